@@ -1,0 +1,37 @@
+using System.Buffers;
+
+namespace Ingest.Core.Units;
+
+/// <summary>
+/// One unit of input (a file, a zip entry, a frame, a Kafka record) with its bytes. The payload may
+/// live in pooled memory: dispose the unit once the parser is done with it.
+/// </summary>
+public sealed class InputUnit : IDisposable
+{
+    private IDisposable? _owner;
+
+    public InputUnit(UnitId id, ReadOnlySequence<byte> payload, IDisposable? owner = null)
+    {
+        Id = id;
+        Payload = payload;
+        _owner = owner;
+    }
+
+    public InputUnit(UnitId id, ReadOnlyMemory<byte> payload, IDisposable? owner = null)
+        : this(id, new ReadOnlySequence<byte>(payload), owner)
+    {
+    }
+
+    public UnitId Id { get; }
+
+    public ReadOnlySequence<byte> Payload { get; }
+
+    /// <summary>Case metadata carried outside the payload (Kafka headers), used when the payload has no envelope.</summary>
+    public IReadOnlyDictionary<string, string>? Headers { get; init; }
+
+    public void Dispose()
+    {
+        _owner?.Dispose();
+        _owner = null;
+    }
+}
