@@ -1,0 +1,25 @@
+namespace Ingest.Sinks.ClickHouse;
+
+/// <summary>Where and how results are written. Bound from the "ClickHouse" configuration section.</summary>
+public sealed class ClickHouseOptions
+{
+    public const string Section = "ClickHouse";
+
+    /// <summary>ClickHouse.Driver connection string. The JSON modes must stay off for servers before 24.x.</summary>
+    public string ConnectionString { get; set; } = "Host=127.0.0.1;Port=18123;JsonReadMode=None;JsonWriteMode=None";
+
+    public string Database { get; set; } = "ingest";
+
+    /// <summary>Rows per insert: large batches keep ClickHouse's part count low.</summary>
+    public int BatchRows { get; set; } = 100_000;
+
+    /// <summary>A partly filled batch is sent after this long, so the stream stays within its latency target.</summary>
+    public TimeSpan MaxBatchAge { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    public int MaxRetries { get; set; } = 6;
+
+    public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Quarantined units up to this size keep their bytes in the table; larger ones keep a reference.</summary>
+    public int MaxRawBytesKept { get; set; } = 256 * 1024;
+}

@@ -1,0 +1,119 @@
+using System.Net.Sockets;
+using ClickHouse.Driver;
+using ClickHouse.Driver.Compression;
+using Ingest.Sinks.ClickHouse.Schema;
+
+namespace Ingest.Sinks.ClickHouse;
+
+/// <summary>
+/// The one place that talks to ClickHouse: DDL and text-format reads (which every server version
+/// serves), binary inserts with explicit column types (no schema probe) and gzip bodies (18.16
+/// rejects zstd), retried with back-off on transient failures only.
+/// </summary>
+public sealed class ClickHouseStore : IDisposable
+{
+    private readonly ClickHouseClient _client;
+    private readonly ClickHouseOptions _options;
+
+    public ClickHouseStore(ClickHouseOptions options)
+    {
+        _options = options;
+        _client = new ClickHouseClient(options.ConnectionString);
+    }
+
+    public ClickHouseOptions Options => _options;
+
+    public string Database => _options.Database;
+
+    public ServerVersion Version { get; private set; }
+
+    public async Task<ServerVersion> ConnectAsync(CancellationToken cancellationToken)
+    {
+        var raw = await WithRetryAsync(ct => QueryTextAsync("SELECT version() FORMAT TSV", ct), cancellationToken).ConfigureAwait(false);
+        Version = ServerVersion.Parse(raw);
+        return Version;
+    }
+
+    public Task ExecuteAsync(string sql, CancellationToken cancellationToken) =>
+        WithRetryAsync(async ct => await _client.ExecuteNonQueryAsync(sql, null, null, ct).ConfigureAwait(false), cancellationToken);
+
+    /// <summary>Runs a query whose SQL ends with a FORMAT clause and returns the body as text.</summary>
+    public async Task<string> QueryTextAsync(string sql, CancellationToken cancellationToken)
+    {
+        using var result = await _client.ExecuteRawResultAsync(sql, null, cancellationToken).ConfigureAwait(false);
+        return await result.ReadAsStringAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Streams a query's body (for large exports) to <paramref name="destination"/>.</summary>
+    public async Task CopyQueryAsync(string sql, Stream destination, CancellationToken cancellationToken)
+    {
+        using var result = await _client.ExecuteRawResultAsync(sql, null, cancellationToken).ConfigureAwait(false);
+        await result.CopyToAsync(destination).ConfigureAwait(false);
+    }
+
+    public async Task<long> ScalarAsync(string sql, CancellationToken cancellationToken)
+    {
+        var text = await QueryTextAsync(sql + " FORMAT TSV", cancellationToken).ConfigureAwait(false);
+        return long.TryParse(text.Trim(), out var v) ? v : throw new InvalidDataException($"not a number: '{text.Trim()}' from {sql}");
+    }
+
+    public Task InsertAsync(TableSpec table, IReadOnlyList<object[]> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+        var options = new InsertOptions
+        {
+            ColumnTypes = table.ColumnTypes(Version),
+            Compressor = new GZipCompressor(System.IO.Compression.CompressionLevel.Fastest, 1 << 16),
+            BatchSize = Math.Max(rows.Count, 1),
+        };
+        var name = $"{_options.Database}.{table.Name}";
+        return WithRetryAsync(async ct => await _client.InsertBinaryAsync(name, table.ColumnNames, rows, options, ct).ConfigureAwait(false), cancellationToken);
+    }
+
+    private async Task<T> WithRetryAsync<T>(Func<CancellationToken, Task<T>> action, CancellationToken cancellationToken)
+    {
+        var delay = _options.FirstRetryDelay;
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await action(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (attempt < _options.MaxRetries && IsTransient(e, cancellationToken))
+            {
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 10_000));
+            }
+        }
+    }
+
+    private async Task WithRetryAsync(Func<CancellationToken, Task> action, CancellationToken cancellationToken) =>
+        await WithRetryAsync(async ct => { await action(ct).ConfigureAwait(false); return 0; }, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Connection-level failures and the server's "try later" codes are retried; a bad query or a
+    /// type mismatch is not, since repeating it cannot succeed.
+    /// </summary>
+    internal static bool IsTransient(Exception e, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+        return e switch
+        {
+            HttpRequestException => true,
+            SocketException => true,
+            IOException => true,
+            TaskCanceledException => true, // HttpClient timeout, not our token (checked above)
+            ClickHouseServerException s => RetryableServerCodes.IsRetryable(s.Message),
+            _ when e.InnerException is not null => IsTransient(e.InnerException, cancellationToken),
+            _ => false,
+        };
+    }
+
+    public void Dispose() => _client.Dispose();
+}

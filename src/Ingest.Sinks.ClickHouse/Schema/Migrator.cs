@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Text;
+
+namespace Ingest.Sinks.ClickHouse.Schema;
+
+/// <summary>
+/// Creates the database and applies the embedded migrations (Migrations/NNNN_name.sql) that the
+/// schema_migrations table does not list yet, in order. DDL is rendered for the server's version.
+/// </summary>
+public sealed class Migrator(ClickHouseStore store)
+{
+    public sealed record Migration(int Version, string Name, string Sql);
+
+    public static IReadOnlyList<Migration> Embedded()
+    {
+        var assembly = typeof(Migrator).Assembly;
+        var list = new List<Migration>();
+        foreach (var resource in assembly.GetManifestResourceNames())
+        {
+            // Resource names look like Ingest.Sinks.ClickHouse.Migrations.0001_initial.sql
+            const string Marker = ".Migrations.";
+            var at = resource.IndexOf(Marker, StringComparison.Ordinal);
+            if (at < 0 || !resource.EndsWith(".sql", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            var file = resource[(at + Marker.Length)..^4];
+            var underscore = file.IndexOf('_', StringComparison.Ordinal);
+            var version = int.Parse(file.AsSpan(0, underscore), CultureInfo.InvariantCulture);
+            using var stream = assembly.GetManifestResourceStream(resource)!;
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            list.Add(new Migration(version, file[(underscore + 1)..], reader.ReadToEnd()));
+        }
+        list.Sort((a, b) => a.Version.CompareTo(b.Version));
+        return list;
+    }
+
+    /// <summary>Applies what is pending up to <paramref name="upTo"/> (all by default); returns the versions applied.</summary>
+    public async Task<IReadOnlyList<int>> MigrateAsync(CancellationToken cancellationToken, int upTo = int.MaxValue)
+    {
+        var db = store.Database;
+        await store.ExecuteAsync($"CREATE DATABASE IF NOT EXISTS {db}", cancellationToken).ConfigureAwait(false);
+        await store.ExecuteAsync(
+            $"CREATE TABLE IF NOT EXISTS {db}.schema_migrations (version UInt32, name String, applied_at DateTime) ENGINE = MergeTree ORDER BY version",
+            cancellationToken).ConfigureAwait(false);
+        var applied = await AppliedAsync(cancellationToken).ConfigureAwait(false);
+        var done = new List<int>();
+        foreach (var migration in Embedded())
+        {
+            if (migration.Version > upTo || applied.Contains(migration.Version))
+            {
+                continue;
+            }
+            foreach (var statement in Statements(Render(migration.Sql)))
+            {
+                await store.ExecuteAsync(statement, cancellationToken).ConfigureAwait(false);
+            }
+            var now = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+            await store.ExecuteAsync(
+                $"INSERT INTO {db}.schema_migrations (version, name, applied_at) VALUES ({migration.Version}, '{migration.Name}', '{now}')",
+                cancellationToken).ConfigureAwait(false);
+            done.Add(migration.Version);
+        }
+        return done;
+    }
+
+    public async Task<HashSet<int>> AppliedAsync(CancellationToken cancellationToken)
+    {
+        var text = await store.QueryTextAsync($"SELECT DISTINCT version FROM {store.Database}.schema_migrations FORMAT TSV", cancellationToken).ConfigureAwait(false);
+        var set = new HashSet<int>();
+        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            set.Add(int.Parse(line, CultureInfo.InvariantCulture));
+        }
+        return set;
+    }
+
+    internal string Render(string sql) => sql
+        .Replace("{db}", store.Database, StringComparison.Ordinal)
+        .Replace("{lc}", store.Version.HasLowCardinality ? "LowCardinality(String)" : "String", StringComparison.Ordinal);
+
+    /// <summary>Statements end with ';' at the end of a line; '--' comment lines are dropped.</summary>
+    internal static IEnumerable<string> Statements(string sql)
+    {
+        var current = new StringBuilder();
+        foreach (var rawLine in sql.Split('\n'))
+        {
+            var line = rawLine.TrimEnd();
+            if (line.TrimStart().StartsWith("--", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            if (line.EndsWith(';'))
+            {
+                current.Append(line.AsSpan(0, line.Length - 1));
+                var statement = current.ToString().Trim();
+                if (statement.Length > 0)
+                {
+                    yield return statement;
+                }
+                current.Clear();
+            }
+            else
+            {
+                current.Append(line).Append('\n');
+            }
+        }
+        var rest = current.ToString().Trim();
+        if (rest.Length > 0)
+        {
+            yield return rest;
+        }
+    }
+}
