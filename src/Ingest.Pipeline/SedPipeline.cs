@@ -1,0 +1,220 @@
+using System.Threading.Channels;
+using Ingest.Core.Evaluation;
+using Ingest.Core.Results;
+using Ingest.Core.Units;
+
+namespace Ingest.Pipeline;
+
+/// <summary>
+/// frame → parse (parallel) → evaluate (in source order) → sink, on bounded channels. Every unit
+/// read yields exactly one outcome handed to the sink: a SED row or a quarantine row.
+/// </summary>
+public sealed class SedPipeline(ISedParser parser, ISedEvaluator evaluator, IResultSink sink, PipelineOptions options)
+{
+    private readonly RunCounters _counters = new();
+
+    public RunCounters Counters => _counters;
+
+    public async Task RunAsync(IUnitSource source, CancellationToken cancellationToken)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var ct = linked.Token;
+        var units = Channel.CreateBounded<Sequenced<InputUnit>>(new BoundedChannelOptions(options.ChannelCapacity) { SingleWriter = true });
+        var parsed = Channel.CreateBounded<Sequenced<Parsed>>(new BoundedChannelOptions(options.ChannelCapacity) { SingleReader = true });
+        var evaluated = Channel.CreateBounded<Outcome>(new BoundedChannelOptions(options.ChannelCapacity) { SingleWriter = true, SingleReader = true });
+
+        var workers = Math.Max(1, options.ParseWorkers);
+        var tasks = new List<Task>
+        {
+            Guard(ReadAsync(source, units.Writer, ct), linked),
+            Guard(EvaluateAsync(parsed.Reader, evaluated.Writer, ct), linked),
+            Guard(SinkAsync(evaluated.Reader, ct), linked),
+        };
+        var parseTasks = new Task[workers];
+        for (var i = 0; i < workers; i++)
+        {
+            parseTasks[i] = Guard(Task.Run(() => ParseAsync(units.Reader, parsed.Writer, ct), ct), linked);
+        }
+        tasks.Add(Task.WhenAll(parseTasks).ContinueWith(t => parsed.Writer.TryComplete(t.Exception), TaskScheduler.Default));
+        tasks.AddRange(parseTasks);
+        try
+        {
+            await Task.WhenAll(tasks).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Units still queued when a stage failed hold pooled buffers.
+            while (units.Reader.TryRead(out var left))
+            {
+                left.Item.Dispose();
+            }
+        }
+        await sink.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task ReadAsync(IUnitSource source, ChannelWriter<Sequenced<InputUnit>> writer, CancellationToken ct)
+    {
+        try
+        {
+            long seq = 0;
+            await foreach (var unit in source.ReadAsync(ct).ConfigureAwait(false))
+            {
+                _counters.UnitRead(unit.Payload.Length);
+                await writer.WriteAsync(new Sequenced<InputUnit>(seq++, unit), ct).ConfigureAwait(false);
+            }
+            writer.TryComplete();
+        }
+        catch (Exception e)
+        {
+            writer.TryComplete(e);
+            throw;
+        }
+    }
+
+    private async Task ParseAsync(ChannelReader<Sequenced<InputUnit>> reader, ChannelWriter<Sequenced<Parsed>> writer, CancellationToken ct)
+    {
+        await foreach (var (seq, unit) in reader.ReadAllAsync(ct).ConfigureAwait(false))
+        {
+            ParseOutcome outcome;
+            using (unit)
+            {
+                outcome = parser.Parse(unit);
+            }
+            _counters.UnitParsed();
+            await writer.WriteAsync(new Sequenced<Parsed>(seq, new Parsed(unit.Id, outcome)), ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Parsing finishes out of order; evaluation restores source order so that cross-SED rules
+    /// (versions, invalidations, chains) see the same history on every run of the same input.
+    /// </summary>
+    private async Task EvaluateAsync(ChannelReader<Sequenced<Parsed>> reader, ChannelWriter<Outcome> writer, CancellationToken ct)
+    {
+        try
+        {
+            var pending = new Dictionary<long, Parsed>();
+            long next = 0;
+            await foreach (var (seq, item) in reader.ReadAllAsync(ct).ConfigureAwait(false))
+            {
+                pending.Add(seq, item);
+                while (pending.Remove(next, out var ready))
+                {
+                    next++;
+                    await writer.WriteAsync(Evaluate(ready), ct).ConfigureAwait(false);
+                }
+            }
+            if (pending.Count != 0)
+            {
+                throw new InvalidOperationException($"pipeline lost order: {pending.Count} unit(s) waiting for #{next}");
+            }
+            writer.TryComplete();
+        }
+        catch (Exception e)
+        {
+            writer.TryComplete(e);
+            throw;
+        }
+    }
+
+    private Outcome Evaluate(Parsed item)
+    {
+        var outcome = item.Outcome;
+        if (outcome.Kind != ParseOutcomeKind.Sed || outcome.Sed is null)
+        {
+            return new Outcome(null, outcome.Error ?? MissingError(item.Unit), outcome.Kind);
+        }
+        SedEvaluation evaluation;
+        try
+        {
+            evaluation = evaluator.Evaluate(item.Unit, outcome.Sed);
+        }
+        catch (Exception e)
+        {
+            // A rule or matcher crash must not stop the run: the unit is quarantined with the reason.
+            return new Outcome(null, new QuarantineRecord
+            {
+                Unit = item.Unit,
+                ErrorCode = "EvaluationFailed",
+                Message = $"{e.GetType().Name}: {e.Message}",
+            }, ParseOutcomeKind.Malformed);
+        }
+        return new Outcome(evaluation, null, ParseOutcomeKind.Sed);
+    }
+
+    private async Task SinkAsync(ChannelReader<Outcome> reader, CancellationToken ct)
+    {
+        await foreach (var outcome in reader.ReadAllAsync(ct).ConfigureAwait(false))
+        {
+            if (outcome.Evaluation is { } e)
+            {
+                _counters.Sed();
+                CountResults(e);
+                await sink.WriteAsync(e, ct).ConfigureAwait(false);
+            }
+            else
+            {
+                if (outcome.Kind == ParseOutcomeKind.NotSed)
+                {
+                    _counters.NotSedUnit();
+                }
+                else
+                {
+                    _counters.MalformedUnit();
+                }
+                await sink.QuarantineAsync(outcome.Error!, outcome.Kind, ct).ConfigureAwait(false);
+            }
+            _counters.WrittenUnit();
+        }
+    }
+
+    private void CountResults(SedEvaluation e)
+    {
+        foreach (var m in e.Matches)
+        {
+            if (m.Status is MatchStatus.Conform or MatchStatus.Conflict && m.TargetId is not null)
+            {
+                if (m.Target == MatchTarget.A1)
+                {
+                    _counters.MatchA1();
+                }
+                else
+                {
+                    _counters.MatchDeclaration();
+                }
+            }
+        }
+        _counters.Anomaly(e.Anomalies.Count);
+        if (e.RedFlag)
+        {
+            _counters.RedFlag();
+        }
+    }
+
+    private static QuarantineRecord MissingError(UnitId unit) => new()
+    {
+        Unit = unit,
+        ErrorCode = "ParserGaveNoReason",
+        Message = "the parser rejected the unit without an error record",
+    };
+
+    /// <summary>A failing stage cancels the others so the run ends promptly with the first error.</summary>
+    private static async Task Guard(Task task, CancellationTokenSource linked)
+    {
+        try
+        {
+            await task.ConfigureAwait(false);
+        }
+        catch
+        {
+            await linked.CancelAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private readonly record struct Sequenced<T>(long Seq, T Item);
+
+    private readonly record struct Parsed(UnitId Unit, ParseOutcome Outcome);
+
+    private readonly record struct Outcome(SedEvaluation? Evaluation, QuarantineRecord? Error, ParseOutcomeKind Kind);
+}
