@@ -14,6 +14,7 @@ internal sealed class DropWatcher : IDisposable
     private readonly DevBrokerOptions _options;
     private readonly ILogger _logger;
     private readonly IConsumer<Ignore, Ignore> _probe;
+    private readonly IAdminClient _metadata;
     private readonly List<IConsumer<Ignore, Ignore>> _groups = [];
     private readonly Dictionary<TopicPartition, long> _lastLow = [];
     private readonly Dictionary<TopicPartition, long> _dropped = [];
@@ -23,6 +24,8 @@ internal sealed class DropWatcher : IDisposable
         _options = options;
         _logger = logger;
         _probe = NewConsumer(bootstrap, "ingest-dev-broker-probe");
+        // Metadata only: the mock serves it (unlike CreateTopics, DescribeConfigs, ListConsumerGroups).
+        _metadata = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrap }).SetLogHandler((_, _) => { }).Build();
         foreach (var group in options.WatchGroups)
         {
             _groups.Add(NewConsumer(bootstrap, group));
@@ -35,7 +38,7 @@ internal sealed class DropWatcher : IDisposable
 
     public void Poll()
     {
-        foreach (var (topic, partitions) in _options.Topics)
+        foreach (var (topic, partitions) in Topics())
         {
             for (var p = 0; p < partitions; p++)
             {
@@ -68,6 +71,31 @@ internal sealed class DropWatcher : IDisposable
             }
         }
         WriteStatus();
+    }
+
+    /// <summary>Every topic the cluster has, including those clients auto-created, not just the configured ones.</summary>
+    private List<(string Topic, int Partitions)> Topics()
+    {
+        var topics = new List<(string, int)>();
+        try
+        {
+            foreach (var topic in _metadata.GetMetadata(TimeSpan.FromSeconds(2)).Topics)
+            {
+                if (!topic.Topic.StartsWith("__", StringComparison.Ordinal) && !topic.Error.IsError)
+                {
+                    topics.Add((topic.Topic, topic.Partitions.Count));
+                }
+            }
+        }
+        catch (KafkaException e)
+        {
+            Log.WatermarkFailed(_logger, "metadata", e.Error.Reason);
+            foreach (var (topic, partitions) in _options.Topics)
+            {
+                topics.Add((topic, partitions));
+            }
+        }
+        return topics;
     }
 
     private long CommittedMax(TopicPartition tp)
@@ -122,6 +150,7 @@ internal sealed class DropWatcher : IDisposable
     public void Dispose()
     {
         _probe.Dispose();
+        _metadata.Dispose();
         foreach (var g in _groups)
         {
             g.Dispose();

@@ -1,0 +1,120 @@
+using Ingest.Core.Results;
+using Ingest.Core.Seds;
+using Ingest.Core.Units;
+using Ingest.IntegrationTests.Infrastructure;
+using Ingest.Sinks.ClickHouse.Schema;
+using Ingest.Sinks.ClickHouse.Writing;
+
+namespace Ingest.IntegrationTests.ClickHouse;
+
+public sealed class SinkTests
+{
+    [Fact]
+    public async Task Writes_and_reads_back_a_run()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        await new Migrator(db.Store).MigrateAsync(CancellationToken.None);
+        var run = new RunRecord { RunId = RunRecord.NewId("reconcile"), Kind = "reconcile", Input = "samples/x" };
+        await using var sink = new ClickHouseResultSink(db.Store, run.RunId);
+
+        await sink.RecordRunAsync(run, CancellationToken.None);
+        run.Status = "complete";
+        run.UnitsIn = 3;
+        run.Seds = 2;
+        run.Quarantined = 1;
+        run.FinishedAt = run.StartedAt.AddSeconds(2);
+        await sink.RecordRunAsync(run, CancellationToken.None);
+
+        var row = await db.Store.QueryTextAsync(
+            $"SELECT run_id, status, units_in, seds, quarantined, duration_ms FROM {db.Name}.runs FINAL FORMAT TSV", CancellationToken.None);
+        Assert.Equal($"{run.RunId}\tcomplete\t3\t2\t1\t2000\n", row);
+    }
+
+    [Fact]
+    public async Task Writing_the_same_results_twice_changes_no_final_count()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        await new Migrator(db.Store).MigrateAsync(CancellationToken.None);
+        var evaluations = Enumerable.Range(0, 500).Select(Evaluation).ToList();
+
+        for (var pass = 0; pass < 2; pass++)
+        {
+            await using var sink = new ClickHouseResultSink(db.Store, $"run-{pass}");
+            foreach (var e in evaluations)
+            {
+                await sink.WriteAsync(e, CancellationToken.None);
+            }
+            await sink.QuarantineAsync(new QuarantineRecord
+            {
+                Unit = new UnitId("batch.zip", "bad.xml", 0),
+                ErrorCode = "UnexpectedEndOfInput",
+                Message = "truncated",
+                ByteOffset = 17,
+                Line = 2,
+                Column = 3,
+                ElementPath = "/A009/Person",
+                Raw = "<A009><Person>"u8.ToArray(),
+            }, ParseOutcomeKind.Malformed, CancellationToken.None);
+            await sink.FlushAsync(CancellationToken.None);
+        }
+
+        async Task<string> Count(string table) =>
+            (await db.Store.QueryTextAsync($"SELECT count() FROM {db.Name}.{table} FINAL FORMAT TSV", CancellationToken.None)).Trim();
+        Assert.Equal("500", await Count("sed_documents"));
+        Assert.Equal("1000", await Count("match_results"));
+        Assert.Equal("250", await Count("anomalies"));
+        Assert.Equal("1", await Count("quarantine"));
+        var raw = await db.Store.QueryTextAsync($"SELECT error_code, byte_offset, line, column, element_path, raw FROM {db.Name}.quarantine FINAL FORMAT TSV", CancellationToken.None);
+        Assert.Equal("UnexpectedEndOfInput\t17\t2\t3\t/A009/Person\t<A009><Person>\n", raw);
+    }
+
+    [Fact]
+    public async Task Stores_the_fields_analysts_query()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        await new Migrator(db.Store).MigrateAsync(CancellationToken.None);
+        await using (var sink = new ClickHouseResultSink(db.Store, "run-x"))
+        {
+            await sink.WriteAsync(Evaluation(7), CancellationToken.None);
+        }
+
+        var row = await db.Store.QueryTextAsync(
+            $"SELECT sed_type, sender_country, family_name, date_birth, pins, legislation_state, period_start, period_end, open_period, work_countries FROM {db.Name}.sed_documents FINAL FORMAT TSV",
+            CancellationToken.None);
+        Assert.Equal("A009\tPL\tKowalska-7\t1980-02-29\t['85022912345']\tPL\t2025-03-01\t2025-08-31\t0\t['FR']\n", row);
+    }
+
+    private static SedEvaluation Evaluation(int i)
+    {
+        var sed = new SedRecord
+        {
+            SedType = "A009",
+            CdmVersion = "4.4",
+            Envelope = new CaseEnvelope
+            {
+                CaseId = $"case-{i}",
+                DocumentId = $"{i:x32}",
+                DocumentVersion = 1,
+                BucType = "LA_BUC_04",
+                SenderInstitution = "PL:ZUS0001",
+                ReceiverInstitution = "FR:URSSAF01",
+                ReceivedAt = "2025-03-02T10:00:00Z",
+            },
+            Decision = new DecisionBlock { LegislationState = "PL", PeriodStart = "2025-03-01", PeriodEnd = "2025-08-31", InitialDecision = "1" },
+            Article = "01",
+        };
+        sed.Person.FamilyName = $"Kowalska-{i}";
+        sed.Person.Forename = "Anna";
+        sed.Person.DateBirth = "1980-02-29";
+        sed.Person.Pins.Add(new PinEntry { Country = "PL", Number = "85022912345" });
+        sed.WorkCountries.Add(new WorkCountryEntry { Country = "FR" });
+        var e = new SedEvaluation(new UnitId("batch.zip", $"{i}.xml", 0), sed) { PersonKey = "PL:85022912345" };
+        e.Matches.Add(new MatchResult { Target = MatchTarget.A1, Status = MatchStatus.Unmatched });
+        e.Matches.Add(new MatchResult { Target = MatchTarget.Declaration, Status = MatchStatus.Conform, TargetId = $"D{i}", Score = 1, Reasons = ["pin-exact"] });
+        if (i % 2 == 0)
+        {
+            e.Anomalies.Add(new Anomaly { RuleId = "POST-01", Severity = Severity.Med, Reasons = "no declaration" });
+        }
+        return e;
+    }
+}

@@ -1,0 +1,32 @@
+using Ingest.Sinks.ClickHouse;
+
+namespace Ingest.IntegrationTests.Infrastructure;
+
+/// <summary>A database of its own per test, dropped afterwards, so tests never see each other's rows.</summary>
+internal sealed class TempDatabase : IAsyncDisposable
+{
+    private TempDatabase(ClickHouseStore store) => Store = store;
+
+    public ClickHouseStore Store { get; }
+
+    public string Name => Store.Database;
+
+    public static async Task<TempDatabase> CreateAsync()
+    {
+        var store = new ClickHouseStore(LocalServices.ClickHouse(LocalServices.UniqueName("ingest_test")));
+        await store.ConnectAsync(CancellationToken.None);
+        return new TempDatabase(store);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await Store.ExecuteAsync($"DROP DATABASE IF EXISTS {Store.Database}", CancellationToken.None);
+        }
+        finally
+        {
+            Store.Dispose();
+        }
+    }
+}
