@@ -20,6 +20,12 @@ public sealed class ClickHouseOptions
 
     public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>
+    /// Key of the pseudonymised view's HMAC. The default is for local development only; set
+    /// ClickHouse__PseudonymKey in production (rotating it changes every pseudonym).
+    /// </summary>
+    public string PseudonymKey { get; set; } = "ingest-local-development-key";
+
     /// <summary>Quarantined units up to this size keep their bytes in the table; larger ones keep a reference.</summary>
     public int MaxRawBytesKept { get; set; } = 256 * 1024;
 }

@@ -53,7 +53,14 @@ public sealed class Migrator(ClickHouseStore store)
             }
             foreach (var statement in Statements(Render(migration.Sql)))
             {
-                await store.ExecuteAsync(statement, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await store.ExecuteAsync(statement, cancellationToken).ConfigureAwait(false);
+                }
+                catch (global::ClickHouse.Driver.ClickHouseServerException e) when (AlreadyApplied(e.Message))
+                {
+                    // A migration interrupted half-way left this statement applied: carry on.
+                }
             }
             var now = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
             await store.ExecuteAsync(
@@ -74,6 +81,10 @@ public sealed class Migrator(ClickHouseStore store)
         }
         return set;
     }
+
+    /// <summary>"column already exists" (44), "table already exists" (57): 18.16 has no ADD COLUMN IF NOT EXISTS.</summary>
+    private static bool AlreadyApplied(string message) =>
+        message.Contains("Code: 44.", StringComparison.Ordinal) || message.Contains("Code: 57.", StringComparison.Ordinal);
 
     internal string Render(string sql) => sql
         .Replace("{db}", store.Database, StringComparison.Ordinal)

@@ -16,6 +16,8 @@ public sealed class ClickHouseResultSink(ClickHouseStore store, string runId, Ti
     private readonly List<object[]> _matches = [];
     private readonly List<object[]> _anomalies = [];
     private readonly List<object[]> _quarantine = [];
+    private readonly List<object[]> _review = [];
+    private readonly Pseudonymizer _pseudonymizer = Pseudonymizer.FromOptions(store.Options);
     private long _oldestPendingTicks;
 
     public long RowsWritten { get; private set; }
@@ -24,7 +26,11 @@ public sealed class ClickHouseResultSink(ClickHouseStore store, string runId, Ti
     {
         var now = Now();
         MarkPending();
-        _seds.Add(RowMapper.SedDocument(evaluation, runId, now));
+        _seds.Add(RowMapper.SedDocument(evaluation, runId, now, _pseudonymizer));
+        if (evaluation.RedFlag)
+        {
+            _review.Add(RowMapper.Review(evaluation, runId, now));
+        }
         foreach (var match in evaluation.Matches)
         {
             _matches.Add(RowMapper.Match(evaluation, match, runId, now));
@@ -48,7 +54,7 @@ public sealed class ClickHouseResultSink(ClickHouseStore store, string runId, Ti
     public bool IsDue =>
         _oldestPendingTicks != 0 && _clock.GetElapsedTime(_oldestPendingTicks) >= store.Options.MaxBatchAge;
 
-    public int PendingRows => _seds.Count + _matches.Count + _anomalies.Count + _quarantine.Count;
+    public int PendingRows => _seds.Count + _matches.Count + _anomalies.Count + _quarantine.Count + _review.Count;
 
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
@@ -57,6 +63,7 @@ public sealed class ClickHouseResultSink(ClickHouseStore store, string runId, Ti
         await SendAsync(Tables.Quarantine, _quarantine, cancellationToken).ConfigureAwait(false);
         await SendAsync(Tables.MatchResults, _matches, cancellationToken).ConfigureAwait(false);
         await SendAsync(Tables.Anomalies, _anomalies, cancellationToken).ConfigureAwait(false);
+        await SendAsync(Tables.ReviewQueue, _review, cancellationToken).ConfigureAwait(false);
         await SendAsync(Tables.SedDocuments, _seds, cancellationToken).ConfigureAwait(false);
         _oldestPendingTicks = 0;
     }

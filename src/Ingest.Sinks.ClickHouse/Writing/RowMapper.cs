@@ -13,7 +13,7 @@ internal static class RowMapper
 {
     private static readonly DateOnly s_zeroDate = new(1970, 1, 1);
 
-    public static object[] SedDocument(SedEvaluation e, string runId, DateTime now)
+    public static object[] SedDocument(SedEvaluation e, string runId, DateTime now, Pseudonymizer pseudonymizer)
     {
         var s = e.Sed;
         var env = s.Envelope;
@@ -51,15 +51,15 @@ internal static class RowMapper
         [
             env.CaseId, env.DocumentId, (uint)Math.Max(env.DocumentVersion, 0), s.SedType,
             s.CdmVersion, env.BucType, env.SenderInstitution, env.ReceiverInstitution,
-            CountryOf(env.SenderInstitution), Timestamp(env.ReceivedAt), p.FamilyName ?? "", p.Forename ?? "",
+            CountryOf(env.SenderInstitution), Timestamp(env.ReceivedAt), Date(env.CreatedAt), p.FamilyName ?? "", p.Forename ?? "",
             p.FamilyNameAtBirth ?? "", Date(p.DateBirth), p.Sex ?? "", pins,
             pinCountries, p.Nationalities.ToArray(), d.LegislationState ?? "",
             s.Article ?? "", Date(d.PeriodStart), Date(d.PeriodEnd), Flag(d.OpenPeriodType is not null || (d.PeriodStart is not null && d.PeriodEnd is null)),
             Flag(d.ForDurationOfActivity == "1"), Flag(d.InitialDecision != "0"), Date(d.DatePreviousDecision),
             workCountries, names, ids.ToArray(),
             countries, s.Invalidation?.TargetSedType ?? "", Date(s.Invalidation?.TargetIssueDate),
-            e.PersonKey ?? "", Flag(e.RedFlag), e.Unit.ToString(), runId,
-            now,
+            e.PersonKey ?? "", pseudonymizer.Pseudonym(e.PersonKey), Flag(e.RedFlag), e.Unit.ToString(),
+            runId, now,
         ];
     }
 
@@ -84,6 +84,28 @@ internal static class RowMapper
             (uint)Math.Max(env.DocumentVersion, 0), s.SedType, CountryOf(env.SenderInstitution), s.Decision.LegislationState ?? "",
             a.Reasons, a.FollowUp, e.PersonKey ?? "", Timestamp(env.ReceivedAt),
             runId, now,
+        ];
+    }
+
+    /// <summary>A red-flagged SED waits for an inspector with every reason that took it out of automation.</summary>
+    public static object[] Review(SedEvaluation e, string runId, DateTime now)
+    {
+        var env = e.Sed.Envelope;
+        var ids = new List<string>();
+        var reasons = new List<string>();
+        foreach (var a in e.Anomalies)
+        {
+            if (a.Severity >= Severity.Red)
+            {
+                ids.Add(a.RuleId);
+                reasons.Add($"{a.RuleId}: {a.Reasons}");
+            }
+        }
+        return
+        [
+            env.CaseId, env.DocumentId, (uint)Math.Max(env.DocumentVersion, 0), e.Sed.SedType,
+            CountryOf(env.SenderInstitution), e.PersonKey ?? "", ids.ToArray(), reasons.ToArray(),
+            Timestamp(env.ReceivedAt), runId, now,
         ];
     }
 

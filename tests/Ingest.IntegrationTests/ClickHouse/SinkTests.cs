@@ -35,7 +35,7 @@ public sealed class SinkTests
     {
         await using var db = await TempDatabase.CreateAsync();
         await new Migrator(db.Store).MigrateAsync(CancellationToken.None);
-        var evaluations = Enumerable.Range(0, 500).Select(Evaluation).ToList();
+        var evaluations = Enumerable.Range(0, 500).Select(i => SampleResults.Evaluation(i)).ToList();
 
         for (var pass = 0; pass < 2; pass++)
         {
@@ -75,46 +75,12 @@ public sealed class SinkTests
         await new Migrator(db.Store).MigrateAsync(CancellationToken.None);
         await using (var sink = new ClickHouseResultSink(db.Store, "run-x"))
         {
-            await sink.WriteAsync(Evaluation(7), CancellationToken.None);
+            await sink.WriteAsync(SampleResults.Evaluation(7), CancellationToken.None);
         }
 
         var row = await db.Store.QueryTextAsync(
             $"SELECT sed_type, sender_country, family_name, date_birth, pins, legislation_state, period_start, period_end, open_period, work_countries FROM {db.Name}.sed_documents FINAL FORMAT TSV",
             CancellationToken.None);
         Assert.Equal("A009\tPL\tKowalska-7\t1980-02-29\t['85022912345']\tPL\t2025-03-01\t2025-08-31\t0\t['FR']\n", row);
-    }
-
-    private static SedEvaluation Evaluation(int i)
-    {
-        var sed = new SedRecord
-        {
-            SedType = "A009",
-            CdmVersion = "4.4",
-            Envelope = new CaseEnvelope
-            {
-                CaseId = $"case-{i}",
-                DocumentId = $"{i:x32}",
-                DocumentVersion = 1,
-                BucType = "LA_BUC_04",
-                SenderInstitution = "PL:ZUS0001",
-                ReceiverInstitution = "FR:URSSAF01",
-                ReceivedAt = "2025-03-02T10:00:00Z",
-            },
-            Decision = new DecisionBlock { LegislationState = "PL", PeriodStart = "2025-03-01", PeriodEnd = "2025-08-31", InitialDecision = "1" },
-            Article = "01",
-        };
-        sed.Person.FamilyName = $"Kowalska-{i}";
-        sed.Person.Forename = "Anna";
-        sed.Person.DateBirth = "1980-02-29";
-        sed.Person.Pins.Add(new PinEntry { Country = "PL", Number = "85022912345" });
-        sed.WorkCountries.Add(new WorkCountryEntry { Country = "FR" });
-        var e = new SedEvaluation(new UnitId("batch.zip", $"{i}.xml", 0), sed) { PersonKey = "PL:85022912345" };
-        e.Matches.Add(new MatchResult { Target = MatchTarget.A1, Status = MatchStatus.Unmatched });
-        e.Matches.Add(new MatchResult { Target = MatchTarget.Declaration, Status = MatchStatus.Conform, TargetId = $"D{i}", Score = 1, Reasons = ["pin-exact"] });
-        if (i % 2 == 0)
-        {
-            e.Anomalies.Add(new Anomaly { RuleId = "POST-01", Severity = Severity.Med, Reasons = "no declaration" });
-        }
-        return e;
     }
 }

@@ -1,0 +1,56 @@
+using Ingest.Pipeline;
+using Ingest.Sinks.ClickHouse;
+using Microsoft.Extensions.Configuration;
+
+namespace Ingest.Cli.Hosting;
+
+/// <summary>
+/// appsettings.json beside the binary, then INGEST-independent environment variables in .NET's
+/// convention (ClickHouse__ConnectionString, Kafka__BootstrapServers…), then `--set Key=Value`.
+/// </summary>
+internal static class CliConfiguration
+{
+    public static IConfiguration Build(CliArgs? args = null)
+    {
+        var builder = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables();
+        if (args is not null)
+        {
+            var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            foreach (var kv in args.GetAll("set"))
+            {
+                var eq = kv.IndexOf('=', StringComparison.Ordinal);
+                if (eq <= 0)
+                {
+                    throw new CliUsageException($"--set expects Key=Value (e.g. ClickHouse:Database=ingest2), got '{kv}'");
+                }
+                overrides[kv[..eq]] = kv[(eq + 1)..];
+            }
+            builder.AddInMemoryCollection(overrides);
+        }
+        return builder.Build();
+    }
+
+    public static ClickHouseOptions ClickHouse(IConfiguration configuration)
+    {
+        var options = new ClickHouseOptions();
+        configuration.GetSection(ClickHouseOptions.Section).Bind(options);
+        if (string.IsNullOrWhiteSpace(options.ConnectionString) || options.BatchRows < 1 || !IsIdentifier(options.Database))
+        {
+            throw new CliUsageException("invalid ClickHouse configuration: ConnectionString must be set, BatchRows ≥ 1, Database a plain identifier");
+        }
+        return options;
+    }
+
+    public static PipelineOptions Pipeline(IConfiguration configuration)
+    {
+        var options = new PipelineOptions();
+        configuration.GetSection("Pipeline").Bind(options);
+        return options;
+    }
+
+    private static bool IsIdentifier(string name) =>
+        name.Length is > 0 and < 64 && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') && !char.IsAsciiDigit(name[0]);
+}

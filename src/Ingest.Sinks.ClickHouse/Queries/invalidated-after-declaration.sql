@@ -1,0 +1,17 @@
+-- title: SEDs invalidated after a posting declaration relied on them (LIFE-01)
+-- description: Documents that an X008 invalidated, whose declaration match was conform: the
+--   declaration now stands without its A1 evidence.
+-- param: limit UInt 1000 rows at most
+SELECT c.case_id, c.document_id, c.sed_type, c.sender_country, c.family_name, c.forename,
+       c.invalidated_at, m.target_id AS declaration_id
+FROM {db}.sed_current AS c
+ANY INNER JOIN
+(
+    SELECT case_id, document_id, argMax(target_id, version) AS target_id, argMax(status, version) AS status
+    FROM {db}.match_results FINAL
+    WHERE target = 'declaration'
+    GROUP BY case_id, document_id
+) AS m USING (case_id, document_id)
+WHERE c.invalidated = 1 AND m.status = 'conform' AND m.target_id != ''
+ORDER BY c.invalidated_at DESC
+LIMIT {limit}

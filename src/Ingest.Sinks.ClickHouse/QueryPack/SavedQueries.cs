@@ -1,0 +1,150 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Ingest.Sinks.ClickHouse.QueryPack;
+
+/// <summary>
+/// The CLASS query pack, embedded in the assembly. A file's header is `-- title:`, `-- description:`
+/// (continued by indented `--   ` lines) and `-- param: NAME TYPE DEFAULT description` lines
+/// (DEFAULT `-` = required); `{db}` and `{NAME}` in the body are substituted.
+/// </summary>
+public static partial class SavedQueries
+{
+    public static IReadOnlyList<SavedQuery> All { get; } = Load();
+
+    public static SavedQuery? Find(string name)
+    {
+        foreach (var q in All)
+        {
+            if (q.Name == name)
+            {
+                return q;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The SQL with the database and every parameter inlined as a validated literal.</summary>
+    public static string Render(SavedQuery query, string database, IReadOnlyDictionary<string, string> values, DateOnly today)
+    {
+        foreach (var name in values.Keys)
+        {
+            if (!query.Parameters.Any(p => p.Name == name))
+            {
+                throw new ArgumentException($"query '{query.Name}' has no parameter '{name}' (it has: {string.Join(", ", query.Parameters.Select(p => p.Name))})");
+            }
+        }
+        var sql = query.Sql.Replace("{db}", database, StringComparison.Ordinal);
+        foreach (var p in query.Parameters)
+        {
+            var raw = values.TryGetValue(p.Name, out var v) ? v : p.Default
+                ?? throw new ArgumentException($"query '{query.Name}' needs --param {p.Name}=<{p.Type}> ({p.Description})");
+            sql = sql.Replace("{" + p.Name + "}", Literal(p, raw, today), StringComparison.Ordinal);
+        }
+        return sql;
+    }
+
+    internal static string Literal(QueryParameter p, string raw, DateOnly today)
+    {
+        switch (p.Type)
+        {
+            case "UInt":
+                return ulong.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+                    ? n.ToString(CultureInfo.InvariantCulture)
+                    : throw new ArgumentException($"--param {p.Name} expects a non-negative integer, got '{raw}'");
+            case "Date":
+                var date = raw switch
+                {
+                    "today" => today,
+                    "month-start" => new DateOnly(today.Year, today.Month, 1),
+                    _ => DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+                        ? d
+                        : throw new ArgumentException($"--param {p.Name} expects a date yyyy-MM-dd (or today, month-start), got '{raw}'"),
+                };
+                return $"toDate('{date:yyyy-MM-dd}')";
+            case "String":
+                var sb = new StringBuilder(raw.Length + 2).Append('\'');
+                foreach (var c in raw)
+                {
+                    if (c is '\'' or '\\')
+                    {
+                        sb.Append('\\');
+                    }
+                    else if (char.IsControl(c))
+                    {
+                        throw new ArgumentException($"--param {p.Name} must not contain control characters");
+                    }
+                    sb.Append(c);
+                }
+                return sb.Append('\'').ToString();
+            default:
+                throw new InvalidOperationException($"query parameter type '{p.Type}' is not supported");
+        }
+    }
+
+    private static List<SavedQuery> Load()
+    {
+        var assembly = typeof(SavedQueries).Assembly;
+        var list = new List<SavedQuery>();
+        foreach (var resource in assembly.GetManifestResourceNames())
+        {
+            const string Marker = ".Queries.";
+            var at = resource.IndexOf(Marker, StringComparison.Ordinal);
+            if (at < 0 || !resource.EndsWith(".sql", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            using var stream = assembly.GetManifestResourceStream(resource)!;
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            list.Add(Parse(resource[(at + Marker.Length)..^4], reader.ReadToEnd()));
+        }
+        list.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+        return list;
+    }
+
+    internal static SavedQuery Parse(string name, string text)
+    {
+        string title = "", description = "";
+        var parameters = new List<QueryParameter>();
+        var body = new StringBuilder();
+        var inDescription = false;
+        foreach (var line in text.Split('\n'))
+        {
+            if (line.StartsWith("-- title:", StringComparison.Ordinal))
+            {
+                title = line[9..].Trim();
+                inDescription = false;
+            }
+            else if (line.StartsWith("-- description:", StringComparison.Ordinal))
+            {
+                description = line[15..].Trim();
+                inDescription = true;
+            }
+            else if (inDescription && line.StartsWith("--   ", StringComparison.Ordinal))
+            {
+                description += " " + line[5..].Trim();
+            }
+            else if (line.StartsWith("-- param:", StringComparison.Ordinal))
+            {
+                inDescription = false;
+                var m = ParamLine().Match(line);
+                if (!m.Success)
+                {
+                    throw new InvalidDataException($"query {name}: bad parameter line '{line}'");
+                }
+                var def = m.Groups[3].Value;
+                parameters.Add(new QueryParameter(m.Groups[1].Value, m.Groups[2].Value, def == "-" ? null : def, m.Groups[4].Value.Trim()));
+            }
+            else
+            {
+                inDescription = false;
+                body.Append(line).Append('\n');
+            }
+        }
+        return new SavedQuery(name, title, description, parameters, body.ToString().Trim());
+    }
+
+    [GeneratedRegex(@"^-- param:\s+(\w+)\s+(UInt|Date|String)\s+(\S+)\s*(.*)$")]
+    private static partial Regex ParamLine();
+}

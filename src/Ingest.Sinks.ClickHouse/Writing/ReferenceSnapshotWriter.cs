@@ -1,0 +1,81 @@
+using System.Security.Cryptography;
+using Ingest.Core.Reference;
+using Ingest.Sinks.ClickHouse.Schema;
+
+namespace Ingest.Sinks.ClickHouse.Writing;
+
+/// <summary>
+/// Copies the reference data a run used into ClickHouse, once per distinct content: the snapshot
+/// id is a hash of both files, so the nightly run re-sends them only when they changed.
+/// </summary>
+public sealed class ReferenceSnapshotWriter(ClickHouseStore store)
+{
+    public async Task<(string SnapshotId, bool Written)> WriteAsync(string a1Path, string declarationsPath, CancellationToken cancellationToken)
+    {
+        var id = await SnapshotIdAsync(a1Path, declarationsPath, cancellationToken).ConfigureAwait(false);
+        var existing = await store.ScalarAsync($"SELECT count() FROM {store.Database}.reference_snapshots WHERE snapshot_id = '{id}'", cancellationToken).ConfigureAwait(false);
+        if (existing > 0)
+        {
+            return (id, false);
+        }
+        var a1Count = await SendAsync(Tables.A1Certificates, ReferenceJsonl.ReadA1(a1Path), a => A1Row(id, a), cancellationToken).ConfigureAwait(false);
+        var declCount = await SendAsync(Tables.PostingDeclarations, ReferenceJsonl.ReadDeclarations(declarationsPath), d => DeclarationRow(id, d), cancellationToken).ConfigureAwait(false);
+        // The snapshot row goes last: its presence means the snapshot is complete.
+        await store.InsertAsync(Tables.ReferenceSnapshots,
+            [[id, (ulong)a1Count, (ulong)declCount, Path.GetFullPath(a1Path), Path.GetFullPath(declarationsPath), DateTime.UtcNow]],
+            cancellationToken).ConfigureAwait(false);
+        return (id, true);
+    }
+
+    public static async Task<string> SnapshotIdAsync(string a1Path, string declarationsPath, CancellationToken cancellationToken)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[1 << 20];
+        foreach (var path in new[] { a1Path, declarationsPath })
+        {
+            await using var stream = File.OpenRead(path);
+            int n;
+            while ((n = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                hash.AppendData(buffer, 0, n);
+            }
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..24];
+    }
+
+    private async Task<long> SendAsync<T>(TableSpec table, IEnumerable<T> records, Func<T, object[]> map, CancellationToken cancellationToken)
+    {
+        var batch = new List<object[]>(store.Options.BatchRows);
+        long total = 0;
+        foreach (var record in records)
+        {
+            batch.Add(map(record));
+            if (batch.Count == store.Options.BatchRows)
+            {
+                await store.InsertAsync(table, batch, cancellationToken).ConfigureAwait(false);
+                total += batch.Count;
+                batch.Clear();
+            }
+        }
+        await store.InsertAsync(table, batch, cancellationToken).ConfigureAwait(false);
+        return total + batch.Count;
+    }
+
+    private static object[] A1Row(string id, A1Certificate a) =>
+    [
+        id, a.DocumentNumber, a.Issuer, RowMapper.Date(a.IssuedOn),
+        a.Status, a.FamilyName, a.Forename, RowMapper.Date(a.DateBirth), a.Pin ?? "",
+        a.PinCountry ?? "", a.EmployerName ?? "", a.EmployerId ?? "", a.EmployerCountry ?? "",
+        a.LegislationState, a.Article, RowMapper.Date(a.Start), RowMapper.Date(a.End), a.WorkCountries.ToArray(),
+    ];
+
+    private static object[] DeclarationRow(string id, PostingDeclaration d) =>
+    [
+        id, d.DeclarationId, (uint)Math.Max(d.Version, 0), d.Status,
+        RowMapper.Date(d.FiledOn), d.EmployerName, d.EmployerId ?? "", d.EmployerCountry,
+        d.ClientName ?? "", d.ClientSiret ?? "", d.SiteTown ?? "", d.SitePostalCode ?? "",
+        d.WorkerFamilyName, d.WorkerForename, RowMapper.Date(d.WorkerDateBirth),
+        d.WorkerNationality ?? "", d.WorkerPin ?? "", d.WorkerPinCountry ?? "", RowMapper.Date(d.HireDate),
+        RowMapper.Date(d.Start), RowMapper.Date(d.End), d.A1Number ?? "",
+    ];
+}
