@@ -144,6 +144,13 @@ SELECT case_id, document_id, current_version, versions_received, sed_type, sende
 FROM {db}.sed_latest
 ANY LEFT JOIN {db}.sed_invalidations USING (case_id, sed_type, issued_on);
 
+-- The latest match of each document against each kind of reference data.
+CREATE VIEW IF NOT EXISTS {db}.match_current AS
+SELECT case_id, document_id, target, max(version) AS latest_version, argMax(status, version) AS status,
+       argMax(target_id, version) AS target_id, argMax(score, version) AS score, argMax(reasons, version) AS reasons
+FROM {db}.match_results FINAL
+GROUP BY case_id, document_id, target;
+
 -- For exports to partners: no names, no PINs; the person is a keyed hash (HMAC, key from configuration).
 CREATE VIEW IF NOT EXISTS {db}.sed_documents_pseudonymised AS
 SELECT case_id, document_id, version, sed_type, cdm_version, buc, sender_country, received_at, issued_on,

@@ -6,12 +6,7 @@ SELECT c.case_id, c.document_id, c.sed_type, c.sender_country, c.family_name, c.
        c.invalidated_at, m.target_id AS declaration_id
 FROM {db}.sed_current AS c
 ANY INNER JOIN
-(
-    SELECT case_id, document_id, argMax(target_id, version) AS target_id, argMax(status, version) AS status
-    FROM {db}.match_results FINAL
-    WHERE target = 'declaration'
-    GROUP BY case_id, document_id
-) AS m USING (case_id, document_id)
+(SELECT case_id, document_id, status, target_id, reasons FROM {db}.match_current WHERE target = 'declaration') AS m USING (case_id, document_id)
 WHERE c.invalidated = 1 AND m.status = 'conform' AND m.target_id != ''
 ORDER BY c.invalidated_at DESC
 LIMIT {limit}

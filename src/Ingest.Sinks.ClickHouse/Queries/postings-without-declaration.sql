@@ -8,12 +8,7 @@ SELECT c.case_id, c.document_id, c.sender_country, c.family_name, c.forename, c.
        c.period_start, c.period_end, c.employer_names, m.status AS declaration_match, m.reasons
 FROM {db}.sed_current AS c
 ANY INNER JOIN
-(
-    SELECT case_id, document_id, argMax(status, version) AS status, argMax(reasons, version) AS reasons
-    FROM {db}.match_results FINAL
-    WHERE target = 'declaration'
-    GROUP BY case_id, document_id
-) AS m USING (case_id, document_id)
+(SELECT case_id, document_id, status, target_id, reasons FROM {db}.match_current WHERE target = 'declaration') AS m USING (case_id, document_id)
 WHERE c.sed_type = 'A009' AND c.article = '01' AND has(c.work_countries, 'FR')
   AND c.invalidated = 0 AND m.status = 'unmatched' AND c.received_at >= toDateTime({from})
 ORDER BY c.received_at DESC

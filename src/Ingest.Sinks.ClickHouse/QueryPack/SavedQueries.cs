@@ -85,19 +85,10 @@ public static partial class SavedQueries
 
     private static List<SavedQuery> Load()
     {
-        var assembly = typeof(SavedQueries).Assembly;
         var list = new List<SavedQuery>();
-        foreach (var resource in assembly.GetManifestResourceNames())
+        foreach (var (name, text) in Schema.EmbeddedSql.Read("Queries"))
         {
-            const string Marker = ".Queries.";
-            var at = resource.IndexOf(Marker, StringComparison.Ordinal);
-            if (at < 0 || !resource.EndsWith(".sql", StringComparison.Ordinal))
-            {
-                continue;
-            }
-            using var stream = assembly.GetManifestResourceStream(resource)!;
-            using var reader = new StreamReader(stream, Encoding.UTF8);
-            list.Add(Parse(resource[(at + Marker.Length)..^4], reader.ReadToEnd()));
+            list.Add(Parse(name, text));
         }
         list.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
         return list;

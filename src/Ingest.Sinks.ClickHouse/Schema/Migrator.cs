@@ -13,23 +13,12 @@ public sealed class Migrator(ClickHouseStore store)
 
     public static IReadOnlyList<Migration> Embedded()
     {
-        var assembly = typeof(Migrator).Assembly;
         var list = new List<Migration>();
-        foreach (var resource in assembly.GetManifestResourceNames())
+        foreach (var (file, sql) in EmbeddedSql.Read("Migrations"))
         {
-            // Resource names look like Ingest.Sinks.ClickHouse.Migrations.0001_initial.sql
-            const string Marker = ".Migrations.";
-            var at = resource.IndexOf(Marker, StringComparison.Ordinal);
-            if (at < 0 || !resource.EndsWith(".sql", StringComparison.Ordinal))
-            {
-                continue;
-            }
-            var file = resource[(at + Marker.Length)..^4];
+            // Files are named NNNN_name.sql.
             var underscore = file.IndexOf('_', StringComparison.Ordinal);
-            var version = int.Parse(file.AsSpan(0, underscore), CultureInfo.InvariantCulture);
-            using var stream = assembly.GetManifestResourceStream(resource)!;
-            using var reader = new StreamReader(stream, Encoding.UTF8);
-            list.Add(new Migration(version, file[(underscore + 1)..], reader.ReadToEnd()));
+            list.Add(new Migration(int.Parse(file.AsSpan(0, underscore), CultureInfo.InvariantCulture), file[(underscore + 1)..], sql));
         }
         list.Sort((a, b) => a.Version.CompareTo(b.Version));
         return list;
