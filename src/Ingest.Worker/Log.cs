@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Logging;
+
+namespace Ingest.Worker;
+
+/// <summary>The worker's log catalogue (event ids 7000–7099).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(7000, LogLevel.Information, "stream {RunId} consuming {Topics} as group {Group} from {Bootstrap}")]
+    public static partial void Started(ILogger logger, string runId, string topics, string group, string bootstrap);
+
+    [LoggerMessage(7001, LogLevel.Information, "partitions assigned: {Partitions}")]
+    public static partial void Assigned(ILogger logger, string partitions);
+
+    [LoggerMessage(7002, LogLevel.Information, "partitions revoked: {Partitions}; flushed and stored offsets")]
+    public static partial void Revoked(ILogger logger, string partitions);
+
+    [LoggerMessage(7003, LogLevel.Warning, "partitions lost: {Partitions}; their pending offsets are dropped (records will be redelivered)")]
+    public static partial void Lost(ILogger logger, string partitions);
+
+    [LoggerMessage(7004, LogLevel.Warning, "ClickHouse unavailable, holding {Records} record(s) and their offsets, retrying in {Delay}: {Error}")]
+    public static partial void SinkOutage(ILogger logger, int records, TimeSpan delay, string error);
+
+    [LoggerMessage(7005, LogLevel.Warning, "record {Source} quarantined and dead-lettered: {Code}: {Message}")]
+    public static partial void Poison(ILogger logger, string source, string code, string message);
+
+    [LoggerMessage(7006, LogLevel.Information, "stream {RunId} stopping: {Records} record(s) in, {Seds} SED(s) written, {Quarantined} quarantined")]
+    public static partial void Stopping(ILogger logger, string runId, long records, long seds, long quarantined);
+
+    [LoggerMessage(7007, LogLevel.Information, "idle for {Idle}: stopping as asked (--exit-when-idle)")]
+    public static partial void Idle(ILogger logger, TimeSpan idle);
+
+    [LoggerMessage(7008, LogLevel.Error, "Kafka error: {Reason}")]
+    public static partial void KafkaError(ILogger logger, string reason);
+}

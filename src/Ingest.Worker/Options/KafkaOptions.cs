@@ -1,0 +1,58 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Ingest.Worker.Options;
+
+/// <summary>The "Kafka" configuration section. Production sets BootstrapServers; development reads the dev broker's file.</summary>
+public sealed class KafkaOptions
+{
+    public const string Section = "Kafka";
+
+    /// <summary>Comma-separated brokers; when empty, <see cref="BootstrapFile"/> is read.</summary>
+    public string BootstrapServers { get; set; } = "";
+
+    public string BootstrapFile { get; set; } = ".local/kafka/bootstrap.txt";
+
+    [Required, MinLength(1)]
+    public List<string> SedTopics { get; set; } = ["eessi.la.seds"];
+
+    [Required]
+    public string DeadLetterTopic { get; set; } = "eessi.la.seds.dlq";
+
+    public string A1Topic { get; set; } = "ingest.a1";
+
+    public string DeclarationsTopic { get; set; } = "ingest.declarations";
+
+    [Required]
+    public string GroupId { get; set; } = "ingest-stream";
+
+    /// <summary>"consumer" (KIP-848, rebalances in milliseconds) or "classic" (cooperative-sticky).</summary>
+    [RegularExpression("^(consumer|classic)$")]
+    public string GroupProtocol { get; set; } = "consumer";
+
+    [Range(1, 500)]
+    public int FetchWaitMaxMs { get; set; } = 10;
+
+    [Range(6000, 300000)]
+    public int SessionTimeoutMs { get; set; } = 10000;
+
+    /// <summary>Extra librdkafka settings (security.protocol, sasl.*, ssl.*) for a production cluster.</summary>
+    public Dictionary<string, string> Client { get; set; } = [];
+
+    public string ResolveBootstrap()
+    {
+        if (!string.IsNullOrWhiteSpace(BootstrapServers))
+        {
+            return BootstrapServers;
+        }
+        if (File.Exists(BootstrapFile))
+        {
+            var text = File.ReadAllText(BootstrapFile).Trim();
+            if (text.Length > 0)
+            {
+                return text;
+            }
+        }
+        throw new InvalidOperationException(
+            $"no Kafka brokers: set Kafka:BootstrapServers (Kafka__BootstrapServers) or start the dev broker, which writes {BootstrapFile}");
+    }
+}

@@ -1,0 +1,26 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Ingest.Worker.Options;
+
+/// <summary>The "Stream" configuration section: batching and shutdown of the continuous worker.</summary>
+public sealed class StreamOptions
+{
+    public const string Section = "Stream";
+
+    /// <summary>Records per ClickHouse batch; offsets are stored once the batch is acknowledged.</summary>
+    [Range(1, 1_000_000)]
+    public int BatchMaxRecords { get; set; } = 20_000;
+
+    /// <summary>A partial batch is flushed after this long, bounding end-to-end latency.</summary>
+    public TimeSpan BatchMaxAge { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Stop by itself after this long without records (0 = never); for tests and catch-up runs.</summary>
+    public TimeSpan ExitWhenIdle { get; set; } = TimeSpan.Zero;
+
+    /// <summary>While ClickHouse is down the worker waits this long between flush attempts, holding its offsets.</summary>
+    public TimeSpan OutageRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Port of /health and /metrics on loopback (0 = off).</summary>
+    [Range(0, 65535)]
+    public int MetricsPort { get; set; }
+}

@@ -1,0 +1,254 @@
+using System.Diagnostics;
+using Confluent.Kafka;
+using Ingest.Core.Evaluation;
+using Ingest.Core.Results;
+using Ingest.Core.Units;
+using Ingest.Worker.Kafka;
+using Ingest.Worker.Options;
+using Ingest.Worker.Telemetry;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Ingest.Worker.Streaming;
+
+/// <summary>
+/// Consumes the SED topics in a consumer group and runs each record through the same parser,
+/// evaluator and sink as the nightly job. Offsets are stored only after ClickHouse acknowledged
+/// the batch holding the record; with the idempotent sink each SED is counted once, whatever
+/// crashes, restarts or rebalances happen.
+/// </summary>
+public sealed class StreamWorker(
+    IOptions<KafkaOptions> kafkaOptions,
+    IOptions<StreamOptions> streamOptions,
+    ISedParser parser,
+    ISedEvaluator evaluator,
+    IStreamSinkFactory sinks,
+    StreamMetrics metrics,
+    IHostApplicationLifetime lifetime,
+    ILogger<StreamWorker> logger) : BackgroundService
+{
+    private readonly KafkaOptions _kafka = kafkaOptions.Value;
+    private readonly StreamOptions _options = streamOptions.Value;
+    private readonly Dictionary<TopicPartition, long> _pending = [];
+    private readonly RunRecord _run = new() { RunId = RunRecord.NewId("stream"), Kind = "stream" };
+    private IResultSink _sink = null!;
+    private DeadLetterPublisher _deadLetters = null!;
+    private long _batchStarted;
+    private int _batchRecords;
+
+    public RunRecord Run => _run;
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        // librdkafka's Consume blocks; give the loop a thread of its own.
+        Task.Factory.StartNew(() => RunLoopAsync(stoppingToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+
+    private async Task RunLoopAsync(CancellationToken stoppingToken)
+    {
+        _sink = await sinks.CreateAsync(_run.RunId, stoppingToken).ConfigureAwait(false);
+        var consumerConfig = KafkaClients.Consumer(_kafka);
+        _deadLetters = new DeadLetterPublisher(new ProducerBuilder<byte[]?, byte[]?>(KafkaClients.Producer(_kafka)).Build(), _kafka.DeadLetterTopic);
+        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(consumerConfig)
+            .SetPartitionsAssignedHandler((_, assigned) => Log.Assigned(logger, string.Join(",", assigned)))
+            .SetPartitionsRevokedHandler((_, revoked) => OnRevoked(revoked))
+            .SetPartitionsLostHandler((_, lost) => OnLost(lost))
+            .SetErrorHandler((_, e) => Log.KafkaError(logger, e.Reason))
+            .Build();
+        await _sink.RecordRunAsync(_run, stoppingToken).ConfigureAwait(false);
+        Log.Started(logger, _run.RunId, string.Join(",", _kafka.SedTopics), _kafka.GroupId, consumerConfig.BootstrapServers);
+        consumer.Subscribe(_kafka.SedTopics);
+        var lastRecord = Stopwatch.GetTimestamp();
+        var lastRunRow = Stopwatch.GetTimestamp();
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var record = consumer.Consume(TimeSpan.FromMilliseconds(50));
+                if (record is not null && !record.IsPartitionEOF)
+                {
+                    lastRecord = Stopwatch.GetTimestamp();
+                    await ProcessAsync(record, stoppingToken).ConfigureAwait(false);
+                    UpdateLag(consumer, record);
+                }
+                if (_batchRecords >= _options.BatchMaxRecords
+                    || (_batchRecords > 0 && Stopwatch.GetElapsedTime(_batchStarted) >= _options.BatchMaxAge))
+                {
+                    await FlushAndStoreAsync(consumer, stoppingToken).ConfigureAwait(false);
+                }
+                if (Stopwatch.GetElapsedTime(lastRunRow) >= TimeSpan.FromSeconds(30))
+                {
+                    lastRunRow = Stopwatch.GetTimestamp();
+                    await _sink.RecordRunAsync(_run, stoppingToken).ConfigureAwait(false);
+                }
+                if (_options.ExitWhenIdle > TimeSpan.Zero && _batchRecords == 0 && Stopwatch.GetElapsedTime(lastRecord) >= _options.ExitWhenIdle)
+                {
+                    Log.Idle(logger, _options.ExitWhenIdle);
+                    break;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Graceful stop: drain below.
+        }
+        // Drain: what was processed is flushed and its offsets committed before leaving the group.
+        await FlushAndStoreAsync(consumer, CancellationToken.None).ConfigureAwait(false);
+        TryCommit(consumer);
+        consumer.Close();
+        _run.Status = "complete";
+        _run.FinishedAt = DateTime.UtcNow;
+        await _sink.RecordRunAsync(_run, CancellationToken.None).ConfigureAwait(false);
+        Log.Stopping(logger, _run.RunId, _run.UnitsIn, _run.Seds, _run.Quarantined);
+        _deadLetters.Dispose();
+        await _sink.DisposeAsync().ConfigureAwait(false);
+        lifetime.StopApplication();
+    }
+
+    private async Task ProcessAsync(ConsumeResult<byte[]?, byte[]?> record, CancellationToken cancellationToken)
+    {
+        if (_batchRecords == 0)
+        {
+            _batchStarted = Stopwatch.GetTimestamp();
+        }
+        _batchRecords++;
+        _run.UnitsIn++;
+        metrics.RecordsIn.Add(1);
+        var unit = KafkaUnits.FromRecord(record);
+        QuarantineRecord? poison;
+        ParseOutcomeKind kind;
+        using (unit)
+        {
+            var outcome = parser.Parse(unit);
+            kind = outcome.Kind;
+            poison = outcome.Error;
+            if (outcome.Kind == ParseOutcomeKind.Sed && outcome.Sed is not null)
+            {
+                try
+                {
+                    var evaluation = evaluator.Evaluate(unit.Id, outcome.Sed);
+                    await _sink.WriteAsync(evaluation, cancellationToken).ConfigureAwait(false);
+                    _run.Seds++;
+                    _run.Anomalies += evaluation.Anomalies.Count;
+                    _run.RedFlags += evaluation.RedFlag ? 1 : 0;
+                    metrics.RecordsOut.Add(1);
+                    poison = null;
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    kind = ParseOutcomeKind.Malformed;
+                    poison = new QuarantineRecord { Unit = unit.Id, ErrorCode = "EvaluationFailed", Message = $"{e.GetType().Name}: {e.Message}" };
+                }
+            }
+        }
+        if (poison is not null)
+        {
+            await _sink.QuarantineAsync(poison, kind, cancellationToken).ConfigureAwait(false);
+            _deadLetters.Publish(record, poison);
+            _run.Quarantined++;
+            _run.NotSed += kind == ParseOutcomeKind.NotSed ? 1 : 0;
+            metrics.Quarantined.Add(1);
+            Log.Poison(logger, unit.Id.ToString(), poison.ErrorCode, poison.Message);
+        }
+        _pending[record.TopicPartition] = record.Offset.Value + 1;
+    }
+
+    /// <summary>
+    /// Flush the sink (retrying through a ClickHouse outage for as long as it lasts), then the dead
+    /// letters, and only then store the offsets: a crash at any point redelivers, never loses.
+    /// </summary>
+    private async Task FlushAndStoreAsync(IConsumer<byte[]?, byte[]?> consumer, CancellationToken cancellationToken)
+    {
+        if (_batchRecords == 0)
+        {
+            return;
+        }
+        while (true)
+        {
+            try
+            {
+                await _sink.FlushAsync(cancellationToken).ConfigureAwait(false);
+                break;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                Log.SinkOutage(logger, _batchRecords, _options.OutageRetryDelay, e.Message);
+                await Task.Delay(_options.OutageRetryDelay, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        _deadLetters.Flush(cancellationToken);
+        metrics.BatchLatency.Record(Stopwatch.GetElapsedTime(_batchStarted).TotalMilliseconds);
+        foreach (var (tp, next) in _pending)
+        {
+            try
+            {
+                consumer.StoreOffset(new TopicPartitionOffset(tp, next));
+            }
+            catch (KafkaException)
+            {
+                // The partition was revoked meanwhile: its new owner redelivers those records.
+            }
+        }
+        _pending.Clear();
+        _batchRecords = 0;
+    }
+
+    private void OnRevoked(List<TopicPartitionOffset> revoked)
+    {
+        // Called inside Consume on the loop's thread: finish the batch so the new owner starts
+        // exactly after what ClickHouse holds.
+        if (_batchRecords > 0)
+        {
+            FlushSinkBlocking();
+        }
+        Log.Revoked(logger, string.Join(",", revoked));
+    }
+
+    private void FlushSinkBlocking()
+    {
+        while (true)
+        {
+            try
+            {
+                _sink.FlushAsync(CancellationToken.None).GetAwaiter().GetResult();
+                _deadLetters.Flush(CancellationToken.None);
+                return;
+            }
+            catch (Exception e)
+            {
+                Log.SinkOutage(logger, _batchRecords, _options.OutageRetryDelay, e.Message);
+                Thread.Sleep(_options.OutageRetryDelay);
+            }
+        }
+    }
+
+    private void OnLost(List<TopicPartitionOffset> lost)
+    {
+        foreach (var tpo in lost)
+        {
+            _pending.Remove(tpo.TopicPartition);
+            metrics.ForgetPartition(tpo.TopicPartition.ToString());
+        }
+        Log.Lost(logger, string.Join(",", lost));
+    }
+
+    private void UpdateLag(IConsumer<byte[]?, byte[]?> consumer, ConsumeResult<byte[]?, byte[]?> record)
+    {
+        var marks = consumer.GetWatermarkOffsets(record.TopicPartition);
+        if (marks.High != Offset.Unset)
+        {
+            metrics.SetLag(record.TopicPartition.ToString(), Math.Max(0, marks.High.Value - record.Offset.Value - 1));
+        }
+    }
+
+    private static void TryCommit(IConsumer<byte[]?, byte[]?> consumer)
+    {
+        try
+        {
+            consumer.Commit();
+        }
+        catch (KafkaException)
+        {
+            // Nothing stored since the last auto-commit, or the group is gone: nothing to lose.
+        }
+    }
+}
