@@ -18,6 +18,12 @@ public sealed class ClickHouseOptions
 
     public int MaxRetries { get; set; } = 6;
 
+    /// <summary>Sub-batches of one insert sent concurrently.</summary>
+    public int InsertParallelism { get; set; } = 1;
+
+    /// <summary>Gzip insert bodies: worth it across a network, not on loopback where CPU is the limit.</summary>
+    public bool CompressInserts { get; set; } = true;
+
     public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>

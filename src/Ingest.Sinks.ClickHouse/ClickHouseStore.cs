@@ -66,8 +66,11 @@ public sealed class ClickHouseStore : IDisposable
         var options = new InsertOptions
         {
             ColumnTypes = table.ColumnTypes(Version),
-            Compressor = new GZipCompressor(System.IO.Compression.CompressionLevel.Fastest, 1 << 16),
-            BatchSize = Math.Max(rows.Count, 1),
+            // gzip: 18.16 rejects zstd bodies. Off for loopback, where compressing costs more CPU than it saves.
+            Compressor = _options.CompressInserts ? new GZipCompressor(System.IO.Compression.CompressionLevel.Fastest, 1 << 16) : null,
+            // The driver serialises sub-batches in parallel: both cores work while the server parses.
+            BatchSize = Math.Max(rows.Count / Math.Max(_options.InsertParallelism, 1), 1),
+            MaxDegreeOfParallelism = Math.Max(_options.InsertParallelism, 1),
         };
         var name = $"{_options.Database}.{table.Name}";
         return WithRetryAsync(async ct => await _client.InsertBinaryAsync(name, table.ColumnNames, rows, options, ct).ConfigureAwait(false), cancellationToken);
