@@ -1,0 +1,36 @@
+namespace Ingest.Xml;
+
+/// <summary>Why a document was rejected. Names are stable: they go to quarantine records and CLI output.</summary>
+public enum XmlErrorCode : byte
+{
+    None = 0,
+    UnexpectedEndOfInput,
+    InvalidUtf8,
+    InvalidCharacter,
+    InvalidName,
+    UnexpectedCharacter,
+    MismatchedEndTag,
+    UnexpectedEndTag,
+    MultipleRootElements,
+    NoRootElement,
+    TextOutsideRoot,
+    DuplicateAttribute,
+    UndeclaredPrefix,
+    InvalidNamespaceDeclaration,
+    LessThanInAttributeValue,
+    InvalidCharacterReference,
+    UndefinedEntity,
+    InvalidComment,
+    CDataEndInText,
+    InvalidXmlDeclaration,
+    UnsupportedEncoding,
+    ReservedProcessingInstruction,
+    DoctypeRejected,
+    DocumentTooLarge,
+    DepthExceeded,
+    TooManyAttributes,
+    NameTooLong,
+    TextTooLong,
+    TokenTooLong,
+    TooManyElements,
+}
