@@ -18,7 +18,12 @@ public struct XmlReaderState
     internal bool PendingPop;
     internal int ElementCount;
 
-    public XmlReaderState(XmlReaderOptions? options = null, XmlReaderBuffers? buffers = null)
+    public XmlReaderState()
+        : this(null, null)
+    {
+    }
+
+    public XmlReaderState(XmlReaderOptions? options, XmlReaderBuffers? buffers = null)
     {
         Options = options ?? XmlReaderOptions.Default;
         Buffers = buffers ?? new XmlReaderBuffers();
