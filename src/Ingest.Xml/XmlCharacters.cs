@@ -54,7 +54,7 @@ internal static class XmlCharacters
     /// Validates a span that the vectorised scan flagged: strict UTF-8 and XML Char rules.
     /// Returns the index of the first bad byte, or -1; <paramref name="code"/> says which rule failed.
     /// </summary>
-    public static int FindInvalid(ReadOnlySpan<byte> span, out XmlErrorCode code)
+    public static int FindInvalid(ReadOnlySpan<byte> span, out ParseErrorCode code)
     {
         var i = 0;
         while (i < span.Length)
@@ -68,7 +68,7 @@ internal static class XmlCharacters
                 var b = asciiPart[bad];
                 if (b is not ((byte)'\t' or (byte)'\n' or (byte)'\r'))
                 {
-                    code = XmlErrorCode.InvalidCharacter;
+                    code = ParseErrorCode.InvalidCharacter;
                     return i + bad;
                 }
                 var next = asciiPart[(bad + 1)..].IndexOfAnyInRange((byte)0, (byte)0x1F);
@@ -82,17 +82,17 @@ internal static class XmlCharacters
             var status = Rune.DecodeFromUtf8(span[i..], out var rune, out var consumed);
             if (status != OperationStatus.Done)
             {
-                code = XmlErrorCode.InvalidUtf8;
+                code = ParseErrorCode.InvalidUtf8;
                 return i;
             }
             if (!IsXmlChar((uint)rune.Value))
             {
-                code = XmlErrorCode.InvalidCharacter;
+                code = ParseErrorCode.InvalidCharacter;
                 return i;
             }
             i += consumed;
         }
-        code = XmlErrorCode.None;
+        code = ParseErrorCode.None;
         return -1;
     }
 

@@ -3,7 +3,7 @@ namespace Ingest.Xml;
 /// <summary>A rejected document: the code, where (byte offset, 1-based line and column in characters) and inside which element.</summary>
 public sealed class XmlParseException : Exception
 {
-    public XmlParseException(XmlErrorCode code, string message, long byteOffset, int line, int column, string elementPath)
+    public XmlParseException(ParseErrorCode code, string message, long byteOffset, int line, int column, string elementPath)
         : base(message)
     {
         Code = code;
@@ -30,7 +30,7 @@ public sealed class XmlParseException : Exception
         ElementPath = "";
     }
 
-    public XmlErrorCode Code { get; }
+    public ParseErrorCode Code { get; }
 
     public long ByteOffset { get; }
 

@@ -9,7 +9,7 @@ public ref partial struct XmlTokenReader
     /// <summary>Cold path: computes line, column and element path only when a document is rejected.</summary>
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private readonly void ThrowAt(XmlErrorCode code, long offset, string? detail = null)
+    private readonly void ThrowAt(ParseErrorCode code, long offset, string? detail = null)
     {
         var line = _state.Line;
         var column = _state.Column;
@@ -18,6 +18,16 @@ public ref partial struct XmlTokenReader
         XmlLineCounter.Advance(_sequence.Slice(0, rel), ref line, ref column, ref cr);
         var message = detail is null ? XmlErrorMessages.Describe(code) : $"{XmlErrorMessages.Describe(code)}: {detail}";
         throw new XmlParseException(code, message, offset, line, column, ElementPath());
+    }
+
+    /// <summary>Line and column of a document offset inside the bytes this reader was given.</summary>
+    public readonly (int Line, int Column) GetLineAndColumn(long offset)
+    {
+        var line = _state.Line;
+        var column = _state.Column;
+        var cr = _state.LastWasCarriageReturn;
+        XmlLineCounter.Advance(_sequence.Slice(0, Math.Clamp(offset - _startAbs, 0, _sequence.Length)), ref line, ref column, ref cr);
+        return (line, column);
     }
 
     /// <summary>Qualified names of the open elements, "/root/child".</summary>

@@ -51,7 +51,7 @@ public ref partial struct XmlTokenReader
             }
             else if (b is 0xFE or 0xFF)
             {
-                ThrowAt(XmlErrorCode.UnsupportedEncoding, _bufAbs + i, "UTF-16 or UTF-32 input");
+                ThrowAt(ParseErrorCode.UnsupportedEncoding, _bufAbs + i, "UTF-16 or UTF-32 input");
             }
             _state.Phase = XmlDocumentPhase.AfterBom;
         }
@@ -83,7 +83,7 @@ public ref partial struct XmlTokenReader
         {
             if (window.Length >= _options.MaxTokenLength)
             {
-                ThrowAt(XmlErrorCode.TokenTooLong, _bufAbs + i);
+                ThrowAt(ParseErrorCode.TokenTooLong, _bufAbs + i);
             }
             return -1;
         }
@@ -92,7 +92,7 @@ public ref partial struct XmlTokenReader
         p = ExpectPseudoAttribute(content, p, "version"u8, start, out var version);
         if (version.Length < 3 || version[0] != (byte)'1' || version[1] != (byte)'.' || version[2..].IndexOfAnyExceptInRange((byte)'0', (byte)'9') >= 0)
         {
-            ThrowAt(XmlErrorCode.InvalidXmlDeclaration, _bufAbs + start + p, "version must be 1.x");
+            ThrowAt(ParseErrorCode.InvalidXmlDeclaration, _bufAbs + start + p, "version must be 1.x");
         }
         var hadSpace = p < content.Length && XmlCharacters.IsWhitespace(content[p]);
         p = SkipSpaces(content, p);
@@ -102,7 +102,7 @@ public ref partial struct XmlTokenReader
             if (!Ascii.EqualsIgnoreCase(encoding, "UTF-8"u8) && !Ascii.EqualsIgnoreCase(encoding, "UTF8"u8)
                 && !Ascii.EqualsIgnoreCase(encoding, "US-ASCII"u8))
             {
-                ThrowAt(XmlErrorCode.UnsupportedEncoding, _bufAbs + start + p, $"encoding \"{Encoding.ASCII.GetString(encoding)}\"");
+                ThrowAt(ParseErrorCode.UnsupportedEncoding, _bufAbs + start + p, $"encoding \"{Encoding.ASCII.GetString(encoding)}\"");
             }
             hadSpace = p < content.Length && XmlCharacters.IsWhitespace(content[p]);
             p = SkipSpaces(content, p);
@@ -112,13 +112,13 @@ public ref partial struct XmlTokenReader
             p = ExpectPseudoAttribute(content, p, "standalone"u8, start, out var standalone);
             if (!standalone.SequenceEqual("yes"u8) && !standalone.SequenceEqual("no"u8))
             {
-                ThrowAt(XmlErrorCode.InvalidXmlDeclaration, _bufAbs + start + p, "standalone must be yes or no");
+                ThrowAt(ParseErrorCode.InvalidXmlDeclaration, _bufAbs + start + p, "standalone must be yes or no");
             }
             p = SkipSpaces(content, p);
         }
         if (p != content.Length)
         {
-            ThrowAt(XmlErrorCode.InvalidXmlDeclaration, _bufAbs + start + p);
+            ThrowAt(ParseErrorCode.InvalidXmlDeclaration, _bufAbs + start + p);
         }
         _state.Phase = XmlDocumentPhase.Prolog;
         _tokenType = XmlTokenType.XmlDeclaration;
@@ -132,23 +132,23 @@ public ref partial struct XmlTokenReader
     {
         if (!content[p..].StartsWith(name))
         {
-            ThrowAt(XmlErrorCode.InvalidXmlDeclaration, _bufAbs + contentAbsStart + p, $"expected {Encoding.ASCII.GetString(name)}");
+            ThrowAt(ParseErrorCode.InvalidXmlDeclaration, _bufAbs + contentAbsStart + p, $"expected {Encoding.ASCII.GetString(name)}");
         }
         p = SkipSpaces(content, p + name.Length);
         if (p >= content.Length || content[p] != (byte)'=')
         {
-            ThrowAt(XmlErrorCode.InvalidXmlDeclaration, _bufAbs + contentAbsStart + p, "expected '='");
+            ThrowAt(ParseErrorCode.InvalidXmlDeclaration, _bufAbs + contentAbsStart + p, "expected '='");
         }
         p = SkipSpaces(content, p + 1);
         if (p >= content.Length || content[p] is not ((byte)'"' or (byte)'\''))
         {
-            ThrowAt(XmlErrorCode.InvalidXmlDeclaration, _bufAbs + contentAbsStart + p, "expected a quoted value");
+            ThrowAt(ParseErrorCode.InvalidXmlDeclaration, _bufAbs + contentAbsStart + p, "expected a quoted value");
         }
         var quote = content[p];
         var close = content[(p + 1)..].IndexOf(quote);
         if (close < 0)
         {
-            ThrowAt(XmlErrorCode.InvalidXmlDeclaration, _bufAbs + contentAbsStart + p, "unterminated value");
+            ThrowAt(ParseErrorCode.InvalidXmlDeclaration, _bufAbs + contentAbsStart + p, "unterminated value");
         }
         value = content.Slice(p + 1, close);
         return p + close + 2;
@@ -172,7 +172,7 @@ public ref partial struct XmlTokenReader
         }
         if (p - tokenStart > _options.MaxTokenLength)
         {
-            ThrowAt(XmlErrorCode.TokenTooLong, _bufAbs + tokenStart);
+            ThrowAt(ParseErrorCode.TokenTooLong, _bufAbs + tokenStart);
         }
         return p;
     }
@@ -186,7 +186,7 @@ public ref partial struct XmlTokenReader
         }
         if (j < buf.Length && buf[j] != (byte)'<')
         {
-            ThrowAt(XmlErrorCode.TextOutsideRoot, _bufAbs + j);
+            ThrowAt(ParseErrorCode.TextOutsideRoot, _bufAbs + j);
         }
         return j;
     }
@@ -222,13 +222,13 @@ public ref partial struct XmlTokenReader
         }
         if (doctype == 1)
         {
-            ThrowAt(XmlErrorCode.DoctypeRejected, _bufAbs + i);
+            ThrowAt(ParseErrorCode.DoctypeRejected, _bufAbs + i);
         }
         if (comment == 0 || cdata == 0 || doctype == 0)
         {
             return -1;
         }
-        ThrowAt(XmlErrorCode.UnexpectedCharacter, _bufAbs + i + 2, "expected a comment, CDATA section or element");
+        ThrowAt(ParseErrorCode.UnexpectedCharacter, _bufAbs + i + 2, "expected a comment, CDATA section or element");
         return -1;
     }
 
@@ -253,7 +253,7 @@ public ref partial struct XmlTokenReader
         {
             if (window.Length == max + 3 || d > max)
             {
-                ThrowAt(XmlErrorCode.TextTooLong, _bufAbs + start + max);
+                ThrowAt(ParseErrorCode.TextTooLong, _bufAbs + start + max);
             }
             return -1;
         }
@@ -263,7 +263,7 @@ public ref partial struct XmlTokenReader
         }
         if (buf[start + d + 2] != (byte)'>')
         {
-            ThrowAt(XmlErrorCode.InvalidComment, _bufAbs + start + d);
+            ThrowAt(ParseErrorCode.InvalidComment, _bufAbs + start + d);
         }
         _value = NormalizeRaw(buf, start, d);
         _tokenType = XmlTokenType.Comment;
@@ -276,7 +276,7 @@ public ref partial struct XmlTokenReader
     {
         if (_state.Phase != XmlDocumentPhase.InRoot)
         {
-            ThrowAt(XmlErrorCode.TextOutsideRoot, _bufAbs + i);
+            ThrowAt(ParseErrorCode.TextOutsideRoot, _bufAbs + i);
         }
         var start = i + 9;
         var max = _options.MaxTextLength;
@@ -286,7 +286,7 @@ public ref partial struct XmlTokenReader
         {
             if (window.Length == max + 3)
             {
-                ThrowAt(XmlErrorCode.TextTooLong, _bufAbs + start + max);
+                ThrowAt(ParseErrorCode.TextTooLong, _bufAbs + start + max);
             }
             return -1;
         }
@@ -307,11 +307,11 @@ public ref partial struct XmlTokenReader
         var target = buf[(i + 2)..p];
         if (prefixLength > 0)
         {
-            ThrowAt(XmlErrorCode.InvalidName, _bufAbs + i + 2, "a processing-instruction target has no prefix");
+            ThrowAt(ParseErrorCode.InvalidName, _bufAbs + i + 2, "a processing-instruction target has no prefix");
         }
         if (Ascii.EqualsIgnoreCase(target, "xml"u8))
         {
-            ThrowAt(XmlErrorCode.ReservedProcessingInstruction, _bufAbs + i);
+            ThrowAt(ParseErrorCode.ReservedProcessingInstruction, _bufAbs + i);
         }
         if (p + 1 >= buf.Length)
         {
@@ -328,7 +328,7 @@ public ref partial struct XmlTokenReader
         {
             if (!XmlCharacters.IsWhitespace(buf[p]))
             {
-                ThrowAt(XmlErrorCode.UnexpectedCharacter, _bufAbs + p, "expected whitespace or '?>'");
+                ThrowAt(ParseErrorCode.UnexpectedCharacter, _bufAbs + p, "expected whitespace or '?>'");
             }
             contentStart = SkipTagWhitespace(buf, p, i);
             var max = _options.MaxTextLength;
@@ -338,7 +338,7 @@ public ref partial struct XmlTokenReader
             {
                 if (window.Length == max + 2)
                 {
-                    ThrowAt(XmlErrorCode.TextTooLong, _bufAbs + contentStart + max);
+                    ThrowAt(ParseErrorCode.TextTooLong, _bufAbs + contentStart + max);
                 }
                 return -1;
             }
@@ -404,17 +404,17 @@ public ref partial struct XmlTokenReader
         }
         if (buf[p] != (byte)'>')
         {
-            ThrowAt(XmlErrorCode.UnexpectedCharacter, _bufAbs + p, "expected '>'");
+            ThrowAt(ParseErrorCode.UnexpectedCharacter, _bufAbs + p, "expected '>'");
         }
         var b = _buffers;
         if (_state.Phase != XmlDocumentPhase.InRoot || b.Depth == 0)
         {
-            ThrowAt(XmlErrorCode.UnexpectedEndTag, _bufAbs + i);
+            ThrowAt(ParseErrorCode.UnexpectedEndTag, _bufAbs + i);
         }
         ref var top = ref b.Elements[b.Depth - 1];
         if (!name.SequenceEqual(b.NameBytes.AsSpan(top.NameStart, top.NameLength)))
         {
-            ThrowAt(XmlErrorCode.MismatchedEndTag, _bufAbs + i,
+            ThrowAt(ParseErrorCode.MismatchedEndTag, _bufAbs + i,
                 $"</{Encoding.UTF8.GetString(name)}> closes <{Encoding.UTF8.GetString(b.NameBytes, top.NameStart, top.NameLength)}>");
         }
         SetEndTokenFromTop();
@@ -433,7 +433,7 @@ public ref partial struct XmlTokenReader
         {
             if (j - start > max)
             {
-                ThrowAt(XmlErrorCode.NameTooLong, _bufAbs + start);
+                ThrowAt(ParseErrorCode.NameTooLong, _bufAbs + start);
             }
             if (j >= buf.Length)
             {
@@ -447,7 +447,7 @@ public ref partial struct XmlTokenReader
                 {
                     if (expectStart && (cls & XmlCharacters.NameStart) == 0)
                     {
-                        ThrowAt(XmlErrorCode.InvalidName, _bufAbs + j);
+                        ThrowAt(ParseErrorCode.InvalidName, _bufAbs + j);
                     }
                     expectStart = false;
                     j++;
@@ -457,7 +457,7 @@ public ref partial struct XmlTokenReader
                 {
                     if (j == start || colon >= 0)
                     {
-                        ThrowAt(XmlErrorCode.InvalidName, _bufAbs + j, "misplaced ':' in a name");
+                        ThrowAt(ParseErrorCode.InvalidName, _bufAbs + j, "misplaced ':' in a name");
                     }
                     colon = j;
                     expectStart = true;
@@ -473,19 +473,19 @@ public ref partial struct XmlTokenReader
             }
             if (status != OperationStatus.Done)
             {
-                ThrowAt(XmlErrorCode.InvalidUtf8, _bufAbs + j);
+                ThrowAt(ParseErrorCode.InvalidUtf8, _bufAbs + j);
             }
             var c = (uint)rune.Value;
             if (expectStart ? !XmlCharacters.IsNameStartChar(c) : !XmlCharacters.IsNameChar(c))
             {
-                ThrowAt(XmlErrorCode.InvalidName, _bufAbs + j);
+                ThrowAt(ParseErrorCode.InvalidName, _bufAbs + j);
             }
             expectStart = false;
             j += consumed;
         }
         if (j == start || expectStart)
         {
-            ThrowAt(XmlErrorCode.InvalidName, _bufAbs + j, j == start ? "expected a name" : "a name cannot end with ':'");
+            ThrowAt(ParseErrorCode.InvalidName, _bufAbs + j, j == start ? "expected a name" : "a name cannot end with ':'");
         }
         prefixLength = colon >= 0 ? colon - start : 0;
         return j;

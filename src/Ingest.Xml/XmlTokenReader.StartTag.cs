@@ -8,7 +8,7 @@ public ref partial struct XmlTokenReader
     {
         if (_state.Phase == XmlDocumentPhase.Epilog)
         {
-            ThrowAt(XmlErrorCode.MultipleRootElements, _bufAbs + i);
+            ThrowAt(ParseErrorCode.MultipleRootElements, _bufAbs + i);
         }
         var nameStart = i + 1;
         var p = ScanQName(buf, nameStart, out var prefixLength);
@@ -42,7 +42,7 @@ public ref partial struct XmlTokenReader
                 }
                 if (buf[p + 1] != (byte)'>')
                 {
-                    ThrowAt(XmlErrorCode.UnexpectedCharacter, _bufAbs + p + 1, "expected '>' after '/'");
+                    ThrowAt(ParseErrorCode.UnexpectedCharacter, _bufAbs + p + 1, "expected '>' after '/'");
                 }
                 empty = true;
                 p += 2;
@@ -50,7 +50,7 @@ public ref partial struct XmlTokenReader
             }
             if (!XmlCharacters.IsWhitespace(c))
             {
-                ThrowAt(XmlErrorCode.UnexpectedCharacter, _bufAbs + p, "expected whitespace, '>' or '/>'");
+                ThrowAt(ParseErrorCode.UnexpectedCharacter, _bufAbs + p, "expected whitespace, '>' or '/>'");
             }
             p = SkipTagWhitespace(buf, p, i);
             if (p >= buf.Length)
@@ -64,7 +64,7 @@ public ref partial struct XmlTokenReader
             }
             if (count == _options.MaxAttributes)
             {
-                ThrowAt(XmlErrorCode.TooManyAttributes, _bufAbs + p);
+                ThrowAt(ParseErrorCode.TooManyAttributes, _bufAbs + p);
             }
             var attrStart = p;
             p = ScanQName(buf, p, out var attrPrefix);
@@ -80,7 +80,7 @@ public ref partial struct XmlTokenReader
             }
             if (buf[p] != (byte)'=')
             {
-                ThrowAt(XmlErrorCode.UnexpectedCharacter, _bufAbs + p, "expected '=' after an attribute name");
+                ThrowAt(ParseErrorCode.UnexpectedCharacter, _bufAbs + p, "expected '=' after an attribute name");
             }
             p = SkipTagWhitespace(buf, p + 1, i);
             if (p >= buf.Length)
@@ -90,7 +90,7 @@ public ref partial struct XmlTokenReader
             var quote = buf[p];
             if (quote is not ((byte)'"' or (byte)'\''))
             {
-                ThrowAt(XmlErrorCode.UnexpectedCharacter, _bufAbs + p, "expected a quoted attribute value");
+                ThrowAt(ParseErrorCode.UnexpectedCharacter, _bufAbs + p, "expected a quoted attribute value");
             }
             p = ParseAttributeValue(buf, p + 1, quote, out var valueStart, out var valueLength, out var decoded);
             if (p < 0)
@@ -108,7 +108,7 @@ public ref partial struct XmlTokenReader
             slot.Offset = attrStart;
             if (p - i > _options.MaxTokenLength)
             {
-                ThrowAt(XmlErrorCode.TokenTooLong, _bufAbs + i);
+                ThrowAt(ParseErrorCode.TokenTooLong, _bufAbs + i);
             }
         }
         CompleteStartTag(buf, i, nameStart, nameLength, prefixLength, count, empty);
@@ -131,7 +131,7 @@ public ref partial struct XmlTokenReader
         {
             if (window.Length == max + 1)
             {
-                ThrowAt(XmlErrorCode.TextTooLong, _bufAbs + p + max);
+                ThrowAt(ParseErrorCode.TextTooLong, _bufAbs + p + max);
             }
             valueStart = valueLength = 0;
             decoded = false;
@@ -157,7 +157,7 @@ public ref partial struct XmlTokenReader
         {
             if (j > limitEnd)
             {
-                ThrowAt(XmlErrorCode.TextTooLong, _bufAbs + limitEnd);
+                ThrowAt(ParseErrorCode.TextTooLong, _bufAbs + limitEnd);
             }
             if (j >= buf.Length)
             {
@@ -185,7 +185,7 @@ public ref partial struct XmlTokenReader
             switch (c)
             {
                 case (byte)'<':
-                    ThrowAt(XmlErrorCode.LessThanInAttributeValue, _bufAbs + j);
+                    ThrowAt(ParseErrorCode.LessThanInAttributeValue, _bufAbs + j);
                     break;
                 case (byte)'&':
                     {
@@ -235,11 +235,11 @@ public ref partial struct XmlTokenReader
         var b = _buffers;
         if (b.Depth >= _options.MaxDepth)
         {
-            ThrowAt(XmlErrorCode.DepthExceeded, _bufAbs + i);
+            ThrowAt(ParseErrorCode.DepthExceeded, _bufAbs + i);
         }
         if (_state.ElementCount >= _options.MaxElements)
         {
-            ThrowAt(XmlErrorCode.TooManyElements, _bufAbs + i);
+            ThrowAt(ParseErrorCode.TooManyElements, _bufAbs + i);
         }
         var nsBefore = b.NamespaceCount;
         var nsBytesBefore = b.NsBytesUsed;
@@ -252,7 +252,7 @@ public ref partial struct XmlTokenReader
                 var uri = AttributeValue(buf, slot);
                 if (uri.SequenceEqual(XmlCharacters.XmlNamespace) || uri.SequenceEqual(XmlCharacters.XmlnsNamespace))
                 {
-                    ThrowAt(XmlErrorCode.InvalidNamespaceDeclaration, _bufAbs + slot.Offset, "reserved namespace as default");
+                    ThrowAt(ParseErrorCode.InvalidNamespaceDeclaration, _bufAbs + slot.Offset, "reserved namespace as default");
                 }
                 DeclareNamespace(default, uri);
             }
@@ -264,11 +264,11 @@ public ref partial struct XmlTokenReader
                     || (prefix.SequenceEqual("xml"u8) != uri.SequenceEqual(XmlCharacters.XmlNamespace))
                     || uri.SequenceEqual(XmlCharacters.XmlnsNamespace))
                 {
-                    ThrowAt(XmlErrorCode.InvalidNamespaceDeclaration, _bufAbs + slot.Offset, "reserved prefix or namespace");
+                    ThrowAt(ParseErrorCode.InvalidNamespaceDeclaration, _bufAbs + slot.Offset, "reserved prefix or namespace");
                 }
                 if (uri.IsEmpty)
                 {
-                    ThrowAt(XmlErrorCode.InvalidNamespaceDeclaration, _bufAbs + slot.Offset, "a prefix cannot be bound to an empty namespace");
+                    ThrowAt(ParseErrorCode.InvalidNamespaceDeclaration, _bufAbs + slot.Offset, "a prefix cannot be bound to an empty namespace");
                 }
                 if (!prefix.SequenceEqual("xml"u8))
                 {
@@ -280,7 +280,7 @@ public ref partial struct XmlTokenReader
         var nsIndex = Resolve(elementName[..prefixLength]);
         if (nsIndex == int.MinValue || nsIndex == XmlNamespaceIndex.Xmlns)
         {
-            ThrowAt(XmlErrorCode.UndeclaredPrefix, _bufAbs + nameStart);
+            ThrowAt(ParseErrorCode.UndeclaredPrefix, _bufAbs + nameStart);
         }
         for (var a = 0; a < count; a++)
         {
@@ -299,7 +299,7 @@ public ref partial struct XmlTokenReader
                 slot.NamespaceIndex = Resolve(name[..slot.PrefixLength]);
                 if (slot.NamespaceIndex == int.MinValue)
                 {
-                    ThrowAt(XmlErrorCode.UndeclaredPrefix, _bufAbs + slot.Offset);
+                    ThrowAt(ParseErrorCode.UndeclaredPrefix, _bufAbs + slot.Offset);
                 }
             }
             for (var other = 0; other < a; other++)
@@ -307,14 +307,14 @@ public ref partial struct XmlTokenReader
                 ref readonly var o = ref b.Attributes[other];
                 if (buf.Slice(o.NameStart, o.NameLength).SequenceEqual(name))
                 {
-                    ThrowAt(XmlErrorCode.DuplicateAttribute, _bufAbs + slot.Offset);
+                    ThrowAt(ParseErrorCode.DuplicateAttribute, _bufAbs + slot.Offset);
                 }
                 if (slot.NamespaceIndex != XmlNamespaceIndex.None && o.NamespaceIndex != XmlNamespaceIndex.None
                     && buf.Slice(o.NameStart + o.PrefixLength + 1, o.NameLength - o.PrefixLength - 1)
                         .SequenceEqual(name[(slot.PrefixLength + 1)..])
                     && NamespaceOf(o.NamespaceIndex).SequenceEqual(NamespaceOf(slot.NamespaceIndex)))
                 {
-                    ThrowAt(XmlErrorCode.DuplicateAttribute, _bufAbs + slot.Offset, "same namespace and local name");
+                    ThrowAt(ParseErrorCode.DuplicateAttribute, _bufAbs + slot.Offset, "same namespace and local name");
                 }
             }
         }

@@ -23,7 +23,7 @@ public ref partial struct XmlTokenReader
         {
             if (window.Length == max + 1)
             {
-                ThrowAt(XmlErrorCode.TextTooLong, _bufAbs + i + max);
+                ThrowAt(ParseErrorCode.TextTooLong, _bufAbs + i + max);
             }
             return -1;
         }
@@ -44,7 +44,7 @@ public ref partial struct XmlTokenReader
         {
             if (j > limitEnd)
             {
-                ThrowAt(XmlErrorCode.TextTooLong, _bufAbs + limitEnd);
+                ThrowAt(ParseErrorCode.TextTooLong, _bufAbs + limitEnd);
             }
             if (j >= buf.Length)
             {
@@ -93,7 +93,7 @@ public ref partial struct XmlTokenReader
                         var m = MatchPrefix(buf[j..], "]]>"u8);
                         if (m == 1)
                         {
-                            ThrowAt(XmlErrorCode.CDataEndInText, _bufAbs + j);
+                            ThrowAt(ParseErrorCode.CDataEndInText, _bufAbs + j);
                         }
                         if (m == 0)
                         {
@@ -129,7 +129,7 @@ public ref partial struct XmlTokenReader
         var b = buf[j];
         if (b < 0x80)
         {
-            ThrowAt(XmlErrorCode.InvalidCharacter, _bufAbs + j, $"U+{b:X4}");
+            ThrowAt(ParseErrorCode.InvalidCharacter, _bufAbs + j, $"U+{b:X4}");
         }
         var status = Rune.DecodeFromUtf8(buf[j..], out var rune, out var consumed);
         if (status == OperationStatus.NeedMoreData && j + 4 > buf.Length)
@@ -138,11 +138,11 @@ public ref partial struct XmlTokenReader
         }
         if (status != OperationStatus.Done)
         {
-            ThrowAt(XmlErrorCode.InvalidUtf8, _bufAbs + j);
+            ThrowAt(ParseErrorCode.InvalidUtf8, _bufAbs + j);
         }
         if (!XmlCharacters.IsXmlChar((uint)rune.Value))
         {
-            ThrowAt(XmlErrorCode.InvalidCharacter, _bufAbs + j, $"U+{rune.Value:X4}");
+            ThrowAt(ParseErrorCode.InvalidCharacter, _bufAbs + j, $"U+{rune.Value:X4}");
         }
         return consumed;
     }
@@ -165,7 +165,7 @@ public ref partial struct XmlTokenReader
             {
                 return -1;
             }
-            ThrowAt(isCharRef ? XmlErrorCode.InvalidCharacterReference : XmlErrorCode.UndefinedEntity, _bufAbs + j, "reference without ';'");
+            ThrowAt(isCharRef ? ParseErrorCode.InvalidCharacterReference : ParseErrorCode.UndefinedEntity, _bufAbs + j, "reference without ';'");
         }
         var body = rest[..semi];
         if (!isCharRef)
@@ -181,7 +181,7 @@ public ref partial struct XmlTokenReader
             };
             if (c == 0)
             {
-                ThrowAt(XmlErrorCode.UndefinedEntity, _bufAbs + j, $"&{Encoding.UTF8.GetString(body)};");
+                ThrowAt(ParseErrorCode.UndefinedEntity, _bufAbs + j, $"&{Encoding.UTF8.GetString(body)};");
             }
             destination[0] = c;
             written = 1;
@@ -195,7 +195,7 @@ public ref partial struct XmlTokenReader
         }
         if (digits.IsEmpty)
         {
-            ThrowAt(XmlErrorCode.InvalidCharacterReference, _bufAbs + j);
+            ThrowAt(ParseErrorCode.InvalidCharacterReference, _bufAbs + j);
         }
         long value = 0;
         foreach (var d in digits)
@@ -215,18 +215,18 @@ public ref partial struct XmlTokenReader
             }
             else
             {
-                ThrowAt(XmlErrorCode.InvalidCharacterReference, _bufAbs + j);
+                ThrowAt(ParseErrorCode.InvalidCharacterReference, _bufAbs + j);
                 return -1;
             }
             value = (value * (hex ? 16 : 10)) + v;
             if (value > 0x10FFFF)
             {
-                ThrowAt(XmlErrorCode.InvalidCharacterReference, _bufAbs + j, "beyond U+10FFFF");
+                ThrowAt(ParseErrorCode.InvalidCharacterReference, _bufAbs + j, "beyond U+10FFFF");
             }
         }
         if (!XmlCharacters.IsXmlChar((uint)value))
         {
-            ThrowAt(XmlErrorCode.InvalidCharacterReference, _bufAbs + j, $"U+{value:X4} is not an XML character");
+            ThrowAt(ParseErrorCode.InvalidCharacterReference, _bufAbs + j, $"U+{value:X4} is not an XML character");
         }
         written = new Rune((int)value).EncodeToUtf8(destination);
         return j + semi + 2;

@@ -173,7 +173,7 @@ public ref partial struct XmlTokenReader
             }
             else if (_isFinalBlock)
             {
-                ThrowAt(XmlErrorCode.UnexpectedEndOfInput, _endAbs);
+                ThrowAt(ParseErrorCode.UnexpectedEndOfInput, _endAbs);
             }
             else
             {
@@ -182,7 +182,7 @@ public ref partial struct XmlTokenReader
             var consumed = _currentAbs + _pos;
             if (consumed > _options.MaxDocumentBytes)
             {
-                ThrowAt(XmlErrorCode.DocumentTooLarge, _options.MaxDocumentBytes);
+                ThrowAt(ParseErrorCode.DocumentTooLarge, _options.MaxDocumentBytes);
             }
             _state.Consumed = consumed;
             if (_tokenType != XmlTokenType.None)
@@ -234,12 +234,12 @@ public ref partial struct XmlTokenReader
         switch (_state.Phase)
         {
             case XmlDocumentPhase.InRoot:
-                ThrowAt(XmlErrorCode.UnexpectedEndOfInput, _endAbs);
+                ThrowAt(ParseErrorCode.UnexpectedEndOfInput, _endAbs);
                 break;
             case XmlDocumentPhase.Epilog:
                 return false;
             default:
-                ThrowAt(XmlErrorCode.NoRootElement, _endAbs);
+                ThrowAt(ParseErrorCode.NoRootElement, _endAbs);
                 break;
         }
         return false;
@@ -306,7 +306,7 @@ public ref partial struct XmlTokenReader
             {
                 if (_isFinalBlock)
                 {
-                    ThrowAt(XmlErrorCode.UnexpectedEndOfInput, _endAbs);
+                    ThrowAt(ParseErrorCode.UnexpectedEndOfInput, _endAbs);
                 }
                 return false;
             }
