@@ -29,6 +29,12 @@ public sealed class InputUnit : IDisposable
     /// <summary>Case metadata carried outside the payload (Kafka headers), used when the payload has no envelope.</summary>
     public IReadOnlyDictionary<string, string>? Headers { get; init; }
 
+    /// <summary>
+    /// Set by a framing source when the unit could not be cut from its source (bad frame header, short
+    /// frame): the parser reports it as malformed with code FramingError instead of parsing the payload.
+    /// </summary>
+    public string? FramingError { get; init; }
+
     public void Dispose()
     {
         _owner?.Dispose();

@@ -1,0 +1,105 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using Ingest.Core.Units;
+using Ingest.Xml;
+
+namespace Ingest.Sed;
+
+/// <summary>
+/// Parses one unit into a SED record, or says why not (not a SED, malformed, refused by a limit).
+/// Never throws on bad input. Thread-safe: each thread reuses its own scratch buffers, so a document
+/// costs no allocation beyond the record and the kept strings.
+/// </summary>
+public sealed class SedParser : ISedParser
+{
+    [ThreadStatic]
+    private static SedDocumentMapper? t_mapper;
+
+    private readonly SedParserOptions _options;
+
+    public SedParser(SedParserOptions? options = null)
+    {
+        _options = options ?? SedParserOptions.Default;
+        _options.Xml.Validate();
+    }
+
+    public ParseOutcome Parse(InputUnit unit)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        if (unit.FramingError is not null)
+        {
+            return Quarantine(unit, ParseOutcomeKind.Malformed, ParseErrorCode.FramingError, unit.FramingError, 0, 1, 1, "");
+        }
+        var mapper = t_mapper ??= new SedDocumentMapper();
+        mapper.Reset();
+        try
+        {
+            var reader = new XmlTokenReader(unit.Payload, isFinalBlock: true, new XmlReaderState(_options.Xml, mapper.XmlBuffers));
+            while (reader.Read())
+            {
+                mapper.OnToken(ref reader);
+            }
+        }
+        catch (XmlParseException e)
+        {
+            return Quarantine(unit, ParseOutcomeKind.Malformed, e.Code, e.Message, e.ByteOffset, e.Line, e.Column, e.ElementPath);
+        }
+        return Complete(unit, mapper, unit.Headers);
+    }
+
+    /// <summary>Streams a document from a pipe: memory stays bounded by the largest token and the limits.</summary>
+    public async ValueTask<ParseOutcome> ParseAsync(UnitId id, PipeReader pipe, IReadOnlyDictionary<string, string>? headers = null, CancellationToken cancellationToken = default)
+    {
+        using var unitInfo = new InputUnit(id, ReadOnlyMemory<byte>.Empty) { Headers = headers };
+        var mapper = new SedDocumentMapper();
+        mapper.Reset();
+        try
+        {
+            await XmlPipe.ReadAllAsync(pipe, new XmlReaderState(_options.Xml, mapper.XmlBuffers), mapper, cancellationToken).ConfigureAwait(false);
+        }
+        catch (XmlParseException e)
+        {
+            return Quarantine(unitInfo, ParseOutcomeKind.Malformed, e.Code, e.Message, e.ByteOffset, e.Line, e.Column, e.ElementPath);
+        }
+        return Complete(unitInfo, mapper, unitInfo.Headers);
+    }
+
+    private ParseOutcome Complete(InputUnit unit, SedDocumentMapper mapper, IReadOnlyDictionary<string, string>? headers)
+    {
+        if (mapper.SedFound)
+        {
+            var record = mapper.Record;
+            if (!mapper.InEnvelope && headers is not null)
+            {
+                mapper.ApplyHeaders(headers);
+            }
+            return ParseOutcome.Parsed(record);
+        }
+        var code = mapper.NotSedCode;
+        var message = mapper.NotSedMessage;
+        if (message is null)
+        {
+            code = mapper.InEnvelope ? ParseErrorCode.EnvelopeWithoutSed : ParseErrorCode.NotSed;
+            message = mapper.InEnvelope ? "SBDH envelope without a SED element" : "not a SED";
+        }
+        var (line, column) = mapper.NotSedPosition;
+        return Quarantine(unit, ParseOutcomeKind.NotSed, code, message, mapper.NotSedOffset, line, column, "/");
+    }
+
+    private ParseOutcome Quarantine(InputUnit unit, ParseOutcomeKind kind, ParseErrorCode code, string message, long offset, int line, int column, string path)
+    {
+        ReadOnlyMemory<byte> raw = unit.Payload.Length <= _options.MaxRawBytes ? unit.Payload.ToArray() : ReadOnlyMemory<byte>.Empty;
+        var record = new QuarantineRecord
+        {
+            Unit = unit.Id,
+            ErrorCode = ParseErrorNames.Of(code),
+            Message = message,
+            ByteOffset = offset,
+            Line = line,
+            Column = column,
+            ElementPath = path,
+            Raw = raw,
+        };
+        return new ParseOutcome(kind, null, record);
+    }
+}

@@ -1,0 +1,137 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Text;
+
+namespace Ingest.Xml;
+
+/// <summary>XML 1.0 (fifth edition) character and name rules, ASCII by table, the rest by code point.</summary>
+internal static class XmlCharacters
+{
+    public const byte NameStart = 1;
+    public const byte NamePart = 2;
+
+    // ASCII bytes a name may start with / contain (the colon is handled by the QName scanner).
+    private static readonly byte[] s_asciiName = BuildAsciiNameTable();
+
+    /// <summary>Bytes that end the fast path of a text run: markup, references, CR, ']' (for "]]>"), forbidden controls, non-ASCII.</summary>
+    public static readonly SearchValues<byte> TextSpecials = SearchValues.Create(BuildSpecials("<&\r]"));
+
+    /// <summary>Bytes that need a closer look inside a double-quoted attribute value.</summary>
+    public static readonly SearchValues<byte> DoubleQuotedSpecials = SearchValues.Create(BuildSpecials("\"<&\t\n\r"));
+
+    /// <summary>Bytes that need a closer look inside a single-quoted attribute value.</summary>
+    public static readonly SearchValues<byte> SingleQuotedSpecials = SearchValues.Create(BuildSpecials("'<&\t\n\r"));
+
+    /// <summary>Bytes that need a closer look in CDATA, comments and PIs: CR, forbidden controls, non-ASCII.</summary>
+    public static readonly SearchValues<byte> RawSpecials = SearchValues.Create(BuildSpecials("\r"));
+
+    public static ReadOnlySpan<byte> XmlNamespace => "http://www.w3.org/XML/1998/namespace"u8;
+
+    public static ReadOnlySpan<byte> XmlnsNamespace => "http://www.w3.org/2000/xmlns/"u8;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsWhitespace(byte b) => b is (byte)' ' or (byte)'\n' or (byte)'\t' or (byte)'\r';
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static byte AsciiNameClass(byte b) => s_asciiName[b];
+
+    /// <summary>XML Char production for a decoded scalar (surrogates cannot come out of valid UTF-8).</summary>
+    public static bool IsXmlChar(uint c) =>
+        c is 0x9 or 0xA or 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+
+    public static bool IsNameStartChar(uint c) =>
+        c < 0x80 ? (s_asciiName[c] & NameStart) != 0 || c == ':'
+        : (c >= 0xC0 && c <= 0xD6) || (c >= 0xD8 && c <= 0xF6) || (c >= 0xF8 && c <= 0x2FF)
+          || (c >= 0x370 && c <= 0x37D) || (c >= 0x37F && c <= 0x1FFF) || (c >= 0x200C && c <= 0x200D)
+          || (c >= 0x2070 && c <= 0x218F) || (c >= 0x2C00 && c <= 0x2FEF) || (c >= 0x3001 && c <= 0xD7FF)
+          || (c >= 0xF900 && c <= 0xFDCF) || (c >= 0xFDF0 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0xEFFFF);
+
+    public static bool IsNameChar(uint c) =>
+        c < 0x80 ? s_asciiName[c] != 0 || c == ':'
+        : IsNameStartChar(c) || c == 0xB7 || (c >= 0x300 && c <= 0x36F) || (c >= 0x203F && c <= 0x2040);
+
+    /// <summary>
+    /// Validates a span that the vectorised scan flagged: strict UTF-8 and XML Char rules.
+    /// Returns the index of the first bad byte, or -1; <paramref name="code"/> says which rule failed.
+    /// </summary>
+    public static int FindInvalid(ReadOnlySpan<byte> span, out ParseErrorCode code)
+    {
+        var i = 0;
+        while (i < span.Length)
+        {
+            var rest = span[i..];
+            var ascii = rest.IndexOfAnyInRange((byte)0x80, (byte)0xFF);
+            var asciiPart = ascii < 0 ? rest : rest[..ascii];
+            var bad = asciiPart.IndexOfAnyInRange((byte)0, (byte)0x1F);
+            while (bad >= 0)
+            {
+                var b = asciiPart[bad];
+                if (b is not ((byte)'\t' or (byte)'\n' or (byte)'\r'))
+                {
+                    code = ParseErrorCode.InvalidCharacter;
+                    return i + bad;
+                }
+                var next = asciiPart[(bad + 1)..].IndexOfAnyInRange((byte)0, (byte)0x1F);
+                bad = next < 0 ? -1 : bad + 1 + next;
+            }
+            if (ascii < 0)
+            {
+                break;
+            }
+            i += ascii;
+            var status = Rune.DecodeFromUtf8(span[i..], out var rune, out var consumed);
+            if (status != OperationStatus.Done)
+            {
+                code = ParseErrorCode.InvalidUtf8;
+                return i;
+            }
+            if (!IsXmlChar((uint)rune.Value))
+            {
+                code = ParseErrorCode.InvalidCharacter;
+                return i;
+            }
+            i += consumed;
+        }
+        code = ParseErrorCode.None;
+        return -1;
+    }
+
+    private static byte[] BuildAsciiNameTable()
+    {
+        var t = new byte[256];
+        for (var c = 'a'; c <= 'z'; c++)
+        {
+            t[c] = NameStart | NamePart;
+            t[char.ToUpperInvariant(c)] = NameStart | NamePart;
+        }
+        t['_'] = NameStart | NamePart;
+        for (var c = '0'; c <= '9'; c++)
+        {
+            t[c] = NamePart;
+        }
+        t['-'] = NamePart;
+        t['.'] = NamePart;
+        return t;
+    }
+
+    private static byte[] BuildSpecials(string extra)
+    {
+        var list = new List<byte>();
+        for (var b = 0; b < 0x20; b++)
+        {
+            if (b is not ('\t' or '\n' or '\r'))
+            {
+                list.Add((byte)b);
+            }
+        }
+        for (var b = 0x80; b <= 0xFF; b++)
+        {
+            list.Add((byte)b);
+        }
+        foreach (var c in extra)
+        {
+            list.Add((byte)c);
+        }
+        return list.ToArray();
+    }
+}

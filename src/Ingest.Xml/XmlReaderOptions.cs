@@ -1,0 +1,39 @@
+namespace Ingest.Xml;
+
+/// <summary>Security limits. Every limit, when crossed, rejects the document with its own <see cref="ParseErrorCode"/>.</summary>
+public sealed class XmlReaderOptions
+{
+    public static XmlReaderOptions Default { get; } = new();
+
+    /// <summary>Total document size in bytes (<see cref="ParseErrorCode.DocumentTooLarge"/>).</summary>
+    public long MaxDocumentBytes { get; init; } = 64L * 1024 * 1024;
+
+    /// <summary>Element nesting depth (<see cref="ParseErrorCode.DepthExceeded"/>).</summary>
+    public int MaxDepth { get; init; } = 128;
+
+    /// <summary>Attributes on one element, namespace declarations included (<see cref="ParseErrorCode.TooManyAttributes"/>).</summary>
+    public int MaxAttributes { get; init; } = 64;
+
+    /// <summary>Bytes in one qualified name (<see cref="ParseErrorCode.NameTooLong"/>).</summary>
+    public int MaxNameLength { get; init; } = 256;
+
+    /// <summary>Bytes of one text run, CDATA section, comment, PI or attribute value (<see cref="ParseErrorCode.TextTooLong"/>).</summary>
+    public int MaxTextLength { get; init; } = 1024 * 1024;
+
+    /// <summary>Bytes of one tag, whitespace and attributes included (<see cref="ParseErrorCode.TokenTooLong"/>).</summary>
+    public int MaxTokenLength { get; init; } = 4 * 1024 * 1024;
+
+    /// <summary>Elements in the document (<see cref="ParseErrorCode.TooManyElements"/>).</summary>
+    public int MaxElements { get; init; } = 1_000_000;
+
+    /// <summary>Throws when a limit is not positive, so a bad configuration fails at start-up.</summary>
+    public XmlReaderOptions Validate()
+    {
+        if (MaxDocumentBytes <= 0 || MaxDepth <= 0 || MaxAttributes <= 0 || MaxNameLength <= 0
+            || MaxTextLength <= 0 || MaxTokenLength <= 0 || MaxElements <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(XmlReaderOptions), "every XML limit must be positive");
+        }
+        return this;
+    }
+}

@@ -1,0 +1,50 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+using System.Text;
+
+namespace Ingest.Xml;
+
+public ref partial struct XmlTokenReader
+{
+    /// <summary>Cold path: computes line, column and element path only when a document is rejected.</summary>
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private readonly void ThrowAt(ParseErrorCode code, long offset, string? detail = null)
+    {
+        var line = _state.Line;
+        var column = _state.Column;
+        var cr = _state.LastWasCarriageReturn;
+        var rel = Math.Clamp(offset - _startAbs, 0, _sequence.Length);
+        XmlLineCounter.Advance(_sequence.Slice(0, rel), ref line, ref column, ref cr);
+        var message = detail is null ? XmlErrorMessages.Describe(code) : $"{XmlErrorMessages.Describe(code)}: {detail}";
+        throw new XmlParseException(code, message, offset, line, column, ElementPath());
+    }
+
+    /// <summary>Line and column of a document offset inside the bytes this reader was given.</summary>
+    public readonly (int Line, int Column) GetLineAndColumn(long offset)
+    {
+        var line = _state.Line;
+        var column = _state.Column;
+        var cr = _state.LastWasCarriageReturn;
+        XmlLineCounter.Advance(_sequence.Slice(0, Math.Clamp(offset - _startAbs, 0, _sequence.Length)), ref line, ref column, ref cr);
+        return (line, column);
+    }
+
+    /// <summary>Qualified names of the open elements, "/root/child".</summary>
+    public readonly string ElementPath()
+    {
+        var b = _buffers;
+        var depth = _state.PendingPop ? b.Depth - 1 : b.Depth;
+        if (depth <= 0)
+        {
+            return "/";
+        }
+        var sb = new StringBuilder();
+        for (var d = 0; d < depth; d++)
+        {
+            ref readonly var e = ref b.Elements[d];
+            sb.Append('/').Append(Encoding.UTF8.GetString(b.NameBytes, e.NameStart, e.NameLength));
+        }
+        return sb.ToString();
+    }
+}
