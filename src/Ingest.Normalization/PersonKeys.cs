@@ -15,12 +15,22 @@ public static class PersonKeys
 {
     public static string For(SedRecord sed)
     {
+        var pins = new NormalizedPin[sed.Person.Pins.Count];
+        for (var i = 0; i < pins.Length; i++)
+        {
+            pins[i] = PinNormalizer.Normalize(sed.Person.Pins[i].Country, sed.Person.Pins[i].Number);
+        }
+        return For(sed, pins);
+    }
+
+    /// <summary>The key from PINs the caller already normalised (in the SED's order).</summary>
+    public static string For(SedRecord sed, ReadOnlySpan<NormalizedPin> pins)
+    {
         var sender = SenderCountry(sed.Envelope.SenderInstitution);
         string? fallback = null;
-        foreach (var entry in sed.Person.Pins)
+        foreach (var pin in pins)
         {
-            var pin = PinNormalizer.Normalize(entry.Country, entry.Number);
-            if (!pin.IsUsable)
+            if (!pin.IsUsable || pin.Country.Length == 0)
             {
                 continue;
             }
