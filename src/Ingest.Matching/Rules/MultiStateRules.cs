@@ -57,7 +57,8 @@ internal static class MultiStateRules
                     return null;
                 }
                 var (start, end, count) = RuleFacts.LongestChain(periods, RuleFacts.TwoMonthsDays);
-                return count >= 2 && RuleFacts.Over24Months(start, end)
+                // Three years of uninterrupted postings to France: activity here is habitual, not temporary.
+                return count >= 3 && end > start.AddMonths(36).AddDays(-1)
                     ? Hit("employer " + key + " declared continuously in France " + D(start) + ".." + D(end) + " (" + I(count) + " postings)")
                     : null;
             });

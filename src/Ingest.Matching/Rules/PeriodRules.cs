@@ -61,14 +61,15 @@ internal static class PeriodRules
                 var others = new List<Period>();
                 foreach (var e in RuleFacts.OtherPostings(c))
                 {
-                    if (RuleFacts.SameEmployer(key, employer?.Name ?? Normalization.Names.NormalizedName.Empty, e.EmployerKey, e.EmployerName) && SameHost(s.WorkCountries, e.WorkCountries))
+                    // Overlapping periods are the same posting told twice (versions, the A1 behind the SED), not a chain.
+                    if (!e.Period!.Value.Overlaps(p) && RuleFacts.SameEmployer(key, employer?.Name ?? Normalization.Names.NormalizedName.Empty, e.EmployerKey, e.EmployerName) && SameHost(s.WorkCountries, e.WorkCountries))
                     {
                         others.Add(e.Period!.Value);
                     }
                 }
                 foreach (var a in c.A1.PersonRecords)
                 {
-                    if (ArticleCodes.IsPosting(a.Article) && a.Period is { IsOpen: false } ap && key.Length > 0 && a.EmployerKey == key && !others.Contains(ap) && ap != p)
+                    if (ArticleCodes.IsPosting(a.Article) && a.Period is { IsOpen: false } ap && !ap.Overlaps(p) && key.Length > 0 && a.EmployerKey == key && !others.Contains(ap))
                     {
                         others.Add(ap);
                     }

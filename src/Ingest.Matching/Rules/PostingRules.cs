@@ -63,24 +63,44 @@ internal static class PostingRules
                 {
                     return null;
                 }
-                var others = new List<Period>();
-                var workers = new HashSet<ulong> { d.PersonHash };
-                foreach (var id in c.Snapshot.DeclarationByClient.All(KeyHash.Of('C', d.ClientKey)))
-                {
-                    var o = c.Snapshot.Declarations[id];
-                    if (!ReferenceEquals(o, d) && !o.IsCancelled && o.Period is { IsOpen: false } op && o.PersonHash != d.PersonHash)
-                    {
-                        others.Add(op);
-                        workers.Add(o.PersonHash);
-                    }
-                }
-                if (others.Count == 0 || dp.IsOpen)
+                // Substitution is a relay: each worker starts within a week after the previous one left.
+                // Parallel workers on a large site are not a relay and are not chained.
+                var all = c.Snapshot.DeclarationByClient.All(KeyHash.Of('C', d.ClientKey));
+                if (all.Length < 2 || dp.IsOpen)
                 {
                     return null;
                 }
-                var (start, end, count) = RuleFacts.ChainAround(dp, others, 7);
+                var start = dp.Start;
+                var end = dp.EffectiveEnd;
+                var count = 1;
+                for (var extended = true; extended;)
+                {
+                    extended = false;
+                    foreach (var id in all)
+                    {
+                        var o = c.Snapshot.Declarations[id];
+                        if (o.IsCancelled || o.PersonHash == d.PersonHash || o.Period is not { IsOpen: false } op)
+                        {
+                            continue;
+                        }
+                        var before = start.DayNumber - op.EffectiveEnd.DayNumber;
+                        var after = op.Start.DayNumber - end.DayNumber;
+                        if (before is >= 1 and <= 8)
+                        {
+                            start = op.Start;
+                            count++;
+                            extended = true;
+                        }
+                        else if (after is >= 1 and <= 8)
+                        {
+                            end = op.EffectiveEnd;
+                            count++;
+                            extended = true;
+                        }
+                    }
+                }
                 return count >= 2 && RuleFacts.Over24Months(start, end)
-                    ? Hit(I(count) + " successive postings for client " + d.ClientKey + " " + D(start) + ".." + D(end))
+                    ? Hit(I(count) + " successive posted workers for client " + d.ClientKey + " " + D(start) + ".." + D(end))
                     : null;
             });
 

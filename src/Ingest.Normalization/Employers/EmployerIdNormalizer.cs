@@ -23,7 +23,7 @@ public static class EmployerIdNormalizer
         }
         var v = buffer[..n];
         var cc = CountryNormalizer.Normalize(country);
-        if (v.Length >= 4 && char.IsAsciiLetter(v[0]) && char.IsAsciiLetter(v[1]) && VatPrefix(v[..2]) is { } prefix && (cc is null || cc == prefix))
+        if (v.Length >= 4 && char.IsAsciiLetter(v[0]) && char.IsAsciiLetter(v[1]) && VatPrefix(v[..2]) is { } prefix && (cc is null || cc == prefix || char.IsAsciiDigit(v[2]) || (prefix == "AT" && v[2] == 'U')))
         {
             return Vat(v, prefix, raw);
         }
@@ -82,7 +82,9 @@ public static class EmployerIdNormalizer
 
     private static string? VatPrefix(ReadOnlySpan<char> two)
     {
-        // VAT numbers use the EU prefixes (EL for Greece, XI for Northern Ireland).
+        // VAT numbers use the EU prefixes (EL for Greece, XI for Northern Ireland). A prefix that
+        // disagrees with the address country counts only before digits, so "HRB 12345" (a German
+        // commercial register number) is not read as a Croatian VAT number.
         if (two.SequenceEqual("XI"))
         {
             return "GB";

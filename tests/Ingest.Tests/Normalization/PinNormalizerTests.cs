@@ -47,9 +47,10 @@ public sealed class PinNormalizerTests
             {
                 var (country, pin, pos, delta) = t;
                 var c = pin[pos];
-                if (!char.IsAsciiDigit(c) || (country == "FR" && pos is 5 or 6 && pin[6] is 'A' or 'B') || (country == "BE" && pos >= 9))
+                if (!char.IsAsciiDigit(c) || (country == "FR" && pos is 5 or 6 && pin[6] is 'A' or 'B') || (country == "BE" && pos >= 9) || (country == "CZ" && pin[9] == '0'))
                 {
-                    // Letters are not digits; the BE check has two valid forms (before/after 2000) so a key change can land on the other.
+                    // Letters are not digits; the BE check has two valid forms (before/after 2000) so a key change can land on the other;
+                    // a CZ check digit 0 stands for both remainders 0 and 10.
                     return true;
                 }
                 var changed = pin[..pos] + (char)('0' + (c - '0' + delta) % 10) + pin[(pos + 1)..];
