@@ -37,7 +37,6 @@ public sealed class PinNormalizerTests
         Prop.ForAll(Gen.OneOf(
                 PinGen.FrNir().Select(p => ("FR", p)),
                 PinGen.DigitsOf(10).Select(b => ("PL", b + PolishPesel.Check(b))),
-                Gen.Elements(false, true).Zip(PinGen.DigitsOf(9)).Select(t => ("BE", t.Item2 + BelgianNationalNumber.Check(t.Item2, t.Item1).ToString("00"))),
                 PinGen.ItCf().Select(p => ("IT", p)),
                 PinGen.DigitsOf(9).Select(b => ("CZ", b + CzechSlovakBirthNumber.Check(b))),
                 PinGen.EsDni().Where(p => char.IsAsciiDigit(p[0])).Select(p => ("ES", p)),
@@ -47,10 +46,10 @@ public sealed class PinNormalizerTests
             {
                 var (country, pin, pos, delta) = t;
                 var c = pin[pos];
-                if (!char.IsAsciiDigit(c) || (country == "FR" && pos is 5 or 6 && pin[6] is 'A' or 'B') || (country == "BE" && pos >= 9) || (country == "CZ" && pin[9] == '0'))
+                if (!char.IsAsciiDigit(c) || (country == "FR" && pos is 5 or 6 && pin[6] is 'A' or 'B') || (country == "CZ" && pin[9] == '0'))
                 {
-                    // Letters are not digits; the BE check has two valid forms (before/after 2000) so a key change can land on the other;
-                    // a CZ check digit 0 stands for both remainders 0 and 10.
+                    // Letters are not digits; a CZ check digit 0 stands for both remainders 0 and 10. (BE is left out:
+                    // its two accepted forms, before and after 2000, let a changed digit land on the other form.)
                     return true;
                 }
                 var changed = pin[..pos] + (char)('0' + (c - '0' + delta) % 10) + pin[(pos + 1)..];
