@@ -167,7 +167,7 @@ internal sealed class Matcher(EvaluatorOptions options)
     private static readonly string[] s_noCandidate = ["no-candidate"];
     private static readonly string[] s_belowThreshold = ["candidates-below-threshold"];
 
-    /// <summary>Same PIN, or same normalised name (or birth name) and birth date.</summary>
+    /// <summary>Same PIN, or (no conflicting PIN) same normalised name or birth name and birth date.</summary>
     internal static bool SamePerson(PersonFeatures a, PersonFeatures b)
     {
         if (ReferenceEquals(a, b))
@@ -179,6 +179,14 @@ internal sealed class Matcher(EvaluatorOptions options)
             if (Array.IndexOf(b.PinKeys, p) >= 0)
             {
                 return true;
+            }
+            foreach (var q in b.PinKeys)
+            {
+                // Two PINs of one country that differ: homonyms, not one person.
+                if (p.AsSpan(0, 3).SequenceEqual(q.AsSpan(0, 3)))
+                {
+                    return false;
+                }
             }
         }
         return a.BirthDay == b.BirthDay && (a.Name.Key == b.Name.Key || (!b.BirthName.IsEmpty && a.Name.Key == b.BirthName.Key) || (!a.BirthName.IsEmpty && a.BirthName.Key == b.Name.Key));
