@@ -20,6 +20,9 @@ public sealed class SedEvaluation
     /// <summary>Stable person key (normalised PIN + country, else name + birth date) used for partitioning.</summary>
     public string? PersonKey { get; set; }
 
+    /// <summary>Set when a RED rule took the SED out of automatic processing.</summary>
+    public ReviewQueueEntry? ReviewEntry { get; set; }
+
     public bool RedFlag
     {
         get

@@ -1,0 +1,31 @@
+namespace Ingest.Matching;
+
+/// <summary>Thresholds and delays of matching and of the control rules.</summary>
+public sealed class EvaluatorOptions
+{
+    /// <summary>Person score from which a candidate is taken as the same person.</summary>
+    public double AcceptThreshold { get; set; } = 0.86;
+
+    /// <summary>Person score from which a candidate is shown for review (below: unmatched).</summary>
+    public double ReviewThreshold { get; set; } = 0.74;
+
+    /// <summary>Two different persons closer than this are ambiguous (ID-02).</summary>
+    public double AmbiguityMargin { get; set; } = 0.03;
+
+    /// <summary>Name similarity below which an identified person's name is reported (ID-06).</summary>
+    public double NameMismatchThreshold { get; set; } = 0.80;
+
+    /// <summary>Candidates read per index key: very common names are capped, not scanned whole.</summary>
+    public int MaxCandidatesPerKey { get; set; } = 64;
+
+    /// <summary>Days after the period start beyond which a decision counts as retroactive (PER-06).</summary>
+    public int RetroactiveDays { get; set; } = 90;
+
+    /// <summary>When the SED carries no usable reception date, "today" for date rules.</summary>
+    public DateOnly? Today { get; set; }
+
+    /// <summary>Keep the per-run history that cross-SED rules read (chains, conflicts, invalidations).</summary>
+    public bool TrackHistory { get; set; } = true;
+
+    public static EvaluatorOptions Default => new();
+}

@@ -1,0 +1,83 @@
+using Ingest.Normalization.Countries;
+using Ingest.Normalization.Dates;
+using Ingest.Normalization.Names;
+using Ingest.Normalization.Pins;
+
+namespace Ingest.Matching.Features;
+
+/// <summary>The normalised identity of one person as a SED or a reference record describes it.</summary>
+internal sealed class PersonFeatures
+{
+    public static readonly string[] NoStrings = [];
+
+    public required NormalizedName Name { get; init; }
+
+    /// <summary>Name at birth (family name at birth + forename), empty when not given or equal to <see cref="Name"/>.</summary>
+    public required NormalizedName BirthName { get; init; }
+
+    /// <summary>DateOnly.DayNumber, or -1 when unknown or invalid.</summary>
+    public required int BirthDay { get; init; }
+
+    /// <summary>1 male, 2 female, 0 unknown.</summary>
+    public required byte Sex { get; init; }
+
+    /// <summary>Nationalities in the internal country scheme.</summary>
+    public required string[] Nationalities { get; init; }
+
+    /// <summary>Usable PINs as "CC:VALUE".</summary>
+    public required string[] PinKeys { get; init; }
+
+    public DateOnly? BirthDate => BirthDay >= 0 ? DateOnly.FromDayNumber(BirthDay) : null;
+
+    public static PersonFeatures Create(string? family, string? forename, string? familyAtBirth, string? forenameAtBirth, string? dateBirth, string? sex, IEnumerable<string?> nationalities, string[] pinKeys)
+    {
+        var name = NameNormalizer.Normalize(family, forename);
+        var birthName = string.IsNullOrWhiteSpace(familyAtBirth)
+            ? NormalizedName.Empty
+            : NameNormalizer.Normalize(familyAtBirth, string.IsNullOrWhiteSpace(forenameAtBirth) ? forename : forenameAtBirth);
+        if (birthName.Key == name.Key)
+        {
+            birthName = NormalizedName.Empty;
+        }
+        var birth = DateNormalizer.Parse(dateBirth);
+        return new PersonFeatures
+        {
+            Name = name,
+            BirthName = birthName,
+            BirthDay = birth.IsValid ? birth.Value.DayNumber : -1,
+            Sex = SexCode(sex),
+            Nationalities = Countries(nationalities),
+            PinKeys = pinKeys,
+        };
+    }
+
+    public static byte SexCode(string? raw) => raw?.Trim() switch
+    {
+        "01" or "1" or "M" or "m" => 1,
+        "02" or "2" or "F" or "f" => 2,
+        _ => 0,
+    };
+
+    public static string[] PinKeysOf(string? country, string? pin)
+    {
+        var p = PinNormalizer.Normalize(country, pin);
+        return p.IsUsable && p.Country.Length > 0 ? [p.Key] : NoStrings;
+    }
+
+    private static string[] Countries(IEnumerable<string?> raw)
+    {
+        List<string>? list = null;
+        foreach (var r in raw)
+        {
+            if (CountryNormalizer.Normalize(r) is { } cc && cc is not "XU")
+            {
+                list ??= new List<string>(2);
+                if (!list.Contains(cc))
+                {
+                    list.Add(cc);
+                }
+            }
+        }
+        return list?.ToArray() ?? NoStrings;
+    }
+}

@@ -1,0 +1,66 @@
+using Ingest.Matching.Features;
+using Ingest.Normalization.Names;
+
+namespace Ingest.Matching.Indexes;
+
+/// <summary>
+/// Several blocking keys per person so that one typo, a transliteration variant, swapped names or a
+/// birth name still meet: each name token with the birth date (one token may be misspelt), and the
+/// whole sorted name without the date (the date may be mistyped). Queries add the day/month-swapped
+/// date, so the index stores one date only.
+/// </summary>
+internal static class BlockingKeys
+{
+    private const int MaxTokens = 4;
+
+    public static void Add(PersonFeatures person, List<ulong> keys, bool query)
+    {
+        AddName(person.Name, person.BirthDay, keys, query);
+        if (!person.BirthName.IsEmpty)
+        {
+            AddName(person.BirthName, person.BirthDay, keys, query);
+        }
+    }
+
+    private static void AddName(NormalizedName name, int birthDay, List<ulong> keys, bool query)
+    {
+        if (name.IsEmpty)
+        {
+            return;
+        }
+        keys.Add(KeyHash.Of('N', name.Key));
+        if (birthDay < 0)
+        {
+            return;
+        }
+        var swapped = query ? SwappedDay(birthDay) : -1;
+        var n = 0;
+        foreach (var token in name.Tokens)
+        {
+            if (token.Length < 2)
+            {
+                continue;
+            }
+            keys.Add(KeyHash.Of('T', token, birthDay));
+            if (swapped >= 0)
+            {
+                keys.Add(KeyHash.Of('T', token, swapped));
+            }
+            if (++n == MaxTokens)
+            {
+                break;
+            }
+        }
+    }
+
+    /// <summary>The same date with day and month exchanged, or -1 when that is not another valid date.</summary>
+    public static int SwappedDay(int dayNumber)
+    {
+        var d = DateOnly.FromDayNumber(dayNumber);
+        if (d.Day > 12 || d.Day == d.Month)
+        {
+            return -1;
+        }
+        return new DateOnly(d.Year, d.Day, Math.Min(d.Month, DateTime.DaysInMonth(d.Year, d.Day))).DayNumber;
+    }
+}

@@ -1,0 +1,26 @@
+using Ingest.Core.Reference;
+using Ingest.Matching.Features;
+using Ingest.Normalization.Dates;
+
+namespace Ingest.Matching.Indexes;
+
+/// <summary>An A1 certificate with its normalised fields, as held by a snapshot.</summary>
+internal sealed class IndexedA1 : IReferenceRecord
+{
+    public required A1Certificate Source { get; init; }
+    public required PersonFeatures Person { get; init; }
+    public required Period? Period { get; init; }
+    public required string? State { get; init; }
+    public required string EmployerKey { get; init; }
+    public required string? EmployerCountry { get; init; }
+    public required string Article { get; init; }
+    public required ulong PersonHash { get; init; }
+
+    public string TargetId => Source.DocumentNumber;
+
+    public string IssuedOn => Source.IssuedOn;
+
+    public bool IsWithdrawn => Source.Status.Equals("withdrawn", StringComparison.OrdinalIgnoreCase);
+
+    public bool IsExpired => Source.Status.Equals("expired", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,173 @@
+using Ingest.Core.Results;
+using Ingest.Matching.Features;
+using Ingest.Normalization.Dates;
+using static Ingest.Matching.Rules.RuleText;
+
+namespace Ingest.Matching.Rules;
+
+/// <summary>LIFE-01…LIFE-07: versions, amendments, invalidations, cancellations and closures.</summary>
+internal static class LifecycleRules
+{
+    public static IEnumerable<ControlRule> Create()
+    {
+        yield return new ControlRule("LIFE-01", Severity.Red, "X008 invalidates a SED",
+            "EESSI X008; 987/2009 Art. 5", ["X008 target type and issue date", "case history"], "re-run controls; review what relied on it", c =>
+            {
+                if (c.Sed.SedType != "X008" || c.Invalidation is not { } o)
+                {
+                    return null;
+                }
+                var target = c.Sed.Sed.Invalidation?.TargetSedType + " of " + c.Sed.Sed.Invalidation?.TargetIssueDate;
+                return o.Pending ? new Finding("target " + target + " not received yet; applied on arrival", Severity.Low)
+                    : o.Ambiguous ? new Finding("target " + target + " ambiguous: " + I(o.Resolved) + " SEDs invalidated", Severity.Med)
+                    : o.TargetReliedUpon ? Hit("invalidated " + target + " (document " + o.TargetDocumentId + ") that controls relied on")
+                    : new Finding("invalidated " + target + " (document " + o.TargetDocumentId + ")", Severity.Low);
+            });
+
+        yield return new ControlRule("LIFE-02", Severity.Med, "Amending decision supersedes an earlier one",
+            "987/2009 Art. 15-16 (amended decisions)", ["Decision.InitialDecision", "Decision.DatePreviousDecision", "case history"], "update the current state", c =>
+            {
+                var s = c.Sed;
+                var d = s.Sed.Decision;
+                if (!s.IsDecision || !(d.InitialDecision?.Trim() == "0" || !string.IsNullOrWhiteSpace(d.DatePreviousDecision)))
+                {
+                    return null;
+                }
+                Linking.HistoryEntry? previous = null;
+                foreach (var e in c.CaseHistory)
+                {
+                    if (e.SedType == s.SedType && e.DocumentId != s.Sed.Envelope.DocumentId && !e.Invalidated && (previous is null || Later(e, previous)))
+                    {
+                        previous = e;
+                    }
+                }
+                if (previous is null)
+                {
+                    return Hit("amends a decision of " + (d.DatePreviousDecision ?? "?") + " not received");
+                }
+                return Hit("amends " + previous.DocumentId + ": " + Diff(previous, s));
+            });
+
+        yield return new ControlRule("LIFE-03", Severity.Red, "A008 cancellation while the worker is still declared",
+            "987/2009 Art. 15; CDM 4.4 cancellation", ["A008 change", "declarations of the person"], "labour inspection follow-up", c =>
+            {
+                var s = c.Sed;
+                var change = s.Sed.Change;
+                if (s.SedType != "A008" || change is null || !(change.CancelWholePeriod?.Trim() == "1" || string.Equals(change.ChangeType?.Trim(), "cancellation", StringComparison.OrdinalIgnoreCase)))
+                {
+                    return null;
+                }
+                var window = s.Period ?? (DateNormalizer.Parse(change.EffectiveDate).AsNullable is { } eff ? new Period(eff, null) : new Period(c.Now, null));
+                foreach (var d in c.Declaration.PersonAccepted ? c.Declaration.PersonRecords : [])
+                {
+                    if (!d.IsCancelled && d.Period is { } dp && dp.Overlaps(window) && dp.EffectiveEnd >= c.Now)
+                    {
+                        return Hit("period cancelled, declaration " + d.TargetId + " " + P(dp) + " still active");
+                    }
+                }
+                return null;
+            });
+
+        yield return new ControlRule("LIFE-04", Severity.Low, "Open A004 dispute: no red flag on the employer until resolved",
+            "987/2009 Art. 6, 16(4)", ["SedType", "case history"], "wait for A012 or conciliation", c =>
+            {
+                if (c.Sed.SedType == "A004")
+                {
+                    return Hit("A004 disagreement opened in case " + c.Sed.Sed.Envelope.CaseId);
+                }
+                var open = false;
+                foreach (var e in c.CaseHistory)
+                {
+                    open = e.SedType == "A004" || (open && e.SedType != "A012");
+                }
+                return open ? Hit("case " + c.Sed.Sed.Envelope.CaseId + " has an open A004 dispute") : null;
+            });
+
+        yield return new ControlRule("LIFE-05", Severity.Red, "A1 withdrawn while the worker is still declared",
+            "987/2009 Art. 5(2)-(3)", ["A1s of the person (status)", "declarations of the person"], "labour inspection follow-up", c =>
+            {
+                if (!c.A1.PersonAccepted || !c.Declaration.PersonAccepted)
+                {
+                    return null;
+                }
+                foreach (var a in c.A1.PersonRecords)
+                {
+                    if (!a.IsWithdrawn || a.Period is not { } ap)
+                    {
+                        continue;
+                    }
+                    foreach (var d in c.Declaration.PersonRecords)
+                    {
+                        if (!d.IsCancelled && d.Period is { } dp && dp.Overlaps(ap))
+                        {
+                            return Hit("A1 " + a.TargetId + " withdrawn, declaration " + d.TargetId + " " + P(dp) + " active");
+                        }
+                    }
+                }
+                return null;
+            });
+
+        yield return new ControlRule("LIFE-06", Severity.Med, "Material change between versions of one document",
+            "EESSI document versions", ["Envelope.DocumentId", "Envelope.DocumentVersion", "case history"], "review the change", c =>
+            {
+                var s = c.Sed;
+                Linking.HistoryEntry? previous = null;
+                foreach (var e in c.CaseHistory)
+                {
+                    if (e.DocumentId == s.Sed.Envelope.DocumentId && e.Version < s.Sed.Envelope.DocumentVersion && (previous is null || e.Version > previous.Version))
+                    {
+                        previous = e;
+                    }
+                }
+                if (previous is null)
+                {
+                    return null;
+                }
+                var diff = Diff(previous, s);
+                return diff.Length > 0 && diff != "no change" ? Hit("v" + I(previous.Version) + " → v" + I(s.Sed.Envelope.DocumentVersion) + ": " + diff) : null;
+            });
+
+        yield return new ControlRule("LIFE-07", Severity.Med, "Case closed while a legislation conflict is unresolved",
+            "987/2009 Art. 6", ["SedType (X001)", "case history"], "keep the conflict open for review", c =>
+            {
+                if (c.Sed.SedType != "X001")
+                {
+                    return null;
+                }
+                foreach (var e in c.CaseHistory)
+                {
+                    if (e.HadConflict && !e.Invalidated)
+                    {
+                        return Hit("closure requested, " + e.SedType + " " + e.DocumentId + " has an unresolved conflict");
+                    }
+                }
+                return null;
+            });
+    }
+
+    private static bool Later(Linking.HistoryEntry a, Linking.HistoryEntry b) =>
+        (a.IssueDate ?? DateOnly.MinValue) > (b.IssueDate ?? DateOnly.MinValue) || (a.IssueDate == b.IssueDate && a.Version > b.Version);
+
+    private static string Diff(Linking.HistoryEntry previous, SedFeatures s)
+    {
+        var parts = new List<string>(4);
+        if (previous.Period != s.Period)
+        {
+            parts.Add("period " + (previous.Period is { } a ? P(a) : "?") + " → " + (s.Period is { } b ? P(b) : "?"));
+        }
+        if (previous.State != s.State)
+        {
+            parts.Add("state " + previous.State + " → " + s.State);
+        }
+        var key = RuleFacts.MainEmployerKey(s);
+        if (previous.EmployerKey != key && (previous.EmployerKey.Length > 0 || key.Length > 0))
+        {
+            parts.Add("employer " + previous.EmployerKey + " → " + key);
+        }
+        if (previous.Name.Key != s.Person.Name.Key)
+        {
+            parts.Add("name " + previous.Name.Key + " → " + s.Person.Name.Key);
+        }
+        return parts.Count == 0 ? "no change" : string.Join("; ", parts);
+    }
+}

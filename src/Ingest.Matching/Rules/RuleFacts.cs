@@ -1,0 +1,146 @@
+using Ingest.Core.Seds;
+using Ingest.Matching.Features;
+using Ingest.Matching.Linking;
+using Ingest.Matching.Scoring;
+using Ingest.Normalization.Countries;
+using Ingest.Normalization.Dates;
+using Ingest.Normalization.Names;
+
+namespace Ingest.Matching.Rules;
+
+/// <summary>Facts several rules share, computed from a <see cref="RuleContext"/>.</summary>
+internal static class RuleFacts
+{
+    public const int TwoMonthsDays = 61;
+
+    /// <summary>The SED's main employer (role Employer), if any.</summary>
+    public static EmployerFeatures? MainEmployer(SedFeatures sed)
+    {
+        foreach (var e in sed.Employers)
+        {
+            if (e.Role == EmployerRole.Employer)
+            {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    public static string MainEmployerKey(SedFeatures sed) => MainEmployer(sed) is { IdKeys.Length: > 0 } e ? e.IdKeys[0] : "";
+
+    public static bool HasSelfEmployment(SedFeatures sed)
+    {
+        foreach (var e in sed.Employers)
+        {
+            if (e.Role == EmployerRole.SelfEmployment)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Same employer: a shared id key, else (no ids on one side) names at least 0.9 alike.</summary>
+    public static bool SameEmployer(string keyA, NormalizedName nameA, string keyB, NormalizedName nameB)
+    {
+        if (keyA.Length > 0 && keyB.Length > 0)
+        {
+            return keyA == keyB;
+        }
+        return !nameA.IsEmpty && !nameB.IsEmpty && NameSimilarity.Score(nameA, nameB) >= 0.9;
+    }
+
+    /// <summary>Every nationality given is outside the coordination area (refugees and stateless persons are covered).</summary>
+    public static bool ThirdCountryNational(SedFeatures sed)
+    {
+        var n = sed.Person.Nationalities;
+        if (n.Length == 0)
+        {
+            return false;
+        }
+        foreach (var c in n)
+        {
+            if (CountryNormalizer.IsCoordinated(c) || c is "XR" or "XS")
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public static bool HostIsFrance(SedFeatures sed) =>
+        sed.WorkCountries.Length == 0 ? sed.ReceiverCountry == "FR" : Array.IndexOf(sed.WorkCountries, "FR") >= 0;
+
+    /// <summary>Earlier postings of the person still valid (not invalidated), other documents than this one.</summary>
+    public static IEnumerable<HistoryEntry> OtherPostings(RuleContext c)
+    {
+        foreach (var e in c.PersonHistory)
+        {
+            if (e.IsPosting && !e.Invalidated && e.Period is not null && e.DocumentId != c.Sed.Sed.Envelope.DocumentId)
+            {
+                yield return e;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Merges periods whose gaps are under <paramref name="maxGapDays"/> and returns the block that
+    /// contains <paramref name="current"/>: its start, end and how many periods it joined.
+    /// </summary>
+    public static (DateOnly Start, DateOnly End, int Count) ChainAround(Period current, List<Period> others, int maxGapDays)
+    {
+        others.Add(current);
+        others.Sort((a, b) => a.Start.CompareTo(b.Start));
+        var start = others[0].Start;
+        var end = others[0].EffectiveEnd;
+        var count = 1;
+        var containsCurrent = others[0] == current;
+        for (var i = 1; i < others.Count; i++)
+        {
+            var p = others[i];
+            if (p.Start.DayNumber - end.DayNumber <= maxGapDays)
+            {
+                if (p.EffectiveEnd > end)
+                {
+                    end = p.EffectiveEnd;
+                }
+                count++;
+            }
+            else
+            {
+                if (containsCurrent)
+                {
+                    return (start, end, count);
+                }
+                start = p.Start;
+                end = p.EffectiveEnd;
+                count = 1;
+            }
+            containsCurrent |= p == current;
+        }
+        return (start, end, count);
+    }
+
+    /// <summary>The longest run of periods (sorted in place) whose gaps stay under <paramref name="maxGapDays"/>.</summary>
+    public static (DateOnly Start, DateOnly End, int Count) LongestChain(List<Period> periods, int maxGapDays)
+    {
+        periods.Sort((a, b) => a.Start.CompareTo(b.Start));
+        (DateOnly Start, DateOnly End, int Count) best = (periods[0].Start, periods[0].EffectiveEnd, 1);
+        var current = best;
+        for (var i = 1; i < periods.Count; i++)
+        {
+            var p = periods[i];
+            current = p.Start.DayNumber - current.End.DayNumber <= maxGapDays
+                ? (current.Start, p.EffectiveEnd > current.End ? p.EffectiveEnd : current.End, current.Count + 1)
+                : (p.Start, p.EffectiveEnd, 1);
+            if (current.End.DayNumber - current.Start.DayNumber > best.End.DayNumber - best.Start.DayNumber)
+            {
+                best = current;
+            }
+        }
+        return best;
+    }
+
+    /// <summary>Longer than 24 months: the end falls after start + 24 months − 1 day.</summary>
+    public static bool Over24Months(DateOnly start, DateOnly end) => end > start.AddMonths(24).AddDays(-1);
+}

@@ -1,0 +1,255 @@
+using Ingest.Core.Results;
+using Ingest.Matching.Features;
+using Ingest.Matching.Indexes;
+using Ingest.Normalization.Dates;
+
+namespace Ingest.Matching.Scoring;
+
+/// <summary>
+/// Candidates from the hashed indexes (PIN + country, blocking keys), scored person by person; the
+/// best person is accepted, sent to review or left unmatched, then its record that overlaps the
+/// SED's period most is chosen. Stateless: scratch buffers are per thread.
+/// </summary>
+internal sealed class Matcher(EvaluatorOptions options)
+{
+    [ThreadStatic]
+    private static Scratch? t_scratch;
+
+    public TargetMatch<IndexedA1> MatchA1(SedFeatures sed, ReferenceSnapshot snapshot)
+    {
+        var scratch = t_scratch ??= new Scratch();
+        PrepareKeys(sed, scratch);
+        Collect(snapshot.A1ByPin, snapshot.A1ByBlock, sed, scratch);
+        return Decide(sed, snapshot.A1s, scratch, MatchTarget.A1);
+    }
+
+    public TargetMatch<IndexedDeclaration> MatchDeclaration(SedFeatures sed, ReferenceSnapshot snapshot)
+    {
+        var scratch = t_scratch ??= new Scratch();
+        PrepareKeys(sed, scratch);
+        Collect(snapshot.DeclarationByPin, snapshot.DeclarationByBlock, sed, scratch);
+        return Decide(sed, snapshot.Declarations, scratch, MatchTarget.Declaration);
+    }
+
+    private static void PrepareKeys(SedFeatures sed, Scratch scratch)
+    {
+        if (ReferenceEquals(scratch.KeysFor, sed))
+        {
+            return;
+        }
+        scratch.Keys.Clear();
+        BlockingKeys.Add(sed.Person, scratch.Keys, query: true);
+        scratch.KeysFor = sed;
+    }
+
+    private void Collect(HashMultiIndex byPin, HashMultiIndex byBlock, SedFeatures sed, Scratch scratch)
+    {
+        var ids = scratch.Ids;
+        ids.Clear();
+        var cap = options.MaxCandidatesPerKey;
+        foreach (var pin in sed.Person.PinKeys)
+        {
+            Append(byPin.Lookup(KeyHash.Of('P', pin)), ids, cap);
+        }
+        foreach (var key in scratch.Keys)
+        {
+            Append(byBlock.Lookup(key), ids, cap);
+        }
+        if (ids.Count > 1)
+        {
+            ids.Sort();
+            var w = 1;
+            for (var r = 1; r < ids.Count; r++)
+            {
+                if (ids[r] != ids[w - 1])
+                {
+                    ids[w++] = ids[r];
+                }
+            }
+            ids.RemoveRange(w, ids.Count - w);
+        }
+    }
+
+    private static void Append(ReadOnlySpan<int> found, List<int> ids, int cap)
+    {
+        if (found.Length > cap)
+        {
+            found = found[..cap];
+        }
+        foreach (var id in found)
+        {
+            ids.Add(id);
+        }
+    }
+
+    private TargetMatch<T> Decide<T>(SedFeatures sed, T[] records, Scratch scratch, MatchTarget target)
+        where T : class, IReferenceRecord
+    {
+        var ids = scratch.Ids;
+        var scored = scratch.Scored;
+        scored.Clear();
+        var best = -1;
+        for (var i = 0; i < ids.Count; i++)
+        {
+            var s = PersonComparer.Compare(sed.Person, records[ids[i]].Person);
+            if (s.Score < options.ReviewThreshold)
+            {
+                continue;
+            }
+            scored.Add(new ScoredCandidate(ids[i], s));
+            if (best < 0 || s.Score > scored[best].Person.Score)
+            {
+                best = scored.Count - 1;
+            }
+        }
+        if (best < 0)
+        {
+            return new TargetMatch<T>
+            {
+                Result = new MatchResult { Target = target, Status = MatchStatus.Unmatched, Score = 0, Reasons = ids.Count == 0 ? s_noCandidate : s_belowThreshold },
+                CandidateCount = ids.Count,
+            };
+        }
+
+        var top = scored[best];
+        var bestPerson = records[top.Id].Person;
+        var personRecords = new List<T>(2);
+        var ambiguous = false;
+        foreach (var c in scored)
+        {
+            var rec = records[c.Id];
+            if (SamePerson(bestPerson, rec.Person))
+            {
+                personRecords.Add(rec);
+            }
+            else if (c.Person.Score >= top.Person.Score - options.AmbiguityMargin && c.Person.Score >= options.AcceptThreshold && !top.Person.PinExact)
+            {
+                ambiguous = true;
+            }
+        }
+        var chosen = Choose(personRecords, sed.Period, sed.Now);
+        var accepted = top.Person.Score >= options.AcceptThreshold && !ambiguous;
+        var reasons = Reasons(top.Person, chosen.Record, chosen.OverlapDays, sed.Period);
+        MatchStatus status;
+        string? targetId = chosen.Record?.TargetId;
+        if (ambiguous)
+        {
+            status = MatchStatus.Review;
+            reasons.Add("several-candidates");
+        }
+        else if (!accepted)
+        {
+            status = MatchStatus.Review;
+            reasons.Add("score-below-accept");
+        }
+        else if (sed.Period is not null && chosen.OverlapDays == 0)
+        {
+            status = MatchStatus.Unmatched;
+            targetId = null;
+            reasons.Add("person-found-no-overlapping-period");
+        }
+        else
+        {
+            status = MatchStatus.Conform;
+        }
+        return new TargetMatch<T>
+        {
+            Result = new MatchResult { Target = target, Status = status, TargetId = targetId, Score = Math.Round(top.Person.Score, 4), Reasons = reasons },
+            Chosen = status == MatchStatus.Unmatched ? null : chosen.Record,
+            Person = top.Person,
+            PersonRecords = personRecords,
+            Ambiguous = ambiguous,
+            PersonAccepted = accepted,
+            CandidateCount = ids.Count,
+        };
+    }
+
+    private static readonly string[] s_noCandidate = ["no-candidate"];
+    private static readonly string[] s_belowThreshold = ["candidates-below-threshold"];
+
+    /// <summary>Same PIN, or (no conflicting PIN) same normalised name or birth name and birth date.</summary>
+    internal static bool SamePerson(PersonFeatures a, PersonFeatures b)
+    {
+        if (ReferenceEquals(a, b))
+        {
+            return true;
+        }
+        foreach (var p in a.PinKeys)
+        {
+            if (Array.IndexOf(b.PinKeys, p) >= 0)
+            {
+                return true;
+            }
+            foreach (var q in b.PinKeys)
+            {
+                // Two PINs of one country that differ: homonyms, not one person.
+                if (p.AsSpan(0, 3).SequenceEqual(q.AsSpan(0, 3)))
+                {
+                    return false;
+                }
+            }
+        }
+        return a.BirthDay == b.BirthDay && (a.Name.Key == b.Name.Key || (!b.BirthName.IsEmpty && a.Name.Key == b.BirthName.Key) || (!a.BirthName.IsEmpty && a.BirthName.Key == b.Name.Key));
+    }
+
+    private static (T? Record, int OverlapDays) Choose<T>(List<T> records, Period? period, DateOnly? now)
+        where T : class, IReferenceRecord
+    {
+        T? chosen = null;
+        var bestOverlap = -1;
+        var probe = period ?? (now is { } n ? new Period(n, n) : (Period?)null);
+        foreach (var r in records)
+        {
+            var overlap = probe is { } p && r.Period is { } rp ? p.OverlapDays(rp) : 0;
+            if (overlap > bestOverlap || (overlap == bestOverlap && string.CompareOrdinal(r.IssuedOn, chosen!.IssuedOn) > 0))
+            {
+                chosen = r;
+                bestOverlap = overlap;
+            }
+        }
+        return (chosen, Math.Max(0, bestOverlap));
+    }
+
+    private static List<string> Reasons(PersonScore s, IReferenceRecord? chosen, int overlapDays, Period? period)
+    {
+        var reasons = new List<string>(6);
+        if (s.PinExact)
+        {
+            reasons.Add("pin-exact");
+        }
+        else if (s.PinConflict)
+        {
+            reasons.Add("pin-differs");
+        }
+        reasons.Add("name-jw:" + s.Name.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
+        reasons.Add(s.BirthDate switch
+        {
+            DateAgreement.Exact => "birth-date-exact",
+            DateAgreement.DayMonthSwapped => "birth-date-day-month-swapped",
+            DateAgreement.OneComponent => "birth-date-one-component-differs",
+            DateAgreement.Different => "birth-date-differs",
+            _ => "birth-date-unknown",
+        });
+        if (s.Sex < 0)
+        {
+            reasons.Add("sex-differs");
+        }
+        if (s.Nationality < 0)
+        {
+            reasons.Add("nationality-differs");
+        }
+        if (chosen is not null && period is not null && overlapDays > 0)
+        {
+            reasons.Add("period-overlap:" + overlapDays.ToString(System.Globalization.CultureInfo.InvariantCulture) + "d");
+        }
+        return reasons;
+    }
+
+    private sealed class Scratch
+    {
+        public readonly List<ulong> Keys = new(32);
+        public readonly List<int> Ids = new(64);
+        public readonly List<ScoredCandidate> Scored = new(16);
+        public SedFeatures? KeysFor;
+    }
+}

@@ -1,0 +1,105 @@
+using Ingest.Matching.Features;
+
+namespace Ingest.Matching.Scoring;
+
+/// <summary>
+/// Scores a reference person against the SED's person. An exact PIN (same country and number)
+/// identifies; otherwise names weigh 0.55, birth date 0.30 (day/month swap and a single wrong
+/// component tolerated), sex and nationality 0.075 each. A PIN of the same country that differs
+/// lowers the score but does not veto: ID-07 reports it.
+/// </summary>
+internal static class PersonComparer
+{
+    public static PersonScore Compare(PersonFeatures sed, PersonFeatures reference)
+    {
+        var name = NameSimilarity.Score(sed.Name, reference.Name);
+        if (!sed.BirthName.IsEmpty)
+        {
+            name = Math.Max(name, NameSimilarity.Score(sed.BirthName, reference.Name));
+        }
+        if (!reference.BirthName.IsEmpty)
+        {
+            name = Math.Max(name, NameSimilarity.Score(sed.Name, reference.BirthName));
+        }
+        var date = Dates(sed.BirthDay, reference.BirthDay);
+        var sex = sed.Sex == 0 || reference.Sex == 0 ? 0 : sed.Sex == reference.Sex ? 1 : -1;
+        var nationality = Nationality(sed.Nationalities, reference.Nationalities);
+        var (pinExact, pinConflict) = Pins(sed.PinKeys, reference.PinKeys);
+
+        var dateScore = date switch
+        {
+            DateAgreement.Exact => 1.0,
+            DateAgreement.DayMonthSwapped => 0.85,
+            DateAgreement.OneComponent => 0.6,
+            DateAgreement.Unknown => 0.5,
+            _ => 0.0,
+        };
+        var score = 0.55 * name + 0.30 * dateScore + 0.075 * (sex + 1) / 2.0 + 0.075 * (nationality + 1) / 2.0;
+        if (pinExact)
+        {
+            score = Math.Max(score, name >= 0.7 || date == DateAgreement.Exact ? 1.0 : 0.9);
+        }
+        else if (pinConflict)
+        {
+            score -= 0.1;
+        }
+        return new PersonScore(Math.Clamp(score, 0, 1), name, date, sex, nationality, pinExact, pinConflict);
+    }
+
+    private static DateAgreement Dates(int a, int b)
+    {
+        if (a < 0 || b < 0)
+        {
+            return DateAgreement.Unknown;
+        }
+        if (a == b)
+        {
+            return DateAgreement.Exact;
+        }
+        var x = DateOnly.FromDayNumber(a);
+        var y = DateOnly.FromDayNumber(b);
+        if (x.Year == y.Year && x.Day == y.Month && x.Month == y.Day)
+        {
+            return DateAgreement.DayMonthSwapped;
+        }
+        var same = (x.Year == y.Year ? 1 : 0) + (x.Month == y.Month ? 1 : 0) + (x.Day == y.Day ? 1 : 0);
+        return same == 2 ? DateAgreement.OneComponent : DateAgreement.Different;
+    }
+
+    private static int Nationality(string[] a, string[] b)
+    {
+        if (a.Length == 0 || b.Length == 0)
+        {
+            return 0;
+        }
+        foreach (var x in a)
+        {
+            if (Array.IndexOf(b, x) >= 0)
+            {
+                return 1;
+            }
+        }
+        return -1;
+    }
+
+    private static (bool Exact, bool Conflict) Pins(string[] sed, string[] reference)
+    {
+        var conflict = false;
+        foreach (var s in sed)
+        {
+            foreach (var r in reference)
+            {
+                if (string.Equals(s, r, StringComparison.Ordinal))
+                {
+                    return (true, false);
+                }
+                // Same country prefix "CC:" but another number.
+                if (s.Length > 3 && r.Length > 3 && s.AsSpan(0, 3).SequenceEqual(r.AsSpan(0, 3)))
+                {
+                    conflict = true;
+                }
+            }
+        }
+        return (false, conflict);
+    }
+}

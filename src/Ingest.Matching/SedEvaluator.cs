@@ -1,0 +1,210 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Ingest.Core.Evaluation;
+using Ingest.Core.Results;
+using Ingest.Core.Seds;
+using Ingest.Core.Units;
+using Ingest.Matching.Features;
+using Ingest.Matching.Indexes;
+using Ingest.Matching.Linking;
+using Ingest.Matching.Rules;
+using Ingest.Matching.Scoring;
+using Ingest.Normalization.Dates;
+
+namespace Ingest.Matching;
+
+/// <summary>
+/// Normalises a SED, matches it against the current reference snapshot, runs the rule catalogue,
+/// raises the red flag and remembers the SED for cross-SED rules. Thread-safe: matching reads an
+/// immutable snapshot with per-thread scratch, and the run history is guarded by one short lock.
+/// Cross-SED rules (chains, conflicts, X008, versions) see the SEDs evaluated before, so for
+/// reproducible results feed one person's (and one case's) SEDs in order, e.g. partition parallel
+/// callers by <see cref="SedEvaluation.PersonKey"/>.
+/// </summary>
+public sealed class SedEvaluator : ISedEvaluator
+{
+    private readonly ReferenceSnapshotHolder _snapshots;
+    private readonly EvaluatorOptions _options;
+    private readonly Matcher _matcher;
+    private readonly RunHistory _history = new();
+    private readonly IReadOnlyList<ControlRule> _rules;
+
+    public SedEvaluator(ReferenceSnapshot snapshot, EvaluatorOptions? options = null)
+        : this(new ReferenceSnapshotHolder(snapshot), options)
+    {
+    }
+
+    public SedEvaluator(ReferenceSnapshotHolder snapshots, EvaluatorOptions? options = null, IReadOnlyList<ControlRule>? rules = null)
+    {
+        _snapshots = snapshots;
+        _options = options ?? EvaluatorOptions.Default;
+        _matcher = new Matcher(_options);
+        _rules = rules ?? RuleCatalogue.All;
+    }
+
+    /// <summary>SEDs taken out of automatic processing, with all their reasons, in evaluation order.</summary>
+    public ConcurrentQueue<ReviewQueueEntry> ReviewQueue { get; } = new();
+
+    public AutomationStats Stats { get; } = new();
+
+    public SedEvaluation Evaluate(UnitId unit, SedRecord sed)
+    {
+        ArgumentNullException.ThrowIfNull(sed);
+        var snapshot = _snapshots.Current;
+        var f = SedFeatures.From(sed);
+        var a1 = _matcher.MatchA1(f, snapshot);
+        var declaration = _matcher.MatchDeclaration(f, snapshot);
+        var env = sed.Envelope;
+        var track = _options.TrackHistory;
+        var duplicate = track && _history.IsDuplicate(env.CaseId, env.DocumentId, env.DocumentVersion);
+        var referenceKey = ReferencePersonKey(a1, declaration);
+
+        InvalidationOutcome? invalidation = null;
+        if (track && !duplicate && f.SedType == "X008" && sed.Invalidation is { } inv && !string.IsNullOrWhiteSpace(inv.TargetSedType)
+            && DateNormalizer.Parse(inv.TargetIssueDate) is { IsValid: true } target)
+        {
+            invalidation = _history.Invalidate(env.CaseId, inv.TargetSedType.Trim().ToUpperInvariant(), target.Value);
+        }
+
+        var context = new RuleContext(f, snapshot, _options, a1, declaration)
+        {
+            CaseHistory = track ? _history.Case(env.CaseId) : [],
+            PersonHistory = track ? _history.Person(f.PersonKey, referenceKey) : [],
+            Duplicate = duplicate,
+            Invalidation = invalidation,
+        };
+
+        var result = new SedEvaluation(unit, sed) { PersonKey = f.PersonKey };
+        foreach (var rule in _rules)
+        {
+            if (rule.Evaluate(context) is { } anomaly)
+            {
+                result.Anomalies.Add(anomaly);
+            }
+        }
+
+        var red = result.RedFlag;
+        result.Matches.Add(Finalise(a1.Result, red, Fired(result, "LEG-01") ? "legislation-state-differs" : null));
+        result.Matches.Add(Finalise(declaration.Result, red, Fired(result, "POST-03") ? "declared-outside-period" : Fired(result, "POST-04") ? "employer-differs" : null));
+        if (red)
+        {
+            result.ReviewEntry = ReviewEntry(unit, f, result);
+            ReviewQueue.Enqueue(result.ReviewEntry);
+        }
+        Stats.Count(red);
+
+        if (track && !duplicate)
+        {
+            Remember(f, result, a1, declaration, referenceKey, unit);
+        }
+        return result;
+    }
+
+    private static bool Fired(SedEvaluation e, string ruleId)
+    {
+        foreach (var a in e.Anomalies)
+        {
+            if (a.RuleId == ruleId)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>A conflict found by a rule turns a conform match into a conflict; a red flag sends it to review.</summary>
+    private static MatchResult Finalise(MatchResult match, bool red, string? conflict)
+    {
+        if (conflict is null && !red)
+        {
+            return match;
+        }
+        var reasons = new List<string>(match.Reasons.Count + 2);
+        reasons.AddRange(match.Reasons);
+        var status = match.Status;
+        if (conflict is not null && status is MatchStatus.Conform or MatchStatus.Review)
+        {
+            status = MatchStatus.Conflict;
+            reasons.Add(conflict);
+        }
+        if (red)
+        {
+            status = MatchStatus.Review;
+            reasons.Add("red-flag");
+        }
+        return match with { Status = status, Reasons = reasons };
+    }
+
+    private static ReviewQueueEntry ReviewEntry(UnitId unit, SedFeatures f, SedEvaluation result)
+    {
+        var ids = new List<string>();
+        var reasons = new List<string>(result.Anomalies.Count);
+        foreach (var a in result.Anomalies.OrderByDescending(a => a.Severity))
+        {
+            if (a.Severity >= Severity.Red)
+            {
+                ids.Add(a.RuleId);
+            }
+            reasons.Add(a.RuleId + " (" + a.Severity.ToString().ToUpperInvariant() + "): " + a.Reasons);
+        }
+        var env = f.Sed.Envelope;
+        return new ReviewQueueEntry
+        {
+            Unit = unit.ToString(),
+            CaseId = env.CaseId,
+            DocumentId = env.DocumentId,
+            DocumentVersion = env.DocumentVersion,
+            SedType = f.SedType,
+            PersonKey = f.PersonKey,
+            RedRuleIds = ids,
+            Reasons = reasons,
+        };
+    }
+
+    private static string ReferencePersonKey(TargetMatch<IndexedA1> a1, TargetMatch<IndexedDeclaration> declaration)
+    {
+        // The reference person's identity links SEDs of one person that carry different PINs or none.
+        var features = a1.PersonAccepted && a1.PersonRecords.Count > 0 ? a1.PersonRecords[0].Person
+            : declaration.PersonAccepted && declaration.PersonRecords.Count > 0 ? declaration.PersonRecords[0].Person
+            : null;
+        return features is null ? "" : "R|" + ReferenceSnapshot.PersonHashOf(features).ToString("x16", CultureInfo.InvariantCulture);
+    }
+
+    private void Remember(SedFeatures f, SedEvaluation result, TargetMatch<IndexedA1> a1, TargetMatch<IndexedDeclaration> declaration, string referenceKey, UnitId unit)
+    {
+        var env = f.Sed.Envelope;
+        var employer = RuleFacts.MainEmployer(f);
+        var change = f.Sed.Change;
+        var cancelled = f.SedType == "A008" && change is not null
+            && (change.CancelWholePeriod?.Trim() == "1" || string.Equals(change.ChangeType?.Trim(), "cancellation", StringComparison.OrdinalIgnoreCase));
+        var entry = new HistoryEntry
+        {
+            CaseId = env.CaseId,
+            DocumentId = env.DocumentId,
+            Version = env.DocumentVersion,
+            SedType = f.SedType,
+            IssueDate = f.IssueDate,
+            Period = f.Period,
+            State = f.State,
+            SenderCountry = f.SenderCountry,
+            Article = f.Article,
+            PersonKey = f.PersonKey,
+            ReferencePersonKey = referenceKey,
+            EmployerKey = RuleFacts.MainEmployerKey(f),
+            EmployerName = employer?.Name ?? Normalization.Names.NormalizedName.Empty,
+            WorkCountries = f.WorkCountries,
+            Name = f.Person.Name,
+            BirthDay = f.Person.BirthDay,
+            PinKeys = f.Person.PinKeys,
+            WholePeriodCancelled = cancelled,
+            Unit = unit.ToString(),
+            HadConflict = Fired(result, "LEG-01") || Fired(result, "LEG-02"),
+            ReliedUpon = result.RedFlag || a1.Result.Status == MatchStatus.Conform || declaration.Result.Status == MatchStatus.Conform,
+        };
+        _history.Register(entry);
+        if (cancelled)
+        {
+            _history.CancelPeriod(env.CaseId, f.Period ?? new Period(f.Now ?? DateOnly.MinValue, null));
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using System.Collections.Frozen;
+
+namespace Ingest.Normalization.Countries;
+
+internal static class CountryTables
+{
+    public static readonly DateOnly EuStart = new(2010, 5, 1);
+    private static readonly DateOnly s_chStart = new(2012, 4, 1);
+    private static readonly DateOnly s_eeaStart = new(2012, 6, 1);
+
+    // alpha-2, alpha-3 (ISO 3166-1), plus XK/XKX Kosovo and the EESSI nationality pseudo-codes.
+    private static readonly (string A2, string A3)[] s_codes =
+    [
+        ("AT", "AUT"), ("BE", "BEL"), ("BG", "BGR"), ("HR", "HRV"), ("CY", "CYP"), ("CZ", "CZE"), ("DK", "DNK"),
+        ("EE", "EST"), ("FI", "FIN"), ("FR", "FRA"), ("DE", "DEU"), ("GR", "GRC"), ("HU", "HUN"), ("IE", "IRL"),
+        ("IT", "ITA"), ("LV", "LVA"), ("LT", "LTU"), ("LU", "LUX"), ("MT", "MLT"), ("NL", "NLD"), ("PL", "POL"),
+        ("PT", "PRT"), ("RO", "ROU"), ("SK", "SVK"), ("SI", "SVN"), ("ES", "ESP"), ("SE", "SWE"),
+        ("IS", "ISL"), ("LI", "LIE"), ("NO", "NOR"), ("CH", "CHE"), ("GB", "GBR"),
+        ("XK", "XKX"), ("AL", "ALB"), ("BA", "BIH"), ("ME", "MNE"), ("MK", "MKD"), ("RS", "SRB"), ("TR", "TUR"),
+        ("UA", "UKR"), ("MD", "MDA"), ("BY", "BLR"), ("RU", "RUS"), ("GE", "GEO"), ("AM", "ARM"), ("AZ", "AZE"),
+        ("MA", "MAR"), ("DZ", "DZA"), ("TN", "TUN"), ("EG", "EGY"), ("SN", "SEN"), ("CI", "CIV"), ("ML", "MLI"),
+        ("CM", "CMR"), ("NG", "NGA"), ("IN", "IND"), ("PK", "PAK"), ("BD", "BGD"), ("LK", "LKA"), ("NP", "NPL"),
+        ("PH", "PHL"), ("VN", "VNM"), ("CN", "CHN"), ("TH", "THA"), ("ID", "IDN"), ("US", "USA"), ("CA", "CAN"),
+        ("BR", "BRA"), ("CO", "COL"), ("PE", "PER"), ("AR", "ARG"), ("MX", "MEX"), ("VE", "VEN"), ("CL", "CHL"),
+        ("EC", "ECU"), ("BO", "BOL"), ("JP", "JPN"), ("KR", "KOR"), ("AU", "AUS"), ("NZ", "NZL"), ("ZA", "ZAF"),
+        ("SY", "SYR"), ("IQ", "IRQ"), ("IR", "IRN"), ("AF", "AFG"), ("KZ", "KAZ"), ("UZ", "UZB"), ("KG", "KGZ"),
+        ("TJ", "TJK"), ("MN", "MNG"), ("IL", "ISR"), ("LB", "LBN"), ("JO", "JOR"), ("SA", "SAU"), ("AE", "ARE"),
+        ("QA", "QAT"), ("KW", "KWT"), ("ET", "ETH"), ("ER", "ERI"), ("SO", "SOM"), ("SD", "SDN"), ("GH", "GHA"),
+        ("GN", "GIN"), ("CD", "COD"), ("CG", "COG"), ("AO", "AGO"), ("MG", "MDG"), ("MU", "MUS"), ("HT", "HTI"),
+        ("CU", "CUB"), ("DO", "DOM"), ("AD", "AND"), ("MC", "MCO"), ("SM", "SMR"), ("VA", "VAT"),
+        ("XR", "XXB"), ("XS", "XXA"), ("XU", "XXX"),
+    ];
+
+    private static readonly string[] s_eu =
+        ["AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"];
+
+    public static readonly FrozenDictionary<string, string> Alpha2 = s_codes.ToFrozenDictionary(c => c.A2, c => c.A2, StringComparer.Ordinal);
+
+    public static readonly FrozenDictionary<string, string> Alpha3 = s_codes.ToFrozenDictionary(c => c.A3, c => c.A2, StringComparer.Ordinal);
+
+    public static readonly FrozenDictionary<string, DateOnly> CoordinationStart = BuildCoordination();
+
+    private static FrozenDictionary<string, DateOnly> BuildCoordination()
+    {
+        var d = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
+        foreach (var c in s_eu)
+        {
+            d[c] = EuStart;
+        }
+        d["IS"] = s_eeaStart;
+        d["LI"] = s_eeaStart;
+        d["NO"] = s_eeaStart;
+        d["CH"] = s_chStart;
+        // The withdrawal agreement keeps the UK coordinated for people in scope (2021 protocol).
+        d["GB"] = EuStart;
+        return d.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,95 @@
+using Ingest.Normalization.Countries;
+using Ingest.Normalization.Pins;
+
+namespace Ingest.Normalization.Employers;
+
+/// <summary>
+/// Employer identifiers: SIREN (9 digits) and SIRET (14 digits) verified with Luhn, VAT numbers with
+/// their country prefix (FR key verified: (12 + 3·(SIREN mod 97)) mod 97), others cleaned and kept.
+/// </summary>
+public static class EmployerIdNormalizer
+{
+    public static NormalizedEmployerId Normalize(string? raw, string? country = null)
+    {
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return new NormalizedEmployerId("", EmployerIdKind.Empty, false, "", raw);
+        }
+        Span<char> buffer = raw.Length <= 128 ? stackalloc char[raw.Length] : new char[raw.Length];
+        var n = PinNormalizer.Strip(raw, buffer);
+        if (n == 0)
+        {
+            return new NormalizedEmployerId("", EmployerIdKind.Empty, false, "", raw);
+        }
+        var v = buffer[..n];
+        var cc = CountryNormalizer.Normalize(country);
+        if (v.Length >= 4 && char.IsAsciiLetter(v[0]) && char.IsAsciiLetter(v[1]) && VatPrefix(v[..2]) is { } prefix && (cc is null || cc == prefix || char.IsAsciiDigit(v[2]) || (prefix == "AT" && v[2] == 'U')))
+        {
+            return Vat(v, prefix, raw);
+        }
+        if (Pins.Digits.AllDigits(v) && (cc is null or "FR"))
+        {
+            if (v.Length == 9)
+            {
+                return new NormalizedEmployerId(v.ToString(), EmployerIdKind.Siren, Luhn.IsValid(v), "FR:" + v.ToString(), raw);
+            }
+            if (v.Length == 14)
+            {
+                var siren = v[..9].ToString();
+                return new NormalizedEmployerId(v.ToString(), EmployerIdKind.Siret, IsValidSiret(v), "FR:" + siren, raw);
+            }
+        }
+        var value = v.ToString();
+        // Foreign registrations are compared without a country: the employer's address country is
+        // not always its registration country.
+        return new NormalizedEmployerId(value, EmployerIdKind.Other, true, value, raw);
+    }
+
+    /// <summary>The FR VAT key of a SIREN.</summary>
+    public static int FrenchVatKey(ReadOnlySpan<char> siren) => (12 + 3 * Pins.Digits.Mod(siren, 97)) % 97;
+
+    private static bool IsValidSiret(ReadOnlySpan<char> v) =>
+        Luhn.IsValid(v) || (v.StartsWith("356000000") && DigitSum(v) % 5 == 0); // La Poste establishments
+
+    private static int DigitSum(ReadOnlySpan<char> v)
+    {
+        var s = 0;
+        foreach (var c in v)
+        {
+            s += c - '0';
+        }
+        return s;
+    }
+
+    private static NormalizedEmployerId Vat(ReadOnlySpan<char> v, string country, string raw)
+    {
+        var body = v[2..];
+        var value = v.ToString();
+        if (country == "FR")
+        {
+            if (body.Length == 11 && Pins.Digits.AllDigits(body))
+            {
+                var siren = body[2..];
+                var key = (body[0] - '0') * 10 + (body[1] - '0');
+                var valid = Luhn.IsValid(siren) && key == FrenchVatKey(siren);
+                return new NormalizedEmployerId(value, EmployerIdKind.Vat, valid, "FR:" + siren.ToString(), raw);
+            }
+            return new NormalizedEmployerId(value, EmployerIdKind.Vat, false, "FR:" + body.ToString(), raw);
+        }
+        var ok = body.Length is >= 2 and <= 13;
+        return new NormalizedEmployerId(value, EmployerIdKind.Vat, ok, country + ":" + body.ToString(), raw);
+    }
+
+    private static string? VatPrefix(ReadOnlySpan<char> two)
+    {
+        // VAT numbers use the EU prefixes (EL for Greece, XI for Northern Ireland). A prefix that
+        // disagrees with the address country counts only before digits, so "HRB 12345" (a German
+        // commercial register number) is not read as a Croatian VAT number.
+        if (two.SequenceEqual("XI"))
+        {
+            return "GB";
+        }
+        var cc = CountryNormalizer.Normalize(two.ToString());
+        return cc is not null && CountryNormalizer.IsEu(cc) && !two.SequenceEqual("GR") ? cc : null;
+    }
+}

@@ -1,0 +1,46 @@
+namespace Ingest.Normalization.Names;
+
+/// <summary>
+/// ICAO Doc 9303 Part 3 transliteration of Greek and Cyrillic capitals (input is upper-cased and
+/// decomposed first, so accented forms such as Ё, Й, Ї, ά arrive as their base letter).
+/// Latin letters that do not decompose (Ł, Ø, ß, Æ…) are folded here too.
+/// </summary>
+internal static class Transliteration
+{
+    private static readonly Dictionary<char, string> s_map = Build();
+
+    public static bool TryMap(char c, out string latin) => s_map.TryGetValue(c, out latin!);
+
+    /// <summary>Greek vowel + Υ digraphs that ICAO writes as AV, EV, OU (I before Y is IV).</summary>
+    public static string? GreekDigraph(char first, char second) => (first, second) switch
+    {
+        ('Α', 'Υ') => "AV",
+        ('Ε', 'Υ') => "EV",
+        ('Η', 'Υ') => "IV",
+        ('Ο', 'Υ') => "OU",
+        _ => null,
+    };
+
+    private static Dictionary<char, string> Build()
+    {
+        var m = new Dictionary<char, string>
+        {
+            // Cyrillic (Russian, Ukrainian, Belarusian, Bulgarian, Serbian, Macedonian)
+            ['А'] = "A", ['Б'] = "B", ['В'] = "V", ['Г'] = "G", ['Д'] = "D", ['Е'] = "E", ['Ж'] = "ZH",
+            ['З'] = "Z", ['И'] = "I", ['К'] = "K", ['Л'] = "L", ['М'] = "M", ['Н'] = "N", ['О'] = "O",
+            ['П'] = "P", ['Р'] = "R", ['С'] = "S", ['Т'] = "T", ['У'] = "U", ['Ф'] = "F", ['Х'] = "KH",
+            ['Ц'] = "TS", ['Ч'] = "CH", ['Ш'] = "SH", ['Щ'] = "SHCH", ['Ъ'] = "IE", ['Ы'] = "Y", ['Ь'] = "",
+            ['Э'] = "E", ['Ю'] = "IU", ['Я'] = "IA", ['Є'] = "IE", ['І'] = "I", ['Ґ'] = "G", ['Ў'] = "U",
+            ['Ђ'] = "D", ['Ј'] = "J", ['Љ'] = "LJ", ['Њ'] = "NJ", ['Ћ'] = "C", ['Џ'] = "DZ", ['Ѕ'] = "DZ",
+            // Greek
+            ['Α'] = "A", ['Β'] = "V", ['Γ'] = "G", ['Δ'] = "D", ['Ε'] = "E", ['Ζ'] = "Z", ['Η'] = "I",
+            ['Θ'] = "TH", ['Ι'] = "I", ['Κ'] = "K", ['Λ'] = "L", ['Μ'] = "M", ['Ν'] = "N", ['Ξ'] = "X",
+            ['Ο'] = "O", ['Π'] = "P", ['Ρ'] = "R", ['Σ'] = "S", ['Τ'] = "T", ['Υ'] = "Y", ['Φ'] = "F",
+            ['Χ'] = "CH", ['Ψ'] = "PS", ['Ω'] = "O",
+            // Latin letters without a canonical decomposition
+            ['ß'] = "SS", ['Æ'] = "AE", ['Ø'] = "O", ['Œ'] = "OE", ['Ł'] = "L", ['Đ'] = "D", ['Þ'] = "TH",
+            ['Ð'] = "D", ['Ħ'] = "H", ['Ŀ'] = "L", ['Ŋ'] = "N", ['Ŧ'] = "T", ['ẞ'] = "SS",
+        };
+        return m;
+    }
+}

@@ -1,0 +1,61 @@
+using Ingest.Core.Seds;
+using Ingest.Normalization.Countries;
+using Ingest.Normalization.Dates;
+using Ingest.Normalization.Names;
+using Ingest.Normalization.Pins;
+
+namespace Ingest.Normalization;
+
+/// <summary>
+/// The stable person key used to partition work (Kafka record keys, evaluator partitions):
+/// "P|CC:PIN" from the sending country's usable PIN (else any usable PIN), otherwise
+/// "N|sorted name tokens|birth date".
+/// </summary>
+public static class PersonKeys
+{
+    public static string For(SedRecord sed)
+    {
+        var pins = new NormalizedPin[sed.Person.Pins.Count];
+        for (var i = 0; i < pins.Length; i++)
+        {
+            pins[i] = PinNormalizer.Normalize(sed.Person.Pins[i].Country, sed.Person.Pins[i].Number);
+        }
+        return For(sed, pins);
+    }
+
+    /// <summary>The key from PINs the caller already normalised (in the SED's order).</summary>
+    public static string For(SedRecord sed, ReadOnlySpan<NormalizedPin> pins)
+    {
+        var sender = SenderCountry(sed.Envelope.SenderInstitution);
+        string? fallback = null;
+        foreach (var pin in pins)
+        {
+            if (!pin.IsUsable || pin.Country.Length == 0)
+            {
+                continue;
+            }
+            if (pin.Country == sender)
+            {
+                return "P|" + pin.Key;
+            }
+            fallback ??= "P|" + pin.Key;
+        }
+        if (fallback is not null)
+        {
+            return fallback;
+        }
+        var name = NameNormalizer.Normalize(sed.Person.FamilyName, sed.Person.Forename);
+        return "N|" + name.Key + "|" + (DateNormalizer.ToIso(sed.Person.DateBirth) ?? "");
+    }
+
+    /// <summary>The country of an institution id "CC:ID" in the internal scheme, or null.</summary>
+    public static string? SenderCountry(string? institution)
+    {
+        if (string.IsNullOrEmpty(institution))
+        {
+            return null;
+        }
+        var colon = institution.IndexOf(':', StringComparison.Ordinal);
+        return colon == 2 ? CountryNormalizer.Normalize(institution[..2]) : null;
+    }
+}

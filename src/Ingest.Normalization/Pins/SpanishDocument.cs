@@ -1,0 +1,32 @@
+namespace Ingest.Normalization.Pins;
+
+/// <summary>
+/// ES DNI (8 digits + letter), NIE (X/Y/Z + 7 digits + letter, prefix read as 0/1/2), letter =
+/// table[n mod 23]; and the social-security number NAF (12 digits, last two = first ten mod 97).
+/// </summary>
+internal static class SpanishDocument
+{
+    private const string Letters = "TRWAGMYFPDXBNJZSQVHLCKE";
+
+    public static PinStatus Validate(ReadOnlySpan<char> s)
+    {
+        if (s.Length == 12 && Digits.AllDigits(s))
+        {
+            return Digits.Mod(s[..10], 97) == Digits.At(s, 10) * 10 + Digits.At(s, 11) ? PinStatus.Valid : PinStatus.Invalid;
+        }
+        if (s.Length != 9)
+        {
+            return PinStatus.Invalid;
+        }
+        Span<char> number = stackalloc char[8];
+        s[..8].CopyTo(number);
+        number[0] = s[0] switch { 'X' => '0', 'Y' => '1', 'Z' => '2', _ => s[0] };
+        if (!Digits.AllDigits(number))
+        {
+            return PinStatus.Invalid;
+        }
+        return s[8] == Letters[Digits.Mod(number, 23)] ? PinStatus.Valid : PinStatus.Invalid;
+    }
+
+    public static char Letter(ReadOnlySpan<char> eightDigits) => Letters[Digits.Mod(eightDigits, 23)];
+}

@@ -1,0 +1,63 @@
+using Ingest.Core.Units;
+using Ingest.Matching;
+using Ingest.Matching.Indexes;
+using static Ingest.Tests.Matching.TestData;
+
+namespace Ingest.Tests.Matching;
+
+public sealed class EvaluatorTests
+{
+    [Fact]
+    public void Automation_rate_counts_red_flags()
+    {
+        var evaluator = new SedEvaluator(ReferenceSnapshot.Build([A1], [Declaration]));
+        evaluator.Evaluate(new UnitId("a", null, 0), A009());
+        evaluator.Evaluate(new UnitId("b", null, 0), A009(s => s.Decision.LegislationState = "DE"));
+        evaluator.Evaluate(new UnitId("c", null, 0), A009());
+        evaluator.Evaluate(new UnitId("d", null, 0), A009());
+        Assert.Equal(4, evaluator.Stats.Evaluated);
+        Assert.Equal(1, evaluator.Stats.Review);
+        Assert.Equal(0.75, evaluator.Stats.AutomationRate);
+        Assert.Single(evaluator.ReviewQueue);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Late_target_of_an_x008_is_invalidated_on_arrival(bool invalidated)
+    {
+        var evaluator = new SedEvaluator(ReferenceSnapshot.Build([A1], [Declaration]));
+        var x008 = evaluator.Evaluate(new UnitId("x", null, 0), RuleCases.X008("A009", invalidated ? "2025-03-01" : "2024-01-01"));
+        Assert.Contains(x008.Anomalies, a => a.RuleId == "LIFE-01" && a.Reasons.Contains("not received yet", StringComparison.Ordinal));
+        evaluator.Evaluate(new UnitId("a", null, 0), A009());
+        // An invalidated A009 no longer counts in conflicts with later SEDs of the person.
+        var next = evaluator.Evaluate(new UnitId("b", null, 0), A009(s =>
+        {
+            s.Envelope.CaseId = "C2";
+            s.Envelope.SenderInstitution = "DE:DRV0001";
+            s.Decision.LegislationState = "DE";
+        }));
+        Assert.Equal(!invalidated, next.Anomalies.Any(a => a.RuleId == "LEG-02"));
+    }
+
+    [Fact]
+    public void Evaluate_is_safe_from_parallel_callers()
+    {
+        var evaluator = new SedEvaluator(ReferenceSnapshot.Build([A1], [Declaration]));
+        var seds = Enumerable.Range(0, 400).Select(i => A009(s => s.Envelope.CaseId = "C" + i)).ToArray();
+        Parallel.For(0, seds.Length, i => evaluator.Evaluate(new UnitId("p", null, i), seds[i]));
+        Assert.Equal(400, evaluator.Stats.Evaluated);
+    }
+
+    [Fact]
+    public void Snapshot_holder_swaps_atomically()
+    {
+        var first = ReferenceSnapshot.Build([A1], []);
+        var holder = new ReferenceSnapshotHolder(first);
+        var evaluator = new SedEvaluator(holder);
+        Assert.Equal("A1-0001", evaluator.Evaluate(new UnitId("a", null, 0), A009()).Matches[0].TargetId);
+        var old = holder.Swap(ReferenceSnapshot.Build([A1 with { DocumentNumber = "A1-0009" }], []));
+        Assert.Same(first, old);
+        Assert.Equal("A1-0009", evaluator.Evaluate(new UnitId("b", null, 0), A009()).Matches[0].TargetId);
+    }
+}

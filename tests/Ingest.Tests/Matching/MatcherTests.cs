@@ -1,0 +1,136 @@
+using Ingest.Core.Results;
+using Ingest.Core.Seds;
+using static Ingest.Tests.Matching.TestData;
+
+namespace Ingest.Tests.Matching;
+
+public sealed class MatcherTests
+{
+    private static MatchResult A1Match(Scenario s) => s.Evaluate().Matches.Single(m => m.Target == MatchTarget.A1);
+
+    private static SedRecord WithoutPin(Action<SedRecord> edit) => A009(s =>
+    {
+        s.Person.Pins.Clear();
+        edit(s);
+    });
+
+    [Fact]
+    public void Exact_pin_identifies_the_person()
+    {
+        var m = A1Match(Scenario.Of(A009(s => { s.Person.FamilyName = "Kowalsky"; s.Person.DateBirth = "1980-05-18"; })));
+        Assert.Equal("A1-0001", m.TargetId);
+        Assert.Contains("pin-exact", m.Reasons);
+        Assert.Equal(1.0, m.Score);
+    }
+
+    [Fact]
+    public void Pin_formatting_does_not_matter() =>
+        Assert.Equal("A1-0001", A1Match(Scenario.Of(A009(s => s.Person.Pins[0].Number = string.Join(" ", Pesel.Chunk(3).Select(c => new string(c)))))).TargetId);
+
+    [Theory]
+    [InlineData("Kowalsky", "Jan")]
+    [InlineData("Kowlaski", "Jan")]
+    [InlineData("KOWALSKI", "JAN")]
+    [InlineData("Jan", "Kowalski")]
+    [InlineData("Kowalski-Nowak", "Jan")]
+    public void Typos_case_swaps_and_compounds_match_without_a_pin(string family, string forename)
+    {
+        var m = A1Match(Scenario.Of(WithoutPin(s => { s.Person.FamilyName = family; s.Person.Forename = forename; })));
+        Assert.Equal(MatchStatus.Conform, m.Status);
+        Assert.Equal("A1-0001", m.TargetId);
+    }
+
+    [Theory]
+    [InlineData("Παπαδόπουλος", "Γεώργιος", "PAPADOPOULOS", "GEORGIOS")]
+    [InlineData("Иванов", "Иван", "IVANOV", "IVAN")]
+    [InlineData("Шевченко", "Олександр", "SHEVCHENKO", "OLEKSANDR")]
+    public void Greek_and_cyrillic_match_their_transliteration(string family, string forename, string latinFamily, string latinForename)
+    {
+        var scenario = Scenario.Of(WithoutPin(s => { s.Person.FamilyName = family; s.Person.Forename = forename; }))
+            .WithA1s(A1 with { FamilyName = latinFamily, Forename = latinForename, Pin = null });
+        var m = A1Match(scenario);
+        Assert.Equal(MatchStatus.Conform, m.Status);
+        Assert.Equal("A1-0001", m.TargetId);
+    }
+
+    [Fact]
+    public void Birth_name_on_either_side_matches()
+    {
+        var married = Scenario.Of(WithoutPin(s => { s.Person.FamilyName = "Kowalska"; s.Person.Forename = "Anna"; s.Person.FamilyNameAtBirth = "Nowak"; s.Person.Sex = "02"; }))
+            .WithA1s(A1 with { FamilyName = "Nowak", Forename = "Anna", Sex = "02", Pin = null });
+        Assert.Equal("A1-0001", A1Match(married).TargetId);
+        var onRecord = Scenario.Of(WithoutPin(s => { s.Person.FamilyName = "Nowak"; s.Person.Forename = "Anna"; s.Person.Sex = "02"; }))
+            .WithA1s(A1 with { FamilyName = "Kowalska", FamilyNameAtBirth = "Nowak", Forename = "Anna", Sex = "02", Pin = null });
+        Assert.Equal("A1-0001", A1Match(onRecord).TargetId);
+    }
+
+    [Fact]
+    public void Day_and_month_swapped_birth_date_matches()
+    {
+        var m = A1Match(Scenario.Of(WithoutPin(s => s.Person.DateBirth = "1980-03-05")).WithA1s(A1 with { DateBirth = "1980-05-03", Pin = null }));
+        Assert.Equal("A1-0001", m.TargetId);
+        Assert.Contains("birth-date-day-month-swapped", m.Reasons);
+    }
+
+    [Fact]
+    public void No_candidate_is_unmatched()
+    {
+        var m = A1Match(Scenario.Of(A009()).WithA1s(A1 with { FamilyName = "Dubois", Forename = "Claire", DateBirth = "1970-12-12", Pin = null }));
+        Assert.Equal(MatchStatus.Unmatched, m.Status);
+        Assert.Null(m.TargetId);
+    }
+
+    [Fact]
+    public void Different_person_with_same_name_and_other_birth_date_is_not_taken()
+    {
+        var m = A1Match(Scenario.Of(WithoutPin(_ => { })).WithA1s(A1 with { DateBirth = "1961-11-23", Pin = null, Nationalities = ["DE"], Sex = "02" }));
+        Assert.NotEqual(MatchStatus.Conform, m.Status);
+    }
+
+    [Fact]
+    public void Several_candidate_persons_go_to_review()
+    {
+        var scenario = Scenario.Of(WithoutPin(_ => { }))
+            .WithA1s(A1 with { Pin = PeselOf("8005171111") }, A1 with { DocumentNumber = "A1-0002", Pin = PeselOf("8005172222") });
+        var result = scenario.Evaluate();
+        var m = result.Matches.Single(x => x.Target == MatchTarget.A1);
+        Assert.Equal(MatchStatus.Review, m.Status);
+        Assert.Contains("several-candidates", m.Reasons);
+        Assert.Contains(result.Anomalies, a => a.RuleId == "ID-02");
+    }
+
+    [Fact]
+    public void Person_found_without_an_overlapping_a1_is_unmatched()
+    {
+        var m = A1Match(Scenario.Of(A009()).WithA1s(A1 with { Start = "2023-01-01", End = "2023-06-30" }));
+        Assert.Equal(MatchStatus.Unmatched, m.Status);
+        Assert.Contains("person-found-no-overlapping-period", m.Reasons);
+    }
+
+    [Fact]
+    public void Of_several_a1s_of_the_person_the_overlapping_one_is_chosen()
+    {
+        var m = A1Match(Scenario.Of(A009()).WithA1s(A1 with { DocumentNumber = "A1-OLD", Start = "2024-01-01", End = "2024-06-30" }, A1));
+        Assert.Equal("A1-0001", m.TargetId);
+    }
+
+    [Fact]
+    public void Red_flag_sends_matches_to_review_with_a_queue_entry()
+    {
+        var result = Scenario.Of(A009()).WithA1s(A1 with { LegislationState = "DE" }).Evaluate();
+        Assert.True(result.RedFlag);
+        Assert.All(result.Matches, m => Assert.Equal(MatchStatus.Review, m.Status));
+        Assert.Contains("legislation-state-differs", result.Matches[0].Reasons);
+        Assert.NotNull(result.ReviewEntry);
+        Assert.Contains("LEG-01", result.ReviewEntry!.RedRuleIds);
+        Assert.Equal(result.Anomalies.Count, result.ReviewEntry.Reasons.Count);
+    }
+
+    [Fact]
+    public void Person_key_prefers_the_sending_country_pin()
+    {
+        var result = Scenario.Of(A009(s => s.Person.Pins.Insert(0, new PinEntry { Country = "FR", Number = "1 85 05 78 006 084 91" }))).Evaluate();
+        Assert.Equal("P|PL:" + Pesel, result.PersonKey);
+        Assert.StartsWith("N|JAN KOWALSKI|1980-05-17", Scenario.Of(WithoutPin(_ => { })).Evaluate().PersonKey, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,65 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Ingest.Normalization.Employers;
+
+namespace Ingest.Tests.Normalization;
+
+public sealed class EmployerIdNormalizerTests
+{
+    [Property(MaxTest = 300)]
+    public Property Siren_siret_and_french_vat_of_one_company_share_a_key() =>
+        Prop.ForAll(PinGen.Siren().SelectMany(siren => PinGen.DigitsOf(4).Select(nic => (siren, nic))).ToArbitrary(), t =>
+        {
+            var siretBody = t.siren + t.nic;
+            var siret = siretBody + Luhn.CheckDigit(siretBody);
+            var vat = "FR" + EmployerIdNormalizer.FrenchVatKey(t.siren).ToString("00") + t.siren;
+            var a = EmployerIdNormalizer.Normalize(t.siren);
+            var b = EmployerIdNormalizer.Normalize(siret);
+            var c = EmployerIdNormalizer.Normalize(vat);
+            return a.Valid && a.Kind == EmployerIdKind.Siren
+                && c.Valid && c.Kind == EmployerIdKind.Vat
+                && a.Key == c.Key && a.Key == b.Key && b.Kind == EmployerIdKind.Siret;
+        });
+
+    [Property(MaxTest = 300)]
+    public Property Formatting_never_changes_the_value() =>
+        Prop.ForAll(PinGen.Siret().SelectMany(s => PinGen.Formatted(s).Select(f => (s, f))).ToArbitrary(), t =>
+        {
+            var plain = EmployerIdNormalizer.Normalize(t.s);
+            var formatted = EmployerIdNormalizer.Normalize(t.f);
+            return plain.Valid && formatted == plain with { Raw = t.f };
+        });
+
+    [Property(MaxTest = 300)]
+    public Property Single_digit_change_breaks_luhn() =>
+        Prop.ForAll(PinGen.Siren().SelectMany(s => Gen.Choose(0, 8).Zip(Gen.Choose(1, 9)).Select(c => (s, c.Item1, c.Item2))).ToArbitrary(), t =>
+        {
+            var (siren, pos, delta) = t;
+            var changed = siren[..pos] + (char)('0' + (siren[pos] - '0' + delta) % 10) + siren[(pos + 1)..];
+            return !EmployerIdNormalizer.Normalize(changed).Valid;
+        });
+
+    [Theory]
+    [InlineData("732 829 320", EmployerIdKind.Siren, true)]
+    [InlineData("732 829 321", EmployerIdKind.Siren, false)]
+    [InlineData("FR44732829320", EmployerIdKind.Vat, true)]
+    [InlineData("FR45732829320", EmployerIdKind.Vat, false)]
+    [InlineData("DE123456789", EmployerIdKind.Vat, true)]
+    [InlineData("EL123456789", EmployerIdKind.Vat, true)]
+    [InlineData("HRB 12345", EmployerIdKind.Other, true)]
+    [InlineData("", EmployerIdKind.Empty, false)]
+    public void Known_ids(string raw, EmployerIdKind kind, bool valid)
+    {
+        var id = EmployerIdNormalizer.Normalize(raw, raw.StartsWith("HRB", StringComparison.Ordinal) ? "DE" : null);
+        Assert.Equal(kind, id.Kind);
+        Assert.Equal(valid, id.Valid);
+    }
+
+    [Fact]
+    public void Greek_vat_uses_the_internal_country()
+    {
+        Assert.Equal("GR:123456789", EmployerIdNormalizer.Normalize("EL 123 456 789").Key);
+        Assert.Equal("FR:732829320", EmployerIdNormalizer.Normalize("FR 44 732829320").Key);
+    }
+}
