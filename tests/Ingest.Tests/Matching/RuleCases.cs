@@ -9,14 +9,14 @@ internal static class RuleCases
     public static readonly Dictionary<string, (Func<Scenario> Positive, Func<Scenario> Negative)> All = new()
     {
         ["STR-01"] = (() => Scenario.Of(A009(s => s.CdmVersion = "3.9")), () => Scenario.Of(A009(s => s.CdmVersion = "4.2"))),
-        ["STR-02"] = (() => Scenario.Of(Sed("P2000")), () => Scenario.Of(Sed("A012"))),
+        ["STR-02"] = (() => Scenario.Of(TestData.Sed("P2000")), () => Scenario.Of(TestData.Sed("A012"))),
         ["STR-03"] = (() => Scenario.Of(A009(s => s.Decision.LegislationState = null)), () => Scenario.Of(A009())),
         ["STR-04"] = (() => Scenario.Of(A009(s => s.Decision.PeriodEnd = "2025-03-01")), () => Scenario.Of(A009(s => s.Decision.PeriodEnd = "2025-03-10"))),
         ["STR-05"] = (() => Scenario.Of(A009(s => s.Decision.PeriodStart = "2009-06-01")), () => Scenario.Of(A009(s => s.Decision.PeriodStart = "2010-05-01"))),
         ["STR-06"] = (() => Scenario.Of(A009(s => { s.Decision.PeriodStart = "2026-06-01"; s.Decision.PeriodEnd = "2026-09-01"; })), () => Scenario.Of(A009(s => { s.Decision.PeriodStart = "2026-02-01"; s.Decision.PeriodEnd = "2026-09-01"; }))),
         ["STR-07"] = (() => Scenario.Of(A009(s => s.Envelope.SenderInstitution = "PL-ZUS")), () => Scenario.Of(A009())),
         ["STR-08"] = (() => Duplicate(sameVersion: true), () => Duplicate(sameVersion: false)),
-        ["STR-09"] = (() => Scenario.Of(Sed("X001")), () => Scenario.Of(Sed("X001")).After(A009())),
+        ["STR-09"] = (() => Scenario.Of(TestData.Sed("X001")), () => Scenario.Of(TestData.Sed("X001")).After(A009())),
         ["STR-10"] = (() => Scenario.Of(A009(s => s.Person.FamilyName = "TEST")), () => Scenario.Of(A009())),
 
         ["ID-01"] = (() => Scenario.Of(A009(s => s.Person.Pins.Clear())), () => Scenario.Of(A009())),
@@ -31,7 +31,7 @@ internal static class RuleCases
         ["ID-10"] = (() => Scenario.Of(A009()).WithA1s(A1 with { FamilyName = "Wiśniewska", Forename = "Ewa", DateBirth = "1990-01-02" }), () => Scenario.Of(A009())),
 
         ["PER-01"] = (() => Scenario.Of(A009(s => { s.Decision.PeriodEnd = null; s.Decision.OpenPeriodType = "01"; })), () => Scenario.Of(A009())),
-        ["PER-02"] = (() => Scenario.Of(A009(s => s.Decision.PeriodEnd = "2027-06-30")), () => Scenario.Of(A009(s => s.Decision.PeriodEnd = "2027-06-30")).After(Sed("A011"))),
+        ["PER-02"] = (() => Scenario.Of(A009(s => s.Decision.PeriodEnd = "2027-06-30")), () => Scenario.Of(A009(s => s.Decision.PeriodEnd = "2027-06-30")).After(TestData.Sed("A011"))),
         ["PER-03"] = (() => Scenario.Of(A009(CurrentPosting)).After(A009(s => Period(s, "2023-02-01", "2024-12-31"))),
                       () => Scenario.Of(A009(CurrentPosting)).After(A009(s => Period(s, "2023-02-01", "2024-10-31")))),
         ["PER-04"] = (() => Scenario.Of(A009()).After(A009(s => Period(s, "2024-10-01", "2025-02-01"))), () => Scenario.Of(A009()).After(A009(s => Period(s, "2024-06-01", "2024-10-01")))),
@@ -46,7 +46,7 @@ internal static class RuleCases
         ["LEG-04"] = (() => Scenario.Of(A009(s => s.Decision.LegislationState = "DE")), () => Scenario.Of(A009())),
         ["LEG-05"] = (() => Scenario.Of(A003(s => s.Decision.LegislationState = "FR")).WithA1s(), () => Scenario.Of(A003(s => s.Decision.LegislationState = "FR")).WithA1s(A1 with { LegislationState = "FR", Article = "13.1.a" })),
         ["LEG-06"] = (() => Scenario.Of(A003()), () => Scenario.Of(A009())),
-        ["LEG-07"] = (() => Scenario.Of(Sed("A010", s => s.Article = "87.8")), () => Scenario.Of(Sed("A010", s => s.Article = "11.3.b"))),
+        ["LEG-07"] = (() => Scenario.Of(TestData.Sed("A010", s => s.Article = "87.8")), () => Scenario.Of(TestData.Sed("A010", s => s.Article = "11.3.b"))),
         ["LEG-08"] = (() => Scenario.Of(A009(s => s.Article = "02")), () => Scenario.Of(A009(s => { s.Article = "02"; s.Employers[0].Role = EmployerRole.SelfEmployment; }))),
         ["LEG-09"] = (() => Scenario.Of(A003(s => s.WorkCountries.RemoveAt(1))), () => Scenario.Of(A003())),
         ["LEG-10"] = (() => Scenario.Of(A003(s => s.Addresses[0].Country = "DE")), () => Scenario.Of(A003())),
@@ -79,21 +79,21 @@ internal static class RuleCases
         ["A13-05"] = (() => Scenario.Of(A001(s => s.Employers[0].Address!.Country = "DE")), () => Scenario.Of(A001())),
         ["A13-06"] = (() => Scenario.Of(A009()).WithA1s(A1 with { Article = "16", End = "2025-06-30" }), () => Scenario.Of(A009()).WithA1s(A1 with { Article = "16", End = "2025-12-31" })),
 
-        ["LIFE-01"] = (() => Scenario.Of(X008("A009", "2025-03-01")).After(A009()), () => Scenario.Of(Sed("X001")).After(A009())),
+        ["LIFE-01"] = (() => Scenario.Of(X008("A009", "2025-03-01")).After(A009()), () => Scenario.Of(TestData.Sed("X001")).After(A009())),
         ["LIFE-02"] = (() => Scenario.Of(A009(s => { s.Decision.InitialDecision = "0"; s.Decision.DatePreviousDecision = "2025-03-01"; s.Decision.PeriodEnd = "2025-07-31"; })).After(A009()),
-                       () => Scenario.Of(A009()).After(Sed("A011"))),
+                       () => Scenario.Of(A009()).After(TestData.Sed("A011"))),
         ["LIFE-03"] = (() => Scenario.Of(A008("cancellation", "1")), () => Scenario.Of(A008("address", "0"))),
-        ["LIFE-04"] = (() => Scenario.Of(Sed("A004")).After(A003()), () => Scenario.Of(Sed("A012")).After(A003())),
+        ["LIFE-04"] = (() => Scenario.Of(TestData.Sed("A004")).After(A003()), () => Scenario.Of(TestData.Sed("A012")).After(A003())),
         ["LIFE-05"] = (() => Scenario.Of(A009()).WithA1s(A1 with { Status = "withdrawn" }), () => Scenario.Of(A009()).WithA1s(A1 with { Status = "expired", Start = "2024-01-01", End = "2024-06-30" })),
         ["LIFE-06"] = (() => Versions(s => s.Decision.PeriodEnd = "2025-08-31"), () => Versions(_ => { })),
-        ["LIFE-07"] = (() => Scenario.Of(Sed("X001")).After(A009()).WithA1s(A1 with { LegislationState = "DE" }), () => Scenario.Of(Sed("X001")).After(A009())),
+        ["LIFE-07"] = (() => Scenario.Of(TestData.Sed("X001")).After(A009()).WithA1s(A1 with { LegislationState = "DE" }), () => Scenario.Of(TestData.Sed("X001")).After(A009())),
 
         ["CERT-01"] = (() => Scenario.Of(A009()).WithDeclarations(Declaration with { A1Number = "A1-9999" }), () => Scenario.Of(A009()).WithDeclarations(Declaration with { A1Number = "a1 0001" })),
         ["CERT-02"] = (() => Scenario.Of(A009()).WithDeclarations(Declaration with { A1Number = "A1-0002" }).WithA1s(A1, A1 with { DocumentNumber = "A1-0002", Status = "withdrawn", FamilyName = "Nowak", Pin = null, DateBirth = "1970-02-02" }),
                        () => Scenario.Of(A009()).WithDeclarations(Declaration with { A1Number = "A1-0001" })),
     };
 
-    public static SedRecord A003(Action<SedRecord>? edit = null) => Sed("A003", s =>
+    public static SedRecord A003(Action<SedRecord>? edit = null) => TestData.Sed("A003", s =>
     {
         s.Article = "13.1.a";
         s.WorkCountries.Clear();
@@ -103,20 +103,20 @@ internal static class RuleCases
         edit?.Invoke(s);
     });
 
-    public static SedRecord A001(Action<SedRecord>? edit = null) => Sed("A001", s =>
+    public static SedRecord A001(Action<SedRecord>? edit = null) => TestData.Sed("A001", s =>
     {
         s.Exception = new A001Block { TeleworkFrameworkAgreement = "1" };
         s.Exception.RequestedLegislation.Add("PL");
         edit?.Invoke(s);
     });
 
-    public static SedRecord A008(string change, string cancelWhole) => Sed("A008", s =>
+    public static SedRecord A008(string change, string cancelWhole) => TestData.Sed("A008", s =>
     {
         s.Change = new ChangeBlock { ChangeType = change, EffectiveDate = "2025-03-01", CancelWholePeriod = cancelWhole };
         s.Decision = new DecisionBlock();
     });
 
-    public static SedRecord X008(string type, string date) => Sed("X008", s => s.Invalidation = new InvalidationBlock { TargetSedType = type, TargetIssueDate = date, Reason = "01" });
+    public static SedRecord X008(string type, string date) => TestData.Sed("X008", s => s.Invalidation = new InvalidationBlock { TargetSedType = type, TargetIssueDate = date, Reason = "01" });
 
     private static void CurrentPosting(SedRecord s) => Period(s, "2025-01-15", "2025-06-30");
 
