@@ -1,0 +1,22 @@
+using System.Runtime.CompilerServices;
+using Ingest.Core.Units;
+
+namespace Ingest.Sources;
+
+/// <summary>A multi-document *.seds file (docs/FORMATS.md §3): one unit per frame, named "file.seds#index".</summary>
+public sealed class SedsFileUnitSource(string path, UnitSourceOptions? options = null) : IUnitSource
+{
+    private readonly UnitSourceOptions _options = options ?? UnitSourceOptions.Default;
+
+    public async IAsyncEnumerable<InputUnit> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 64 * 1024, FileOptions.SequentialScan);
+        await using (stream.ConfigureAwait(false))
+        {
+            await foreach (var unit in SedsFraming.ReadAsync(path, null, stream, _options, cancellationToken).ConfigureAwait(false))
+            {
+                yield return unit;
+            }
+        }
+    }
+}
