@@ -113,7 +113,7 @@ public sealed class StreamWorker(
         _batchRecords++;
         _run.UnitsIn++;
         metrics.RecordsIn.Add(1);
-        var unit = KafkaUnits.FromRecord(record);
+        var unit = Ingest.Sources.KafkaUnits.FromConsumeResult(record);
         QuarantineRecord? poison;
         ParseOutcomeKind kind;
         using (unit)

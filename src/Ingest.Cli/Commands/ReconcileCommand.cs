@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Globalization;
+using Ingest.Cli.Hosting;
+using Ingest.Core.Evaluation;
+using Ingest.Core.Results;
+using Ingest.Matching.Indexes;
+using Ingest.Matching.Rules;
+using Ingest.Pipeline;
+using Ingest.Sinks.ClickHouse;
+using Ingest.Sinks.ClickHouse.Schema;
+using Ingest.Sinks.ClickHouse.Writing;
+using Ingest.Sources;
+
+namespace Ingest.Cli.Commands;
+
+internal sealed class ReconcileCommand : ICliCommand, IHasFlags
+{
+    public string Name => "reconcile";
+
+    public string Summary => "the nightly job: parse, match and control every SED of a corpus into ClickHouse";
+
+    public IReadOnlySet<string> Flags { get; } = new HashSet<string> { "dry-run" };
+
+    public string Help => """
+        usage: ingest reconcile --input PATH [--input PATH]... [--a1 FILE] [--declarations FILE]
+                                [--dry-run] [--workers N] [--set Key=Value]...
+
+        Reads every SED under the inputs (folders, zip archives, *.seds files, single files), parses
+        them in parallel, matches them against the A1 certificates and posting declarations, runs
+        the control rules, and writes documents, match results, anomalies, the review queue and
+        quarantined units to ClickHouse, with a run row holding the audit counts. A generator
+        output folder (with manifest.json) brings its own reference/ data. Re-running the same
+        input changes no query result.
+
+          --input PATH          corpus to read (repeatable)
+          --a1 FILE             A1 certificates, JSON Lines (default: <input>/reference/a1.jsonl)
+          --declarations FILE   posting declarations, JSON Lines (default: <input>/reference/declarations.jsonl)
+          --dry-run             run every stage, write nothing
+          --workers N           parse workers (default: one per core)
+          --set Key=Value       configuration override, e.g. ClickHouse:Database=ingest_test
+
+        exit codes: 0 run complete, 1 run failed or cancelled (the run row says why), 64 bad arguments
+        """;
+
+    public async Task<int> RunAsync(CliArgs args, CancellationToken cancellationToken)
+    {
+        var inputs = args.GetAll("input");
+        if (inputs.Count == 0)
+        {
+            throw new CliUsageException("at least one --input PATH is required");
+        }
+        var layout = CorpusLayout.Resolve(inputs, args.Get("a1"), args.Get("declarations"));
+        foreach (var path in layout.SedPaths)
+        {
+            if (!Directory.Exists(path) && !File.Exists(path))
+            {
+                throw new CliUsageException($"no such file or folder: {path}");
+            }
+        }
+        var configuration = CliConfiguration.Build(args);
+        var pipelineOptions = CliConfiguration.Pipeline(configuration);
+        pipelineOptions.ParseWorkers = args.GetInt("workers", pipelineOptions.ParseWorkers);
+        var dryRun = args.Has("dry-run");
+
+        var clock = Stopwatch.StartNew();
+        var snapshot = Engine.LoadReference(layout.A1Path, layout.DeclarationsPath);
+        var referenceTime = clock.Elapsed;
+        if (layout.A1Path is null || layout.DeclarationsPath is null)
+        {
+            await Console.Error.WriteLineAsync($"warning: no {(layout.A1Path is null ? "A1" : "declaration")} reference data given: every SED will be unmatched on that side").ConfigureAwait(false);
+        }
+
+        var run = new RunRecord { RunId = RunRecord.NewId("reconcile"), Kind = "reconcile", Input = string.Join(" ", layout.SedPaths) };
+        ClickHouseStore? store = null;
+        IResultSink sink;
+        if (dryRun)
+        {
+            sink = new DryRunSink();
+        }
+        else
+        {
+            store = new ClickHouseStore(CliConfiguration.ClickHouse(configuration));
+            try
+            {
+                run.ServerVersion = (await store.ConnectAsync(cancellationToken).ConfigureAwait(false)).Raw;
+                await new Migrator(store).MigrateAsync(cancellationToken).ConfigureAwait(false);
+                await RuleCatalogWriter.WriteAsync(store, RuleCatalogue.Descriptors, cancellationToken).ConfigureAwait(false);
+                if (layout.A1Path is not null && layout.DeclarationsPath is not null)
+                {
+                    await new ReferenceSnapshotWriter(store).WriteAsync(layout.A1Path, layout.DeclarationsPath, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or global::ClickHouse.Driver.ClickHouseServerException)
+            {
+                await Console.Error.WriteLineAsync($"ingest reconcile: ClickHouse is not usable at {store.Options.ConnectionString}: {e.Message}").ConfigureAwait(false);
+                store.Dispose();
+                return 1;
+            }
+            sink = new ClickHouseResultSink(store, run.RunId);
+        }
+
+        var evaluator = Engine.CreateEvaluator(new ReferenceSnapshotHolder(snapshot));
+        var progress = ProgressDisplay.ForConsole(layout.CountUnits());
+        var pipelineClock = Stopwatch.StartNew();
+        await using (sink.ConfigureAwait(false))
+        {
+            await RunDriver.RunAsync(run, UnitSources.For(layout.SedPaths), Engine.CreateParser(), evaluator, sink, pipelineOptions,
+                progress.Report, cancellationToken).ConfigureAwait(false);
+        }
+        progress.Finish();
+        store?.Dispose();
+
+        PrintSummary(run, snapshot, referenceTime, pipelineClock.Elapsed, evaluator.Stats.AutomationRate, dryRun);
+        return run.Status is "complete" or "dry-run" ? 0 : 1;
+    }
+
+    private static void PrintSummary(RunRecord run, ReferenceSnapshot snapshot, TimeSpan referenceTime, TimeSpan pipelineTime, double automationRate, bool dryRun)
+    {
+        var seconds = Math.Max(pipelineTime.TotalSeconds, 0.001);
+        var c = CultureInfo.InvariantCulture;
+        Console.WriteLine();
+        Console.WriteLine($"run {run.RunId}: {run.Status}{(dryRun ? " (nothing written)" : "")}");
+        Console.WriteLine(string.Create(c, $"  reference data     {snapshot.A1Count,12:N0} A1s, {snapshot.DeclarationCount:N0} declarations (indexed in {referenceTime.TotalSeconds:F1} s)"));
+        Console.WriteLine(string.Create(c, $"  units in           {run.UnitsIn,12:N0}   in {pipelineTime.TotalSeconds:F1} s = {run.UnitsIn / seconds:N0} units/s"));
+        Console.WriteLine(string.Create(c, $"  SEDs written       {run.Seds,12:N0}"));
+        Console.WriteLine(string.Create(c, $"  quarantined        {run.Quarantined,12:N0}   ({run.NotSed:N0} not SEDs, {run.Quarantined - run.NotSed:N0} malformed)"));
+        Console.WriteLine(string.Create(c, $"  matched to an A1   {run.MatchedA1,12:N0}"));
+        Console.WriteLine(string.Create(c, $"  matched to a decl. {run.MatchedDeclarations,12:N0}"));
+        Console.WriteLine(string.Create(c, $"  anomalies          {run.Anomalies,12:N0}"));
+        Console.WriteLine(string.Create(c, $"  red flags          {run.RedFlags,12:N0}   automation rate {automationRate:P1}"));
+        Console.WriteLine(string.Create(c, $"  audit              {(run.UnitsIn == run.Seds + run.Quarantined ? "in = SEDs + quarantined" : "UNBALANCED: in != SEDs + quarantined")}"));
+        if (run.Error is not null)
+        {
+            Console.WriteLine($"  error              {run.Error}");
+        }
+    }
+}

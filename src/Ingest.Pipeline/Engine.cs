@@ -1,0 +1,25 @@
+using Ingest.Core.Units;
+using Ingest.Matching;
+using Ingest.Matching.Indexes;
+using Ingest.Sed;
+
+namespace Ingest.Pipeline;
+
+/// <summary>
+/// The composition root of the engine's stages, shared by the nightly job and the stream worker so
+/// both run exactly the same parser, matcher and rules.
+/// </summary>
+public static class Engine
+{
+    public static ISedParser CreateParser() => new SedParser();
+
+    public static SedEvaluator CreateEvaluator(ReferenceSnapshotHolder snapshots) => new(snapshots);
+
+    /// <summary>Loads the reference data files; a missing file means "no reference data of that kind", said loudly by the caller.</summary>
+    public static ReferenceSnapshot LoadReference(string? a1Path, string? declarationsPath)
+    {
+        var a1 = a1Path is not null && File.Exists(a1Path) ? Core.Reference.ReferenceJsonl.ReadA1(a1Path) : [];
+        var declarations = declarationsPath is not null && File.Exists(declarationsPath) ? Core.Reference.ReferenceJsonl.ReadDeclarations(declarationsPath) : [];
+        return ReferenceSnapshot.Build(a1, declarations);
+    }
+}
