@@ -12,8 +12,10 @@ public sealed class KafkaOptions
 
     public string BootstrapFile { get; set; } = ".local/kafka/bootstrap.txt";
 
-    [Required, MinLength(1)]
-    public List<string> SedTopics { get; set; } = ["eessi.la.seds"];
+    /// <summary>SED topics; empty means eessi.la.seds. (A non-empty default would be appended to, not replaced, by configuration binding.)</summary>
+    public List<string> SedTopics { get; set; } = [];
+
+    public IReadOnlyList<string> Topics => SedTopics.Count > 0 ? SedTopics : ["eessi.la.seds"];
 
     [Required]
     public string DeadLetterTopic { get; set; } = "eessi.la.seds.dlq";

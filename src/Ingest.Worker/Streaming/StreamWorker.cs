@@ -55,8 +55,8 @@ public sealed class StreamWorker(
             .SetErrorHandler((_, e) => Log.KafkaError(logger, e.Reason))
             .Build();
         await _sink.RecordRunAsync(_run, stoppingToken).ConfigureAwait(false);
-        Log.Started(logger, _run.RunId, string.Join(",", _kafka.SedTopics), _kafka.GroupId, consumerConfig.BootstrapServers);
-        consumer.Subscribe(_kafka.SedTopics);
+        Log.Started(logger, _run.RunId, string.Join(",", _kafka.Topics), _kafka.GroupId, consumerConfig.BootstrapServers);
+        consumer.Subscribe(_kafka.Topics);
         var lastRecord = Stopwatch.GetTimestamp();
         var lastRunRow = Stopwatch.GetTimestamp();
         try

@@ -1,0 +1,89 @@
+using System.Globalization;
+using Ingest.Cli.Hosting;
+using Ingest.Worker;
+using Microsoft.Extensions.Hosting;
+
+namespace Ingest.Cli.Commands;
+
+internal sealed class StreamCommand : ICliCommand
+{
+    public string Name => "stream";
+
+    public string Summary => "run the continuous Kafka worker in the foreground";
+
+    public string Help => """
+        usage: ingest stream [--exit-when-idle SECONDS] [--metrics-port N] [--group G] [--topic T]...
+                             [--a1 FILE] [--declarations FILE] [--set Key=Value]...
+
+        Consumes the SED topics in a consumer group and runs every record through the nightly job's
+        parser, matcher and rules into ClickHouse. Offsets are stored only after ClickHouse
+        acknowledged the batch holding the record, so a crash or restart never loses or doubles a
+        SED. Poison records are quarantined and sent to the dead-letter topic. SIGTERM/Ctrl+C drain,
+        flush and commit before leaving the group. Brokers come from Kafka:BootstrapServers, else
+        the dev broker's .local/kafka/bootstrap.txt.
+
+          --exit-when-idle S   stop by itself after S seconds without records (topics drained)
+          --metrics-port N     serve /metrics (Prometheus) and /health on 127.0.0.1:N
+          --group G            consumer group (default ingest-stream)
+          --topic T            SED topic (repeatable; default eessi.la.seds)
+          --a1 FILE, --declarations FILE   reference data (JSON Lines) for matching
+          --set Key=Value      any configuration key, e.g. Stream:BatchMaxRecords=5000
+
+        exit codes: 0 stopped cleanly, 1 failed, 64 bad arguments
+        """;
+
+    public async Task<int> RunAsync(CliArgs args, CancellationToken cancellationToken)
+    {
+        var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        if (args.Get("exit-when-idle") is { } idle)
+        {
+            overrides["Stream:ExitWhenIdle"] = TimeSpan.FromSeconds(double.Parse(idle, CultureInfo.InvariantCulture)).ToString("c", CultureInfo.InvariantCulture);
+        }
+        if (args.Get("metrics-port") is { } port)
+        {
+            overrides["Stream:MetricsPort"] = port;
+        }
+        if (args.Get("group") is { } group)
+        {
+            overrides["Kafka:GroupId"] = group;
+        }
+        var topics = args.GetAll("topic");
+        for (var i = 0; i < topics.Count; i++)
+        {
+            overrides[$"Kafka:SedTopics:{i}"] = topics[i];
+        }
+        if (args.Get("a1") is { } a1)
+        {
+            overrides["Reference:A1Path"] = a1;
+        }
+        if (args.Get("declarations") is { } declarations)
+        {
+            overrides["Reference:DeclarationsPath"] = declarations;
+        }
+        foreach (var kv in args.GetAll("set"))
+        {
+            var eq = kv.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0)
+            {
+                throw new CliUsageException($"--set expects Key=Value, got '{kv}'");
+            }
+            overrides[kv[..eq]] = kv[(eq + 1)..];
+        }
+        using var host = WorkerHost.Build([], EngineRegistration.AddIngestEngine, overrides);
+        try
+        {
+            await host.RunAsync(cancellationToken).ConfigureAwait(false);
+            return 0;
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException e)
+        {
+            await Console.Error.WriteLineAsync($"ingest stream: invalid configuration: {e.Message}").ConfigureAwait(false);
+            return 64;
+        }
+        catch (InvalidOperationException e)
+        {
+            await Console.Error.WriteLineAsync($"ingest stream: {e.Message}").ConfigureAwait(false);
+            return 1;
+        }
+    }
+}

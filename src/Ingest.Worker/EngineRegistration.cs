@@ -1,0 +1,53 @@
+using Ingest.Core.Evaluation;
+using Ingest.Core.Units;
+using Ingest.Matching.Indexes;
+using Ingest.Pipeline;
+using Ingest.Sinks.ClickHouse;
+using Ingest.Sinks.ClickHouse.Schema;
+using Ingest.Sinks.ClickHouse.Writing;
+using Ingest.Worker.Streaming;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ingest.Worker;
+
+/// <summary>The engine's services for the worker: the same parser, evaluator and sink as the nightly job.</summary>
+public static class EngineRegistration
+{
+    public static void AddIngestEngine(IServiceCollection services, IConfiguration configuration)
+    {
+        var clickHouse = new ClickHouseOptions();
+        configuration.GetSection(ClickHouseOptions.Section).Bind(clickHouse);
+        services.AddSingleton(clickHouse);
+        services.AddSingleton<ISedParser>(_ => Engine.CreateParser());
+        services.AddSingleton(_ => new ReferenceSnapshotHolder(Engine.LoadReference(
+            configuration["Reference:A1Path"], configuration["Reference:DeclarationsPath"])));
+        services.AddSingleton<ISedEvaluator>(sp => Engine.CreateEvaluator(sp.GetRequiredService<ReferenceSnapshotHolder>()));
+        services.AddSingleton<IStreamSinkFactory, ClickHouseStreamSinkFactory>();
+    }
+
+    private sealed class ClickHouseStreamSinkFactory(ClickHouseOptions options) : IStreamSinkFactory, IDisposable
+    {
+        private readonly ClickHouseStore _store = new(options);
+
+        public async Task<IResultSink> CreateAsync(string runId, CancellationToken cancellationToken)
+        {
+            // ClickHouse may be down when the worker starts: wait for it rather than crash-loop.
+            while (true)
+            {
+                try
+                {
+                    await _store.ConnectAsync(cancellationToken).ConfigureAwait(false);
+                    await new Migrator(_store).MigrateAsync(cancellationToken).ConfigureAwait(false);
+                    return new ClickHouseResultSink(_store, runId);
+                }
+                catch (Exception e) when (e is HttpRequestException or IOException)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+
+        public void Dispose() => _store.Dispose();
+    }
+}
