@@ -89,7 +89,10 @@ start() {
   write_config
   rm -f "$pidfile"
   # The server stays in the foreground of a background subshell so that we own its pid.
-  ( cd "$dir" && exec clickhouse-server --config-file="$dir/config.xml" --pid-file="$pidfile" >"$dir/log/stdout.log" 2>&1 ) &
+  # exec keeps the pid of the background subshell, which is the one we record (18.16 writes no
+  # pid file unless daemonised).
+  ( cd "$dir" && exec clickhouse-server --config-file="$dir/config.xml" >"$dir/log/stdout.log" 2>&1 ) &
+  echo $! > "$pidfile"
   for _ in $(seq 1 120); do
     if ping_ok; then say "up on http://127.0.0.1:$http_port (tcp $tcp_port), data in $dir"; return 0; fi
     sleep 0.5

@@ -14,6 +14,7 @@ public sealed class DevBroker(DevBrokerOptions options, ILogger logger)
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         using var cluster = new MockCluster(options.Brokers);
+        cluster.SetConsumerGroupTimeouts(options.ConsumerSessionTimeoutMs, options.ConsumerHeartbeatIntervalMs);
         foreach (var (topic, partitions) in options.Topics)
         {
             cluster.CreateTopic(topic, partitions, Math.Min(options.Brokers, 3));

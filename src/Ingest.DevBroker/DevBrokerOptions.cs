@@ -22,5 +22,10 @@ public sealed class DevBrokerOptions
     /// <summary>Consumer groups whose commits mark records as consumed.</summary>
     public List<string> WatchGroups { get; set; } = ["ingest-stream"];
 
+    /// <summary>Session timeout of consumer groups on the new protocol (group.protocol=consumer).</summary>
+    public int ConsumerSessionTimeoutMs { get; set; } = 6000;
+
+    public int ConsumerHeartbeatIntervalMs { get; set; } = 500;
+
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

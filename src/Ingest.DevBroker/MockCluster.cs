@@ -36,6 +36,16 @@ internal sealed unsafe class MockCluster : IDisposable
 
     public string Bootstrap { get; }
 
+    /// <summary>
+    /// KIP-848 groups: how long a member that stopped heartbeating (kill -9) keeps its partitions.
+    /// The mock's default is 45 s; development and tests want a crashed worker replaced quickly.
+    /// </summary>
+    public void SetConsumerGroupTimeouts(int sessionTimeoutMs, int heartbeatIntervalMs)
+    {
+        RdKafkaNative.rd_kafka_mock_set_group_consumer_session_timeout_ms(_cluster, sessionTimeoutMs);
+        RdKafkaNative.rd_kafka_mock_set_group_consumer_heartbeat_interval_ms(_cluster, heartbeatIntervalMs);
+    }
+
     public void CreateTopic(string topic, int partitions, int replicationFactor)
     {
         var code = RdKafkaNative.rd_kafka_mock_topic_create(_cluster, topic, partitions, replicationFactor);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Ingest.Cli.Hosting;
 using Ingest.Worker;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Ingest.Cli.Commands;
@@ -72,7 +73,17 @@ internal sealed class StreamCommand : ICliCommand
         using var host = WorkerHost.Build([], EngineRegistration.AddIngestEngine, overrides);
         try
         {
-            await host.RunAsync(cancellationToken).ConfigureAwait(false);
+            await host.StartAsync(cancellationToken).ConfigureAwait(false);
+            await host.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+            // The host stops quietly when its worker throws: report that as a failure.
+            foreach (var service in host.Services.GetServices<IHostedService>())
+            {
+                if (service is BackgroundService { ExecuteTask.IsFaulted: true } failed)
+                {
+                    await Console.Error.WriteLineAsync($"ingest stream: the worker failed: {failed.ExecuteTask!.Exception!.GetBaseException().Message}").ConfigureAwait(false);
+                    return 1;
+                }
+            }
             return 0;
         }
         catch (Microsoft.Extensions.Options.OptionsValidationException e)

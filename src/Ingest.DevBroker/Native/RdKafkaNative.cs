@@ -41,6 +41,12 @@ internal static unsafe partial class RdKafkaNative
     [LibraryImport(Library)]
     public static partial nint rd_kafka_err2str(int err);
 
+    [LibraryImport(Library)]
+    public static partial void rd_kafka_mock_set_group_consumer_session_timeout_ms(nint mcluster, int timeoutMs);
+
+    [LibraryImport(Library)]
+    public static partial void rd_kafka_mock_set_group_consumer_heartbeat_interval_ms(nint mcluster, int intervalMs);
+
     /// <summary>
     /// Load the same librdkafka build Confluent.Kafka picks (it tries the glibc build, then the
     /// centos8 one, which is what loads on Debian without libsasl2.so.3), so both share one copy.

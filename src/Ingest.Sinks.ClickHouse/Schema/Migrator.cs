@@ -71,9 +71,8 @@ public sealed class Migrator(ClickHouseStore store)
         return set;
     }
 
-    /// <summary>"column already exists" (44), "table already exists" (57): 18.16 has no ADD COLUMN IF NOT EXISTS.</summary>
-    private static bool AlreadyApplied(string message) =>
-        message.Contains("Code: 44.", StringComparison.Ordinal) || message.Contains("Code: 57.", StringComparison.Ordinal);
+    /// <summary>"column already exists" (44), "table already exists" (57): 18.16 has no ADD COLUMN IF NOT EXISTS, and two workers may migrate at once.</summary>
+    private static bool AlreadyApplied(string message) => RetryableServerCodes.CodeOf(message) is 44 or 57;
 
     internal string Render(string sql) => sql
         .Replace("{db}", store.Database, StringComparison.Ordinal)

@@ -7,13 +7,18 @@ internal static class RetryableServerCodes
     // MEMORY_LIMIT_EXCEEDED, TOO_MANY_PARTS, ABORTED, TABLE_IS_READ_ONLY, ALL_CONNECTION_TRIES_FAILED
     private static readonly int[] s_codes = [159, 202, 209, 210, 241, 252, 236, 242, 279];
 
-    public static bool IsRetryable(string message)
+    public static bool IsRetryable(string message) => Array.IndexOf(s_codes, CodeOf(message)) >= 0;
+
+    /// <summary>
+    /// The server's error code: messages read "Code: 44, e.displayText() = …" on 18.x and
+    /// "Code: 44. DB::Exception: …" on modern servers; -1 when there is none.
+    /// </summary>
+    public static int CodeOf(string message)
     {
-        // Messages read "Code: 252. DB::Exception: ..." on every server version.
         var at = message.IndexOf("Code: ", StringComparison.Ordinal);
         if (at < 0)
         {
-            return false;
+            return -1;
         }
         var span = message.AsSpan(at + 6);
         var end = 0;
@@ -21,6 +26,6 @@ internal static class RetryableServerCodes
         {
             end++;
         }
-        return int.TryParse(span[..end], out var code) && Array.IndexOf(s_codes, code) >= 0;
+        return int.TryParse(span[..end], out var code) ? code : -1;
     }
 }

@@ -31,6 +31,7 @@ public sealed class StreamWorker(
     private readonly KafkaOptions _kafka = kafkaOptions.Value;
     private readonly StreamOptions _options = streamOptions.Value;
     private readonly Dictionary<TopicPartition, long> _pending = [];
+    private readonly HashSet<TopicPartition> _assigned = [];
     private readonly RunRecord _run = new() { RunId = RunRecord.NewId("stream"), Kind = "stream" };
     private IResultSink _sink = null!;
     private DeadLetterPublisher _deadLetters = null!;
@@ -49,7 +50,11 @@ public sealed class StreamWorker(
         var consumerConfig = KafkaClients.Consumer(_kafka);
         _deadLetters = new DeadLetterPublisher(new ProducerBuilder<byte[]?, byte[]?>(KafkaClients.Producer(_kafka)).Build(), _kafka.DeadLetterTopic);
         using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(consumerConfig)
-            .SetPartitionsAssignedHandler((_, assigned) => Log.Assigned(logger, string.Join(",", assigned)))
+            .SetPartitionsAssignedHandler((_, assigned) =>
+            {
+                _assigned.UnionWith(assigned);
+                Log.Assigned(logger, string.Join(",", assigned));
+            })
             .SetPartitionsRevokedHandler((_, revoked) => OnRevoked(revoked))
             .SetPartitionsLostHandler((_, lost) => OnLost(lost))
             .SetErrorHandler((_, e) => Log.KafkaError(logger, e.Reason))
@@ -82,8 +87,12 @@ public sealed class StreamWorker(
                 }
                 if (_options.ExitWhenIdle > TimeSpan.Zero && _batchRecords == 0 && Stopwatch.GetElapsedTime(lastRecord) >= _options.ExitWhenIdle)
                 {
-                    Log.Idle(logger, _options.ExitWhenIdle);
-                    break;
+                    if (Drained(consumer))
+                    {
+                        Log.Idle(logger, _options.ExitWhenIdle);
+                        break;
+                    }
+                    lastRecord = Stopwatch.GetTimestamp(); // not drained (no assignment yet, or lagging): look again later
                 }
             }
         }
@@ -192,8 +201,46 @@ public sealed class StreamWorker(
         _batchRecords = 0;
     }
 
+    /// <summary>
+    /// Idle is not enough to stop: a worker replacing a crashed one receives that member's
+    /// partitions only once the group has fenced it. Drained means every partition of the SED
+    /// topics is read up to its high watermark: by us (position) or by the group (committed).
+    /// </summary>
+    private bool Drained(IConsumer<byte[]?, byte[]?> consumer)
+    {
+        if (_assigned.Count == 0)
+        {
+            return false;
+        }
+        using var admin = new DependentAdminClientBuilder(consumer.Handle).Build();
+        foreach (var topic in _kafka.Topics)
+        {
+            foreach (var partition in admin.GetMetadata(topic, TimeSpan.FromSeconds(5)).Topics[0].Partitions)
+            {
+                var tp = new TopicPartition(topic, partition.PartitionId);
+                var high = consumer.QueryWatermarkOffsets(tp, TimeSpan.FromSeconds(2)).High;
+                if (high.Value <= 0)
+                {
+                    continue;
+                }
+                var read = _assigned.Contains(tp)
+                    ? consumer.Position(tp)
+                    : consumer.Committed([tp], TimeSpan.FromSeconds(2))[0].Offset;
+                if (read == Offset.Unset || read.Value < high.Value)
+                {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     private void OnRevoked(List<TopicPartitionOffset> revoked)
     {
+        foreach (var tpo in revoked)
+        {
+            _assigned.Remove(tpo.TopicPartition);
+        }
         // Called inside Consume on the loop's thread: finish the batch so the new owner starts
         // exactly after what ClickHouse holds.
         if (_batchRecords > 0)
@@ -225,6 +272,7 @@ public sealed class StreamWorker(
     {
         foreach (var tpo in lost)
         {
+            _assigned.Remove(tpo.TopicPartition);
             _pending.Remove(tpo.TopicPartition);
             metrics.ForgetPartition(tpo.TopicPartition.ToString());
         }
