@@ -79,11 +79,12 @@ public sealed class StreamTests : IAsyncLifetime
     [Fact]
     public async Task Two_workers_share_the_partitions_and_the_one_left_takes_over()
     {
+        await ProduceAsync("pair", 0, 10); // creates the topic, so there are partitions to share
         using var a = IngestProcess.Start(_db.Name, Stream([]));
         using var b = IngestProcess.Start(_db.Name, Stream([]));
         // Both members must hold partitions before the backlog arrives, or the first one takes it all.
         await WaitUntil(() => Task.FromResult(HasPartitions(a) && HasPartitions(b)), TimeSpan.FromSeconds(60), a);
-        await ProduceAsync("pair", 0, 2000);
+        await ProduceAsync("pair", 10, 1990);
         await WaitUntil(async () => await DistinctSeds() >= 2000, TimeSpan.FromSeconds(90), a);
         Assert.Equal(2, await _db.Store.ScalarAsync($"SELECT uniqExact(run_id) FROM {_db.Name}.sed_documents", CancellationToken.None));
 
