@@ -1,0 +1,238 @@
+using System.Buffers;
+using System.Globalization;
+using Ingest.Core.Reference;
+using Ingest.Generator.Noise;
+using Ingest.Generator.Output;
+using Ingest.Generator.Reference;
+using Ingest.Generator.Scenarios;
+using Ingest.Generator.Scenarios.Injection;
+using Ingest.Generator.Seds;
+using Ingest.Generator.Truth;
+
+namespace Ingest.Generator;
+
+/// <summary>
+/// Streams a corpus dossier by dossier. Each dossier draws from its own random stream (seed,
+/// index), so output is identical for a seed and memory stays bounded by one dossier.
+/// </summary>
+public sealed class CorpusGenerator(GeneratorOptions options)
+{
+    public const string Version = "1.0";
+
+    private readonly DossierPlanner _planner = new(options);
+    private readonly SedFactory _factory = new(options);
+    private readonly RuleInjection _injection = new();
+    private readonly NoiseProfile _noise = NoiseProfile.For(options.Noise);
+    private readonly ArrayBufferWriter<byte> _buffer = new(8192);
+
+    public GeneratorOptions Options => options;
+
+    /// <summary>A1s and declarations produced by the dossiers so far (the rest is background padding).</summary>
+    public int A1sEmitted { get; private set; }
+    public int DeclarationsEmitted { get; private set; }
+
+    public IEnumerable<string> InjectableRules => _injection.InjectableRules;
+
+    /// <summary>SED units only.</summary>
+    public IEnumerable<GeneratedSed> Generate()
+    {
+        foreach (var d in GenerateDossiers())
+        {
+            foreach (var s in d.Seds)
+            {
+                yield return s;
+            }
+        }
+    }
+
+    public IEnumerable<GeneratedDossier> GenerateDossiers()
+    {
+        var produced = 0;
+        for (long index = 0; produced < options.Seds; index++)
+        {
+            var dossier = Build(index, options.Seds - produced);
+            produced += dossier.Seds.Count;
+            yield return dossier;
+        }
+    }
+
+    private GeneratedDossier Build(long index, int remaining)
+    {
+        var rng = DetRandom.For(options.Seed, 1, (ulong)index);
+        var dossier = _planner.Plan(index, rng);
+        _injection.MaybeInject(dossier, options.InjectionShare, rng);
+        var result = new GeneratedDossier();
+        var planned = new List<PlannedSed>();
+        foreach (var e in dossier.Episodes)
+        {
+            CapReference(e);
+            ReferenceBuilder.Build(e, rng);
+            AddReference(e, result, rng);
+            planned.AddRange(_factory.Compose(e, rng));
+        }
+        if (planned.Count > remaining)
+        {
+            Truncate(planned, remaining);
+        }
+        var noise = new NoiseApplier(_noise);
+        foreach (var s in planned)
+        {
+            noise.Apply(s.Record, rng);
+        }
+        ShuffleVersions(planned, rng);
+        RuleOracle.Evaluate(dossier, planned);
+        var nearMisses = NearMissTargets(planned);
+        foreach (var s in planned)
+        {
+            Emit(s, nearMisses, result, rng, duplicate: false);
+            if (result.Seds.Count < remaining && rng.Chance(_noise.Duplicate))
+            {
+                Emit(s, nearMisses, result, rng, duplicate: true);
+            }
+            if (result.Seds.Count >= remaining)
+            {
+                break;
+            }
+        }
+        return result;
+    }
+
+    private void CapReference(Episode e)
+    {
+        var a1s = (e.WantsA1 ? 1 : 0) + (e.FrenchA1GapDays is null ? 0 : 1) + (e.DeclarationCites == "expired" ? 1 : 0);
+        if (A1sEmitted + a1s > options.EffectiveA1Count)
+        {
+            e.WantsA1 = false;
+            e.FrenchA1GapDays = null;
+            e.DeclarationCites = null;
+        }
+        if (DeclarationsEmitted >= options.EffectiveDeclarationCount)
+        {
+            e.WantsDeclaration = false;
+        }
+    }
+
+    private void AddReference(Episode e, GeneratedDossier result, DetRandom rng)
+    {
+        foreach (var a1 in (ReadOnlySpan<A1Certificate?>)[e.A1, e.FrenchA1, ReferenceBuilder.ExpiredA1(e, rng)])
+        {
+            if (a1 is not null)
+            {
+                result.A1s.Add(a1);
+                A1sEmitted++;
+            }
+        }
+        if (e.Declaration is { } decl)
+        {
+            result.Declarations.Add(decl);
+            DeclarationsEmitted++;
+        }
+    }
+
+    /// <summary>The corpus ends mid-dossier: lifecycle flags must only point at SEDs that exist.</summary>
+    private static void Truncate(List<PlannedSed> planned, int keep)
+    {
+        planned.RemoveRange(keep, planned.Count - keep);
+        var kept = new HashSet<PlannedSed>(planned);
+        foreach (var s in planned)
+        {
+            if (s.InvalidatedBy is { } by && !kept.Contains(by))
+            {
+                s.Invalidated = false;
+                s.InvalidatedBy = null;
+            }
+            s.Superseded = planned.Exists(o => o.PreviousVersion == s);
+        }
+    }
+
+    /// <summary>Out-of-order versions: the newer version arrives first.</summary>
+    private void ShuffleVersions(List<PlannedSed> planned, DetRandom rng)
+    {
+        foreach (var s in planned)
+        {
+            if (s.PreviousVersion is { } prev && rng.Chance(_noise.OutOfOrderVersions))
+            {
+                (s.Received, prev.Received) = (prev.Received, s.Received);
+                s.Record.Envelope.ReceivedAt = SedFactory.Stamp(s.Received);
+                prev.Record.Envelope.ReceivedAt = SedFactory.Stamp(prev.Received);
+            }
+        }
+    }
+
+    /// <summary>Which SED carries each near-miss of an episode: the SED on which the rule would fire.</summary>
+    private static Dictionary<PlannedSed, List<string>> NearMissTargets(List<PlannedSed> planned)
+    {
+        var map = new Dictionary<PlannedSed, List<string>>();
+        foreach (var group in planned.GroupBy(p => p.Episode))
+        {
+            foreach (var rule in group.Key.NearMisses)
+            {
+                PlannedSed? target = rule switch
+                {
+                    "LIFE-01" or "STR-09" => group.FirstOrDefault(p => p.Record.SedType.StartsWith('X')),
+                    "LIFE-03" => group.FirstOrDefault(p => p.Record.SedType == "A008"),
+                    "LIFE-02" or "LIFE-06" => group.FirstOrDefault(p => p.IsAmendment || p.PreviousVersion is not null),
+                    _ => group.FirstOrDefault(p => p.IsDecision),
+                };
+                if (target is not null && !target.Rules.Contains(rule))
+                {
+                    if (!map.TryGetValue(target, out var list))
+                    {
+                        map[target] = list = [];
+                    }
+                    list.Add(rule);
+                }
+            }
+        }
+        return map;
+    }
+
+    private void Emit(PlannedSed s, Dictionary<PlannedSed, List<string>> nearMisses, GeneratedDossier result, DetRandom rng, bool duplicate)
+    {
+        _buffer.ResetWrittenCount();
+        SedXmlWriter.Write(s.Record, _buffer);
+        var bytes = _buffer.WrittenSpan.ToArray();
+        string? malformedKind = null;
+        if (!duplicate && rng.Chance(_noise.Malformed))
+        {
+            (bytes, malformedKind) = Malformer.Break(bytes, rng);
+        }
+        var day = DateOnly.FromDateTime(s.Received).AddDays(duplicate ? 1 : 0).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var env = s.Record.Envelope;
+        var entry = env.CaseId + "-" + s.Record.SedType + "-" + env.DocumentId[..12] + "-v" + env.DocumentVersion.ToString(CultureInfo.InvariantCulture) + ".xml";
+        var rules = new List<string>(s.Rules);
+        if (duplicate)
+        {
+            rules.Add("STR-08");
+        }
+        if (malformedKind is not null)
+        {
+            rules = ["STR-01"];
+        }
+        rules.Sort(StringComparer.Ordinal);
+        var isA009 = s.Record.SedType == "A009" && s.IsDecision;
+        var truth = new TruthRecord
+        {
+            Unit = "zip/" + day + ".zip!" + entry,
+            File = "files/" + day + "/" + entry,
+            Day = day,
+            CaseId = env.CaseId,
+            DocumentId = env.DocumentId,
+            Version = env.DocumentVersion,
+            SedType = s.Record.SedType,
+            CdmVersion = s.Record.CdmVersion,
+            ReceivedAt = env.ReceivedAt,
+            TruePersonId = s.Record.Person.FamilyName is null ? null : s.Episode.Person.Id,
+            ExpectedA1 = isA009 ? s.Episode.A1?.DocumentNumber : null,
+            ExpectedDeclaration = isA009 ? s.Episode.Declaration?.DeclarationId : null,
+            Rules = rules,
+            NearMisses = malformedKind is null && !duplicate && nearMisses.TryGetValue(s, out var nm) ? nm : [],
+            Malformed = malformedKind is not null,
+            MalformedKind = malformedKind,
+            DuplicateDelivery = duplicate,
+            Superseded = s.Superseded,
+            Invalidated = s.Invalidated,
+        };
+        result.Seds.Add(new GeneratedSed { Record = s.Record, Bytes = bytes, Truth = truth, Day = day, EntryName = entry });
+    }
+}

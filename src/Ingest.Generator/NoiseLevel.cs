@@ -1,0 +1,8 @@
+namespace Ingest.Generator;
+
+public enum NoiseLevel : byte
+{
+    None,
+    Default,
+    Hard,
+}

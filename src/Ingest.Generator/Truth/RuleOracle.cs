@@ -1,0 +1,385 @@
+using System.Globalization;
+using Ingest.Core.Seds;
+using Ingest.Generator.Scenarios;
+
+namespace Ingest.Generator.Truth;
+
+/// <summary>
+/// Decides which DOMAIN.md §5 rules a SED should fire, from what really happened (the episode and
+/// the reference data it produced) and from what the SED finally says. It covers the rules the
+/// generator can express; others are never listed. Thresholds are documented in docs/GENERATOR.md.
+/// </summary>
+public static class RuleOracle
+{
+    private static readonly HashSet<string> s_eeaCh = new(StringComparer.Ordinal)
+    {
+        "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "EL", "HU", "IS", "IE", "IT", "LV", "LI", "LT", "LU", "MT", "NL", "NO", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "CH",
+    };
+
+    /// <summary>States where coordination does not cover third-country nationals (EEA, Switzerland, Denmark).</summary>
+    private static readonly HashSet<string> s_noTcnCoordination = new(StringComparer.Ordinal) { "DK", "NO", "IS", "LI", "CH", "UK" };
+
+    public static bool IsEeaOrSwiss(string country) => s_eeaCh.Contains(country);
+
+    public static DateOnly? Date(string? raw) =>
+        raw is { Length: >= 10 } && DateOnly.TryParseExact(raw.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+    public static void Evaluate(Dossier dossier, List<PlannedSed> seds)
+    {
+        foreach (var s in seds)
+        {
+            var rules = s.Rules;
+            var e = s.Episode;
+            var r = s.Record;
+            if (e.MalformedSenderId)
+            {
+                rules.Add("STR-07");
+            }
+            switch (r.SedType)
+            {
+                case "A009" when s.IsDecision:
+                    Structural(s, rules);
+                    Posting(dossier, s, rules);
+                    break;
+                case "A003" when s.IsDecision:
+                    Structural(s, rules);
+                    MultiState(s, rules);
+                    break;
+                case "A010" when s.IsDecision:
+                    Structural(s, rules);
+                    if (LongOrOpen(r))
+                    {
+                        rules.Add("PER-05");
+                    }
+                    break;
+                case "A008":
+                    if (r.Change?.CancelWholePeriod == "1" && e.Declaration is { Status: "active" })
+                    {
+                        rules.Add("LIFE-03");
+                    }
+                    break;
+                case "X008":
+                    rules.Add("LIFE-01");
+                    break;
+            }
+            if (e.Kind == CaseKind.OrphanX)
+            {
+                rules.Add("STR-09");
+            }
+            if (s.IsAmendment)
+            {
+                rules.Add("LIFE-02");
+            }
+            if (s.PreviousVersion is { } prev && MaterialChange(prev.Record, r))
+            {
+                rules.Add("LIFE-06");
+            }
+        }
+    }
+
+    private static bool MaterialChange(SedRecord a, SedRecord b) =>
+        Date(a.Decision.PeriodStart) != Date(b.Decision.PeriodStart) || Date(a.Decision.PeriodEnd) != Date(b.Decision.PeriodEnd)
+        || a.Decision.LegislationState != b.Decision.LegislationState || a.Article != b.Article;
+
+    private static bool LongOrOpen(SedRecord r)
+    {
+        if (r.Decision.OpenPeriodType is not null)
+        {
+            return true;
+        }
+        return Date(r.Decision.PeriodStart) is { } start && Date(r.Decision.PeriodEnd) is { } end && end >= start.AddYears(5);
+    }
+
+    private static void Structural(PlannedSed s, List<string> rules)
+    {
+        var r = s.Record;
+        var e = s.Episode;
+        var start = Date(r.Decision.PeriodStart);
+        if (r.Article is null || r.Decision.LegislationState is null || start is null)
+        {
+            rules.Add("STR-03");
+        }
+        if (start is { } st && Date(r.Decision.PeriodEnd) is { } end && end < st)
+        {
+            rules.Add("STR-04");
+        }
+        if (start is { } st2)
+        {
+            var applied = e.SendingCountry switch
+            {
+                "CH" => new DateOnly(2012, 4, 1),
+                "NO" or "IS" or "LI" => new DateOnly(2012, 6, 1),
+                _ => new DateOnly(2010, 5, 1),
+            };
+            if (st2 < applied)
+            {
+                rules.Add("STR-05");
+            }
+            if (st2 > DateOnly.FromDateTime(s.Received).AddDays(365))
+            {
+                rules.Add("STR-06");
+            }
+        }
+        if (e.Placeholder)
+        {
+            rules.Add("STR-10");
+        }
+    }
+
+    private static void Posting(Dossier dossier, PlannedSed s, List<string> rules)
+    {
+        var r = s.Record;
+        var e = s.Episode;
+        var d = r.Decision;
+        var start = Date(d.PeriodStart);
+        var end = Date(d.PeriodEnd);
+        var art12 = r.Article is "01" or "02";
+        if (art12 && (d.OpenPeriodType is not null || d.ForDurationOfActivity == "1"))
+        {
+            rules.Add("PER-01");
+        }
+        if (art12 && start is { } s0 && end is { } e0 && d.OpenPeriodType is null && e0 >= s0.AddMonths(24))
+        {
+            rules.Add("PER-02");
+        }
+        if (!s.IsAmendment && start is { } s1)
+        {
+            if (s.IssuedOn.DayNumber - s1.DayNumber > 90)
+            {
+                rules.Add("PER-06");
+            }
+            if (end is { } e1 && DateOnly.FromDateTime(s.Received) > e1 && d.OpenPeriodType is null)
+            {
+                rules.Add("PER-07");
+            }
+        }
+        Chains(dossier, e, rules);
+        if (e.FrenchA1 is { } fr && d.LegislationState != "FR" && start is { } s2 && Date(fr.Start) is { } frStart && Date(fr.End) is { } frEnd
+            && frStart <= (end ?? DateOnly.MaxValue) && frEnd >= s2)
+        {
+            rules.Add("LEG-01");
+        }
+        if (d.LegislationState is { } state && (state != e.SendingCountry || state == "FR"))
+        {
+            rules.Add("LEG-04");
+        }
+        var hasSelf = false;
+        var hasEmployer = false;
+        foreach (var em in r.Employers)
+        {
+            hasSelf |= em.Role == EmployerRole.SelfEmployment;
+            hasEmployer |= em.Role == EmployerRole.Employer;
+        }
+        if ((r.Article == "02" && !hasSelf) || (r.Article == "01" && hasSelf && !hasEmployer))
+        {
+            rules.Add("LEG-08");
+        }
+        var toFrance = false;
+        foreach (var w in r.WorkCountries)
+        {
+            toFrance |= w.Country == "FR";
+        }
+        if (!toFrance || r.WorkCountries.Count > 1)
+        {
+            rules.Add("POST-13");
+        }
+        foreach (var a in r.Addresses)
+        {
+            if (a.Type == "01" && a.Country == "FR")
+            {
+                rules.Add("POST-14");
+            }
+        }
+        if (s_noTcnCoordination.Contains(e.SendingCountry) && !e.Person.Nationalities.Exists(IsEeaOrSwiss))
+        {
+            rules.Add("ID-09");
+        }
+        if (r.Article == "01" && toFrance && e.Declaration is null)
+        {
+            rules.Add("POST-01");
+        }
+        Identity(s, rules);
+        Declaration(s, start, end, rules);
+    }
+
+    private static void Identity(PlannedSed s, List<string> rules)
+    {
+        var r = s.Record;
+        var e = s.Episode;
+        if (r.Person.Pins.Count == 0)
+        {
+            rules.Add("ID-01");
+        }
+        if (e.A1 is not { } a1)
+        {
+            return;
+        }
+        if (Date(r.Person.DateBirth) is { } birth && Date(a1.DateBirth) is { } a1Birth && birth != a1Birth)
+        {
+            rules.Add("ID-03");
+        }
+        if (r.Person.Sex is "01" or "02" && a1.Sex is "01" or "02" && r.Person.Sex != a1.Sex)
+        {
+            rules.Add("ID-04");
+        }
+        if (a1.Nationalities.Count > 0 && !r.Person.Nationalities.Exists(n => a1.Nationalities.Contains(n) || (n == "GR" && a1.Nationalities.Contains("EL"))))
+        {
+            rules.Add("ID-05");
+        }
+        if (a1.Pin is { } a1Pin)
+        {
+            foreach (var pin in r.Person.Pins)
+            {
+                if (pin.Country == a1.PinCountry && pin.Number is { } n && Canonical(n) != Canonical(a1Pin))
+                {
+                    rules.Add("ID-07");
+                    break;
+                }
+            }
+        }
+        if (a1.Status == "withdrawn" && e.Declaration is { Status: "active" })
+        {
+            rules.Add("LIFE-05");
+        }
+    }
+
+    private static void Declaration(PlannedSed s, DateOnly? start, DateOnly? end, List<string> rules)
+    {
+        var e = s.Episode;
+        if (e.Declaration is not { } decl)
+        {
+            return;
+        }
+        var dStart = Date(decl.Start)!.Value;
+        var dEnd = Date(decl.End)!.Value;
+        if ((start is { } st && dStart < st) || (end is { } en && dEnd > en))
+        {
+            rules.Add("POST-03");
+        }
+        if (e.DeclarationEmployerDiffers)
+        {
+            rules.Add("POST-04");
+        }
+        var hired = Date(decl.HireDate);
+        if (hired is { } h && h > e.Start.AddMonths(-1))
+        {
+            rules.Add("POST-08");
+            if (e.Person.ThirdCountryNational)
+            {
+                rules.Add("POST-11");
+            }
+        }
+        if (decl.Version == 1 && dEnd >= dStart.AddMonths(12))
+        {
+            rules.Add("POST-12");
+        }
+        switch (e.DeclarationCites)
+        {
+            case "unknown":
+                rules.Add("CERT-01");
+                break;
+            case "expired":
+                rules.Add("CERT-02");
+                break;
+        }
+    }
+
+    /// <summary>PER-04 (new posting less than 2 months after the previous one) and PER-03 (chain over 24 months).</summary>
+    private static void Chains(Dossier dossier, Episode e, List<string> rules)
+    {
+        var index = dossier.Episodes.IndexOf(e);
+        if (index <= 0)
+        {
+            return;
+        }
+        var chainStart = e.Start;
+        var chained = false;
+        for (var i = index; i > 0; i--)
+        {
+            var cur = dossier.Episodes[i];
+            var prev = dossier.Episodes[i - 1];
+            if (prev.Kind != CaseKind.Posting || prev.Employer.Id != cur.Employer.Id || prev.Person.Id != cur.Person.Id || prev.End is not { } prevEnd)
+            {
+                break;
+            }
+            if (cur.Start > prevEnd && cur.Start < prevEnd.AddMonths(2))
+            {
+                if (i == index)
+                {
+                    rules.Add("PER-04");
+                    chained = true;
+                }
+                chainStart = prev.Start;
+            }
+            else
+            {
+                break;
+            }
+        }
+        if (chained && e.End is { } end && end >= chainStart.AddMonths(24))
+        {
+            rules.Add("PER-03");
+        }
+    }
+
+    private static void MultiState(PlannedSed s, List<string> rules)
+    {
+        var r = s.Record;
+        var e = s.Episode;
+        var state = r.Decision.LegislationState;
+        if (LongOrOpen(r))
+        {
+            rules.Add("PER-05");
+        }
+        if (r.WorkCountries.Count < 2)
+        {
+            rules.Add("LEG-09");
+        }
+        string? residence = null;
+        foreach (var a in r.Addresses)
+        {
+            if (a.Type == "01")
+            {
+                residence = a.Country;
+            }
+        }
+        if (r.Article == "10" && residence != state)
+        {
+            rules.Add("LEG-10");
+        }
+        if (r.Article == "11" && e.Employer.Country != state)
+        {
+            rules.Add("LEG-11");
+        }
+        foreach (var w in r.WorkCountries)
+        {
+            if (w.Country is { } c && !IsEeaOrSwiss(c))
+            {
+                rules.Add("LEG-12");
+                break;
+            }
+        }
+        if (state == "FR" && (e.FrenchA1 is null || Date(e.FrenchA1.End) < Date(r.Decision.PeriodStart)))
+        {
+            rules.Add("LEG-05");
+        }
+        if (e.MarginalDesignated)
+        {
+            rules.Add("A13-01");
+        }
+    }
+
+    public static string Canonical(string pin)
+    {
+        Span<char> buf = stackalloc char[pin.Length];
+        var n = 0;
+        foreach (var c in pin)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                buf[n++] = char.ToUpperInvariant(c);
+            }
+        }
+        return new string(buf[..n]);
+    }
+}

@@ -1,0 +1,100 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Ingest.Generator;
+using Ingest.Generator.Population;
+using Ingest.Generator.Population.Pins;
+
+namespace Ingest.Tests.Generator;
+
+public sealed class PinFormatTests
+{
+    [Theory]
+    [InlineData("FR", "184127645108946")]
+    [InlineData("FR", "169052A13524784")]
+    [InlineData("FR", "169052B13524714")]
+    [InlineData("BE", "93051822361")]
+    [InlineData("PL", "44051401359")]
+    [InlineData("ES", "12345678Z")]
+    [InlineData("PT", "123456789")]
+    [InlineData("NL", "111222333")]
+    [InlineData("CZ", "710319/2745")]
+    [InlineData("RO", "1800101221144")]
+    [InlineData("BG", "7523169263")]
+    [InlineData("IT", "RSSMRA85T10A562S")]
+    public void Known_valid_numbers_pass(string country, string pin) => Assert.True(PinFormats.For(country).IsValid(pin), pin);
+
+    [Theory]
+    [InlineData("FR", "184127645108947")]
+    [InlineData("FR", "169052A13524714")]
+    [InlineData("PL", "44051401358")]
+    [InlineData("ES", "12345678A")]
+    [InlineData("IT", "RSSMRA85T10A562T")]
+    [InlineData("CZ", "710319/2746")]
+    public void Wrong_check_digits_fail(string country, string pin) => Assert.False(PinFormats.For(country).IsValid(pin), pin);
+
+    [Fact]
+    public void Siret_is_luhn_valid_on_siren_and_siret()
+    {
+        Assert.True(Siret.IsValid("73282932000074"));
+        var rng = new DetRandom(5);
+        for (var i = 0; i < 200; i++)
+        {
+            Assert.True(Siret.IsValid(Siret.Generate(rng)));
+        }
+    }
+
+    [Fact]
+    public void Codice_fiscale_name_codes_follow_the_consonant_rule()
+    {
+        Assert.Equal("RSS", ItCodiceFiscale.NameCode("Rossi", forename: false));
+        Assert.Equal("MRA", ItCodiceFiscale.NameCode("Mario", forename: true));
+        Assert.Equal("GNN", ItCodiceFiscale.NameCode("Giovanni", forename: true));
+        Assert.Equal("NCL", ItCodiceFiscale.NameCode("Niccolò", forename: true));
+        Assert.Equal("FOX", ItCodiceFiscale.NameCode("Fo", forename: false));
+    }
+
+    public static IEnumerable<object[]> CheckedCountries() => PinFormats.All.Where(f => f.HasCheck).Select(f => new object[] { f.Country });
+
+    [Property(MaxTest = 300)]
+    public Property Generated_pins_validate_for_every_checked_country()
+    {
+        var formats = PinFormats.All.Where(f => f.HasCheck).ToArray();
+        var gen =
+            from f in Gen.Elements(formats)
+            from days in Gen.Choose(0, 80 * 365)
+            from female in Gen.Elements(true, false)
+            from seed in Gen.Choose(1, int.MaxValue)
+            from name in Gen.Elements("Kowalska", "Müller", "Rossi", "Παπαδόπουλος", "Иванов", "Ng", "O'Brien", "Niccolò")
+            select (f, days, female, seed, name);
+        return Prop.ForAll(gen.ToArbitrary(), t =>
+        {
+            var subject = new PinSubject(new DateOnly(1940, 1, 1).AddDays(t.days), t.female, t.name, "Anna", t.seed % 3 == 0 ? "MA" : t.f.Country);
+            var pin = t.f.Generate(subject, new DetRandom((ulong)t.seed));
+            return t.f.IsValid(pin).Label(t.f.Country + " " + pin);
+        });
+    }
+
+    [Property(MaxTest = 200)]
+    public Property Changing_one_digit_breaks_the_check(int seed)
+    {
+        var formats = new IPinFormat[] { new PlPesel(), new FrNir(), new BeNationalNumber(), new RoCnp(), new BgEgn(), new NlBsn(), new PtNif(), new ElAmka() };
+        var rng = new DetRandom((ulong)seed);
+        var f = formats[rng.Next(formats.Length)];
+        var pin = f.Generate(new PinSubject(new DateOnly(1985, 3, 12).AddDays(rng.Next(9000)), rng.Chance(0.5), "Nowak", "Jan", f.Country), rng);
+        var i = pin.Length - 1;
+        var changed = pin[..i] + (char)('0' + (pin[i] - '0' + 1 + rng.Next(8)) % 10);
+        return (!f.IsValid(changed)).Label(f.Country + " " + pin + " → " + changed);
+    }
+
+    [Fact]
+    public void Pesel_and_birth_numbers_encode_sex_and_century()
+    {
+        var rng = new DetRandom(3);
+        var pesel = new PlPesel().Generate(new PinSubject(new DateOnly(2003, 7, 9), true, "Nowak", "Ewa", "PL"), rng);
+        Assert.Equal("0327", pesel[..4]);
+        Assert.Equal(0, (pesel[9] - '0') % 2);
+        var cz = new CzSkBirthNumber("CZ").Generate(new PinSubject(new DateOnly(1971, 3, 19), true, "Nováková", "Jana", "CZ"), rng);
+        Assert.StartsWith("715319/", cz, StringComparison.Ordinal);
+    }
+}
