@@ -9,6 +9,21 @@ public ref partial struct XmlTokenReader
     private int ParseText(ReadOnlySpan<byte> buf, int i)
     {
         var max = _options.MaxTextLength;
+        if (_options.IgnoreIndentation && XmlCharacters.IsWhitespace(buf[i]))
+        {
+            // Indentation: a short scalar scan beats the vectorised search; anything unusual falls through.
+            var p = i;
+            var lineBreak = false;
+            while (p < buf.Length && XmlCharacters.IsWhitespace(buf[p]))
+            {
+                lineBreak |= buf[p] is (byte)'\n' or (byte)'\r';
+                p++;
+            }
+            if (lineBreak && p < buf.Length && buf[p] == (byte)'<' && p - i <= max)
+            {
+                return p;
+            }
+        }
         var window = buf[i..Math.Min(buf.Length, i + max + 1)];
         var k = window.IndexOfAny(XmlCharacters.TextSpecials);
         if (k >= 0 && window[k] == (byte)'<')
