@@ -49,6 +49,8 @@ public sealed class XmlReaderBuffers
         public int NamespaceIndex;
         public int NamespaceCountBefore;
         public int NsBytesBefore;
+        /// <summary>Default namespace in scope inside this element, so unprefixed names resolve in O(1).</summary>
+        public int DefaultNamespaceIndex;
     }
 
     internal struct NamespaceEntry

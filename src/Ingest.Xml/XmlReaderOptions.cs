@@ -26,6 +26,13 @@ public sealed class XmlReaderOptions
     /// <summary>Elements in the document (<see cref="ParseErrorCode.TooManyElements"/>).</summary>
     public int MaxElements { get; init; } = 1_000_000;
 
+    /// <summary>
+    /// Skip indentation: whitespace-only text that contains a line break is not reported as a token
+    /// (still validated and counted). Halves the tokens of pretty-printed documents; a value made only
+    /// of whitespace with a line break is then lost, so leave it off where that matters.
+    /// </summary>
+    public bool IgnoreIndentation { get; init; }
+
     /// <summary>Throws when a limit is not positive, so a bad configuration fails at start-up.</summary>
     public XmlReaderOptions Validate()
     {

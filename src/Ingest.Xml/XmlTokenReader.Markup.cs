@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Ingest.Xml;
@@ -390,6 +391,25 @@ public ref partial struct XmlTokenReader
 
     private int ParseEndTag(ReadOnlySpan<byte> buf, int i)
     {
+        // Fast path: the end tag repeats the open element's (already validated) name and closes at once.
+        var open = _buffers;
+        if (open.Depth > 0 && _state.Phase == XmlDocumentPhase.InRoot)
+        {
+            ref readonly var current = ref open.Elements[open.Depth - 1];
+            var nameEnd = i + 2 + current.NameLength;
+            if (nameEnd < buf.Length && buf[nameEnd] == (byte)'>'
+                && buf.Slice(i + 2, current.NameLength).SequenceEqual(open.NameBytes.AsSpan(current.NameStart, current.NameLength)))
+            {
+                SetEndTokenFromTop();
+                return nameEnd + 1;
+            }
+        }
+        return ParseEndTagSlow(buf, i);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int ParseEndTagSlow(ReadOnlySpan<byte> buf, int i)
+    {
         var p = ScanQName(buf, i + 2, out _);
         if (p < 0)
         {
@@ -421,7 +441,35 @@ public ref partial struct XmlTokenReader
     }
 
     /// <summary>Scans a QName (NCName, optionally prefix:NCName). Returns its end, or -1 when the buffer ends inside it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private readonly int ScanQName(ReadOnlySpan<byte> buf, int start, out int prefixLength)
+    {
+        // Fast path: an ASCII name ended by an ASCII byte, found with one vectorised scan. Anything
+        // unusual (non-ASCII, too long, bad start, odd colons, end of buffer) takes the exact slow path.
+        var rest = buf[start..];
+        var end = rest.IndexOfAnyExcept(XmlCharacters.AsciiNameBytes);
+        if (end > 0 && end <= _options.MaxNameLength && rest[end] < 0x80
+            && (XmlCharacters.AsciiNameClass(rest[0]) & XmlCharacters.NameStart) != 0)
+        {
+            var name = rest[..end];
+            var colon = name.IndexOf((byte)':');
+            if (colon < 0)
+            {
+                prefixLength = 0;
+                return start + end;
+            }
+            if (colon < end - 1 && (XmlCharacters.AsciiNameClass(name[colon + 1]) & XmlCharacters.NameStart) != 0
+                && !name[(colon + 1)..].Contains((byte)':'))
+            {
+                prefixLength = colon;
+                return start + end;
+            }
+        }
+        return ScanQNameSlow(buf, start, out prefixLength);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private readonly int ScanQNameSlow(ReadOnlySpan<byte> buf, int start, out int prefixLength)
     {
         var max = _options.MaxNameLength;
         var colon = -1;

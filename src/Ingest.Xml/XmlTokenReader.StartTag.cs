@@ -243,6 +243,7 @@ public ref partial struct XmlTokenReader
         }
         var nsBefore = b.NamespaceCount;
         var nsBytesBefore = b.NsBytesUsed;
+        var defaultNs = b.Depth > 0 ? b.Elements[b.Depth - 1].DefaultNamespaceIndex : XmlNamespaceIndex.None;
         for (var a = 0; a < count; a++)
         {
             ref var slot = ref b.Attributes[a];
@@ -255,6 +256,7 @@ public ref partial struct XmlTokenReader
                     ThrowAt(ParseErrorCode.InvalidNamespaceDeclaration, _bufAbs + slot.Offset, "reserved namespace as default");
                 }
                 DeclareNamespace(default, uri);
+                defaultNs = uri.IsEmpty ? XmlNamespaceIndex.None : b.NamespaceCount - 1;
             }
             else if (slot.PrefixLength == 5 && name[..5].SequenceEqual("xmlns"u8))
             {
@@ -277,7 +279,7 @@ public ref partial struct XmlTokenReader
             }
         }
         var elementName = buf.Slice(nameStart, nameLength);
-        var nsIndex = Resolve(elementName[..prefixLength]);
+        var nsIndex = prefixLength == 0 ? defaultNs : Resolve(elementName[..prefixLength]);
         if (nsIndex == int.MinValue || nsIndex == XmlNamespaceIndex.Xmlns)
         {
             ThrowAt(ParseErrorCode.UndeclaredPrefix, _bufAbs + nameStart);
@@ -329,6 +331,7 @@ public ref partial struct XmlTokenReader
         entry.NamespaceIndex = nsIndex;
         entry.NamespaceCountBefore = nsBefore;
         entry.NsBytesBefore = nsBytesBefore;
+        entry.DefaultNamespaceIndex = defaultNs;
         b.NameBytesUsed += nameLength;
         _state.ElementCount++;
         _state.Phase = XmlDocumentPhase.InRoot;

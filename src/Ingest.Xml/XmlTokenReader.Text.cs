@@ -9,6 +9,21 @@ public ref partial struct XmlTokenReader
     private int ParseText(ReadOnlySpan<byte> buf, int i)
     {
         var max = _options.MaxTextLength;
+        if (_options.IgnoreIndentation && XmlCharacters.IsWhitespace(buf[i]))
+        {
+            // Indentation: a short scalar scan beats the vectorised search; anything unusual falls through.
+            var p = i;
+            var lineBreak = false;
+            while (p < buf.Length && XmlCharacters.IsWhitespace(buf[p]))
+            {
+                lineBreak |= buf[p] is (byte)'\n' or (byte)'\r';
+                p++;
+            }
+            if (lineBreak && p < buf.Length && buf[p] == (byte)'<' && p - i <= max)
+            {
+                return p;
+            }
+        }
         var window = buf[i..Math.Min(buf.Length, i + max + 1)];
         var k = window.IndexOfAny(XmlCharacters.TextSpecials);
         if (k >= 0 && window[k] == (byte)'<')
@@ -156,16 +171,28 @@ public ref partial struct XmlTokenReader
         const int MaxReference = 32;
         written = 0;
         var rest = buf[(j + 1)..];
-        var window = rest[..Math.Min(rest.Length, MaxReference)];
-        var semi = window.IndexOf((byte)';');
         var isCharRef = !rest.IsEmpty && rest[0] == (byte)'#';
+        // Scan only what a reference may contain, so a stray '&' fails at once instead of waiting for a ';'.
+        var semi = -1;
+        for (var k = 0; k < rest.Length; k++)
+        {
+            var c = rest[k];
+            if (c == (byte)';')
+            {
+                semi = k;
+                break;
+            }
+            var allowed = isCharRef
+                ? (k == 0 || (k == 1 && c == (byte)'x') || char.IsAsciiHexDigit((char)c))
+                : XmlCharacters.AsciiNameClass(c) != 0 || c == (byte)':' || c >= 0x80;
+            if (!allowed || k >= MaxReference)
+            {
+                ThrowAt(isCharRef ? ParseErrorCode.InvalidCharacterReference : ParseErrorCode.UndefinedEntity, _bufAbs + j, "malformed reference");
+            }
+        }
         if (semi < 0)
         {
-            if (window.Length < MaxReference)
-            {
-                return -1;
-            }
-            ThrowAt(isCharRef ? ParseErrorCode.InvalidCharacterReference : ParseErrorCode.UndefinedEntity, _bufAbs + j, "reference without ';'");
+            return -1;
         }
         var body = rest[..semi];
         if (!isCharRef)
