@@ -134,7 +134,7 @@ public sealed class ReferenceSnapshot
             pin.Add(KeyHash.Of('P', p), id);
         }
         keys.Clear();
-        BlockingKeys.Add(person, keys, query: false);
+        BlockingKeys.Add(person, keys);
         foreach (var k in keys)
         {
             block.Add(k, id);
