@@ -219,8 +219,8 @@ internal sealed class Matcher(EvaluatorOptions options)
             }
             foreach (var q in b.PinKeys)
             {
-                // Two PINs of one country that differ: homonyms, not one person.
-                if (p.AsSpan(0, 3).SequenceEqual(q.AsSpan(0, 3)))
+                // Two PINs of one country that differ beyond a slip: homonyms, not one person.
+                if (p.AsSpan(0, 3).SequenceEqual(q.AsSpan(0, 3)) && !PinDistance.IsNear(p, q))
                 {
                     return false;
                 }
