@@ -50,7 +50,7 @@ internal static class MultiStateRules
 
         yield return new ControlRule("A13-04", Severity.Med, "Art. 13 without a plausible 12-month pattern",
             "987/2009 Art. 14(10)", ["Article", "period"], "A005 request for information", c =>
-                ArticleCodes.IsMultiState(c.Sed.Article) && c.Sed.Period is { End: { } end } p && !p.IsInverted && end < p.Start.AddMonths(12).AddDays(-1)
+                ArticleCodes.IsMultiState(c.Sed.Article) && c.Sed.Period is { End: { } end } p && !p.IsInverted && end < p.Start.PlusMonths(12).PlusDays(-1)
                     ? Hit("Art. " + c.Sed.Article + " for " + I(p.Days) + " days only")
                     : null);
 
@@ -102,7 +102,7 @@ internal static class MultiStateRules
             return null;
         }
         var (start, end, count) = RuleFacts.LongestChain(periods, RuleFacts.TwoMonthsDays);
-        return count >= 3 && end > start.AddMonths(36).AddDays(-1)
+        return count >= 3 && end > start.PlusMonths(36).PlusDays(-1)
             ? "employer " + key + " declared continuously in France " + D(start) + ".." + D(end) + " (" + I(count) + " postings)"
             : null;
     }

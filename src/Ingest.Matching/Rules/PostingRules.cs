@@ -101,7 +101,7 @@ internal static class PostingRules
                 {
                     return null;
                 }
-                return hire > dp.Start.AddMonths(-1) ? Hit("hired " + D(hire) + ", posted from " + D(dp.Start)) : null;
+                return hire > dp.Start.PlusMonths(-1) ? Hit("hired " + D(hire) + ", posted from " + D(dp.Start)) : null;
             });
 
         yield return new ControlRule("POST-11", Severity.Med, "Third-country worker recruited just before the posting",
@@ -111,12 +111,12 @@ internal static class PostingRules
                 {
                     return null;
                 }
-                return hire > dp.Start.AddMonths(-3) ? Hit("third-country national hired " + D(hire) + " for a posting from " + D(dp.Start)) : null;
+                return hire > dp.Start.PlusMonths(-3) ? Hit("third-country national hired " + D(hire) + " for a posting from " + D(dp.Start)) : null;
             });
 
         yield return new ControlRule("POST-12", Severity.Med, "Declaration over 12 months without an extension notice",
             "Code du travail L1262-4 (long-term posting)", ["matched declaration"], "labour inspection follow-up", c =>
-                c.MatchedDeclaration is { Period: { End: { } end } dp } d && end > dp.Start.AddMonths(12).AddDays(-1) && d.Source.Version <= 1
+                c.MatchedDeclaration is { Period: { End: { } end } dp } d && end > dp.Start.PlusMonths(12).PlusDays(-1) && d.Source.Version <= 1
                     ? Hit("declaration " + d.TargetId + " " + P(dp) + " without an amendment")
                     : null);
 

@@ -202,6 +202,9 @@ internal sealed class Matcher(EvaluatorOptions options)
     }
 
     private static readonly string[] s_noCandidate = ["no-candidate"];
+
+    // "name-jw:0.00" … "name-jw:1.00", made once: reasons are built for every matched SED.
+    private static readonly string[] s_nameReasons = [.. Enumerable.Range(0, 101).Select(i => "name-jw:" + (i / 100.0).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture))];
     private static readonly string[] s_belowThreshold = ["candidates-below-threshold"];
 
     /// <summary>Same PIN, or (no conflicting PIN) same normalised name or birth name and birth date.</summary>
@@ -258,7 +261,7 @@ internal sealed class Matcher(EvaluatorOptions options)
         {
             reasons.Add("pin-differs");
         }
-        reasons.Add("name-jw:" + s.Name.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
+        reasons.Add(s_nameReasons[(int)Math.Round(Math.Clamp(s.Name, 0, 1) * 100)]);
         reasons.Add(s.BirthDate switch
         {
             DateAgreement.Exact => "birth-date-exact",
