@@ -6,23 +6,24 @@ namespace Ingest.Matching.Indexes;
 /// <summary>
 /// Several blocking keys per person so that one typo, a transliteration variant, swapped names or a
 /// birth name still meet: each name token with the birth date (one token may be misspelt), and the
-/// whole sorted name without the date (the date may be mistyped). Queries add the day/month-swapped
-/// date, so the index stores one date only.
+/// whole sorted name without the date (the date may be mistyped). Queries look up the
+/// day/month-swapped date as a last resort, so the index stores one date only.
 /// </summary>
 internal static class BlockingKeys
 {
     private const int MaxTokens = 4;
 
-    public static void Add(PersonFeatures person, List<ulong> keys, bool query)
+    /// <summary>Adds the person's keys; with <paramref name="swapped"/>, also the swapped-date keys a query may try.</summary>
+    public static void Add(PersonFeatures person, List<ulong> keys, List<ulong>? swapped = null)
     {
-        AddName(person.Name, person.BirthDay, keys, query);
+        AddName(person.Name, person.BirthDay, keys, swapped);
         if (!person.BirthName.IsEmpty)
         {
-            AddName(person.BirthName, person.BirthDay, keys, query);
+            AddName(person.BirthName, person.BirthDay, keys, swapped);
         }
     }
 
-    private static void AddName(NormalizedName name, int birthDay, List<ulong> keys, bool query)
+    private static void AddName(NormalizedName name, int birthDay, List<ulong> keys, List<ulong>? swappedKeys)
     {
         if (name.IsEmpty)
         {
@@ -33,7 +34,7 @@ internal static class BlockingKeys
         {
             return;
         }
-        var swapped = query ? SwappedDay(birthDay) : -1;
+        var swapped = swappedKeys is null ? -1 : SwappedDay(birthDay);
         var n = 0;
         foreach (var token in name.Tokens)
         {
@@ -44,7 +45,7 @@ internal static class BlockingKeys
             keys.Add(KeyHash.Of('T', token, birthDay));
             if (swapped >= 0)
             {
-                keys.Add(KeyHash.Of('T', token, swapped));
+                swappedKeys!.Add(KeyHash.Of('T', token, swapped));
             }
             if (++n == MaxTokens)
             {

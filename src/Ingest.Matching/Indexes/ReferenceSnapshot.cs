@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using Ingest.Core.Reference;
 using Ingest.Matching.Features;
@@ -34,6 +35,14 @@ public sealed class ReferenceSnapshot
     internal IntervalMultiIndex DeclarationByEmployer { get; private init; } = null!;
     internal IntervalMultiIndex DeclarationByClient { get; private init; } = null!;
     internal FrozenDictionary<string, int> A1ByNumber { get; private init; } = null!;
+
+    /// <summary>
+    /// Findings that depend only on reference data (an employer's history in France, a client's
+    /// relay of workers), computed once per key and snapshot: many SEDs ask the same question.
+    /// </summary>
+    internal ConcurrentDictionary<string, string?> EmployerFindings { get; } = new(StringComparer.Ordinal);
+
+    internal ConcurrentDictionary<string, string?> DeclarationFindings { get; } = new(StringComparer.Ordinal);
 
     public int A1Count => A1s.Length;
 
@@ -134,7 +143,7 @@ public sealed class ReferenceSnapshot
             pin.Add(KeyHash.Of('P', p), id);
         }
         keys.Clear();
-        BlockingKeys.Add(person, keys, query: false);
+        BlockingKeys.Add(person, keys);
         foreach (var k in keys)
         {
             block.Add(k, id);

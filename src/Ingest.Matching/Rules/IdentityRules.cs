@@ -117,7 +117,7 @@ internal static class IdentityRules
                     }
                     foreach (var k in features.PinKeys)
                     {
-                        if (k.StartsWith(prefix, StringComparison.Ordinal) && k != sent)
+                        if (k.StartsWith(prefix, StringComparison.Ordinal) && k != sent && !PinDistance.IsNear(k, sent))
                         {
                             return Hit("PIN " + sent + " vs " + k + " on record");
                         }

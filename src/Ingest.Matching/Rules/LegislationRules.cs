@@ -91,7 +91,7 @@ internal static class LegislationRules
                     return null;
                 }
                 var from = c.Sed.IssueDate ?? c.Now;
-                return Hit("provisional until " + D(from.AddMonths(2)) + " unless contested");
+                return Hit("provisional until " + D(from.PlusMonths(2)) + " unless contested");
             });
 
         yield return new ControlRule("LEG-07", Severity.Med, "Transitional article (87(8), 87a)",

@@ -44,28 +44,13 @@ internal static class MultiStateRules
                 {
                     return null;
                 }
-                var periods = new List<Period>();
-                foreach (var id in c.Snapshot.DeclarationByEmployer.All(KeyHash.Of('E', key)))
-                {
-                    if (c.Snapshot.Declarations[id] is { IsCancelled: false, Period: { IsOpen: false } p })
-                    {
-                        periods.Add(p);
-                    }
-                }
-                if (periods.Count < 2)
-                {
-                    return null;
-                }
-                var (start, end, count) = RuleFacts.LongestChain(periods, RuleFacts.TwoMonthsDays);
-                // Three years of uninterrupted postings to France: activity here is habitual, not temporary.
-                return count >= 3 && end > start.AddMonths(36).AddDays(-1)
-                    ? Hit("employer " + key + " declared continuously in France " + D(start) + ".." + D(end) + " (" + I(count) + " postings)")
-                    : null;
+                var reason = c.Snapshot.EmployerFindings.GetOrAdd(key, static (k, snapshot) => HabitualActivity(k, snapshot), c.Snapshot);
+                return reason is null ? null : Hit(reason);
             });
 
         yield return new ControlRule("A13-04", Severity.Med, "Art. 13 without a plausible 12-month pattern",
             "987/2009 Art. 14(10)", ["Article", "period"], "A005 request for information", c =>
-                ArticleCodes.IsMultiState(c.Sed.Article) && c.Sed.Period is { End: { } end } p && !p.IsInverted && end < p.Start.AddMonths(12).AddDays(-1)
+                ArticleCodes.IsMultiState(c.Sed.Article) && c.Sed.Period is { End: { } end } p && !p.IsInverted && end < p.Start.PlusMonths(12).PlusDays(-1)
                     ? Hit("Art. " + c.Sed.Article + " for " + I(p.Days) + " days only")
                     : null);
 
@@ -99,5 +84,26 @@ internal static class MultiStateRules
                 }
                 return null;
             });
+    }
+
+    /// <summary>Three years of uninterrupted postings to France: activity here is habitual, not temporary.</summary>
+    private static string? HabitualActivity(string key, ReferenceSnapshot snapshot)
+    {
+        var periods = new List<Period>();
+        foreach (var id in snapshot.DeclarationByEmployer.All(KeyHash.Of('E', key)))
+        {
+            if (snapshot.Declarations[id] is { IsCancelled: false, Period: { IsOpen: false } p })
+            {
+                periods.Add(p);
+            }
+        }
+        if (periods.Count < 3)
+        {
+            return null;
+        }
+        var (start, end, count) = RuleFacts.LongestChain(periods, RuleFacts.TwoMonthsDays);
+        return count >= 3 && end > start.PlusMonths(36).PlusDays(-1)
+            ? "employer " + key + " declared continuously in France " + D(start) + ".." + D(end) + " (" + I(count) + " postings)"
+            : null;
     }
 }

@@ -116,7 +116,7 @@ internal static class PeriodRules
                     return null;
                 }
                 return p.IsOpen ? Hit("Art. " + s.Article + " open from " + D(p.Start))
-                    : p.End!.Value > p.Start.AddYears(5) ? Hit("Art. " + s.Article + " for " + I(p.Months) + " months")
+                    : p.End!.Value > p.Start.PlusYears(5) ? Hit("Art. " + s.Article + " for " + I(p.Months) + " months")
                     : null;
             });
 

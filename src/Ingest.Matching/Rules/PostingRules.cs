@@ -59,49 +59,12 @@ internal static class PostingRules
         yield return new ControlRule("POST-05", Severity.Red, "Substitution: successive posted workers on one client over 24 months",
             "883/2004 Art. 12(1) (not replacing another posted person)", ["matched declaration", "declarations by client"], "labour inspection follow-up", c =>
             {
-                if (c.MatchedDeclaration is not { ClientKey.Length: > 0, Period: { } dp } d)
+                if (c.MatchedDeclaration is not { ClientKey.Length: > 0, Period.IsOpen: false } d)
                 {
                     return null;
                 }
-                // Substitution is a relay: each worker starts within a week after the previous one left.
-                // Parallel workers on a large site are not a relay and are not chained.
-                var all = c.Snapshot.DeclarationByClient.All(KeyHash.Of('C', d.ClientKey));
-                if (all.Length < 2 || dp.IsOpen)
-                {
-                    return null;
-                }
-                var start = dp.Start;
-                var end = dp.EffectiveEnd;
-                var count = 1;
-                for (var extended = true; extended;)
-                {
-                    extended = false;
-                    foreach (var id in all)
-                    {
-                        var o = c.Snapshot.Declarations[id];
-                        if (o.IsCancelled || o.PersonHash == d.PersonHash || o.Period is not { IsOpen: false } op)
-                        {
-                            continue;
-                        }
-                        var before = start.DayNumber - op.EffectiveEnd.DayNumber;
-                        var after = op.Start.DayNumber - end.DayNumber;
-                        if (before is >= 1 and <= 8)
-                        {
-                            start = op.Start;
-                            count++;
-                            extended = true;
-                        }
-                        else if (after is >= 1 and <= 8)
-                        {
-                            end = op.EffectiveEnd;
-                            count++;
-                            extended = true;
-                        }
-                    }
-                }
-                return count >= 2 && RuleFacts.Over24Months(start, end)
-                    ? Hit(I(count) + " successive posted workers for client " + d.ClientKey + " " + D(start) + ".." + D(end))
-                    : null;
+                var reason = c.Snapshot.DeclarationFindings.GetOrAdd(d.TargetId, static (_, t) => Relay(t.Snapshot, t.Declaration), (Snapshot: c.Snapshot, Declaration: d));
+                return reason is null ? null : Hit(reason);
             });
 
         yield return new ControlRule("POST-06", Severity.Red, "Same person posted by several employers over overlapping periods",
@@ -138,7 +101,7 @@ internal static class PostingRules
                 {
                     return null;
                 }
-                return hire > dp.Start.AddMonths(-1) ? Hit("hired " + D(hire) + ", posted from " + D(dp.Start)) : null;
+                return hire > dp.Start.PlusMonths(-1) ? Hit("hired " + D(hire) + ", posted from " + D(dp.Start)) : null;
             });
 
         yield return new ControlRule("POST-11", Severity.Med, "Third-country worker recruited just before the posting",
@@ -148,12 +111,12 @@ internal static class PostingRules
                 {
                     return null;
                 }
-                return hire > dp.Start.AddMonths(-3) ? Hit("third-country national hired " + D(hire) + " for a posting from " + D(dp.Start)) : null;
+                return hire > dp.Start.PlusMonths(-3) ? Hit("third-country national hired " + D(hire) + " for a posting from " + D(dp.Start)) : null;
             });
 
         yield return new ControlRule("POST-12", Severity.Med, "Declaration over 12 months without an extension notice",
             "Code du travail L1262-4 (long-term posting)", ["matched declaration"], "labour inspection follow-up", c =>
-                c.MatchedDeclaration is { Period: { End: { } end } dp } d && end > dp.Start.AddMonths(12).AddDays(-1) && d.Source.Version <= 1
+                c.MatchedDeclaration is { Period: { End: { } end } dp } d && end > dp.Start.PlusMonths(12).PlusDays(-1) && d.Source.Version <= 1
                     ? Hit("declaration " + d.TargetId + " " + P(dp) + " without an amendment")
                     : null);
 
@@ -173,5 +136,50 @@ internal static class PostingRules
         yield return new ControlRule("POST-14", Severity.Red, "Posted worker resides in France",
             "883/2004 Art. 12 (temporary work abroad); Art. 13 if habitual", ["SedType", "residence address", "work countries"], "A005 request for information", c =>
                 c.Sed.SedType == "A009" && c.Sed.ResidenceCountry == "FR" && RuleFacts.HostIsFrance(c.Sed) ? Hit("resides in France and works in France") : null);
+    }
+
+    /// <summary>
+    /// Substitution is a relay: each worker starts within a week after the previous one left.
+    /// Parallel workers on a large site are not a relay and are not chained.
+    /// </summary>
+    private static string? Relay(ReferenceSnapshot snapshot, IndexedDeclaration d)
+    {
+        var all = snapshot.DeclarationByClient.All(KeyHash.Of('C', d.ClientKey));
+        if (all.Length < 2 || d.Period is not { } dp)
+        {
+            return null;
+        }
+        var start = dp.Start;
+        var end = dp.EffectiveEnd;
+        var count = 1;
+        for (var extended = true; extended;)
+        {
+            extended = false;
+            foreach (var id in all)
+            {
+                var o = snapshot.Declarations[id];
+                if (o.IsCancelled || o.PersonHash == d.PersonHash || o.Period is not { IsOpen: false } op)
+                {
+                    continue;
+                }
+                var before = start.DayNumber - op.EffectiveEnd.DayNumber;
+                var after = op.Start.DayNumber - end.DayNumber;
+                if (before is >= 1 and <= 8)
+                {
+                    start = op.Start;
+                    count++;
+                    extended = true;
+                }
+                else if (after is >= 1 and <= 8)
+                {
+                    end = op.EffectiveEnd;
+                    count++;
+                    extended = true;
+                }
+            }
+        }
+        return count >= 2 && RuleFacts.Over24Months(start, end)
+            ? I(count) + " successive posted workers for client " + d.ClientKey + " " + D(start) + ".." + D(end)
+            : null;
     }
 }

@@ -142,5 +142,5 @@ internal static class RuleFacts
     }
 
     /// <summary>Longer than 24 months: the end falls after start + 24 months − 1 day.</summary>
-    public static bool Over24Months(DateOnly start, DateOnly end) => end > start.AddMonths(24).AddDays(-1);
+    public static bool Over24Months(DateOnly start, DateOnly end) => end > start.PlusMonths(24).PlusDays(-1);
 }

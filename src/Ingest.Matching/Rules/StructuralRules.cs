@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Ingest.Core.Results;
 using Ingest.Normalization.Countries;
 using Ingest.Normalization.Dates;
@@ -7,7 +6,7 @@ using static Ingest.Matching.Rules.RuleText;
 namespace Ingest.Matching.Rules;
 
 /// <summary>STR-01…STR-10: the SED's form, codes, dates and identity in the exchange.</summary>
-internal static partial class StructuralRules
+internal static class StructuralRules
 {
     private static readonly string[] s_cdm = ["4.1", "4.2", "4.3", "4.4"];
 
@@ -36,12 +35,17 @@ internal static partial class StructuralRules
                         return Hit("PIN longer than 65 characters");
                     }
                 }
-                foreach (var (name, date) in new[] { ("dateBirth", s.Person.BirthDay >= 0 ? default : DateNormalizer.Parse(s.Sed.Person.DateBirth)), ("startDate", s.Start), ("endDate", s.End) })
+                if (s.Person.BirthDay < 0 && DateNormalizer.Parse(s.Sed.Person.DateBirth).Status is DateStatus.Impossible or DateStatus.Unparseable)
                 {
-                    if (date.Status is DateStatus.Impossible or DateStatus.Unparseable)
-                    {
-                        return Hit(name + " is not a date");
-                    }
+                    return Hit("dateBirth is not a date");
+                }
+                if (s.Start.Status is DateStatus.Impossible or DateStatus.Unparseable)
+                {
+                    return Hit("startDate is not a date");
+                }
+                if (s.End.Status is DateStatus.Impossible or DateStatus.Unparseable)
+                {
+                    return Hit("endDate is not a date");
                 }
                 return null;
             });
@@ -50,7 +54,7 @@ internal static partial class StructuralRules
             "EESSI business use cases (LA_BUC_01…06)", ["SedType", "Envelope.BucType"], "route to the competent sector", c =>
             {
                 var s = c.Sed;
-                if (!KnownType().IsMatch(s.SedType))
+                if (!IsKnownType(s.SedType))
                 {
                     return Hit("unknown SED type '" + s.Sed.SedType + "'");
                 }
@@ -106,14 +110,13 @@ internal static partial class StructuralRules
 
         yield return new ControlRule("STR-06", Severity.Med, "Start more than a year ahead",
             "987/2009 Art. 15(1) (notification in advance)", ["Decision.PeriodStart", "Envelope.ReceivedAt"], "review", c =>
-                c.Sed.Start.IsValid && c.Sed.Start.Value > c.Now.AddDays(365) ? Hit("start " + D(c.Sed.Start.Value) + " more than a year after " + D(c.Now)) : null);
+                c.Sed.Start.IsValid && c.Sed.Start.Value > c.Now.PlusDays(365) ? Hit("start " + D(c.Sed.Start.Value) + " more than a year after " + D(c.Now)) : null);
 
         yield return new ControlRule("STR-07", Severity.Med, "Sender institution malformed or not the case creator's country",
             "EESSI institution id (CC:ID)", ["Envelope.SenderInstitution", "case history"], "review the routing", c =>
             {
                 var sender = c.Sed.Sed.Envelope.SenderInstitution.Trim();
-                var m = Institution().Match(sender);
-                if (!m.Success || (m.Groups[1].Value != "EU" && CountryNormalizer.Normalize(m.Groups[1].Value) is null))
+                if (!IsInstitutionId(sender))
                 {
                     return Hit("sender institution '" + sender + "' malformed");
                 }
@@ -192,9 +195,38 @@ internal static partial class StructuralRules
         return s.Length > 3;
     }
 
-    [GeneratedRegex("^(A0(0[1-9]|1[0-2])|X0(0[1-9]|1[0-3])|X050|X100|H0[0-9]{2}|H1[0-9]{2})$")]
-    private static partial Regex KnownType();
+    /// <summary>A001…A012, X001…X013, X050, X100, H001…H199.</summary>
+    private static bool IsKnownType(string t)
+    {
+        if (t.Length != 4 || !char.IsAsciiDigit(t[1]) || !char.IsAsciiDigit(t[2]) || !char.IsAsciiDigit(t[3]))
+        {
+            return false;
+        }
+        var n = (t[1] - '0') * 100 + (t[2] - '0') * 10 + (t[3] - '0');
+        return t[0] switch
+        {
+            'A' => n is >= 1 and <= 12,
+            'X' => n is >= 1 and <= 13 or 50 or 100,
+            'H' => n is >= 1 and <= 199,
+            _ => false,
+        };
+    }
 
-    [GeneratedRegex("^([A-Z]{2}):[A-Za-z0-9]{4,10}$")]
-    private static partial Regex Institution();
+    /// <summary>"CC:ID" with a known country (or EU) and 4-10 letters or digits.</summary>
+    private static bool IsInstitutionId(string s)
+    {
+        if (s.Length is < 7 or > 13 || s[2] != ':')
+        {
+            return false;
+        }
+        for (var i = 3; i < s.Length; i++)
+        {
+            if (!char.IsAsciiLetterOrDigit(s[i]))
+            {
+                return false;
+            }
+        }
+        var cc = s.AsSpan(0, 2);
+        return cc.SequenceEqual("EU") || (char.IsAsciiLetterUpper(cc[0]) && char.IsAsciiLetterUpper(cc[1]) && CountryNormalizer.Normalize(cc.ToString()) is not null);
+    }
 }

@@ -15,20 +15,66 @@ internal sealed class Matcher(EvaluatorOptions options)
     [ThreadStatic]
     private static Scratch? t_scratch;
 
-    public TargetMatch<IndexedA1> MatchA1(SedFeatures sed, ReferenceSnapshot snapshot)
-    {
-        var scratch = t_scratch ??= new Scratch();
-        PrepareKeys(sed, scratch);
-        Collect(snapshot.A1ByPin, snapshot.A1ByBlock, sed, scratch);
-        return Decide(sed, snapshot.A1s, scratch, MatchTarget.A1);
-    }
+    public TargetMatch<IndexedA1> MatchA1(SedFeatures sed, ReferenceSnapshot snapshot) =>
+        Match(sed, snapshot.A1ByPin, snapshot.A1ByBlock, snapshot.A1s, MatchTarget.A1);
 
-    public TargetMatch<IndexedDeclaration> MatchDeclaration(SedFeatures sed, ReferenceSnapshot snapshot)
+    public TargetMatch<IndexedDeclaration> MatchDeclaration(SedFeatures sed, ReferenceSnapshot snapshot) =>
+        Match(sed, snapshot.DeclarationByPin, snapshot.DeclarationByBlock, snapshot.Declarations, MatchTarget.Declaration);
+
+    /// <summary>
+    /// Three widening stages, each stopping when a person is accepted: the PINs (most SEDs end
+    /// here, one lookup), then the name/birth-date blocking keys, then the day/month-swapped dates.
+    /// </summary>
+    private TargetMatch<T> Match<T>(SedFeatures sed, HashMultiIndex byPin, HashMultiIndex byBlock, T[] records, MatchTarget target)
+        where T : class, IReferenceRecord
     {
         var scratch = t_scratch ??= new Scratch();
+        var ids = scratch.Ids;
+        ids.Clear();
+        var cap = options.MaxCandidatesPerKey;
+        TargetMatch<T>? found = null;
+        if (sed.Person.PinKeys.Length > 0)
+        {
+            foreach (var pin in sed.Person.PinKeys)
+            {
+                Append(byPin.Lookup(KeyHash.Of('P', pin)), ids, cap);
+            }
+            if (ids.Count > 0)
+            {
+                Dedupe(ids);
+                found = Decide(sed, records, scratch, target);
+                if (found.PersonAccepted && found.Person.PinExact)
+                {
+                    return found;
+                }
+            }
+        }
         PrepareKeys(sed, scratch);
-        Collect(snapshot.DeclarationByPin, snapshot.DeclarationByBlock, sed, scratch);
-        return Decide(sed, snapshot.Declarations, scratch, MatchTarget.Declaration);
+        var before = ids.Count;
+        foreach (var key in scratch.Keys)
+        {
+            Append(byBlock.Lookup(key), ids, cap);
+        }
+        if (ids.Count > before || found is null)
+        {
+            Dedupe(ids);
+            found = Decide(sed, records, scratch, target);
+            if (found.PersonAccepted)
+            {
+                return found;
+            }
+        }
+        before = ids.Count;
+        foreach (var key in scratch.SwappedKeys)
+        {
+            Append(byBlock.Lookup(key), ids, cap);
+        }
+        if (ids.Count > before)
+        {
+            Dedupe(ids);
+            found = Decide(sed, records, scratch, target);
+        }
+        return found;
     }
 
     private static void PrepareKeys(SedFeatures sed, Scratch scratch)
@@ -38,36 +84,27 @@ internal sealed class Matcher(EvaluatorOptions options)
             return;
         }
         scratch.Keys.Clear();
-        BlockingKeys.Add(sed.Person, scratch.Keys, query: true);
+        scratch.SwappedKeys.Clear();
+        BlockingKeys.Add(sed.Person, scratch.Keys, scratch.SwappedKeys);
         scratch.KeysFor = sed;
     }
 
-    private void Collect(HashMultiIndex byPin, HashMultiIndex byBlock, SedFeatures sed, Scratch scratch)
+    private static void Dedupe(List<int> ids)
     {
-        var ids = scratch.Ids;
-        ids.Clear();
-        var cap = options.MaxCandidatesPerKey;
-        foreach (var pin in sed.Person.PinKeys)
+        if (ids.Count < 2)
         {
-            Append(byPin.Lookup(KeyHash.Of('P', pin)), ids, cap);
+            return;
         }
-        foreach (var key in scratch.Keys)
+        ids.Sort();
+        var w = 1;
+        for (var r = 1; r < ids.Count; r++)
         {
-            Append(byBlock.Lookup(key), ids, cap);
-        }
-        if (ids.Count > 1)
-        {
-            ids.Sort();
-            var w = 1;
-            for (var r = 1; r < ids.Count; r++)
+            if (ids[r] != ids[w - 1])
             {
-                if (ids[r] != ids[w - 1])
-                {
-                    ids[w++] = ids[r];
-                }
+                ids[w++] = ids[r];
             }
-            ids.RemoveRange(w, ids.Count - w);
         }
+        ids.RemoveRange(w, ids.Count - w);
     }
 
     private static void Append(ReadOnlySpan<int> found, List<int> ids, int cap)
@@ -165,6 +202,9 @@ internal sealed class Matcher(EvaluatorOptions options)
     }
 
     private static readonly string[] s_noCandidate = ["no-candidate"];
+
+    // "name-jw:0.00" … "name-jw:1.00", made once: reasons are built for every matched SED.
+    private static readonly string[] s_nameReasons = [.. Enumerable.Range(0, 101).Select(i => "name-jw:" + (i / 100.0).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture))];
     private static readonly string[] s_belowThreshold = ["candidates-below-threshold"];
 
     /// <summary>Same PIN, or (no conflicting PIN) same normalised name or birth name and birth date.</summary>
@@ -182,8 +222,8 @@ internal sealed class Matcher(EvaluatorOptions options)
             }
             foreach (var q in b.PinKeys)
             {
-                // Two PINs of one country that differ: homonyms, not one person.
-                if (p.AsSpan(0, 3).SequenceEqual(q.AsSpan(0, 3)))
+                // Two PINs of one country that differ beyond a slip: homonyms, not one person.
+                if (p.AsSpan(0, 3).SequenceEqual(q.AsSpan(0, 3)) && !PinDistance.IsNear(p, q))
                 {
                     return false;
                 }
@@ -221,7 +261,7 @@ internal sealed class Matcher(EvaluatorOptions options)
         {
             reasons.Add("pin-differs");
         }
-        reasons.Add("name-jw:" + s.Name.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
+        reasons.Add(s_nameReasons[(int)Math.Round(Math.Clamp(s.Name, 0, 1) * 100)]);
         reasons.Add(s.BirthDate switch
         {
             DateAgreement.Exact => "birth-date-exact",
@@ -248,6 +288,7 @@ internal sealed class Matcher(EvaluatorOptions options)
     private sealed class Scratch
     {
         public readonly List<ulong> Keys = new(32);
+        public readonly List<ulong> SwappedKeys = new(16);
         public readonly List<int> Ids = new(64);
         public readonly List<ScoredCandidate> Scored = new(16);
         public SedFeatures? KeysFor;

@@ -93,8 +93,8 @@ internal static class PersonComparer
                 {
                     return (true, false);
                 }
-                // Same country prefix "CC:" but another number.
-                if (s.Length > 3 && r.Length > 3 && s.AsSpan(0, 3).SequenceEqual(r.AsSpan(0, 3)))
+                // Same country prefix "CC:" but another number (a one-key slip is not another person).
+                if (s.Length > 3 && r.Length > 3 && s.AsSpan(0, 3).SequenceEqual(r.AsSpan(0, 3)) && !PinDistance.IsNear(s, r))
                 {
                     conflict = true;
                 }

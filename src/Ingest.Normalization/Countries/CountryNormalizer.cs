@@ -36,15 +36,7 @@ public static class CountryNormalizer
         var code = up[..s.Length];
         if (code.Length == 2)
         {
-            if (code.SequenceEqual("EL"))
-            {
-                return "GR";
-            }
-            if (code.SequenceEqual("UK"))
-            {
-                return "GB";
-            }
-            return CountryTables.Alpha2.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(code, out var a2) ? a2 : null;
+            return CountryTables.ByAlpha2[(code[0] - 'A') * 26 + (code[1] - 'A')];
         }
         return CountryTables.Alpha3.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(code, out var a3) ? a3 : null;
     }

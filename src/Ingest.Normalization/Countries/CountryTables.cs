@@ -34,11 +34,25 @@ internal static class CountryTables
     private static readonly string[] s_eu =
         ["AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"];
 
-    public static readonly FrozenDictionary<string, string> Alpha2 = s_codes.ToFrozenDictionary(c => c.A2, c => c.A2, StringComparer.Ordinal);
+
+    /// <summary>Two capital letters → internal code, as a 26×26 table (EL → GR, UK → GB included): no hashing on the hot path.</summary>
+    public static readonly string?[] ByAlpha2 = BuildAlpha2();
 
     public static readonly FrozenDictionary<string, string> Alpha3 = s_codes.ToFrozenDictionary(c => c.A3, c => c.A2, StringComparer.Ordinal);
 
     public static readonly FrozenDictionary<string, DateOnly> CoordinationStart = BuildCoordination();
+
+    private static string?[] BuildAlpha2()
+    {
+        var table = new string?[26 * 26];
+        foreach (var (a2, _) in s_codes)
+        {
+            table[(a2[0] - 'A') * 26 + (a2[1] - 'A')] = a2;
+        }
+        table[('E' - 'A') * 26 + ('L' - 'A')] = "GR";
+        table[('U' - 'A') * 26 + ('K' - 'A')] = "GB";
+        return table;
+    }
 
     private static FrozenDictionary<string, DateOnly> BuildCoordination()
     {

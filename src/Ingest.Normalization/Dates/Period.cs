@@ -28,7 +28,7 @@ public readonly record struct Period(DateOnly Start, DateOnly? End)
     }
 
     /// <summary>Whole months from start to end, rounded down (24-month rule of Art. 12).</summary>
-    public int Months => End is { } e ? MonthsBetween(Start, e.AddDays(1)) : int.MaxValue;
+    public int Months => End is { } e ? MonthsBetween(Start, e == DateOnly.MaxValue ? e : e.AddDays(1)) : int.MaxValue;
 
     public static int MonthsBetween(DateOnly from, DateOnly to)
     {

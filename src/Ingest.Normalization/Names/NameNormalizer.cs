@@ -1,34 +1,40 @@
 using System.Globalization;
-using System.Text;
 
 namespace Ingest.Normalization.Names;
 
 /// <summary>
-/// Names to a comparable form: Unicode decomposition (see <see cref="Decomposition"/>), diacritics removed, Greek and Cyrillic
-/// transliterated (ICAO 9303), case folded, punctuation as separators (apostrophes dropped so that
-/// O'Brien = OBrien), tokens sorted so that swapped first/last names give the same key.
+/// Names to a comparable form: Unicode decomposition (see <see cref="Decomposition"/>), diacritics
+/// removed, Greek and Cyrillic transliterated (ICAO 9303), case folded, punctuation as separators
+/// (apostrophes dropped so that O'Brien = OBrien), tokens sorted so that swapped first/last names
+/// give the same key. Folds into a stack buffer: the only allocations are the tokens and the key.
 /// </summary>
 public static class NameNormalizer
 {
+    private const int MaxTokens = 16;
+
     /// <summary>Folded, sorted tokens of one or more name parts (family name, forename…).</summary>
     public static NormalizedName Normalize(params ReadOnlySpan<string?> parts)
     {
-        var tokens = new List<string>(4);
-        var sb = new StringBuilder(32);
+        var capacity = 0;
+        foreach (var part in parts)
+        {
+            capacity += (part?.Length ?? 0) * 4 + 1;
+        }
+        if (capacity <= parts.Length)
+        {
+            return NormalizedName.Empty;
+        }
+        Span<char> buffer = capacity <= 512 ? stackalloc char[capacity] : new char[capacity];
+        var n = 0;
         foreach (var part in parts)
         {
             if (!string.IsNullOrEmpty(part))
             {
-                Fold(part, sb, tokens);
+                Fold(part, buffer, ref n);
+                n = Separate(buffer, n);
             }
         }
-        if (tokens.Count == 0)
-        {
-            return NormalizedName.Empty;
-        }
-        tokens.Sort(StringComparer.Ordinal);
-        var array = tokens.ToArray();
-        return new NormalizedName(string.Join(' ', array), array);
+        return FromFolded(buffer[..n]);
     }
 
     /// <summary>The folded text of one part, tokens kept in their order (for display and tests).</summary>
@@ -38,15 +44,67 @@ public static class NameNormalizer
         {
             return "";
         }
-        var tokens = new List<string>(4);
-        Fold(raw, new StringBuilder(raw.Length), tokens);
-        return string.Join(' ', tokens);
+        Span<char> buffer = raw.Length <= 128 ? stackalloc char[raw.Length * 4] : new char[raw.Length * 4];
+        var n = 0;
+        Fold(raw, buffer, ref n);
+        return buffer[..n].Trim(' ').ToString();
     }
 
-    private static void Fold(string raw, StringBuilder sb, List<string> tokens)
+    private static NormalizedName FromFolded(ReadOnlySpan<char> folded)
     {
-        var text = raw;
-        sb.Clear();
+        Span<Range> ranges = stackalloc Range[MaxTokens];
+        var count = 0;
+        var start = -1;
+        for (var i = 0; i <= folded.Length; i++)
+        {
+            if (i == folded.Length || folded[i] == ' ')
+            {
+                if (start >= 0 && count < MaxTokens)
+                {
+                    ranges[count++] = start..i;
+                }
+                start = -1;
+            }
+            else if (start < 0)
+            {
+                start = i;
+            }
+        }
+        if (count == 0)
+        {
+            return NormalizedName.Empty;
+        }
+        var tokens = new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            tokens[i] = folded[ranges[i]].ToString();
+        }
+        // Few tokens: insertion sort beats Array.Sort's set-up.
+        for (var i = 1; i < count; i++)
+        {
+            var t = tokens[i];
+            var j = i - 1;
+            while (j >= 0 && string.CompareOrdinal(tokens[j], t) > 0)
+            {
+                tokens[j + 1] = tokens[j];
+                j--;
+            }
+            tokens[j + 1] = t;
+        }
+        return new NormalizedName(count == 1 ? tokens[0] : string.Join(' ', tokens), tokens);
+    }
+
+    private static int Separate(Span<char> buffer, int n)
+    {
+        if (n > 0 && buffer[n - 1] != ' ')
+        {
+            buffer[n++] = ' ';
+        }
+        return n;
+    }
+
+    private static void Fold(string text, Span<char> dest, ref int n)
+    {
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
@@ -54,61 +112,56 @@ public static class NameNormalizer
             {
                 if (c is >= 'a' and <= 'z')
                 {
-                    sb.Append((char)(c - 32));
+                    dest[n++] = (char)(c - 32);
                 }
                 else if (c is >= 'A' and <= 'Z' or >= '0' and <= '9')
                 {
-                    sb.Append(c);
+                    dest[n++] = c;
                 }
-                else if (c is '\'' or '`')
+                else if (c is not ('\'' or '`'))
                 {
-                    // O'Brien and OBrien are the same person.
-                }
-                else
-                {
-                    Flush(sb, tokens);
+                    // O'Brien and OBrien are the same person; other punctuation separates tokens.
+                    n = Separate(dest, n);
                 }
                 continue;
             }
             var category = CharUnicodeInfo.GetUnicodeCategory(c);
-            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
+            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark
+                || c is '\u2019' or '\u02BC' or '\u2018')
             {
                 continue;
             }
-            if (c is '\u2019' or '\u02BC' or '\u2018')
+            var upper = FoldChar(c);
+            if (i + 1 < text.Length && Transliteration.GreekDigraph(upper, FoldChar(text[i + 1])) is { } digraph)
             {
-                continue;
-            }
-            var upper = Fold(c);
-            if (i + 1 < text.Length && Transliteration.GreekDigraph(upper, Fold(text[i + 1])) is { } digraph)
-            {
-                sb.Append(digraph);
+                digraph.AsSpan().CopyTo(dest[n..]);
+                n += digraph.Length;
                 i = SkipMarks(text, i + 1);
                 continue;
             }
             if (Transliteration.TryMap(upper, out var latin))
             {
-                sb.Append(latin);
+                latin.AsSpan().CopyTo(dest[n..]);
+                n += latin.Length;
             }
-            else if (upper == 'ς')
+            else if (upper < 128 && char.IsAsciiLetterOrDigit(upper))
             {
-                sb.Append('S');
+                dest[n++] = upper;
             }
             else if (char.IsLetterOrDigit(upper))
             {
                 // Scripts without an ICAO table stay as they are: still comparable to themselves.
-                sb.Append(upper);
+                dest[n++] = upper;
             }
             else
             {
-                Flush(sb, tokens);
+                n = Separate(dest, n);
             }
         }
-        Flush(sb, tokens);
     }
 
     /// <summary>Upper case without diacritics (Ё → Е, Ά → Α, Ł stays Ł for the transliteration table).</summary>
-    private static char Fold(char c) => char.ToUpperInvariant(Decomposition.Base(char.ToUpperInvariant(c)));
+    private static char FoldChar(char c) => char.ToUpperInvariant(Decomposition.Base(char.ToUpperInvariant(c)));
 
     private static int SkipMarks(string text, int index)
     {
@@ -117,14 +170,5 @@ public static class NameNormalizer
             index++;
         }
         return index;
-    }
-
-    private static void Flush(StringBuilder sb, List<string> tokens)
-    {
-        if (sb.Length > 0)
-        {
-            tokens.Add(sb.ToString());
-            sb.Clear();
-        }
     }
 }

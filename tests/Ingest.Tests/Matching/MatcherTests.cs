@@ -133,4 +133,29 @@ public sealed class MatcherTests
         Assert.Equal("P|PL:" + Pesel, result.PersonKey);
         Assert.StartsWith("N|JAN KOWALSKI|1980-05-17", Scenario.Of(WithoutPin(_ => { })).Evaluate().PersonKey, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("80051712354", false)]
+    [InlineData("80051712346", false)]
+    [InlineData("75010111116", true)]
+    public void A_mistyped_pin_is_not_another_persons(string pinOnRecord, bool differentPerson)
+    {
+        // Country without a check digit, so a slip stays usable; ID-07 is only for a really different PIN.
+        var scenario = Scenario.Of(A009(s => { s.Person.Pins[0].Country = "AT"; s.Person.Pins[0].Number = "80051712345"; s.Envelope.SenderInstitution = "AT:SVS0001"; s.Decision.LegislationState = "AT"; }))
+            .WithA1s(A1 with { PinCountry = "AT", Pin = pinOnRecord, LegislationState = "AT" });
+        var result = scenario.Evaluate();
+        Assert.Equal(differentPerson, result.Anomalies.Any(a => a.RuleId == "ID-07"));
+        Assert.Equal("A1-0001", result.Matches[0].TargetId);
+    }
+
+    [Theory]
+    [InlineData("AT:12345", "AT:12345", true)]
+    [InlineData("AT:12345", "AT:12346", true)]
+    [InlineData("AT:12345", "AT:12354", true)]
+    [InlineData("AT:12345", "AT:21345", true)]
+    [InlineData("AT:12345", "AT:12435", true)]
+    [InlineData("AT:12345", "AT:13355", false)]
+    [InlineData("AT:12345", "AT:54321", false)]
+    [InlineData("AT:12345", "AT:123456", false)]
+    public void Pin_slips(string a, string b, bool near) => Assert.Equal(near, Ingest.Matching.Scoring.PinDistance.IsNear(a, b));
 }
