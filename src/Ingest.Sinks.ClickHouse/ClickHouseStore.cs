@@ -44,6 +44,17 @@ public sealed class ClickHouseStore : IDisposable
         return await result.ReadAsStringAsync().ConfigureAwait(false);
     }
 
+    /// <summary>Streams a TSV query line by line, so a million-row result never sits in one string.</summary>
+    public async IAsyncEnumerable<string> QueryLinesAsync(string sql, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var result = await _client.ExecuteRawResultAsync(sql, null, cancellationToken).ConfigureAwait(false);
+        using var reader = new StreamReader(await result.ReadAsStreamAsync().ConfigureAwait(false), System.Text.Encoding.UTF8);
+        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        {
+            yield return line;
+        }
+    }
+
     /// <summary>Streams a query's body (for large exports) to <paramref name="destination"/>.</summary>
     public async Task CopyQueryAsync(string sql, Stream destination, CancellationToken cancellationToken)
     {

@@ -1,0 +1,172 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Ingest.Cli.Hosting;
+using Ingest.Core.Results;
+using Ingest.Generator.Evaluation;
+using Ingest.Generator.Truth;
+using Ingest.Matching.Rules;
+using Ingest.Sinks.ClickHouse;
+
+namespace Ingest.Cli.Commands;
+
+internal sealed partial class EvaluateCommand : ICliCommand, IHasFlags
+{
+    public string Name => "evaluate";
+
+    public string Summary => "score a run's results in ClickHouse against the generator's truth.jsonl";
+
+    public IReadOnlySet<string> Flags { get; } = new HashSet<string> { "json" };
+
+    public string Help => """
+        usage: ingest evaluate --truth FILE [--run ID] [--json] [--set Key=Value]...
+
+        Reads the run's documents, matches and anomalies from ClickHouse (the latest complete run
+        unless --run names one) and compares them with the generator's truth: precision, recall
+        and F1 of person, A1 and declaration matching, of every rule the truth models and of all
+        injected anomalies together; the false red-flag rate and the automation rate. Malformed
+        units are left out (they are counted by the quarantine). Fractions are between 0 and 1.
+
+          --truth FILE   truth.jsonl written by ingest generate
+          --run ID       run to score (default: the latest complete run)
+          --json         one JSON object: {"person":{"precision","recall","f1"},"a1":{…},"declaration":{…},
+                         "anomalies":{"precision","recall"},"rules":{"<id>":{"precision","recall","support"}},
+                         "falseRedFlagRate","automationRate",…}
+
+        exit codes: 0 scored, 1 no such run or ClickHouse unreachable, 64 bad arguments
+        """;
+
+    public async Task<int> RunAsync(CliArgs args, CancellationToken cancellationToken)
+    {
+        var truthPath = args.Require("truth");
+        if (!File.Exists(truthPath))
+        {
+            throw new CliUsageException($"no such file: {truthPath}");
+        }
+        var options = CliConfiguration.ClickHouse(CliConfiguration.Build(args));
+        using var store = new ClickHouseStore(options);
+        var db = options.Database;
+        var run = args.Get("run");
+        if (run is not null && !RunId().IsMatch(run))
+        {
+            throw new CliUsageException($"not a run id: '{run}'");
+        }
+        try
+        {
+            run ??= (await store.QueryTextAsync(
+                $"SELECT run_id FROM {db}.runs FINAL WHERE status = 'complete' ORDER BY finished_at DESC LIMIT 1 FORMAT TSV", cancellationToken).ConfigureAwait(false)).Trim();
+            if (run.Length == 0)
+            {
+                await Console.Error.WriteLineAsync("ingest evaluate: no complete run in ClickHouse").ConfigureAwait(false);
+                return 1;
+            }
+            var predicted = await ReadRunAsync(store, db, run, cancellationToken).ConfigureAwait(false);
+            if (predicted.Count == 0)
+            {
+                await Console.Error.WriteLineAsync($"ingest evaluate: run {run} has no documents").ConfigureAwait(false);
+                return 1;
+            }
+            var score = RunScorer.Score(TruthJsonl.Read(truthPath), predicted,
+                rule => RuleCatalogue.TryGet(rule, out var r) && r!.Severity >= Severity.Red);
+            if (args.Has("json"))
+            {
+                Console.WriteLine(Json(run, score));
+            }
+            else
+            {
+                PrintTable(run, score);
+            }
+            return 0;
+        }
+        catch (Exception e) when (e is HttpRequestException or global::ClickHouse.Driver.ClickHouseServerException)
+        {
+            await Console.Error.WriteLineAsync($"ingest evaluate: {e.Message}").ConfigureAwait(false);
+            return 1;
+        }
+    }
+
+    private static async Task<Dictionary<(string, string, int), PredictedSed>> ReadRunAsync(ClickHouseStore store, string db, string run, CancellationToken ct)
+    {
+        var seds = new Dictionary<(string, string, int), PredictedSed>();
+        await foreach (var line in store.QueryLinesAsync(
+            $"SELECT case_id, document_id, version, max(red_flag) FROM {db}.sed_documents WHERE run_id = '{run}' GROUP BY case_id, document_id, version FORMAT TSV", ct).ConfigureAwait(false))
+        {
+            var f = line.Split('\t');
+            var key = (f[0], f[1], int.Parse(f[2], CultureInfo.InvariantCulture));
+            seds[key] = new PredictedSed(f[0], f[1], key.Item3) { RedFlag = f[3] == "1" };
+        }
+        await foreach (var line in store.QueryLinesAsync(
+            $"SELECT case_id, document_id, version, target, any(target_id) FROM {db}.match_results WHERE run_id = '{run}' AND target_id != '' AND status IN ('conform', 'conflict', 'review') GROUP BY case_id, document_id, version, target FORMAT TSV", ct).ConfigureAwait(false))
+        {
+            var f = line.Split('\t');
+            if (seds.TryGetValue((f[0], f[1], int.Parse(f[2], CultureInfo.InvariantCulture)), out var p))
+            {
+                seds[(p.CaseId, p.DocumentId, p.Version)] = f[3] == "a1" ? p with { A1 = f[4] } : p with { Declaration = f[4] };
+            }
+        }
+        await foreach (var line in store.QueryLinesAsync(
+            $"SELECT DISTINCT case_id, document_id, version, rule_id FROM {db}.anomalies WHERE run_id = '{run}' FORMAT TSV", ct).ConfigureAwait(false))
+        {
+            var f = line.Split('\t');
+            if (seds.TryGetValue((f[0], f[1], int.Parse(f[2], CultureInfo.InvariantCulture)), out var p))
+            {
+                p.Rules.Add(f[3]);
+            }
+        }
+        return seds;
+    }
+
+    private static string Json(string run, RunScore s)
+    {
+        static Dictionary<string, object> Measures(PrecisionRecall m) => new()
+        {
+            ["precision"] = m.Precision, ["recall"] = m.Recall, ["f1"] = m.F1, ["support"] = m.Support,
+            ["truePositives"] = m.TruePositives, ["falsePositives"] = m.FalsePositives, ["falseNegatives"] = m.FalseNegatives,
+        };
+        var rules = new SortedDictionary<string, object>(StringComparer.Ordinal);
+        foreach (var (id, m) in s.Rules)
+        {
+            rules[id] = Measures(m);
+        }
+        var document = new Dictionary<string, object>
+        {
+            ["run"] = run,
+            ["evaluated"] = s.Evaluated,
+            ["missingFromRun"] = s.MissingFromRun,
+            ["person"] = Measures(s.Person),
+            ["a1"] = Measures(s.A1),
+            ["declaration"] = Measures(s.Declaration),
+            ["anomalies"] = Measures(s.Anomalies),
+            ["rules"] = rules,
+            ["redFlags"] = s.RedFlags,
+            ["falseRedFlags"] = s.FalseRedFlags,
+            ["falseRedFlagRate"] = s.FalseRedFlagRate,
+            ["automationRate"] = s.AutomationRate,
+        };
+        return JsonSerializer.Serialize(document);
+    }
+
+    private static void PrintTable(string run, RunScore s)
+    {
+        var c = CultureInfo.InvariantCulture;
+        Console.WriteLine($"run {run}: {s.Evaluated:N0} SEDs scored ({s.MissingFromRun:N0} absent from the run)");
+        Console.WriteLine();
+        Console.WriteLine($"{"",-14} {"precision",10} {"recall",10} {"F1",8} {"support",9}");
+        void Row(string name, PrecisionRecall m) =>
+            Console.WriteLine(string.Create(c, $"{name,-14} {m.Precision,10:P2} {m.Recall,10:P2} {m.F1,8:F4} {m.Support,9:N0}"));
+        Row("person", s.Person);
+        Row("A1", s.A1);
+        Row("declaration", s.Declaration);
+        Row("anomalies", s.Anomalies);
+        Console.WriteLine();
+        foreach (var (id, m) in s.Rules)
+        {
+            Row(id, m);
+        }
+        Console.WriteLine();
+        Console.WriteLine(string.Create(c, $"red flags {s.RedFlags:N0}, false {s.FalseRedFlags:N0} (rate {s.FalseRedFlagRate:P2}); automation rate {s.AutomationRate:P1}"));
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,80}$")]
+    private static partial Regex RunId();
+}

@@ -1,0 +1,93 @@
+using Ingest.Generator.Truth;
+
+namespace Ingest.Generator.Evaluation;
+
+/// <summary>
+/// Scores a run against truth.jsonl. Each SED identity (case, document, version) counts once;
+/// malformed units are left out (they are scored by the quarantine, not by matching).
+/// Person: the person behind the A1 or declaration the engine chose (known from the truth's own
+/// expectations) must be the SED's true person. Rules: per rule over the rules the truth models,
+/// so a rule the generator cannot express is not counted as noise. A red flag is false when the
+/// truth expects no rule of RED severity on that SED.
+/// </summary>
+public static class RunScorer
+{
+    public static RunScore Score(IEnumerable<TruthRecord> truth, IReadOnlyDictionary<(string, string, int), PredictedSed> predicted, Func<string, bool> isRedRule)
+    {
+        var records = new Dictionary<(string, string, int), TruthRecord>();
+        var personOfA1 = new Dictionary<string, string>(StringComparer.Ordinal);
+        var personOfDeclaration = new Dictionary<string, string>(StringComparer.Ordinal);
+        var modelledRules = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var t in truth)
+        {
+            if (t.Malformed)
+            {
+                continue;
+            }
+            records[(t.CaseId, t.DocumentId, t.Version)] = t;
+            if (t.TruePersonId is { } person)
+            {
+                if (t.ExpectedA1 is { } a1)
+                {
+                    personOfA1[a1] = person;
+                }
+                if (t.ExpectedDeclaration is { } d)
+                {
+                    personOfDeclaration[d] = person;
+                }
+            }
+            modelledRules.UnionWith(t.Rules);
+            modelledRules.UnionWith(t.NearMisses);
+        }
+
+        var score = new RunScore();
+        foreach (var rule in modelledRules)
+        {
+            score.Rules[rule] = new PrecisionRecall();
+        }
+        foreach (var (key, t) in records)
+        {
+            if (!predicted.TryGetValue(key, out var p))
+            {
+                score.MissingFromRun++;
+                p = new PredictedSed(t.CaseId, t.DocumentId, t.Version);
+            }
+            score.Evaluated++;
+            score.A1.Add(t.ExpectedA1, p.A1);
+            score.Declaration.Add(t.ExpectedDeclaration, p.Declaration);
+            var expectedPerson = t.ExpectedA1 is not null || t.ExpectedDeclaration is not null ? t.TruePersonId : null;
+            var predictedPerson = PersonOf(p.A1, personOfA1) ?? PersonOf(p.Declaration, personOfDeclaration);
+            if (predictedPerson is null && (p.A1 is not null || p.Declaration is not null))
+            {
+                predictedPerson = "(a target of no known person)";
+            }
+            score.Person.Add(expectedPerson, predictedPerson);
+
+            var expectedRed = false;
+            foreach (var (rule, counts) in score.Rules)
+            {
+                var expected = t.Rules.Contains(rule);
+                var fired = p.Rules.Contains(rule);
+                counts.Add(expected, fired);
+                score.Anomalies.Add(expected, fired);
+                expectedRed |= expected && isRedRule(rule);
+            }
+            if (p.RedFlag)
+            {
+                score.RedFlags++;
+                foreach (var rule in t.Rules)
+                {
+                    expectedRed |= isRedRule(rule);
+                }
+                if (!expectedRed)
+                {
+                    score.FalseRedFlags++;
+                }
+            }
+        }
+        return score;
+    }
+
+    private static string? PersonOf(string? target, Dictionary<string, string> persons) =>
+        target is not null && persons.TryGetValue(target, out var person) ? person : null;
+}
