@@ -90,8 +90,13 @@ run_tests() {
   local results="$root/.local/test-results"
   rm -rf "$results"
   step "running the tests"
-  local rc=0
-  dotnet test Ingest.sln -c Release --no-build --logger "trx" --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=false || rc=$?
+  local rc=0 project name
+  # One run per test project, each with its own TRX file: the summary counts every one.
+  for project in tests/*/*.csproj; do
+    name="$(basename "$project" .csproj)"
+    grep -q 'Microsoft.NET.Test.Sdk' "$project" || continue
+    dotnet test "$project" -c Release --no-build --logger "trx;LogFileName=$name.trx" --results-directory "$results" || rc=$?
+  done
   summarize "$results"
   return $rc
 }
