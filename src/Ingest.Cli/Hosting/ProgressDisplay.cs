@@ -10,6 +10,7 @@ namespace Ingest.Cli.Hosting;
 internal sealed class ProgressDisplay(long expectedUnits, TextWriter output, bool interactive)
 {
     private TimeSpan _lastLine = TimeSpan.Zero;
+    private bool _completeShown;
 
     public static ProgressDisplay ForConsole(long expectedUnits) =>
         new(expectedUnits, Console.Error, !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("TERM") is not (null or "dumb"));
@@ -35,9 +36,10 @@ internal sealed class ProgressDisplay(long expectedUnits, TextWriter output, boo
             var bar = expectedUnits > 0 ? "[" + new string('#', filled) + new string('.', Width - filled) + $"] {fraction,4:P0} " : "";
             output.Write($"\r{bar}{counts}   ");
         }
-        else if (elapsed - _lastLine >= TimeSpan.FromSeconds(5) || (expectedUnits > 0 && done >= expectedUnits))
+        else if (elapsed - _lastLine >= TimeSpan.FromSeconds(5) || (expectedUnits > 0 && done >= expectedUnits && !_completeShown))
         {
             _lastLine = elapsed;
+            _completeShown |= expectedUnits > 0 && done >= expectedUnits;
             output.WriteLine($"progress: {counts}");
         }
     }
