@@ -22,6 +22,7 @@ public class ParsingBenchmarks
     private InputUnit[] _units = [];
     private readonly SedParser _parser = new();
     private readonly XmlReaderBuffers _buffers = new();
+    private static readonly XmlReaderOptions s_skipIndentation = new() { IgnoreIndentation = true };
     private static readonly XmlReaderSettings s_settings = new() { DtdProcessing = DtdProcessing.Prohibit };
 
     private sealed class Config : ManualConfig
@@ -65,6 +66,21 @@ public class ParsingBenchmarks
         foreach (var doc in _documents)
         {
             var reader = new XmlTokenReader(new ReadOnlySequence<byte>(doc), true, new XmlReaderState(XmlReaderOptions.Default, _buffers));
+            while (reader.Read())
+            {
+                n += reader.Value.Length;
+            }
+        }
+        return n;
+    }
+
+    [Benchmark(Description = "Ingest tokenizer, indentation skipped")]
+    public int TokenizerIgnoringIndentation()
+    {
+        var n = 0;
+        foreach (var doc in _documents)
+        {
+            var reader = new XmlTokenReader(new ReadOnlySequence<byte>(doc), true, new XmlReaderState(s_skipIndentation, _buffers));
             while (reader.Read())
             {
                 n += reader.Value.Length;
