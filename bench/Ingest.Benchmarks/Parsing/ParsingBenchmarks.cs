@@ -59,6 +59,15 @@ public class ParsingBenchmarks
         return n;
     }
 
+    /// <summary>Scaling check: the same pass split over all cores (the parser keeps per-thread scratch buffers).</summary>
+    [Benchmark(Description = "Ingest SedParser, all cores")]
+    public int SedParserAllCores()
+    {
+        var n = 0;
+        Parallel.For(0, _units.Length, () => 0, (i, _, local) => local + _parser.Parse(_units[i]).Sed!.Person.Pins.Count, local => Interlocked.Add(ref n, local));
+        return n;
+    }
+
     [Benchmark(Description = "Ingest tokenizer only")]
     public int Tokenizer() => Tokenize(XmlReaderOptions.Default);
 
