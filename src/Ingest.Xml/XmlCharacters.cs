@@ -25,9 +25,9 @@ internal static class XmlCharacters
     /// <summary>Bytes that need a closer look in CDATA, comments and PIs: CR, forbidden controls, non-ASCII.</summary>
     public static readonly SearchValues<byte> RawSpecials = SearchValues.Create(BuildSpecials("\r"));
 
-    /// <summary>ASCII bytes that may appear in a QName (letters, digits, '_', '-', '.', ':').</summary>
-    public static readonly SearchValues<byte> AsciiNameBytes =
-        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.:"u8);
+    /// <summary>ASCII bytes that may appear in an NCName (letters, digits, '_', '-', '.'; no colon).</summary>
+    public static readonly SearchValues<byte> AsciiNCNameBytes =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-."u8);
 
     public static ReadOnlySpan<byte> XmlNamespace => "http://www.w3.org/XML/1998/namespace"u8;
 

@@ -15,7 +15,6 @@ public struct XmlReaderState
     internal bool LastWasCarriageReturn;
     internal XmlDocumentPhase Phase;
     internal bool PendingEnd;
-    internal bool PendingPop;
     internal int ElementCount;
 
     public XmlReaderState()

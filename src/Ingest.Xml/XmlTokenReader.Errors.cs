@@ -34,7 +34,7 @@ public ref partial struct XmlTokenReader
     public readonly string ElementPath()
     {
         var b = _buffers;
-        var depth = _state.PendingPop ? b.Depth - 1 : b.Depth;
+        var depth = b.Depth;
         if (depth <= 0)
         {
             return "/";

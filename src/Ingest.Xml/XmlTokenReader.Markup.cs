@@ -447,22 +447,24 @@ public ref partial struct XmlTokenReader
         // Fast path: an ASCII name ended by an ASCII byte, found with one vectorised scan. Anything
         // unusual (non-ASCII, too long, bad start, odd colons, end of buffer) takes the exact slow path.
         var rest = buf[start..];
-        var end = rest.IndexOfAnyExcept(XmlCharacters.AsciiNameBytes);
-        if (end > 0 && end <= _options.MaxNameLength && rest[end] < 0x80
-            && (XmlCharacters.AsciiNameClass(rest[0]) & XmlCharacters.NameStart) != 0)
+        var end = rest.IndexOfAnyExcept(XmlCharacters.AsciiNCNameBytes);
+        if (end > 0 && end <= _options.MaxNameLength && (XmlCharacters.AsciiNameClass(rest[0]) & XmlCharacters.NameStart) != 0)
         {
-            var name = rest[..end];
-            var colon = name.IndexOf((byte)':');
-            if (colon < 0)
+            var stop = rest[end];
+            if (stop < 0x80 && stop != (byte)':')
             {
                 prefixLength = 0;
                 return start + end;
             }
-            if (colon < end - 1 && (XmlCharacters.AsciiNameClass(name[colon + 1]) & XmlCharacters.NameStart) != 0
-                && !name[(colon + 1)..].Contains((byte)':'))
+            if (stop == (byte)':' && end + 1 < rest.Length && (XmlCharacters.AsciiNameClass(rest[end + 1]) & XmlCharacters.NameStart) != 0)
             {
-                prefixLength = colon;
-                return start + end;
+                var local = rest[(end + 1)..].IndexOfAnyExcept(XmlCharacters.AsciiNCNameBytes);
+                var total = end + 1 + local;
+                if (local > 0 && total <= _options.MaxNameLength && rest[total] < 0x80 && rest[total] != (byte)':')
+                {
+                    prefixLength = end;
+                    return start + total;
+                }
             }
         }
         return ScanQNameSlow(buf, start, out prefixLength);

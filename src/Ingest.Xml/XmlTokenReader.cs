@@ -84,7 +84,7 @@ public ref partial struct XmlTokenReader
     public readonly int AttributeCount => _tokenType == XmlTokenType.StartElement ? _attributeCount : 0;
 
     /// <summary>Depth of the current element: 0 for the root's start and end tags, as XmlReader counts.</summary>
-    public readonly int Depth => _tokenType is XmlTokenType.StartElement or XmlTokenType.EndElement ? _buffers.Depth - 1 : _buffers.Depth;
+    public readonly int Depth => _tokenType == XmlTokenType.StartElement ? _buffers.Depth - 1 : _buffers.Depth;
 
     /// <summary>Document offset of the first byte of the current token.</summary>
     public readonly long TokenStartOffset => _tokenAbs;
@@ -140,10 +140,6 @@ public ref partial struct XmlTokenReader
 
     public bool Read()
     {
-        if (_state.PendingPop)
-        {
-            PopElement();
-        }
         _tokenType = XmlTokenType.None;
         if (_state.PendingEnd)
         {
@@ -202,7 +198,7 @@ public ref partial struct XmlTokenReader
         var depth = _buffers.Depth;
         while (Read())
         {
-            if (_tokenType == XmlTokenType.EndElement && _buffers.Depth == depth)
+            if (_tokenType == XmlTokenType.EndElement && _buffers.Depth == depth - 1)
             {
                 return true;
             }
@@ -321,21 +317,10 @@ public ref partial struct XmlTokenReader
         len += data.Length;
     }
 
-    private void PopElement()
-    {
-        _state.PendingPop = false;
-        var b = _buffers;
-        ref var top = ref b.Elements[b.Depth - 1];
-        b.NameBytesUsed = top.NameStart;
-        b.NamespaceCount = top.NamespaceCountBefore;
-        b.NsBytesUsed = top.NsBytesBefore;
-        b.Depth--;
-        if (b.Depth == 0)
-        {
-            _state.Phase = XmlDocumentPhase.Epilog;
-        }
-    }
-
+    /// <summary>
+    /// Reports the end of the innermost element and pops it at once: its name and namespace stay
+    /// readable until the next push, which only a later <see cref="Read"/> can do.
+    /// </summary>
     private void SetEndTokenFromTop()
     {
         var b = _buffers;
@@ -346,6 +331,13 @@ public ref partial struct XmlTokenReader
         _namespaceIndex = top.NamespaceIndex;
         _isEmpty = false;
         _value = default;
-        _state.PendingPop = true;
+        b.NameBytesUsed = top.NameStart;
+        b.NamespaceCount = top.NamespaceCountBefore;
+        b.NsBytesUsed = top.NsBytesBefore;
+        b.Depth--;
+        if (b.Depth == 0)
+        {
+            _state.Phase = XmlDocumentPhase.Epilog;
+        }
     }
 }
