@@ -22,4 +22,9 @@ public static class Engine
         var declarations = declarationsPath is not null && File.Exists(declarationsPath) ? Core.Reference.ReferenceJsonl.ReadDeclarations(declarationsPath) : [];
         return ReferenceSnapshot.Build(a1, declarations);
     }
+
+    /// <summary>The records themselves, for a holder that later merges live updates over them.</summary>
+    public static (List<Core.Reference.A1Certificate> A1, List<Core.Reference.PostingDeclaration> Declarations) LoadReferenceRecords(string? a1Path, string? declarationsPath) =>
+        ([.. a1Path is not null && File.Exists(a1Path) ? Core.Reference.ReferenceJsonl.ReadA1(a1Path) : []],
+         [.. declarationsPath is not null && File.Exists(declarationsPath) ? Core.Reference.ReferenceJsonl.ReadDeclarations(declarationsPath) : []]);
 }

@@ -5,6 +5,7 @@ using Ingest.Pipeline;
 using Ingest.Sinks.ClickHouse;
 using Ingest.Sinks.ClickHouse.Schema;
 using Ingest.Sinks.ClickHouse.Writing;
+using Ingest.Worker.Reference;
 using Ingest.Worker.Streaming;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,10 +21,13 @@ public static class EngineRegistration
         configuration.GetSection(ClickHouseOptions.Section).Bind(clickHouse);
         services.AddSingleton(clickHouse);
         services.AddSingleton<ISedParser>(_ => Engine.CreateParser());
-        services.AddSingleton(_ => new ReferenceSnapshotHolder(Engine.LoadReference(
-            configuration["Reference:A1Path"], configuration["Reference:DeclarationsPath"])));
+        var records = Engine.LoadReferenceRecords(configuration["Reference:A1Path"], configuration["Reference:DeclarationsPath"]);
+        services.AddSingleton(new ReferenceSeed(records.A1, records.Declarations));
+        services.AddSingleton(_ => new ReferenceSnapshotHolder(ReferenceSnapshot.Build(records.A1, records.Declarations)));
         services.AddSingleton<ISedEvaluator>(sp => Engine.CreateEvaluator(sp.GetRequiredService<ReferenceSnapshotHolder>()));
         services.AddSingleton<IStreamSinkFactory, ClickHouseStreamSinkFactory>();
+        services.AddSingleton<ReferenceFeed>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReferenceFeed>());
     }
 
     private sealed class ClickHouseStreamSinkFactory(ClickHouseOptions options) : IStreamSinkFactory, IDisposable

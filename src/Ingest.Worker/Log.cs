@@ -31,4 +31,13 @@ internal static partial class Log
 
     [LoggerMessage(7008, LogLevel.Error, "Kafka error: {Reason}")]
     public static partial void KafkaError(ILogger logger, string reason);
+
+    [LoggerMessage(7009, LogLevel.Information, "reference data updated: {Changed} record(s) changed, now {A1} A1s and {Declarations} declarations")]
+    public static partial void ReferenceSwapped(ILogger logger, int changed, int a1, int declarations);
+
+    [LoggerMessage(7010, LogLevel.Warning, "reference record {Key} on {Topic} ignored: {Error}")]
+    public static partial void BadReferenceRecord(ILogger logger, string topic, string key, string error);
+
+    [LoggerMessage(7011, LogLevel.Information, "re-evaluated {Count} unmatched SED(s) after a reference update; {Matched} now match")]
+    public static partial void Reevaluated(ILogger logger, int count, int matched);
 }

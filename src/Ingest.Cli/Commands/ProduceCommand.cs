@@ -21,6 +21,7 @@ internal sealed class ProduceCommand : ICliCommand
 
     public string Help => """
         usage: ingest produce PATH... --topic T [--rate N] [--limit N] [--set Key=Value]...
+               ingest produce FILE.jsonl --topic ingest.a1|ingest.declarations [--rate N]
 
         Reads every unit under PATH (folders, zips, *.seds, files; a generator output folder gives
         its zip/ or files/), and produces each one unchanged to topic T. The key is the person key
@@ -33,6 +34,10 @@ internal sealed class ProduceCommand : ICliCommand
           --rate N      at most N records per second (default: as fast as the broker takes them)
           --limit N     stop after N records
           --set K=V     configuration, e.g. Kafka:BootstrapServers=host:9092
+
+        A *.jsonl file is reference data (A1 certificates or posting declarations, one JSON object a
+        line): each line becomes one record keyed by its documentNumber or declarationId, for the
+        compacted reference topics the stream worker follows.
 
         Prints the number of records produced and the rate. exit codes: 0 all acknowledged,
         1 a delivery failed, 64 bad arguments
@@ -51,6 +56,10 @@ internal sealed class ProduceCommand : ICliCommand
         CliConfiguration.Build(args).GetSection(KafkaOptions.Section).Bind(kafka);
         var layout = CorpusLayout.Resolve(args.Positionals, null, null);
 
+        if (args.Positionals.All(p => p.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase)))
+        {
+            return await ProduceReferenceAsync(args.Positionals, topic, rate, limit, kafka, cancellationToken).ConfigureAwait(false);
+        }
         var parser = Engine.CreateParser();
         long produced = 0, failed = 0;
         string? firstError = null;
@@ -115,5 +124,39 @@ internal sealed class ProduceCommand : ICliCommand
             return 1;
         }
         return 0;
+    }
+
+    private static async Task<int> ProduceReferenceAsync(IReadOnlyList<string> files, string topic, int rate, long limit, KafkaOptions kafka, CancellationToken cancellationToken)
+    {
+        using var producer = new ProducerBuilder<byte[], byte[]>(KafkaClients.Producer(kafka)).Build();
+        long produced = 0, failed = 0;
+        var clock = Stopwatch.StartNew();
+        foreach (var file in files)
+        {
+            foreach (var line in File.ReadLines(file))
+            {
+                if (line.Length == 0 || produced >= limit)
+                {
+                    continue;
+                }
+                using var json = System.Text.Json.JsonDocument.Parse(line);
+                var key = json.RootElement.TryGetProperty("documentNumber", out var n) ? n.GetString()
+                    : json.RootElement.TryGetProperty("declarationId", out var d) ? d.GetString() : null;
+                if (key is null)
+                {
+                    throw new CliUsageException($"{file}: a line has neither documentNumber nor declarationId");
+                }
+                producer.Produce(topic, new Message<byte[], byte[]> { Key = Encoding.UTF8.GetBytes(key), Value = Encoding.UTF8.GetBytes(line) },
+                    r => { if (r.Error.IsError) { Interlocked.Increment(ref failed); } });
+                produced++;
+                if (rate > 0 && TimeSpan.FromSeconds(produced / (double)rate) - clock.Elapsed is { TotalMilliseconds: > 5 } ahead)
+                {
+                    await Task.Delay(ahead, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+        producer.Flush(TimeSpan.FromSeconds(60));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"produced {produced:N0} reference records to {topic}, {failed} failed"));
+        return failed == 0 ? 0 : 1;
     }
 }

@@ -35,6 +35,13 @@ public static class ReferenceJsonl
         stream.WriteByte((byte)'\n');
     }
 
+    /// <summary>One record from one JSON value (a Kafka record of the reference topics); throws <see cref="JsonException"/> on bad input.</summary>
+    public static A1Certificate ParseA1(ReadOnlySpan<byte> json) =>
+        JsonSerializer.Deserialize(json, ReferenceJsonContext.Default.A1Certificate) ?? throw new JsonException("null A1 certificate");
+
+    public static PostingDeclaration ParseDeclaration(ReadOnlySpan<byte> json) =>
+        JsonSerializer.Deserialize(json, ReferenceJsonContext.Default.PostingDeclaration) ?? throw new JsonException("null posting declaration");
+
     public static IEnumerable<A1Certificate> ReadA1(string path) => Read(path, ReferenceJsonContext.Default.A1Certificate);
 
     public static IEnumerable<PostingDeclaration> ReadDeclarations(string path) => Read(path, ReferenceJsonContext.Default.PostingDeclaration);

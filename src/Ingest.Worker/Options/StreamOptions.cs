@@ -20,6 +20,13 @@ public sealed class StreamOptions
     /// <summary>While ClickHouse is down the worker waits this long between flush attempts, holding its offsets.</summary>
     public TimeSpan OutageRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Recent SEDs left unmatched, kept to be re-evaluated when an A1 or declaration arrives on the
+    /// reference topics (the nightly run catches whatever falls out of this window).
+    /// </summary>
+    [Range(0, 10_000_000)]
+    public int ReevaluationWindow { get; set; } = 50_000;
+
     /// <summary>Port of /health and /metrics on loopback (0 = off).</summary>
     [Range(0, 65535)]
     public int MetricsPort { get; set; }

@@ -3,7 +3,10 @@ using Confluent.Kafka;
 using Ingest.Core.Evaluation;
 using Ingest.Core.Results;
 using Ingest.Core.Units;
+using Ingest.Matching;
+using Ingest.Matching.Indexes;
 using Ingest.Worker.Kafka;
+using Ingest.Worker.Reference;
 using Ingest.Worker.Options;
 using Ingest.Worker.Telemetry;
 using Microsoft.Extensions.Hosting;
@@ -23,6 +26,8 @@ public sealed class StreamWorker(
     IOptions<StreamOptions> streamOptions,
     ISedParser parser,
     ISedEvaluator evaluator,
+    ReferenceSnapshotHolder snapshots,
+    ReferenceFeed referenceFeed,
     IStreamSinkFactory sinks,
     StreamMetrics metrics,
     IHostApplicationLifetime lifetime,
@@ -33,6 +38,8 @@ public sealed class StreamWorker(
     private readonly Dictionary<TopicPartition, long> _pending = [];
     private readonly HashSet<TopicPartition> _assigned = [];
     private readonly RunRecord _run = new() { RunId = RunRecord.NewId("stream"), Kind = "stream" };
+    private readonly Queue<(UnitId Unit, Core.Seds.SedRecord Sed)> _unmatched = new();
+    private int _referenceUpdates;
     private IResultSink _sink = null!;
     private DeadLetterPublisher _deadLetters = null!;
     private long _batchStarted;
@@ -62,6 +69,9 @@ public sealed class StreamWorker(
         await _sink.RecordRunAsync(_run, stoppingToken).ConfigureAwait(false);
         Log.Started(logger, _run.RunId, string.Join(",", _kafka.Topics), _kafka.GroupId, consumerConfig.BootstrapServers);
         consumer.Subscribe(_kafka.Topics);
+        referenceFeed.SnapshotSwapped += _ => Interlocked.Increment(ref _referenceUpdates);
+        // Re-evaluation must not count as a second delivery of the same SED (STR-08): no history.
+        var reevaluator = new SedEvaluator(snapshots, new EvaluatorOptions { TrackHistory = false });
         var lastRecord = Stopwatch.GetTimestamp();
         var lastRunRow = Stopwatch.GetTimestamp();
         try
@@ -79,6 +89,10 @@ public sealed class StreamWorker(
                     || (_batchRecords > 0 && Stopwatch.GetElapsedTime(_batchStarted) >= _options.BatchMaxAge))
                 {
                     await FlushAndStoreAsync(consumer, stoppingToken).ConfigureAwait(false);
+                }
+                if (Interlocked.Exchange(ref _referenceUpdates, 0) > 0)
+                {
+                    await ReevaluateUnmatchedAsync(reevaluator, stoppingToken).ConfigureAwait(false);
                 }
                 if (Stopwatch.GetElapsedTime(lastRunRow) >= TimeSpan.FromSeconds(30))
                 {
@@ -136,6 +150,7 @@ public sealed class StreamWorker(
                 {
                     var evaluation = evaluator.Evaluate(unit.Id, outcome.Sed);
                     await _sink.WriteAsync(evaluation, cancellationToken).ConfigureAwait(false);
+                    RememberIfUnmatched(evaluation);
                     _run.Seds++;
                     _run.Anomalies += evaluation.Anomalies.Count;
                     _run.RedFlags += evaluation.RedFlag ? 1 : 0;
@@ -161,6 +176,60 @@ public sealed class StreamWorker(
         _pending[record.TopicPartition] = record.Offset.Value + 1;
     }
 
+    private void RememberIfUnmatched(SedEvaluation evaluation)
+    {
+        if (_options.ReevaluationWindow == 0 || !HasUnmatched(evaluation))
+        {
+            return;
+        }
+        _unmatched.Enqueue((evaluation.Unit, evaluation.Sed));
+        while (_unmatched.Count > _options.ReevaluationWindow)
+        {
+            _unmatched.Dequeue();
+        }
+    }
+
+    private static bool HasUnmatched(SedEvaluation evaluation)
+    {
+        foreach (var m in evaluation.Matches)
+        {
+            if (m.Status == MatchStatus.Unmatched)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// A SED that arrived before its A1 or declaration: evaluated again against the new snapshot
+    /// and written again (same identity, newer row), so its provisional result becomes a match.
+    /// </summary>
+    private async Task ReevaluateUnmatchedAsync(SedEvaluator reevaluator, CancellationToken cancellationToken)
+    {
+        var count = _unmatched.Count;
+        var matched = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var (unit, sed) = _unmatched.Dequeue();
+            var evaluation = reevaluator.Evaluate(unit, sed);
+            if (HasUnmatched(evaluation))
+            {
+                _unmatched.Enqueue((unit, sed));
+            }
+            else
+            {
+                matched++;
+            }
+            if (evaluation.Matches.Exists(m => m.Status != MatchStatus.Unmatched))
+            {
+                await _sink.WriteAsync(evaluation, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        await FlushSinkAsync(cancellationToken).ConfigureAwait(false);
+        Log.Reevaluated(logger, count, matched);
+    }
+
     /// <summary>
     /// Flush the sink (retrying through a ClickHouse outage for as long as it lasts), then the dead
     /// letters, and only then store the offsets: a crash at any point redelivers, never loses.
@@ -171,19 +240,7 @@ public sealed class StreamWorker(
         {
             return;
         }
-        while (true)
-        {
-            try
-            {
-                await _sink.FlushAsync(cancellationToken).ConfigureAwait(false);
-                break;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                Log.SinkOutage(logger, _batchRecords, _options.OutageRetryDelay, e.Message);
-                await Task.Delay(_options.OutageRetryDelay, cancellationToken).ConfigureAwait(false);
-            }
-        }
+        await FlushSinkAsync(cancellationToken).ConfigureAwait(false);
         _deadLetters.Flush(cancellationToken);
         metrics.BatchLatency.Record(Stopwatch.GetElapsedTime(_batchStarted).TotalMilliseconds);
         foreach (var (tp, next) in _pending)
@@ -233,6 +290,25 @@ public sealed class StreamWorker(
             }
         }
         return true;
+    }
+
+    /// <summary>Retries through a ClickHouse outage for as long as it lasts, holding the batch and its offsets.</summary>
+    private async Task FlushSinkAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                await _sink.FlushAsync(cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Includes HttpClient timeouts (a TaskCanceledException not caused by our token).
+                Log.SinkOutage(logger, _batchRecords, _options.OutageRetryDelay, e.Message);
+                await Task.Delay(_options.OutageRetryDelay, cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     private void OnRevoked(List<TopicPartitionOffset> revoked)
