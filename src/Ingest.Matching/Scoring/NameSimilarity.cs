@@ -21,9 +21,7 @@ internal static class NameSimilarity
         {
             return 1;
         }
-        var ab = Directed(a.Tokens, b.Tokens, out var aw);
-        var ba = Directed(b.Tokens, a.Tokens, out var bw);
-        var tokens = (ab + ba) / (aw + bw);
+        var tokens = Tokens(a.Tokens, b.Tokens);
         if (tokens >= 0.97 || (a.Tokens.Count == 1 && b.Tokens.Count == 1))
         {
             return tokens;
@@ -34,29 +32,40 @@ internal static class NameSimilarity
         return Math.Max(tokens, joined * 0.98);
     }
 
-    private static double Directed(IReadOnlyList<string> from, IReadOnlyList<string> to, out double weight)
+    /// <summary>Each pair's Jaro-Winkler once, then the best partner per token in both directions.</summary>
+    private static double Tokens(IReadOnlyList<string> a, IReadOnlyList<string> b)
     {
-        double sum = 0;
-        weight = 0;
-        foreach (var t in from)
+        var n = Math.Min(a.Count, 8);
+        var m = Math.Min(b.Count, 8);
+        Span<double> bestA = stackalloc double[n];
+        Span<double> bestB = stackalloc double[m];
+        for (var i = 0; i < n; i++)
         {
-            var best = 0.0;
-            foreach (var u in to)
+            for (var j = 0; j < m; j++)
             {
-                var s = JaroWinkler.Similarity(t, u);
-                if (s > best)
+                var s = ReferenceEquals(a[i], b[j]) || a[i] == b[j] ? 1.0 : JaroWinkler.Similarity(a[i], b[j]);
+                if (s > bestA[i])
                 {
-                    best = s;
-                    if (s == 1)
-                    {
-                        break;
-                    }
+                    bestA[i] = s;
+                }
+                if (s > bestB[j])
+                {
+                    bestB[j] = s;
                 }
             }
-            sum += best * t.Length;
-            weight += t.Length;
         }
-        return sum;
+        double sum = 0, weight = 0;
+        for (var i = 0; i < n; i++)
+        {
+            sum += bestA[i] * a[i].Length;
+            weight += a[i].Length;
+        }
+        for (var j = 0; j < m; j++)
+        {
+            sum += bestB[j] * b[j].Length;
+            weight += b[j].Length;
+        }
+        return weight == 0 ? 0 : sum / weight;
     }
 
     private static ReadOnlySpan<char> Concat(string key, Span<char> buffer)

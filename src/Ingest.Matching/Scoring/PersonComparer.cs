@@ -46,6 +46,30 @@ internal static class PersonComparer
         return new PersonScore(Math.Clamp(score, 0, 1), name, date, sex, nationality, pinExact, pinConflict);
     }
 
+    /// <summary>
+    /// Cheap bound before the name comparison: without a shared PIN, a birth date that is plainly
+    /// different caps the score at names 0.55 + sex and nationality 0.15 — below any useful threshold.
+    /// </summary>
+    public static bool CanReach(PersonFeatures sed, PersonFeatures reference, double threshold)
+    {
+        if (Dates(sed.BirthDay, reference.BirthDay) != DateAgreement.Different)
+        {
+            return true;
+        }
+        if (0.70 >= threshold)
+        {
+            return true;
+        }
+        foreach (var p in sed.PinKeys)
+        {
+            if (Array.IndexOf(reference.PinKeys, p) >= 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static DateAgreement Dates(int a, int b)
     {
         if (a < 0 || b < 0)
