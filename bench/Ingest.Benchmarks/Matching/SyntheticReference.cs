@@ -118,7 +118,7 @@ internal sealed class SyntheticReference
                 EmployerId = p.Employer,
                 EmployerCountry = "PL",
                 ClientSiret = null,
-                ClientName = "Client " + (i % 50_000).ToString(CultureInfo.InvariantCulture),
+                ClientName = "Client " + ((uint)(i * 2246822519u) % 200_000).ToString(CultureInfo.InvariantCulture),
                 WorkerFamilyName = p.Family,
                 WorkerForename = p.Forename,
                 WorkerDateBirth = p.DateBirth,

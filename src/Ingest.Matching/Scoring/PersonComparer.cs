@@ -6,10 +6,14 @@ namespace Ingest.Matching.Scoring;
 /// Scores a reference person against the SED's person. An exact PIN (same country and number)
 /// identifies; otherwise names weigh 0.55, birth date 0.30 (day/month swap and a single wrong
 /// component tolerated), sex and nationality 0.075 each. A PIN of the same country that differs
-/// lowers the score but does not veto: ID-07 reports it.
+/// lowers the score but does not veto: ID-07 reports it. Without a shared PIN, names less than
+/// <see cref="NameGate"/> alike never match.
 /// </summary>
 internal static class PersonComparer
 {
+    /// <summary>Name similarity below which only a shared PIN can identify (typos and transliterations stay above).</summary>
+    public const double NameGate = 0.80;
+
     public static PersonScore Compare(PersonFeatures sed, PersonFeatures reference)
     {
         var name = NameSimilarity.Score(sed.Name, reference.Name);
@@ -38,6 +42,12 @@ internal static class PersonComparer
         if (pinExact)
         {
             score = Math.Max(score, name >= 0.7 || date == DateAgreement.Exact ? 1.0 : 0.9);
+        }
+        else if (name < NameGate)
+        {
+            // Same forename and birth date but another family name is another person: without a
+            // shared PIN, names this far apart never reach review however well the rest agrees.
+            score = Math.Min(score, 0.6);
         }
         else if (pinConflict)
         {
