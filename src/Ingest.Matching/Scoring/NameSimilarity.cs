@@ -7,7 +7,7 @@ namespace Ingest.Matching.Scoring;
 /// on the other side, averaged over both sides weighted by token length. Token order (swapped
 /// names) does not matter; an extra middle name costs a little, a misspelt token a little more.
 /// Compound names written together ("DELACRUZ" / "DE LA CRUZ") are caught by comparing the
-/// concatenations as well.
+/// concatenations when the token counts differ.
 /// </summary>
 internal static class NameSimilarity
 {
@@ -22,7 +22,9 @@ internal static class NameSimilarity
             return 1;
         }
         var tokens = Tokens(a.Tokens, b.Tokens);
-        if (tokens >= 0.97 || (a.Tokens.Count == 1 && b.Tokens.Count == 1))
+        // Concatenations only help when the token counts differ (a compound written together or
+        // apart); with equal counts a shared forename prefix would flatter different surnames.
+        if (tokens >= 0.97 || a.Tokens.Count == b.Tokens.Count)
         {
             return tokens;
         }
