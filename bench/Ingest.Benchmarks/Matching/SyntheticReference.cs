@@ -69,8 +69,11 @@ internal sealed class SyntheticReference
             var body = (1_000_000_000L + i).ToString(CultureInfo.InvariantCulture);
             pin = country == "PL" ? body + PolishPesel.Check(body) : body;
         }
-        return new Person(_families[(int)(h >> 7) % _families.Length], s_forenames[(int)(h >> 3) % s_forenames.Length], _dates[(int)(h >> 11) % _dates.Length],
-            pin is null ? null : country, pin, country, _employers[i % _employers.Length], (int)(h >> 5) % _periodStarts.Length);
+        // Independent hashes per attribute, so that a family name does not imply a birth date.
+        var f = (uint)((i + 1) * 2246822519u);
+        var d = (uint)((i + 7) * 3266489917u);
+        return new Person(_families[(int)(f % (uint)_families.Length)], s_forenames[(int)((f >> 20) % (uint)s_forenames.Length)], _dates[(int)(d % (uint)_dates.Length)],
+            pin is null ? null : country, pin, country, _employers[i % _employers.Length], (int)((d >> 16) % (uint)_periodStarts.Length));
     }
 
     public IEnumerable<A1Certificate> A1s(int count)
@@ -118,7 +121,7 @@ internal sealed class SyntheticReference
                 EmployerId = p.Employer,
                 EmployerCountry = "PL",
                 ClientSiret = null,
-                ClientName = "Client " + (i % 50_000).ToString(CultureInfo.InvariantCulture),
+                ClientName = "Client " + ((uint)(i * 2246822519u) % 200_000).ToString(CultureInfo.InvariantCulture),
                 WorkerFamilyName = p.Family,
                 WorkerForename = p.Forename,
                 WorkerDateBirth = p.DateBirth,

@@ -86,24 +86,37 @@ internal static class MultiStateRules
             });
     }
 
-    /// <summary>Three years of uninterrupted postings to France: activity here is habitual, not temporary.</summary>
+    /// <summary>
+    /// Habitual activity: the employer keeps posting workers to the same French client without a
+    /// break of two months for two years or more (a stable establishment, not a temporary service).
+    /// Many workers on many clients over the years is ordinary posting and does not count.
+    /// </summary>
     private static string? HabitualActivity(string key, ReferenceSnapshot snapshot)
     {
-        var periods = new List<Period>();
+        var byClient = new Dictionary<string, List<Period>>(StringComparer.Ordinal);
         foreach (var id in snapshot.DeclarationByEmployer.All(KeyHash.Of('E', key)))
         {
-            if (snapshot.Declarations[id] is { IsCancelled: false, Period: { IsOpen: false } p })
+            if (snapshot.Declarations[id] is { IsCancelled: false, ClientKey.Length: > 0, Period: { IsOpen: false } p } d)
             {
-                periods.Add(p);
+                if (!byClient.TryGetValue(d.ClientKey, out var list))
+                {
+                    byClient[d.ClientKey] = list = [];
+                }
+                list.Add(p);
             }
         }
-        if (periods.Count < 3)
+        foreach (var (client, periods) in byClient)
         {
-            return null;
+            if (periods.Count < 3)
+            {
+                continue;
+            }
+            var (start, end, count) = RuleFacts.LongestChain(periods, RuleFacts.TwoMonthsDays);
+            if (count >= 3 && RuleFacts.Over24Months(start, end))
+            {
+                return "employer " + key + " present continuously at client " + client + " " + D(start) + ".." + D(end) + " (" + I(count) + " postings)";
+            }
         }
-        var (start, end, count) = RuleFacts.LongestChain(periods, RuleFacts.TwoMonthsDays);
-        return count >= 3 && end > start.PlusMonths(36).PlusDays(-1)
-            ? "employer " + key + " declared continuously in France " + D(start) + ".." + D(end) + " (" + I(count) + " postings)"
-            : null;
+        return null;
     }
 }

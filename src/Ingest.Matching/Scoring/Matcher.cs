@@ -128,7 +128,12 @@ internal sealed class Matcher(EvaluatorOptions options)
         var best = -1;
         for (var i = 0; i < ids.Count; i++)
         {
-            var s = PersonComparer.Compare(sed.Person, records[ids[i]].Person);
+            var person = records[ids[i]].Person;
+            if (!PersonComparer.CanReach(sed.Person, person, options.ReviewThreshold))
+            {
+                continue;
+            }
+            var s = PersonComparer.Compare(sed.Person, person);
             if (s.Score < options.ReviewThreshold)
             {
                 continue;

@@ -7,7 +7,7 @@ namespace Ingest.Matching.Scoring;
 /// on the other side, averaged over both sides weighted by token length. Token order (swapped
 /// names) does not matter; an extra middle name costs a little, a misspelt token a little more.
 /// Compound names written together ("DELACRUZ" / "DE LA CRUZ") are caught by comparing the
-/// concatenations as well.
+/// concatenations when the token counts differ.
 /// </summary>
 internal static class NameSimilarity
 {
@@ -21,10 +21,10 @@ internal static class NameSimilarity
         {
             return 1;
         }
-        var ab = Directed(a.Tokens, b.Tokens, out var aw);
-        var ba = Directed(b.Tokens, a.Tokens, out var bw);
-        var tokens = (ab + ba) / (aw + bw);
-        if (tokens >= 0.97 || (a.Tokens.Count == 1 && b.Tokens.Count == 1))
+        var tokens = Tokens(a.Tokens, b.Tokens);
+        // Concatenations only help when the token counts differ (a compound written together or
+        // apart); with equal counts a shared forename prefix would flatter different surnames.
+        if (tokens >= 0.97 || a.Tokens.Count == b.Tokens.Count)
         {
             return tokens;
         }
@@ -34,29 +34,40 @@ internal static class NameSimilarity
         return Math.Max(tokens, joined * 0.98);
     }
 
-    private static double Directed(IReadOnlyList<string> from, IReadOnlyList<string> to, out double weight)
+    /// <summary>Each pair's Jaro-Winkler once, then the best partner per token in both directions.</summary>
+    private static double Tokens(IReadOnlyList<string> a, IReadOnlyList<string> b)
     {
-        double sum = 0;
-        weight = 0;
-        foreach (var t in from)
+        var n = Math.Min(a.Count, 8);
+        var m = Math.Min(b.Count, 8);
+        Span<double> bestA = stackalloc double[n];
+        Span<double> bestB = stackalloc double[m];
+        for (var i = 0; i < n; i++)
         {
-            var best = 0.0;
-            foreach (var u in to)
+            for (var j = 0; j < m; j++)
             {
-                var s = JaroWinkler.Similarity(t, u);
-                if (s > best)
+                var s = ReferenceEquals(a[i], b[j]) || a[i] == b[j] ? 1.0 : JaroWinkler.Similarity(a[i], b[j]);
+                if (s > bestA[i])
                 {
-                    best = s;
-                    if (s == 1)
-                    {
-                        break;
-                    }
+                    bestA[i] = s;
+                }
+                if (s > bestB[j])
+                {
+                    bestB[j] = s;
                 }
             }
-            sum += best * t.Length;
-            weight += t.Length;
         }
-        return sum;
+        double sum = 0, weight = 0;
+        for (var i = 0; i < n; i++)
+        {
+            sum += bestA[i] * a[i].Length;
+            weight += a[i].Length;
+        }
+        for (var j = 0; j < m; j++)
+        {
+            sum += bestB[j] * b[j].Length;
+            weight += b[j].Length;
+        }
+        return weight == 0 ? 0 : sum / weight;
     }
 
     private static ReadOnlySpan<char> Concat(string key, Span<char> buffer)

@@ -6,10 +6,14 @@ namespace Ingest.Matching.Scoring;
 /// Scores a reference person against the SED's person. An exact PIN (same country and number)
 /// identifies; otherwise names weigh 0.55, birth date 0.30 (day/month swap and a single wrong
 /// component tolerated), sex and nationality 0.075 each. A PIN of the same country that differs
-/// lowers the score but does not veto: ID-07 reports it.
+/// lowers the score but does not veto: ID-07 reports it. Without a shared PIN, names less than
+/// <see cref="NameGate"/> alike never match.
 /// </summary>
 internal static class PersonComparer
 {
+    /// <summary>Name similarity below which only a shared PIN can identify (typos and transliterations stay above).</summary>
+    public const double NameGate = 0.80;
+
     public static PersonScore Compare(PersonFeatures sed, PersonFeatures reference)
     {
         var name = NameSimilarity.Score(sed.Name, reference.Name);
@@ -39,11 +43,41 @@ internal static class PersonComparer
         {
             score = Math.Max(score, name >= 0.7 || date == DateAgreement.Exact ? 1.0 : 0.9);
         }
+        else if (name < NameGate)
+        {
+            // Same forename and birth date but another family name is another person: without a
+            // shared PIN, names this far apart never reach review however well the rest agrees.
+            score = Math.Min(score, 0.6);
+        }
         else if (pinConflict)
         {
             score -= 0.1;
         }
         return new PersonScore(Math.Clamp(score, 0, 1), name, date, sex, nationality, pinExact, pinConflict);
+    }
+
+    /// <summary>
+    /// Cheap bound before the name comparison: without a shared PIN, a birth date that is plainly
+    /// different caps the score at names 0.55 + sex and nationality 0.15 — below any useful threshold.
+    /// </summary>
+    public static bool CanReach(PersonFeatures sed, PersonFeatures reference, double threshold)
+    {
+        if (Dates(sed.BirthDay, reference.BirthDay) != DateAgreement.Different)
+        {
+            return true;
+        }
+        if (0.70 >= threshold)
+        {
+            return true;
+        }
+        foreach (var p in sed.PinKeys)
+        {
+            if (Array.IndexOf(reference.PinKeys, p) >= 0)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static DateAgreement Dates(int a, int b)

@@ -158,4 +158,11 @@ public sealed class MatcherTests
     [InlineData("AT:12345", "AT:54321", false)]
     [InlineData("AT:12345", "AT:123456", false)]
     public void Pin_slips(string a, string b, bool near) => Assert.Equal(near, Ingest.Matching.Scoring.PinDistance.IsNear(a, b));
+
+    [Fact]
+    public void Same_forename_and_birth_date_with_another_family_name_is_not_a_candidate()
+    {
+        var m = A1Match(Scenario.Of(WithoutPin(_ => { })).WithA1s(A1 with { FamilyName = "Zieliński", Pin = null }));
+        Assert.Equal(MatchStatus.Unmatched, m.Status);
+    }
 }

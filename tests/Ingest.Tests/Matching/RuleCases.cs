@@ -73,8 +73,8 @@ internal static class RuleCases
 
         ["A13-01"] = (() => Scenario.Of(A003(s => s.Employers[0].MarginalActivity = "1")), () => Scenario.Of(A003(s => s.Employers[0].MarginalActivity = "0"))),
         ["A13-02"] = (() => Scenario.Of(A003(s => { s.Article = "13.1.b.i"; s.Addresses[0].Country = "FR"; })), () => Scenario.Of(A003(s => s.Article = "13.1.b.i"))),
-        ["A13-03"] = (() => Scenario.Of(A009()).WithDeclarations(Declaration, Predecessor("D-2", "Nowak", "2022-01-01", "2024-06-30"), Predecessor("D-3", "Zieliński", "2024-07-15", "2025-03-01")),
-                      () => Scenario.Of(A009()).WithDeclarations(Declaration, Predecessor("D-2", "Nowak", "2023-01-01", "2024-06-30"), Predecessor("D-3", "Zieliński", "2024-07-15", "2025-03-01"))),
+        ["A13-03"] = (() => Scenario.Of(A009()).WithDeclarations(Declaration, Predecessor("D-2", "Nowak", "2023-01-01", "2024-06-30"), Predecessor("D-3", "Zieliński", "2024-05-15", "2025-04-01")),
+                      () => Scenario.Of(A009()).WithDeclarations(Declaration, Predecessor("D-2", "Nowak", "2023-01-01", "2024-06-30"), Predecessor("D-3", "Zieliński", "2024-05-15", "2025-04-01") with { ClientSiret = null, ClientName = "Autre client" })),
         ["A13-04"] = (() => Scenario.Of(A003(s => s.Decision.PeriodEnd = "2025-08-31")), () => Scenario.Of(A003())),
         ["A13-05"] = (() => Scenario.Of(A001(s => s.Employers[0].Address!.Country = "DE")), () => Scenario.Of(A001())),
         ["A13-06"] = (() => Scenario.Of(A009()).WithA1s(A1 with { Article = "16", End = "2025-06-30" }), () => Scenario.Of(A009()).WithA1s(A1 with { Article = "16", End = "2025-12-31" })),
