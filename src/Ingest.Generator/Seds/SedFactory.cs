@@ -152,7 +152,7 @@ public sealed class SedFactory(GeneratorOptions options)
 
     public static DateTime Time(DateOnly day, DetRandom rng) => day.ToDateTime(new TimeOnly(7, 0)).AddSeconds(rng.Next(11 * 3600));
 
-    public static string Stamp(DateTime t) => t.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    public static string Stamp(DateTime t) => Dates.Stamp(t);
 
     private static string Buc(string type, CaseKind kind) => kind switch
     {
