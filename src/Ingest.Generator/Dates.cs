@@ -3,23 +3,12 @@ namespace Ingest.Generator;
 /// <summary>ISO dates and UTC stamps without culture-aware formatting (called several times per SED).</summary>
 public static class Dates
 {
-    public static string Iso(DateOnly d) => string.Create(10, d, static (span, date) =>
-    {
-        Four(span, date.Year);
-        span[4] = '-';
-        Two(span[5..], date.Month);
-        span[7] = '-';
-        Two(span[8..], date.Day);
-    });
+    public static string Iso(DateOnly d) => string.Create(10, d, static (span, date) => Date(span, date.Year, date.Month, date.Day));
 
     /// <summary>yyyy-MM-ddTHH:mm:ssZ.</summary>
     public static string Stamp(DateTime t) => string.Create(20, t, static (span, time) =>
     {
-        Four(span, time.Year);
-        span[4] = '-';
-        Two(span[5..], time.Month);
-        span[7] = '-';
-        Two(span[8..], time.Day);
+        Date(span, time.Year, time.Month, time.Day);
         span[10] = 'T';
         Two(span[11..], time.Hour);
         span[13] = ':';
@@ -28,6 +17,15 @@ public static class Dates
         Two(span[17..], time.Second);
         span[19] = 'Z';
     });
+
+    private static void Date(Span<char> span, int year, int month, int day)
+    {
+        Four(span, year);
+        span[4] = '-';
+        Two(span[5..], month);
+        span[7] = '-';
+        Two(span[8..], day);
+    }
 
     private static void Four(Span<char> span, int v)
     {
