@@ -310,6 +310,13 @@ public sealed class SedFactory(GeneratorOptions options)
             }
             r.Employers.Add(entry);
         }
+        // Keep the record in document order: the renderer groups employers by role in enum order.
+        if (r.Employers.Count > 1)
+        {
+            var ordered = r.Employers.OrderBy(x => x.Role).ToList();
+            r.Employers.Clear();
+            r.Employers.AddRange(ordered);
+        }
         if (r.CdmVersion == "4.3" && e.WorkCountries.Count > 1)
         {
             r.CdmVersion = "4.4";
