@@ -163,6 +163,10 @@ public sealed class CorpusGenerator(GeneratorOptions options)
     private static Dictionary<PlannedSed, List<string>> NearMissTargets(List<PlannedSed> planned)
     {
         var map = new Dictionary<PlannedSed, List<string>>();
+        if (!planned.Exists(p => p.Episode.NearMisses.Count > 0))
+        {
+            return map;
+        }
         foreach (var group in planned.GroupBy(p => p.Episode))
         {
             foreach (var rule in group.Key.NearMisses)
@@ -197,7 +201,7 @@ public sealed class CorpusGenerator(GeneratorOptions options)
         {
             (bytes, malformedKind) = Malformer.Break(bytes, rng);
         }
-        var day = DateOnly.FromDateTime(s.Received).AddDays(duplicate ? 1 : 0).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var day = Dates.Iso(DateOnly.FromDateTime(s.Received).AddDays(duplicate ? 1 : 0));
         var env = s.Record.Envelope;
         var entry = env.CaseId + "-" + s.Record.SedType + "-" + env.DocumentId[..12] + "-v" + env.DocumentVersion.ToString(CultureInfo.InvariantCulture) + ".xml";
         var rules = new List<string>(s.Rules);

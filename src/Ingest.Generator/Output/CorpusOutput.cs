@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Threading.Channels;
 using Ingest.Core.Reference;
 using Ingest.Generator.Reference;
 using Ingest.Generator.Truth;
@@ -25,9 +26,29 @@ public static class CorpusOutput
         using (var zips = new DailyZipSink(Path.Combine(dir, "zip")))
         using (var frames = new DailyFramesSink(Path.Combine(dir, "frames")))
         {
-            foreach (var dossier in generator.GenerateDossiers())
+            // Generation and writing (deflate dominates) overlap on two threads; one consumer keeps the order.
+            var channel = Channel.CreateBounded<GeneratedDossier>(new BoundedChannelOptions(512) { SingleReader = true, SingleWriter = true });
+            var producer = Task.Run(() =>
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                try
+                {
+                    foreach (var d in generator.GenerateDossiers())
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        while (!channel.Writer.TryWrite(d))
+                        {
+                            channel.Writer.WaitToWriteAsync(cancellationToken).AsTask().GetAwaiter().GetResult();
+                        }
+                    }
+                    channel.Writer.Complete();
+                }
+                catch (Exception e)
+                {
+                    channel.Writer.Complete(e);
+                }
+            }, cancellationToken);
+            foreach (var dossier in channel.Reader.ReadAllAsync(cancellationToken).ToBlockingEnumerable(cancellationToken))
+            {
                 foreach (var a1 in dossier.A1s)
                 {
                     ReferenceJsonl.Write(a1Stream, a1);
@@ -64,6 +85,7 @@ public static class CorpusOutput
                     Count(summary, sed);
                 }
             }
+            producer.GetAwaiter().GetResult();
             var background = new BackgroundReference(options);
             foreach (var a1 in background.A1s(Math.Max(0, options.EffectiveA1Count - generator.A1sEmitted)))
             {

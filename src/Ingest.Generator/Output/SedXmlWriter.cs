@@ -1,5 +1,5 @@
 using System.Buffers;
-using System.Globalization;
+using System.Collections.Concurrent;
 using Ingest.Core.Seds;
 
 namespace Ingest.Generator.Output;
@@ -33,7 +33,11 @@ public static class SedXmlWriter
         return buffer.WrittenSpan.ToArray();
     }
 
-    public static string Namespace(SedRecord sed) => "http://ec.europa.eu/eessi/ns/" + sed.CdmVersion.Replace('.', '_') + "/" + sed.SedType;
+    private static readonly ConcurrentDictionary<(string Cdm, string Type), string> s_namespaces = new();
+
+    /// <summary>The SED's namespace, cached: a handful of (version, type) pairs exist.</summary>
+    public static string Namespace(SedRecord sed) =>
+        s_namespaces.GetOrAdd((sed.CdmVersion, sed.SedType), static k => "http://ec.europa.eu/eessi/ns/" + k.Cdm.Replace('.', '_') + "/" + k.Type);
 
     private static void WriteEnvelopeStart(Utf8XmlWriter w, SedRecord sed)
     {
@@ -52,7 +56,9 @@ public static class SedXmlWriter
         w.Leaf("sbdh:InstanceIdentifier"u8, e.CaseId);
         w.Leaf("sbdh:Identifier"u8, e.BucType);
         w.Raw("</sbdh:Scope><sbdh:Scope><sbdh:Type>DOCUMENT_VERSION</sbdh:Type>"u8);
-        w.Leaf("sbdh:InstanceIdentifier"u8, e.DocumentVersion.ToString(CultureInfo.InvariantCulture));
+        w.Open("sbdh:InstanceIdentifier"u8);
+        w.Integer(e.DocumentVersion);
+        w.Close("sbdh:InstanceIdentifier"u8);
         w.Raw("</sbdh:Scope><sbdh:Scope><sbdh:Type>RECEIVED</sbdh:Type>"u8);
         w.Leaf("sbdh:InstanceIdentifier"u8, e.ReceivedAt);
         w.Raw("</sbdh:Scope></sbdh:BusinessScope></sbdh:StandardBusinessDocumentHeader>"u8);

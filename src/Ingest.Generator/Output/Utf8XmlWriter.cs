@@ -98,6 +98,13 @@ public readonly ref struct Utf8XmlWriter(IBufferWriter<byte> output)
         }
     }
 
+    public void Integer(int value)
+    {
+        var span = _out.GetSpan(11);
+        System.Buffers.Text.Utf8Formatter.TryFormat(value, span, out var written);
+        _out.Advance(written);
+    }
+
     public void Attribute(ReadOnlySpan<byte> name, string value)
     {
         Byte((byte)' ');

@@ -10,7 +10,7 @@ public static class ReferenceBuilder
 {
     private const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
-    public static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Date(DateOnly d) => Dates.Iso(d);
 
     public static string SecurityCode(DetRandom rng) => string.Create(10, rng, static (span, r) =>
     {

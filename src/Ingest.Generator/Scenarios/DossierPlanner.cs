@@ -156,7 +156,7 @@ public sealed class DossierPlanner(GeneratorOptions options)
         e.MaterialChangeInVersion = e.ExtraVersion && rng.Chance(0.4);
         e.Amendment = rng.Chance(0.035);
         e.Invalidate = rng.Chance(0.011);
-        if (rng.Chance(0.055))
+        if (rng.Chance(0.07))
         {
             e.OtherXType = rng.Pick(s_otherX);
         }

@@ -152,7 +152,7 @@ public sealed class SedFactory(GeneratorOptions options)
 
     public static DateTime Time(DateOnly day, DetRandom rng) => day.ToDateTime(new TimeOnly(7, 0)).AddSeconds(rng.Next(11 * 3600));
 
-    public static string Stamp(DateTime t) => t.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    public static string Stamp(DateTime t) => Dates.Stamp(t);
 
     private static string Buc(string type, CaseKind kind) => kind switch
     {
@@ -309,6 +309,13 @@ public sealed class SedFactory(GeneratorOptions options)
                 entry.MarginalActivity = e.MarginalOther ? "1" : "0";
             }
             r.Employers.Add(entry);
+        }
+        // Keep the record in document order: the renderer groups employers by role in enum order.
+        if (r.Employers.Count > 1)
+        {
+            var ordered = r.Employers.OrderBy(x => x.Role).ToList();
+            r.Employers.Clear();
+            r.Employers.AddRange(ordered);
         }
         if (r.CdmVersion == "4.3" && e.WorkCountries.Count > 1)
         {

@@ -26,6 +26,7 @@ public static class RuleOracle
 
     public static void Evaluate(Dossier dossier, List<PlannedSed> seds)
     {
+        var pinOwners = PinOwners(seds);
         foreach (var s in seds)
         {
             var rules = s.Rules;
@@ -40,6 +41,7 @@ public static class RuleOracle
                 case "A009" when s.IsDecision:
                     Structural(s, rules);
                     Posting(dossier, s, rules);
+                    CrossCase(dossier, s, pinOwners, rules);
                     break;
                 case "A003" when s.IsDecision:
                     Structural(s, rules);
@@ -73,6 +75,62 @@ public static class RuleOracle
             if (s.PreviousVersion is { } prev && MaterialChange(prev.Record, r))
             {
                 rules.Add("LIFE-06");
+            }
+        }
+    }
+
+    /// <summary>Canonical sending-country PIN → the persons whose A009s carry it.</summary>
+    private static Dictionary<string, HashSet<string>> PinOwners(List<PlannedSed> seds)
+    {
+        var owners = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var s in seds)
+        {
+            if (s.Record.SedType != "A009" || !s.IsDecision)
+            {
+                continue;
+            }
+            foreach (var pin in s.Record.Person.Pins)
+            {
+                if (pin.Number is { } n && pin.Country == s.Episode.SendingCountry)
+                {
+                    var key = pin.Country + ":" + Canonical(n);
+                    if (!owners.TryGetValue(key, out var set))
+                    {
+                        owners[key] = set = new HashSet<string>(StringComparer.Ordinal);
+                    }
+                    set.Add(s.Episode.Person.Id);
+                }
+            }
+        }
+        return owners;
+    }
+
+    /// <summary>POST-06 (two employers) and LEG-02 (two states) over overlapping periods; ID-10 one PIN, two people. Listed on every SED involved.</summary>
+    private static void CrossCase(Dossier dossier, PlannedSed s, Dictionary<string, HashSet<string>> pinOwners, List<string> rules)
+    {
+        var e = s.Episode;
+        foreach (var f in dossier.Episodes)
+        {
+            if (f == e || f.Kind != CaseKind.Posting || f.Person.Id != e.Person.Id || e.End is not { } eEnd || f.End is not { } fEnd
+                || f.Start > eEnd || fEnd < e.Start)
+            {
+                continue;
+            }
+            if (f.Employer.Id != e.Employer.Id && !rules.Contains("POST-06"))
+            {
+                rules.Add("POST-06");
+            }
+            if (f.LegislationState != e.LegislationState && !rules.Contains("LEG-02"))
+            {
+                rules.Add("LEG-02");
+            }
+        }
+        foreach (var pin in s.Record.Person.Pins)
+        {
+            if (pin.Number is { } n && pin.Country == e.SendingCountry && pinOwners.TryGetValue(pin.Country + ":" + Canonical(n), out var owners) && owners.Count > 1)
+            {
+                rules.Add("ID-10");
+                break;
             }
         }
     }

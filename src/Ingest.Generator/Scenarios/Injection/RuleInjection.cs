@@ -8,7 +8,7 @@ public sealed class RuleInjection
 
     public RuleInjection()
     {
-        IRuleInjector[] families = [new StructuralInjector(), new PeriodInjector(), new IdentityInjector(), new LegislationInjector(), new PostingInjector(), new LifecycleInjector()];
+        IRuleInjector[] families = [new StructuralInjector(), new PeriodInjector(), new IdentityInjector(), new LegislationInjector(), new PostingInjector(), new LifecycleInjector(), new OverlapInjector()];
         var posting = new List<(IRuleInjector, string)>();
         var multi = new List<(IRuleInjector, string)>();
         foreach (var f in families)
