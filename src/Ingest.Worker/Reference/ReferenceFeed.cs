@@ -53,6 +53,8 @@ public sealed class ReferenceFeed(
         // Every worker needs the whole table: a group of its own, never committed.
         config.GroupId = $"{_kafka.GroupId}-reference-{Guid.NewGuid():N}";
         config.EnableAutoCommit = false;
+        // A reference topic created after start-up is picked up within seconds, not minutes.
+        config.TopicMetadataRefreshIntervalMs = 2000;
         using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(config).SetErrorHandler((_, e) => Log.KafkaError(logger, e.Reason)).Build();
         consumer.Subscribe(new[] { _kafka.A1Topic, _kafka.DeclarationsTopic }.Where(t => !string.IsNullOrEmpty(t)));
         var changed = 0;

@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Text;
+using Confluent.Kafka;
+using Ingest.Core.Reference;
+using Ingest.IntegrationTests.Infrastructure;
+
+namespace Ingest.IntegrationTests.Stream;
+
+/// <summary>A SED that arrives before its A1: matched once the A1 comes in on the reference topic.</summary>
+public sealed class LiveReferenceTests : IAsyncLifetime
+{
+    private readonly string _topic = LocalServices.UniqueName("it.live.seds");
+    private readonly string _a1Topic = LocalServices.UniqueName("it.live.a1");
+    private TempDatabase _db = null!;
+
+    public async Task InitializeAsync() => _db = await TempDatabase.CreateAsync();
+
+    public async Task DisposeAsync() => await _db.DisposeAsync();
+
+    [Fact]
+    public async Task A_SED_that_arrived_before_its_A1_is_matched_when_the_A1_arrives()
+    {
+        var (key, value) = SyntheticSeds.Make("live", 1);
+        using var producer = new ProducerBuilder<byte[], byte[]>(new ProducerConfig { BootstrapServers = LocalServices.KafkaBootstrap }).Build();
+        producer.Produce(_topic, new Message<byte[], byte[]> { Key = key, Value = value });
+        // A tombstone of an unknown key creates the reference topic, as it exists in production.
+        producer.Produce(_a1Topic, new Message<byte[], byte[]> { Key = "nothing"u8.ToArray(), Value = null! });
+        producer.Flush(TimeSpan.FromSeconds(10));
+
+        using var worker = IngestProcess.Start(_db.Name, "stream", "--topic", _topic, "--group", LocalServices.UniqueName("it-live"),
+            "--set", $"Kafka:A1Topic={_a1Topic}", "--set", "Kafka:DeclarationsTopic=");
+        await WaitFor("unmatched", worker);
+
+        var a1 = new A1Certificate
+        {
+            DocumentNumber = "DE-A1-LIVE-1", SecurityCode = "QX12", Issuer = "DE:DRV0001", IssuedOn = "2024-12-01",
+            FamilyName = "Müller-1", Forename = "Jürgen", DateBirth = "1975-07-14", Sex = "01", Nationalities = ["DE"],
+            Pin = "65140775M123", PinCountry = "DE", EmployerName = "Bau <Süd> GmbH", EmployerId = "DE811234567", EmployerCountry = "DE",
+            LegislationState = "DE", Article = "12.1", Start = "2025-01-01", End = "2025-12-31", Status = "issued", WorkCountries = ["AT"],
+        };
+        using var json = new MemoryStream();
+        ReferenceJsonl.Write(json, a1);
+        producer.Produce(_a1Topic, new Message<byte[], byte[]> { Key = Encoding.UTF8.GetBytes(a1.DocumentNumber), Value = json.ToArray().AsSpan().TrimEnd((byte)'\n').ToArray() });
+        producer.Flush(TimeSpan.FromSeconds(10));
+
+        await WaitFor("DE-A1-LIVE-1", worker);
+        Assert.Contains("re-evaluated", worker.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>Waits until the A1 match of the one document reads as expected (status or target id).</summary>
+    private async Task WaitFor(string expected, IngestProcess worker)
+    {
+        var clock = Stopwatch.StartNew();
+        var last = "";
+        while (clock.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            Assert.False(worker.HasExited, worker.Output);
+            try
+            {
+                last = await _db.Store.QueryTextAsync(
+                    $"SELECT status, target_id FROM {_db.Name}.match_results FINAL WHERE target = 'a1' FORMAT TSV", CancellationToken.None);
+                if (last.Contains(expected, StringComparison.Ordinal))
+                {
+                    return;
+                }
+            }
+            catch (Exception e) when (e.Message.Contains("Code: 81", StringComparison.Ordinal) || e.Message.Contains("Code: 60", StringComparison.Ordinal))
+            {
+                // schema not created yet
+            }
+            await Task.Delay(200);
+        }
+        Assert.Fail($"A1 match never showed '{expected}' (last: '{last.Trim()}'); worker output:\n{worker.Output}");
+    }
+}
