@@ -27,5 +27,12 @@ public sealed class EvaluatorOptions
     /// <summary>Keep the per-run history that cross-SED rules read (chains, conflicts, invalidations).</summary>
     public bool TrackHistory { get; set; } = true;
 
+    /// <summary>
+    /// SED types whose conformity with an A1 and a declaration is reported as match results: the
+    /// posting decision (A009, the A1's electronic twin). Other types are still matched for the
+    /// rules and linked to the person, but a reminder or a reply "conform to an A1" means nothing.
+    /// </summary>
+    public IReadOnlySet<string> ReportedMatchTypes { get; set; } = new HashSet<string>(StringComparer.Ordinal) { "A009" };
+
     public static EvaluatorOptions Default => new();
 }

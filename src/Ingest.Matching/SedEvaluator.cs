@@ -84,8 +84,11 @@ public sealed class SedEvaluator : ISedEvaluator
         }
 
         var red = result.RedFlag;
-        result.Matches.Add(Finalise(a1.Result, red, Fired(result, "LEG-01") ? "legislation-state-differs" : null));
-        result.Matches.Add(Finalise(declaration.Result, red, Fired(result, "POST-03") ? "declared-outside-period" : Fired(result, "POST-04") ? "employer-differs" : null));
+        if (_options.ReportedMatchTypes.Contains(f.SedType))
+        {
+            result.Matches.Add(Finalise(a1.Result, red, Fired(result, "LEG-01") ? "legislation-state-differs" : null));
+            result.Matches.Add(Finalise(declaration.Result, red, Fired(result, "POST-03") ? "declared-outside-period" : Fired(result, "POST-04") ? "employer-differs" : null));
+        }
         if (red)
         {
             result.ReviewEntry = ReviewEntry(unit, f, result);
