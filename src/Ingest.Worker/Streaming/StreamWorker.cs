@@ -37,6 +37,9 @@ public sealed class StreamWorker(
     private readonly StreamOptions _options = streamOptions.Value;
     private readonly Dictionary<TopicPartition, long> _pending = [];
     private readonly HashSet<TopicPartition> _assigned = [];
+    private readonly List<long> _batchTimestamps = [];
+    private readonly LatencyRecorder _latency = new();
+    private long _firstRecordTicks;
     private readonly RunRecord _run = new() { RunId = RunRecord.NewId("stream"), Kind = "stream" };
     private readonly Queue<(UnitId Unit, Core.Seds.SedRecord Sed)> _unmatched = new();
     private int _referenceUpdates;
@@ -122,6 +125,11 @@ public sealed class StreamWorker(
         _run.FinishedAt = DateTime.UtcNow;
         await _sink.RecordRunAsync(_run, CancellationToken.None).ConfigureAwait(false);
         Log.Stopping(logger, _run.RunId, _run.UnitsIn, _run.Seds, _run.Quarantined);
+        if (_latency.Count > 0)
+        {
+            var active = Stopwatch.GetElapsedTime(_firstRecordTicks).TotalSeconds - (_options.ExitWhenIdle > TimeSpan.Zero ? _options.ExitWhenIdle.TotalSeconds : 0);
+            Log.Throughput(logger, _latency.Count, Math.Max(active, 0.001), _latency.Count / Math.Max(active, 0.001), _latency.Percentile(0.5), _latency.Percentile(0.99), _latency.Percentile(1));
+        }
         _deadLetters.Dispose();
         await _sink.DisposeAsync().ConfigureAwait(false);
         lifetime.StopApplication();
@@ -133,6 +141,11 @@ public sealed class StreamWorker(
         {
             _batchStarted = Stopwatch.GetTimestamp();
         }
+        if (_firstRecordTicks == 0)
+        {
+            _firstRecordTicks = Stopwatch.GetTimestamp();
+        }
+        _batchTimestamps.Add(record.Message.Timestamp.UnixTimestampMs);
         _batchRecords++;
         _run.UnitsIn++;
         metrics.RecordsIn.Add(1);
@@ -243,6 +256,12 @@ public sealed class StreamWorker(
         await FlushSinkAsync(cancellationToken).ConfigureAwait(false);
         _deadLetters.Flush(cancellationToken);
         metrics.BatchLatency.Record(Stopwatch.GetElapsedTime(_batchStarted).TotalMilliseconds);
+        var acknowledged = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        foreach (var produced in _batchTimestamps)
+        {
+            _latency.Add(acknowledged - produced);
+        }
+        _batchTimestamps.Clear();
         foreach (var (tp, next) in _pending)
         {
             try
