@@ -14,6 +14,7 @@ public ref partial struct XmlTokenReader
     /// Parses one token starting at <paramref name="i"/>. Returns the index after it, or -1 when the
     /// buffer ends first; nothing observable changes in that case, so the caller may retry with more bytes.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int ParseToken(ReadOnlySpan<byte> buf, int i)
     {
         if (_state.Phase <= XmlDocumentPhase.AfterBom)
@@ -31,6 +32,7 @@ public ref partial struct XmlTokenReader
         return _state.Phase == XmlDocumentPhase.InRoot ? ParseText(buf, i) : SkipMiscWhitespace(buf, i);
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private int ParseDocumentStart(ReadOnlySpan<byte> buf, int i)
     {
         var avail = buf.Length - i;
@@ -191,6 +193,7 @@ public ref partial struct XmlTokenReader
         return j;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int ParseMarkup(ReadOnlySpan<byte> buf, int i)
     {
         if (i + 1 >= buf.Length)
@@ -206,6 +209,7 @@ public ref partial struct XmlTokenReader
         };
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private int ParseBang(ReadOnlySpan<byte> buf, int i)
     {
         var rest = buf[i..];
@@ -297,6 +301,7 @@ public ref partial struct XmlTokenReader
         return start + d + 3;
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private int ParseProcessingInstruction(ReadOnlySpan<byte> buf, int i)
     {
         var p = ScanQName(buf, i + 2, out var prefixLength);
