@@ -452,7 +452,7 @@ public ref partial struct XmlTokenReader
         // Fast path: an ASCII name ended by an ASCII byte, found with one vectorised scan. Anything
         // unusual (non-ASCII, too long, bad start, odd colons, end of buffer) takes the exact slow path.
         var rest = buf[start..];
-        var end = rest.IndexOfAnyExcept(XmlCharacters.AsciiNCNameBytes);
+        var end = XmlCharacters.IndexOfNonNCName(rest);
         if (end > 0 && end <= _options.MaxNameLength && (XmlCharacters.AsciiNameClass(rest[0]) & XmlCharacters.NameStart) != 0)
         {
             var stop = rest[end];
@@ -463,7 +463,7 @@ public ref partial struct XmlTokenReader
             }
             if (stop == (byte)':' && end + 1 < rest.Length && (XmlCharacters.AsciiNameClass(rest[end + 1]) & XmlCharacters.NameStart) != 0)
             {
-                var local = rest[(end + 1)..].IndexOfAnyExcept(XmlCharacters.AsciiNCNameBytes);
+                var local = XmlCharacters.IndexOfNonNCName(rest[(end + 1)..]);
                 var total = end + 1 + local;
                 if (local > 0 && total <= _options.MaxNameLength && rest[total] < 0x80 && rest[total] != (byte)':')
                 {
