@@ -13,6 +13,13 @@ internal static class XmlCharacters
     // ASCII bytes a name may start with / contain (the colon is handled by the QName scanner).
     private static readonly byte[] s_asciiName = BuildAsciiNameTable();
 
+    // Short runs (most SED names and values) end before a vectorised search pays for its set-up,
+    // so the scans below look at the first bytes one by one through these tables.
+    private const int ScalarPrefix = 16;
+    private static readonly byte[] s_textSpecial = BuildTable(BuildSpecials("<&\r]"));
+    private static readonly byte[] s_doubleQuotedSpecial = BuildTable(BuildSpecials("\"<&\t\n\r"));
+    private static readonly byte[] s_singleQuotedSpecial = BuildTable(BuildSpecials("'<&\t\n\r"));
+
     /// <summary>Bytes that end the fast path of a text run: markup, references, CR, ']' (for "]]>"), forbidden controls, non-ASCII.</summary>
     public static readonly SearchValues<byte> TextSpecials = SearchValues.Create(BuildSpecials("<&\r]"));
 
@@ -32,6 +39,49 @@ internal static class XmlCharacters
     public static ReadOnlySpan<byte> XmlNamespace => "http://www.w3.org/XML/1998/namespace"u8;
 
     public static ReadOnlySpan<byte> XmlnsNamespace => "http://www.w3.org/2000/xmlns/"u8;
+
+    /// <summary>Index of the first byte of <see cref="TextSpecials"/>, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int IndexOfTextSpecial(ReadOnlySpan<byte> span) => IndexOfAny(span, s_textSpecial, TextSpecials);
+
+    /// <summary>Index of the first byte that needs a closer look in an attribute value quoted by <paramref name="quote"/>, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int IndexOfAttributeSpecial(ReadOnlySpan<byte> span, byte quote) => quote == (byte)'"'
+        ? IndexOfAny(span, s_doubleQuotedSpecial, DoubleQuotedSpecials)
+        : IndexOfAny(span, s_singleQuotedSpecial, SingleQuotedSpecials);
+
+    /// <summary>Index of the first byte that is not an ASCII NCName byte (<see cref="AsciiNCNameBytes"/>), or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int IndexOfNonNCName(ReadOnlySpan<byte> span)
+    {
+        var table = s_asciiName;
+        var n = Math.Min(span.Length, ScalarPrefix);
+        for (var k = 0; k < n; k++)
+        {
+            if (table[span[k]] == 0)
+            {
+                return k;
+            }
+        }
+        return n == span.Length ? -1 : Offset(span[n..].IndexOfAnyExcept(AsciiNCNameBytes), n);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int IndexOfAny(ReadOnlySpan<byte> span, byte[] table, SearchValues<byte> values)
+    {
+        var n = Math.Min(span.Length, ScalarPrefix);
+        for (var k = 0; k < n; k++)
+        {
+            if (table[span[k]] != 0)
+            {
+                return k;
+            }
+        }
+        return n == span.Length ? -1 : Offset(span[n..].IndexOfAny(values), n);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Offset(int index, int by) => index < 0 ? -1 : index + by;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsWhitespace(byte b) => b is (byte)' ' or (byte)'\n' or (byte)'\t' or (byte)'\r';
@@ -115,6 +165,16 @@ internal static class XmlCharacters
         }
         t['-'] = NamePart;
         t['.'] = NamePart;
+        return t;
+    }
+
+    private static byte[] BuildTable(byte[] members)
+    {
+        var t = new byte[256];
+        foreach (var b in members)
+        {
+            t[b] = 1;
+        }
         return t;
     }
 

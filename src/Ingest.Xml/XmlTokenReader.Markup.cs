@@ -14,6 +14,7 @@ public ref partial struct XmlTokenReader
     /// Parses one token starting at <paramref name="i"/>. Returns the index after it, or -1 when the
     /// buffer ends first; nothing observable changes in that case, so the caller may retry with more bytes.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int ParseToken(ReadOnlySpan<byte> buf, int i)
     {
         if (_state.Phase <= XmlDocumentPhase.AfterBom)
@@ -31,6 +32,7 @@ public ref partial struct XmlTokenReader
         return _state.Phase == XmlDocumentPhase.InRoot ? ParseText(buf, i) : SkipMiscWhitespace(buf, i);
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private int ParseDocumentStart(ReadOnlySpan<byte> buf, int i)
     {
         var avail = buf.Length - i;
@@ -191,6 +193,7 @@ public ref partial struct XmlTokenReader
         return j;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int ParseMarkup(ReadOnlySpan<byte> buf, int i)
     {
         if (i + 1 >= buf.Length)
@@ -206,6 +209,7 @@ public ref partial struct XmlTokenReader
         };
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private int ParseBang(ReadOnlySpan<byte> buf, int i)
     {
         var rest = buf[i..];
@@ -297,6 +301,7 @@ public ref partial struct XmlTokenReader
         return start + d + 3;
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private int ParseProcessingInstruction(ReadOnlySpan<byte> buf, int i)
     {
         var p = ScanQName(buf, i + 2, out var prefixLength);
@@ -447,7 +452,7 @@ public ref partial struct XmlTokenReader
         // Fast path: an ASCII name ended by an ASCII byte, found with one vectorised scan. Anything
         // unusual (non-ASCII, too long, bad start, odd colons, end of buffer) takes the exact slow path.
         var rest = buf[start..];
-        var end = rest.IndexOfAnyExcept(XmlCharacters.AsciiNCNameBytes);
+        var end = XmlCharacters.IndexOfNonNCName(rest);
         if (end > 0 && end <= _options.MaxNameLength && (XmlCharacters.AsciiNameClass(rest[0]) & XmlCharacters.NameStart) != 0)
         {
             var stop = rest[end];
@@ -458,7 +463,7 @@ public ref partial struct XmlTokenReader
             }
             if (stop == (byte)':' && end + 1 < rest.Length && (XmlCharacters.AsciiNameClass(rest[end + 1]) & XmlCharacters.NameStart) != 0)
             {
-                var local = rest[(end + 1)..].IndexOfAnyExcept(XmlCharacters.AsciiNCNameBytes);
+                var local = XmlCharacters.IndexOfNonNCName(rest[(end + 1)..]);
                 var total = end + 1 + local;
                 if (local > 0 && total <= _options.MaxNameLength && rest[total] < 0x80 && rest[total] != (byte)':')
                 {

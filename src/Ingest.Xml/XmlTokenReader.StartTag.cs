@@ -119,7 +119,7 @@ public ref partial struct XmlTokenReader
     {
         var max = _options.MaxTextLength;
         var window = buf[p..Math.Min(buf.Length, p + max + 1)];
-        var k = window.IndexOfAny(quote == (byte)'"' ? XmlCharacters.DoubleQuotedSpecials : XmlCharacters.SingleQuotedSpecials);
+        var k = XmlCharacters.IndexOfAttributeSpecial(window, quote);
         if (k >= 0 && window[k] == quote)
         {
             valueStart = p;

@@ -25,7 +25,7 @@ public ref partial struct XmlTokenReader
             }
         }
         var window = buf[i..Math.Min(buf.Length, i + max + 1)];
-        var k = window.IndexOfAny(XmlCharacters.TextSpecials);
+        var k = XmlCharacters.IndexOfTextSpecial(window);
         if (k >= 0 && window[k] == (byte)'<')
         {
             _tokenType = XmlTokenType.Text;
