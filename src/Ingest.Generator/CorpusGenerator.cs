@@ -56,7 +56,42 @@ public sealed class CorpusGenerator(GeneratorOptions options)
         }
     }
 
-    private GeneratedDossier Build(long index, int remaining)
+    /// <summary>
+    /// Builds a dossier without knowing what came before (no reference caps, no SED limit), for a worker
+    /// thread; <see cref="TryAdopt"/> then checks on the ordered thread that the real caps would not have
+    /// changed it, so the result equals what <see cref="GenerateDossiers"/> yields.
+    /// </summary>
+    internal GeneratedDossier BuildSpeculative(long index) => Build(index, int.MaxValue, speculative: true);
+
+    /// <summary>The exact dossier at this point of the stream (counts the reference records it emits).</summary>
+    internal GeneratedDossier BuildExact(long index, int remaining) => Build(index, remaining, speculative: false);
+
+    /// <summary>
+    /// True when a speculative dossier is what the exact build would give after the dossiers adopted so
+    /// far (the caps of CapReference and the SED limit never bind inside it); it is then counted.
+    /// </summary>
+    internal bool TryAdopt(GeneratedDossier dossier, int remaining)
+    {
+        if (dossier.Seds.Count >= remaining)
+        {
+            return false;
+        }
+        int a1s = A1sEmitted, declarations = DeclarationsEmitted;
+        foreach (var b in dossier.Budget)
+        {
+            if (a1s + b.A1Need > options.EffectiveA1Count || (b.WantsDeclaration && declarations >= options.EffectiveDeclarationCount))
+            {
+                return false;
+            }
+            a1s += b.A1Made;
+            declarations += b.DeclarationsMade;
+        }
+        A1sEmitted = a1s;
+        DeclarationsEmitted = declarations;
+        return true;
+    }
+
+    private GeneratedDossier Build(long index, int remaining, bool speculative = false)
     {
         var rng = DetRandom.For(options.Seed, 1, (ulong)index);
         var dossier = _planner.Plan(index, rng);
@@ -65,9 +100,18 @@ public sealed class CorpusGenerator(GeneratorOptions options)
         var planned = new List<PlannedSed>();
         foreach (var e in dossier.Episodes)
         {
-            CapReference(e);
+            var budget = new ReferenceBudget(A1Need(e), 0, e.WantsDeclaration, 0);
+            if (!speculative)
+            {
+                CapReference(e);
+            }
             ReferenceBuilder.Build(e, rng);
+            var (a1s, declarations) = (result.A1s.Count, result.Declarations.Count);
             AddReference(e, result, rng);
+            if (speculative)
+            {
+                result.Budget.Add(budget with { A1Made = result.A1s.Count - a1s, DeclarationsMade = result.Declarations.Count - declarations });
+            }
             planned.AddRange(_factory.Compose(e, rng));
         }
         if (planned.Count > remaining)
@@ -97,10 +141,11 @@ public sealed class CorpusGenerator(GeneratorOptions options)
         return result;
     }
 
+    private static int A1Need(Episode e) => (e.WantsA1 ? 1 : 0) + (e.FrenchA1GapDays is null ? 0 : 1) + (e.DeclarationCites == "expired" ? 1 : 0);
+
     private void CapReference(Episode e)
     {
-        var a1s = (e.WantsA1 ? 1 : 0) + (e.FrenchA1GapDays is null ? 0 : 1) + (e.DeclarationCites == "expired" ? 1 : 0);
-        if (A1sEmitted + a1s > options.EffectiveA1Count)
+        if (A1sEmitted + A1Need(e) > options.EffectiveA1Count)
         {
             e.WantsA1 = false;
             e.FrenchA1GapDays = null;

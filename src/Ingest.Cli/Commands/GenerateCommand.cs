@@ -29,6 +29,7 @@ internal sealed class GenerateCommand : ICliCommand
           --start-date DATE      first day of the year of postings [2025-01-01]
           --days N               length of the period postings start in [365]
           --injection-share X    share of dossiers with an injected rule situation [0.06]
+          --threads N            worker threads generating and compressing (output is the same) [cores]
 
         exit codes: 0 done, 64 bad arguments, 130 cancelled
         """;
@@ -50,6 +51,7 @@ internal sealed class GenerateCommand : ICliCommand
             A1Count = args.Has("a1") ? args.GetInt("a1", 0) : null,
             DeclarationCount = args.Has("declarations") ? args.GetInt("declarations", 0) : null,
             Days = Math.Max(1, args.GetInt("days", 365)),
+            Parallelism = Math.Max(0, args.GetInt("threads", 0)),
         };
         if (args.Get("start-date") is { } start)
         {
