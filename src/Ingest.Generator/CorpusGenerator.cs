@@ -70,14 +70,14 @@ public sealed class CorpusGenerator(GeneratorOptions options)
     /// True when a speculative dossier is what the exact build would give after the dossiers adopted so
     /// far (the caps of CapReference and the SED limit never bind inside it); it is then counted.
     /// </summary>
-    internal bool TryAdopt(GeneratedDossier dossier, int remaining)
+    internal bool TryAdopt(IReadOnlyList<ReferenceBudget> budget, int seds, int remaining)
     {
-        if (dossier.Seds.Count >= remaining)
+        if (seds >= remaining)
         {
             return false;
         }
         int a1s = A1sEmitted, declarations = DeclarationsEmitted;
-        foreach (var b in dossier.Budget)
+        foreach (var b in budget)
         {
             if (a1s + b.A1Need > options.EffectiveA1Count || (b.WantsDeclaration && declarations >= options.EffectiveDeclarationCount))
             {

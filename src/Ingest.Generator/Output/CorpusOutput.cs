@@ -51,15 +51,14 @@ public static class CorpusOutput
                         break;
                     }
                     var remaining = options.Seds - produced;
-                    var dossier = generator.TryAdopt(speculative.Dossier, remaining)
+                    var dossier = generator.TryAdopt(speculative.Budget, speculative.Seds.Length, remaining)
                         ? speculative
                         : packer.Pack(speculative.Index, generator.BuildExact(speculative.Index, remaining));
                     a1Stream.Write(dossier.A1Lines);
                     declStream.Write(dossier.DeclarationLines);
-                    foreach (var packed in dossier.Seds)
+                    foreach (var sed in dossier.Seds)
                     {
-                        var sed = packed.Sed;
-                        if (packed.Entry is { } entry)
+                        if (sed.Entry is { } entry)
                         {
                             zips.Add(sed.Day, sed.EntryName, entry);
                         }
@@ -70,18 +69,18 @@ public static class CorpusOutput
                             {
                                 Directory.CreateDirectory(folder);
                             }
-                            File.WriteAllBytes(Path.Combine(folder, sed.EntryName), sed.Bytes);
+                            File.WriteAllBytes(Path.Combine(folder, sed.EntryName), sed.Xml!);
                         }
                         if ((layout & OutputLayout.Frames) != 0)
                         {
-                            WriteWithFrame(truthStream, packed.TruthLine, "frames/" + sed.Day + ".seds#" + frames.Add(sed.Day, sed.Bytes).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                            WriteWithFrame(truthStream, sed.TruthLine, "frames/" + sed.Day + ".seds#" + frames.Add(sed.Day, sed.Xml).ToString(System.Globalization.CultureInfo.InvariantCulture));
                         }
                         else
                         {
-                            truthStream.Write(packed.TruthLine);
+                            truthStream.Write(sed.TruthLine);
                         }
                         days.Add(sed.Day);
-                        Count(summary, sed);
+                        Count(summary, sed.Truth, sed.XmlLength);
                     }
                     produced += dossier.Seds.Length;
                 }
@@ -92,9 +91,9 @@ public static class CorpusOutput
             }
             var background = new BackgroundReference(options);
             WriteBackground(a1Stream, Math.Max(0, options.EffectiveA1Count - generator.A1sEmitted), workers,
-                (p, first, count) => p.Lines(background.A1s(first, count)), cancellationToken);
+                (p, first, count) => p.Reference.A1s(background.A1s(first, count)), cancellationToken);
             WriteBackground(declStream, Math.Max(0, options.EffectiveDeclarationCount - generator.DeclarationsEmitted), workers,
-                (p, first, count) => p.Lines(background.Declarations(first, count)), cancellationToken);
+                (p, first, count) => p.Reference.Declarations(background.Declarations(first, count)), cancellationToken);
         }
         summary.A1s = Math.Max(options.EffectiveA1Count, generator.A1sEmitted);
         summary.Declarations = Math.Max(options.EffectiveDeclarationCount, generator.DeclarationsEmitted);
@@ -104,8 +103,8 @@ public static class CorpusOutput
         return summary;
     }
 
-    private const int DossiersPerBlock = 32;
-    private const int BlocksInFlight = 4;
+    private const int DossiersPerBlock = 16;
+    private const int BlocksInFlight = 3;
     private const int BackgroundPerBlock = 512;
     private static readonly byte[] s_frameKey = "\"frame\":\""u8.ToArray();
 
@@ -149,11 +148,12 @@ public static class CorpusOutput
 
     private static FileStream Create(string path) => new(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
 
-    public static void Count(CorpusSummary summary, GeneratedSed sed)
+    public static void Count(CorpusSummary summary, GeneratedSed sed) => Count(summary, sed.Truth, sed.Bytes.Length);
+
+    private static void Count(CorpusSummary summary, TruthRecord t, int xmlLength)
     {
         summary.Seds++;
-        summary.XmlBytes += sed.Bytes.Length;
-        var t = sed.Truth;
+        summary.XmlBytes += xmlLength;
         summary.Malformed += t.Malformed ? 1 : 0;
         summary.Duplicates += t.DuplicateDelivery ? 1 : 0;
         summary.ByType[t.SedType] = summary.ByType.GetValueOrDefault(t.SedType) + 1;

@@ -9,7 +9,7 @@ namespace Ingest.Generator.Output;
 internal sealed class DossierPacker(OutputLayout layout)
 {
     private readonly ArrayBufferWriter<byte> _json = new(4096);
-    private readonly MemoryStream _reference = new(4096);
+    private readonly ReferenceLines _reference = new();
     private Utf8JsonWriter? _writer;
 
     public PackedDossier Pack(long index, GeneratedDossier dossier)
@@ -19,9 +19,10 @@ internal sealed class DossierPacker(OutputLayout layout)
         {
             var sed = dossier.Seds[i];
             var entry = (layout & OutputLayout.Zip) != 0 ? EntryDeflater.Deflate(sed.Bytes) : (DeflatedEntry?)null;
-            seds[i] = new PackedSed(sed, TruthLine(sed.Truth), entry);
+            var xml = (layout & (OutputLayout.Files | OutputLayout.Frames)) != 0 ? sed.Bytes : null;
+            seds[i] = new PackedSed(sed.Day, sed.EntryName, sed.Truth, sed.Bytes.Length, xml, TruthLine(sed.Truth), entry);
         }
-        return new PackedDossier(index, dossier, Lines(dossier.A1s), Lines(dossier.Declarations), seds);
+        return new PackedDossier(index, dossier.Budget, _reference.A1s(dossier.A1s), _reference.Declarations(dossier.Declarations), seds);
     }
 
     public byte[] TruthLine(TruthRecord truth)
@@ -36,13 +37,5 @@ internal sealed class DossierPacker(OutputLayout layout)
         return _json.WrittenSpan.ToArray();
     }
 
-    public byte[] Lines<T>(IEnumerable<T> records)
-    {
-        _reference.SetLength(0);
-        foreach (var r in records)
-        {
-            ReferenceJsonl.Write(_reference, r);
-        }
-        return _reference.ToArray();
-    }
+    public ReferenceLines Reference => _reference;
 }

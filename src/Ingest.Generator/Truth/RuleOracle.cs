@@ -22,7 +22,9 @@ public static class RuleOracle
     public static bool IsEeaOrSwiss(string country) => s_eeaCh.Contains(country);
 
     public static DateOnly? Date(string? raw) =>
-        raw is { Length: >= 10 } && DateOnly.TryParseExact(raw.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+        raw is not { Length: >= 10 } ? null
+        : Dates.TryParseIso(raw.AsSpan(0, 10), out var fast) ? fast
+        : DateOnly.TryParseExact(raw.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 
     public static void Evaluate(Dossier dossier, List<PlannedSed> seds)
     {
