@@ -6,83 +6,104 @@ namespace Ingest.Generator.Output;
 /// Maps block numbers 0, 1, 2, … to results on several threads and hands them back strictly in block
 /// order, with at most <c>window</c> blocks in flight: output order (hence bytes) never depends on
 /// thread timing, and memory stays bounded. The sequence is endless; the consumer stops enumerating.
+/// Waits block on a monitor without spinning: on a small shared machine a spinning waiter steals the
+/// core a producer needs.
 /// </summary>
 internal static class OrderedParallel
 {
     public static IEnumerable<T> Map<T>(Func<long, T> produce, int workers, int window, CancellationToken cancellationToken)
         where T : class
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var free = new SemaphoreSlim(window);
-        var ready = new SemaphoreSlim[window];
-        for (var i = 0; i < window; i++)
-        {
-            ready[i] = new SemaphoreSlim(0);
-        }
+        var gate = new object();
         var slots = new T?[window];
         var errors = new Exception?[window];
-        long next = -1;
-        var tasks = new Task[workers];
+        var ready = new bool[window];
+        long next = 0, consumed = 0;
+        var stop = false;
+        var threads = new Thread[workers];
         for (var w = 0; w < workers; w++)
         {
-            tasks[w] = Task.Factory.StartNew(() =>
+            threads[w] = new Thread(() =>
             {
-                try
+                while (true)
                 {
-                    while (true)
+                    long block;
+                    lock (gate)
                     {
-                        // A free slot is claimed before the block number, so claimed-but-unconsumed blocks
-                        // are at most `window` consecutive numbers and never share a slot.
-                        free.Wait(stop.Token);
-                        var block = Interlocked.Increment(ref next);
+                        // Claimed-but-unconsumed blocks are at most `window` consecutive numbers: no shared slot.
+                        while (!stop && next - consumed >= window)
+                        {
+                            Monitor.Wait(gate);
+                        }
+                        if (stop)
+                        {
+                            return;
+                        }
+                        block = next++;
+                    }
+                    T? item = null;
+                    Exception? error = null;
+                    try
+                    {
+                        item = produce(block);
+                    }
+                    catch (Exception e)
+                    {
+                        error = e;
+                    }
+                    lock (gate)
+                    {
                         var slot = (int)(block % window);
-                        try
-                        {
-                            slots[slot] = produce(block);
-                        }
-                        catch (Exception e)
-                        {
-                            errors[slot] = e;
-                        }
-                        ready[slot].Release();
+                        (slots[slot], errors[slot], ready[slot]) = (item, error, true);
+                        Monitor.PulseAll(gate);
                     }
                 }
-                catch (OperationCanceledException)
-                {
-                    // The consumer is done (or the run was cancelled).
-                }
-            }, stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            })
+            { IsBackground = true, Name = "generator worker " + w };
+            threads[w].Start();
         }
+        using var registration = cancellationToken.Register(() =>
+        {
+            lock (gate)
+            {
+                Monitor.PulseAll(gate);
+            }
+        });
         try
         {
-            for (long block = 0; ; block++)
+            while (true)
             {
-                var slot = (int)(block % window);
-                ready[slot].Wait(cancellationToken);
-                if (errors[slot] is { } error)
+                T item;
+                lock (gate)
                 {
-                    ExceptionDispatchInfo.Throw(error);
+                    var slot = (int)(consumed % window);
+                    while (!ready[slot])
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        Monitor.Wait(gate);
+                    }
+                    if (errors[slot] is { } error)
+                    {
+                        ExceptionDispatchInfo.Throw(error);
+                    }
+                    item = slots[slot]!;
+                    (slots[slot], ready[slot]) = (null, false);
+                    consumed++;
+                    Monitor.PulseAll(gate);
                 }
-                var item = slots[slot]!;
-                slots[slot] = null;
-                free.Release();
                 yield return item;
             }
         }
         finally
         {
-            stop.Cancel();
-            try
+            lock (gate)
             {
-                Task.WaitAll(tasks, CancellationToken.None);
+                stop = true;
+                Monitor.PulseAll(gate);
             }
-            catch (AggregateException e) when (e.InnerExceptions.All(x => x is OperationCanceledException))
+            foreach (var t in threads)
             {
-                // Workers cancelled before they started.
-            }
-            foreach (var r in ready)
-            {
-                r.Dispose();
+                t.Join();
             }
         }
     }
