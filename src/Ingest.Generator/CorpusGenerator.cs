@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Ingest.Core.Reference;
 using Ingest.Generator.Noise;
 using Ingest.Generator.Output;
@@ -34,6 +35,7 @@ public sealed class CorpusGenerator(GeneratorOptions options)
     public IEnumerable<string> InjectableRules => _injection.InjectableRules;
 
     /// <summary>SED units only.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public IEnumerable<GeneratedSed> Generate()
     {
         foreach (var d in GenerateDossiers())
@@ -45,6 +47,7 @@ public sealed class CorpusGenerator(GeneratorOptions options)
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public IEnumerable<GeneratedDossier> GenerateDossiers()
     {
         var produced = 0;
@@ -70,6 +73,7 @@ public sealed class CorpusGenerator(GeneratorOptions options)
     /// True when a speculative dossier is what the exact build would give after the dossiers adopted so
     /// far (the caps of CapReference and the SED limit never bind inside it); it is then counted.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal bool TryAdopt(IReadOnlyList<ReferenceBudget> budget, int seds, int remaining)
     {
         if (seds >= remaining)
@@ -143,6 +147,7 @@ public sealed class CorpusGenerator(GeneratorOptions options)
 
     private static int A1Need(Episode e) => (e.WantsA1 ? 1 : 0) + (e.FrenchA1GapDays is null ? 0 : 1) + (e.DeclarationCites == "expired" ? 1 : 0);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CapReference(Episode e)
     {
         if (A1sEmitted + A1Need(e) > options.EffectiveA1Count)
@@ -157,6 +162,7 @@ public sealed class CorpusGenerator(GeneratorOptions options)
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddReference(Episode e, GeneratedDossier result, DetRandom rng)
     {
         foreach (var a1 in (ReadOnlySpan<A1Certificate?>)[e.A1, e.FrenchA1, ReferenceBuilder.ExpiredA1(e, rng)])
@@ -175,6 +181,7 @@ public sealed class CorpusGenerator(GeneratorOptions options)
     }
 
     /// <summary>The corpus ends mid-dossier: lifecycle flags must only point at SEDs that exist.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Truncate(List<PlannedSed> planned, int keep)
     {
         planned.RemoveRange(keep, planned.Count - keep);
@@ -191,6 +198,7 @@ public sealed class CorpusGenerator(GeneratorOptions options)
     }
 
     /// <summary>Out-of-order versions: the newer version arrives first.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ShuffleVersions(List<PlannedSed> planned, DetRandom rng)
     {
         foreach (var s in planned)
@@ -205,6 +213,7 @@ public sealed class CorpusGenerator(GeneratorOptions options)
     }
 
     /// <summary>Which SED carries each near-miss of an episode: the SED on which the rule would fire.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Dictionary<PlannedSed, List<string>> NearMissTargets(List<PlannedSed> planned)
     {
         var map = new Dictionary<PlannedSed, List<string>>();
@@ -236,6 +245,7 @@ public sealed class CorpusGenerator(GeneratorOptions options)
         return map;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Emit(PlannedSed s, Dictionary<PlannedSed, List<string>> nearMisses, GeneratedDossier result, DetRandom rng, bool duplicate)
     {
         _buffer.ResetWrittenCount();

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Ingest.Core.Reference;
 using Ingest.Generator.Truth;
@@ -12,6 +13,7 @@ internal sealed class DossierPacker(OutputLayout layout)
     private readonly ReferenceLines _reference = new();
     private Utf8JsonWriter? _writer;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public PackedDossier Pack(long index, GeneratedDossier dossier)
     {
         var seds = new PackedSed[dossier.Seds.Count];
@@ -25,6 +27,7 @@ internal sealed class DossierPacker(OutputLayout layout)
         return new PackedDossier(index, dossier.Budget, _reference.A1s(dossier.A1s), _reference.Declarations(dossier.Declarations), seds);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public byte[] TruthLine(TruthRecord truth)
     {
         _json.ResetWrittenCount();

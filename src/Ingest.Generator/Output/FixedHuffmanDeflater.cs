@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Ingest.Generator.Output;
 
@@ -71,6 +72,7 @@ internal sealed class FixedHuffmanDeflater
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static uint Reverse(uint code, int length)
     {
         var r = 0u;
@@ -81,6 +83,7 @@ internal sealed class FixedHuffmanDeflater
         return r;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public byte[] Deflate(ReadOnlySpan<byte> src)
     {
         var worst = src.Length + (src.Length >> 3) + 16;
@@ -136,6 +139,7 @@ internal sealed class FixedHuffmanDeflater
         return _out.AsSpan(0, _outPos).ToArray();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int MatchLength(ReadOnlySpan<byte> src, int from, int at, int max)
     {
         var length = MinMatch;
@@ -157,6 +161,7 @@ internal sealed class FixedHuffmanDeflater
 
     private void PutLiteral(byte b) => Put(s_literalCode[b], s_literalBits[b]);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void PutMatch(int length, int distance)
     {
         Put(s_lengthCode[length], s_lengthBits[length]);
@@ -173,6 +178,7 @@ internal sealed class FixedHuffmanDeflater
     }
 
     /// <summary>Appends up to 31 bits, least significant first.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Put(uint value, int count)
     {
         _bits |= (ulong)value << _bitCount;

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Ingest.Core.Reference;
@@ -21,6 +22,7 @@ internal sealed class ReferenceLines
 
     public byte[] Declarations(IEnumerable<PostingDeclaration> records) => Lines(records, GeneratorReferenceJsonContext.Default.PostingDeclaration);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private byte[] Lines<T>(IEnumerable<T> records, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> info)
     {
         _buffer.ResetWrittenCount();

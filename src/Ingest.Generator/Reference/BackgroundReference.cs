@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Ingest.Core.Reference;
 using Ingest.Generator.Population;
 using Ingest.Generator.Scenarios;
@@ -13,6 +14,7 @@ public sealed class BackgroundReference(GeneratorOptions options)
     public IEnumerable<A1Certificate> A1s(int count) => A1s(0, count);
 
     /// <summary>Records first … first + count − 1 (each from its own random stream, so blocks can be made in parallel).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public IEnumerable<A1Certificate> A1s(int first, int count)
     {
         for (var i = first; i < first + count; i++)
@@ -36,6 +38,7 @@ public sealed class BackgroundReference(GeneratorOptions options)
 
     public IEnumerable<PostingDeclaration> Declarations(int count) => Declarations(0, count);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public IEnumerable<PostingDeclaration> Declarations(int first, int count)
     {
         for (var i = first; i < first + count; i++)
@@ -50,6 +53,7 @@ public sealed class BackgroundReference(GeneratorOptions options)
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Episode Episode(CountryProfile home, int i, DetRandom rng)
     {
         var sector = PopulationFactory.PickSector(rng);

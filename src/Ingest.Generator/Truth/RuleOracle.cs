@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Ingest.Core.Seds;
 using Ingest.Generator.Scenarios;
 
@@ -26,6 +27,7 @@ public static class RuleOracle
         : Dates.TryParseIso(raw.AsSpan(0, 10), out var fast) ? fast
         : DateOnly.TryParseExact(raw.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Evaluate(Dossier dossier, List<PlannedSed> seds)
     {
         var pinOwners = PinOwners(seds);
@@ -82,6 +84,7 @@ public static class RuleOracle
     }
 
     /// <summary>Canonical sending-country PIN → the persons whose A009s carry it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Dictionary<string, HashSet<string>> PinOwners(List<PlannedSed> seds)
     {
         var owners = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
@@ -108,6 +111,7 @@ public static class RuleOracle
     }
 
     /// <summary>POST-06 (two employers) and LEG-02 (two states) over overlapping periods; ID-10 one PIN, two people. Listed on every SED involved.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CrossCase(Dossier dossier, PlannedSed s, Dictionary<string, HashSet<string>> pinOwners, List<string> rules)
     {
         var e = s.Episode;
@@ -141,6 +145,7 @@ public static class RuleOracle
         Date(a.Decision.PeriodStart) != Date(b.Decision.PeriodStart) || Date(a.Decision.PeriodEnd) != Date(b.Decision.PeriodEnd)
         || a.Decision.LegislationState != b.Decision.LegislationState || a.Article != b.Article;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool LongOrOpen(SedRecord r)
     {
         if (r.Decision.OpenPeriodType is not null)
@@ -150,6 +155,7 @@ public static class RuleOracle
         return Date(r.Decision.PeriodStart) is { } start && Date(r.Decision.PeriodEnd) is { } end && end >= start.AddYears(5);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Structural(PlannedSed s, List<string> rules)
     {
         var r = s.Record;
@@ -186,6 +192,7 @@ public static class RuleOracle
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Posting(Dossier dossier, PlannedSed s, List<string> rules)
     {
         var r = s.Record;
@@ -262,6 +269,7 @@ public static class RuleOracle
         Declaration(s, start, end, rules);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Identity(PlannedSed s, List<string> rules)
     {
         var r = s.Record;
@@ -303,6 +311,7 @@ public static class RuleOracle
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Declaration(PlannedSed s, DateOnly? start, DateOnly? end, List<string> rules)
     {
         var e = s.Episode;
@@ -345,6 +354,7 @@ public static class RuleOracle
     }
 
     /// <summary>PER-04 (new posting less than 2 months after the previous one) and PER-03 (chain over 24 months).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Chains(Dossier dossier, Episode e, List<string> rules)
     {
         var index = dossier.Episodes.IndexOf(e);
@@ -382,6 +392,7 @@ public static class RuleOracle
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MultiState(PlannedSed s, List<string> rules)
     {
         var r = s.Record;
@@ -429,6 +440,7 @@ public static class RuleOracle
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Canonical(string pin)
     {
         Span<char> buf = stackalloc char[pin.Length];
