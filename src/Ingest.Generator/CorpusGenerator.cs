@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Ingest.Core.Reference;
 using Ingest.Generator.Noise;
 using Ingest.Generator.Output;
@@ -34,6 +35,7 @@ public sealed class CorpusGenerator(GeneratorOptions options)
     public IEnumerable<string> InjectableRules => _injection.InjectableRules;
 
     /// <summary>SED units only.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public IEnumerable<GeneratedSed> Generate()
     {
         foreach (var d in GenerateDossiers())
@@ -45,6 +47,7 @@ public sealed class CorpusGenerator(GeneratorOptions options)
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public IEnumerable<GeneratedDossier> GenerateDossiers()
     {
         var produced = 0;
@@ -56,7 +59,43 @@ public sealed class CorpusGenerator(GeneratorOptions options)
         }
     }
 
-    private GeneratedDossier Build(long index, int remaining)
+    /// <summary>
+    /// Builds a dossier without knowing what came before (no reference caps, no SED limit), for a worker
+    /// thread; <see cref="TryAdopt"/> then checks on the ordered thread that the real caps would not have
+    /// changed it, so the result equals what <see cref="GenerateDossiers"/> yields.
+    /// </summary>
+    internal GeneratedDossier BuildSpeculative(long index) => Build(index, int.MaxValue, speculative: true);
+
+    /// <summary>The exact dossier at this point of the stream (counts the reference records it emits).</summary>
+    internal GeneratedDossier BuildExact(long index, int remaining) => Build(index, remaining, speculative: false);
+
+    /// <summary>
+    /// True when a speculative dossier is what the exact build would give after the dossiers adopted so
+    /// far (the caps of CapReference and the SED limit never bind inside it); it is then counted.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal bool TryAdopt(IReadOnlyList<ReferenceBudget> budget, int seds, int remaining)
+    {
+        if (seds >= remaining)
+        {
+            return false;
+        }
+        int a1s = A1sEmitted, declarations = DeclarationsEmitted;
+        foreach (var b in budget)
+        {
+            if (a1s + b.A1Need > options.EffectiveA1Count || (b.WantsDeclaration && declarations >= options.EffectiveDeclarationCount))
+            {
+                return false;
+            }
+            a1s += b.A1Made;
+            declarations += b.DeclarationsMade;
+        }
+        A1sEmitted = a1s;
+        DeclarationsEmitted = declarations;
+        return true;
+    }
+
+    private GeneratedDossier Build(long index, int remaining, bool speculative = false)
     {
         var rng = DetRandom.For(options.Seed, 1, (ulong)index);
         var dossier = _planner.Plan(index, rng);
@@ -65,9 +104,18 @@ public sealed class CorpusGenerator(GeneratorOptions options)
         var planned = new List<PlannedSed>();
         foreach (var e in dossier.Episodes)
         {
-            CapReference(e);
+            var budget = new ReferenceBudget(A1Need(e), 0, e.WantsDeclaration, 0);
+            if (!speculative)
+            {
+                CapReference(e);
+            }
             ReferenceBuilder.Build(e, rng);
+            var (a1s, declarations) = (result.A1s.Count, result.Declarations.Count);
             AddReference(e, result, rng);
+            if (speculative)
+            {
+                result.Budget.Add(budget with { A1Made = result.A1s.Count - a1s, DeclarationsMade = result.Declarations.Count - declarations });
+            }
             planned.AddRange(_factory.Compose(e, rng));
         }
         if (planned.Count > remaining)
@@ -97,10 +145,12 @@ public sealed class CorpusGenerator(GeneratorOptions options)
         return result;
     }
 
+    private static int A1Need(Episode e) => (e.WantsA1 ? 1 : 0) + (e.FrenchA1GapDays is null ? 0 : 1) + (e.DeclarationCites == "expired" ? 1 : 0);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CapReference(Episode e)
     {
-        var a1s = (e.WantsA1 ? 1 : 0) + (e.FrenchA1GapDays is null ? 0 : 1) + (e.DeclarationCites == "expired" ? 1 : 0);
-        if (A1sEmitted + a1s > options.EffectiveA1Count)
+        if (A1sEmitted + A1Need(e) > options.EffectiveA1Count)
         {
             e.WantsA1 = false;
             e.FrenchA1GapDays = null;
@@ -112,6 +162,7 @@ public sealed class CorpusGenerator(GeneratorOptions options)
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddReference(Episode e, GeneratedDossier result, DetRandom rng)
     {
         foreach (var a1 in (ReadOnlySpan<A1Certificate?>)[e.A1, e.FrenchA1, ReferenceBuilder.ExpiredA1(e, rng)])
@@ -130,6 +181,7 @@ public sealed class CorpusGenerator(GeneratorOptions options)
     }
 
     /// <summary>The corpus ends mid-dossier: lifecycle flags must only point at SEDs that exist.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Truncate(List<PlannedSed> planned, int keep)
     {
         planned.RemoveRange(keep, planned.Count - keep);
@@ -146,6 +198,7 @@ public sealed class CorpusGenerator(GeneratorOptions options)
     }
 
     /// <summary>Out-of-order versions: the newer version arrives first.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ShuffleVersions(List<PlannedSed> planned, DetRandom rng)
     {
         foreach (var s in planned)
@@ -160,6 +213,7 @@ public sealed class CorpusGenerator(GeneratorOptions options)
     }
 
     /// <summary>Which SED carries each near-miss of an episode: the SED on which the rule would fire.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Dictionary<PlannedSed, List<string>> NearMissTargets(List<PlannedSed> planned)
     {
         var map = new Dictionary<PlannedSed, List<string>>();
@@ -191,6 +245,7 @@ public sealed class CorpusGenerator(GeneratorOptions options)
         return map;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Emit(PlannedSed s, Dictionary<PlannedSed, List<string>> nearMisses, GeneratedDossier result, DetRandom rng, bool duplicate)
     {
         _buffer.ResetWrittenCount();

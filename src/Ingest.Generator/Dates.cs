@@ -18,6 +18,37 @@ public static class Dates
         span[19] = 'Z';
     });
 
+    /// <summary>
+    /// Strict yyyy-MM-dd (what the generator writes), without the culture machinery of ParseExact
+    /// (hot in the rule oracle). False for anything else, which callers hand to ParseExact.
+    /// </summary>
+    public static bool TryParseIso(ReadOnlySpan<char> s, out DateOnly date)
+    {
+        date = default;
+        if (s.Length != 10 || s[4] != '-' || s[7] != '-'
+            || !TryDigits(s[..4], out var year) || !TryDigits(s[5..7], out var month) || !TryDigits(s[8..], out var day)
+            || year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+        date = new DateOnly(year, month, day);
+        return true;
+    }
+
+    private static bool TryDigits(ReadOnlySpan<char> s, out int value)
+    {
+        value = 0;
+        foreach (var c in s)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return true;
+    }
+
     private static void Date(Span<char> span, int year, int month, int day)
     {
         Four(span, year);

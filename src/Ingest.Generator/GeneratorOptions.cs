@@ -19,6 +19,8 @@ public sealed class GeneratorOptions
     public double Cdm42Share { get; set; } = 0.04;
     public double Cdm43Share { get; set; } = 0.06;
     public string Receiver { get; set; } = "FR:URSSAF01";
+    /// <summary>Threads generating and compressing for <see cref="Output.CorpusOutput"/>; 0 = one per core. Never changes the bytes.</summary>
+    public int Parallelism { get; set; }
 
     public int EffectiveA1Count => A1Count ?? (int)(Seds * 0.85);
     public int EffectiveDeclarationCount => DeclarationCount ?? (int)(Seds * 0.85);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Ingest.Core.Seds;
 using Ingest.Generator.Population;
@@ -12,6 +13,7 @@ public sealed class NoiseApplier(NoiseProfile profile)
 {
     private static readonly char[] s_separators = [' ', '.', '-', '/'];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Apply(SedRecord sed, DetRandom rng)
     {
         var p = sed.Person;
@@ -79,6 +81,7 @@ public sealed class NoiseApplier(NoiseProfile profile)
         _ => code,
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string Typo(string name, DetRandom rng)
     {
         if (name.Length < 4)

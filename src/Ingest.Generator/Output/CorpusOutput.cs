@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
-using System.Threading.Channels;
 using Ingest.Core.Reference;
 using Ingest.Generator.Reference;
 using Ingest.Generator.Truth;
@@ -19,82 +17,83 @@ public static class CorpusOutput
         var summary = new CorpusSummary();
         var days = new HashSet<string>(StringComparer.Ordinal);
         var generator = new CorpusGenerator(options);
+        var workers = options.Parallelism > 0 ? options.Parallelism : Environment.ProcessorCount;
         using (var a1Stream = Create(Path.Combine(dir, "reference", ReferenceJsonl.A1FileName)))
         using (var declStream = Create(Path.Combine(dir, "reference", ReferenceJsonl.DeclarationsFileName)))
         using (var truthStream = Create(Path.Combine(dir, TruthJsonl.FileName)))
-        using (var truthWriter = new Utf8JsonWriter(truthStream, new JsonWriterOptions { SkipValidation = true }))
         using (var zips = new DailyZipSink(Path.Combine(dir, "zip")))
         using (var frames = new DailyFramesSink(Path.Combine(dir, "frames")))
         {
-            // Generation and writing (deflate dominates) overlap on two threads; one consumer keeps the order.
-            var channel = Channel.CreateBounded<GeneratedDossier>(new BoundedChannelOptions(512) { SingleReader = true, SingleWriter = true });
-            var producer = Task.Run(() =>
+            // Workers build, serialise and deflate blocks of dossiers speculatively; this thread adopts them
+            // in index order (rebuilding the rare one the reference caps or the SED limit would change) and appends.
+            var packer = new DossierPacker(layout);
+            var produced = 0;
+            var blocks = OrderedParallel.Map(
+                block =>
+                {
+                    var g = new CorpusGenerator(options);
+                    var p = new DossierPacker(layout);
+                    var packed = new PackedDossier[DossiersPerBlock];
+                    for (var i = 0; i < packed.Length; i++)
+                    {
+                        var index = block * DossiersPerBlock + i;
+                        packed[i] = p.Pack(index, g.BuildSpeculative(index));
+                    }
+                    return packed;
+                },
+                workers, BlocksInFlight * workers, cancellationToken);
+            foreach (var block in blocks)
             {
-                try
+                foreach (var speculative in block)
                 {
-                    foreach (var d in generator.GenerateDossiers())
+                    if (produced >= options.Seds)
                     {
-                        cancellationToken.ThrowIfCancellationRequested();
-                        while (!channel.Writer.TryWrite(d))
+                        break;
+                    }
+                    var remaining = options.Seds - produced;
+                    var dossier = generator.TryAdopt(speculative.Budget, speculative.Seds.Length, remaining)
+                        ? speculative
+                        : packer.Pack(speculative.Index, generator.BuildExact(speculative.Index, remaining));
+                    a1Stream.Write(dossier.A1Lines);
+                    declStream.Write(dossier.DeclarationLines);
+                    foreach (var sed in dossier.Seds)
+                    {
+                        if (sed.Entry is { } entry)
                         {
-                            channel.Writer.WaitToWriteAsync(cancellationToken).AsTask().GetAwaiter().GetResult();
+                            zips.Add(sed.Day, sed.EntryName, entry);
                         }
-                    }
-                    channel.Writer.Complete();
-                }
-                catch (Exception e)
-                {
-                    channel.Writer.Complete(e);
-                }
-            }, cancellationToken);
-            foreach (var dossier in channel.Reader.ReadAllAsync(cancellationToken).ToBlockingEnumerable(cancellationToken))
-            {
-                foreach (var a1 in dossier.A1s)
-                {
-                    ReferenceJsonl.Write(a1Stream, a1);
-                }
-                foreach (var decl in dossier.Declarations)
-                {
-                    ReferenceJsonl.Write(declStream, decl);
-                }
-                foreach (var sed in dossier.Seds)
-                {
-                    if ((layout & OutputLayout.Zip) != 0)
-                    {
-                        zips.Add(sed.Day, sed.EntryName, sed.Bytes);
-                    }
-                    if ((layout & OutputLayout.Files) != 0)
-                    {
-                        var folder = Path.Combine(dir, "files", sed.Day);
-                        if (days.Add(sed.Day))
+                        if ((layout & OutputLayout.Files) != 0)
                         {
-                            Directory.CreateDirectory(folder);
+                            var folder = Path.Combine(dir, "files", sed.Day);
+                            if (days.Add(sed.Day))
+                            {
+                                Directory.CreateDirectory(folder);
+                            }
+                            File.WriteAllBytes(Path.Combine(folder, sed.EntryName), sed.Xml!);
                         }
-                        File.WriteAllBytes(Path.Combine(folder, sed.EntryName), sed.Bytes);
+                        if ((layout & OutputLayout.Frames) != 0)
+                        {
+                            WriteWithFrame(truthStream, sed.TruthLine, "frames/" + sed.Day + ".seds#" + frames.Add(sed.Day, sed.Xml).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                        }
+                        else
+                        {
+                            truthStream.Write(sed.TruthLine);
+                        }
+                        days.Add(sed.Day);
+                        Count(summary, sed.Truth, sed.XmlLength);
                     }
-                    var truth = sed.Truth;
-                    if ((layout & OutputLayout.Frames) != 0)
-                    {
-                        truth = truth with { Frame = "frames/" + sed.Day + ".seds#" + frames.Add(sed.Day, sed.Bytes).ToString(System.Globalization.CultureInfo.InvariantCulture) };
-                    }
-                    days.Add(sed.Day);
-                    TruthJsonl.Write(truthWriter, truth);
-                    truthWriter.Flush();
-                    truthWriter.Reset();
-                    truthStream.WriteByte((byte)'\n');
-                    Count(summary, sed);
+                    produced += dossier.Seds.Length;
+                }
+                if (produced >= options.Seds)
+                {
+                    break;
                 }
             }
-            producer.GetAwaiter().GetResult();
             var background = new BackgroundReference(options);
-            foreach (var a1 in background.A1s(Math.Max(0, options.EffectiveA1Count - generator.A1sEmitted)))
-            {
-                ReferenceJsonl.Write(a1Stream, a1);
-            }
-            foreach (var decl in background.Declarations(Math.Max(0, options.EffectiveDeclarationCount - generator.DeclarationsEmitted)))
-            {
-                ReferenceJsonl.Write(declStream, decl);
-            }
+            WriteBackground(a1Stream, Math.Max(0, options.EffectiveA1Count - generator.A1sEmitted), workers,
+                (p, first, count) => p.Reference.A1s(background.A1s(first, count)), cancellationToken);
+            WriteBackground(declStream, Math.Max(0, options.EffectiveDeclarationCount - generator.DeclarationsEmitted), workers,
+                (p, first, count) => p.Reference.Declarations(background.Declarations(first, count)), cancellationToken);
         }
         summary.A1s = Math.Max(options.EffectiveA1Count, generator.A1sEmitted);
         summary.Declarations = Math.Max(options.EffectiveDeclarationCount, generator.DeclarationsEmitted);
@@ -104,13 +103,57 @@ public static class CorpusOutput
         return summary;
     }
 
+    private const int DossiersPerBlock = 16;
+    private const int BlocksInFlight = 3;
+    private const int BackgroundPerBlock = 512;
+    private static readonly byte[] s_frameKey = "\"frame\":\""u8.ToArray();
+
+    /// <summary>Background reference records, serialised in parallel blocks and appended in index order.</summary>
+    private static void WriteBackground(Stream stream, int total, int workers, Func<DossierPacker, int, int, byte[]> lines, CancellationToken cancellationToken)
+    {
+        if (total == 0)
+        {
+            return;
+        }
+        var blocks = (total + BackgroundPerBlock - 1) / BackgroundPerBlock;
+        var written = 0;
+        foreach (var bytes in OrderedParallel.Map(
+            block =>
+            {
+                var first = (int)Math.Min(block * BackgroundPerBlock, total);
+                return lines(new DossierPacker(OutputLayout.None), first, Math.Min(BackgroundPerBlock, total - first));
+            },
+            workers, BlocksInFlight * workers, cancellationToken))
+        {
+            stream.Write(bytes);
+            if (++written == blocks)
+            {
+                break;
+            }
+        }
+    }
+
+    /// <summary>Inserts <c>"frame":"…"</c> before <c>"day"</c>, where the serializer puts it (TruthRecord member order).</summary>
+    private static void WriteWithFrame(Stream stream, byte[] line, string frame)
+    {
+        var at = line.AsSpan().IndexOf(",\"day\":"u8) + 1;
+        stream.Write(line, 0, at);
+        stream.Write(s_frameKey);
+        Span<byte> value = stackalloc byte[frame.Length];
+        System.Text.Encoding.ASCII.GetBytes(frame, value);
+        stream.Write(value);
+        stream.Write("\","u8);
+        stream.Write(line, at, line.Length - at);
+    }
+
     private static FileStream Create(string path) => new(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
 
-    public static void Count(CorpusSummary summary, GeneratedSed sed)
+    public static void Count(CorpusSummary summary, GeneratedSed sed) => Count(summary, sed.Truth, sed.Bytes.Length);
+
+    private static void Count(CorpusSummary summary, TruthRecord t, int xmlLength)
     {
         summary.Seds++;
-        summary.XmlBytes += sed.Bytes.Length;
-        var t = sed.Truth;
+        summary.XmlBytes += xmlLength;
         summary.Malformed += t.Malformed ? 1 : 0;
         summary.Duplicates += t.DuplicateDelivery ? 1 : 0;
         summary.ByType[t.SedType] = summary.ByType.GetValueOrDefault(t.SedType) + 1;

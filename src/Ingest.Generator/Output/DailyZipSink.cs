@@ -1,25 +1,24 @@
-using System.IO.Compression;
+using System.Globalization;
 
 namespace Ingest.Generator.Output;
 
 /// <summary>One zip per batch day, kept open while the corpus streams (entries arrive in any day order).</summary>
 public sealed class DailyZipSink(string folder) : IDisposable
 {
-    private readonly Dictionary<string, ZipArchive> _archives = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DeterministicZipWriter> _archives = new(StringComparer.Ordinal);
 
-    public void Add(string day, string entryName, ReadOnlySpan<byte> bytes)
+    public void Add(string day, string entryName, ReadOnlySpan<byte> bytes) => Add(day, entryName, EntryDeflater.Deflate(bytes));
+
+    internal void Add(string day, string entryName, in DeflatedEntry entry)
     {
         if (!_archives.TryGetValue(day, out var zip))
         {
             Directory.CreateDirectory(folder);
-            var stream = new FileStream(Path.Combine(folder, day + ".zip"), FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-            _archives[day] = zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: false);
+            // A fixed timestamp (the batch day, 06:00) keeps the archive identical for a seed.
+            var stamp = DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToDateTime(new TimeOnly(6, 0));
+            _archives[day] = zip = new DeterministicZipWriter(Path.Combine(folder, day + ".zip"), stamp);
         }
-        var entry = zip.CreateEntry(entryName, CompressionLevel.Fastest);
-        // A fixed timestamp (the batch day) keeps the archive identical for a seed.
-        entry.LastWriteTime = new DateTimeOffset(DateOnly.ParseExact(day, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture).ToDateTime(new TimeOnly(6, 0)), TimeSpan.Zero);
-        using var s = entry.Open();
-        s.Write(bytes);
+        zip.Add(entryName, entry);
     }
 
     public void Dispose()

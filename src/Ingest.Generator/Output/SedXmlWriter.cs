@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Ingest.Core.Seds;
 
 namespace Ingest.Generator.Output;
@@ -39,6 +40,7 @@ public static class SedXmlWriter
     public static string Namespace(SedRecord sed) =>
         s_namespaces.GetOrAdd((sed.CdmVersion, sed.SedType), static k => "http://ec.europa.eu/eessi/ns/" + k.Cdm.Replace('.', '_') + "/" + k.Type);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteEnvelopeStart(Utf8XmlWriter w, SedRecord sed)
     {
         var e = sed.Envelope;
@@ -64,6 +66,7 @@ public static class SedXmlWriter
         w.Raw("</sbdh:Scope></sbdh:BusinessScope></sbdh:StandardBusinessDocumentHeader>"u8);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteSed(Utf8XmlWriter w, SedRecord sed)
     {
         w.Raw("<sed:"u8);
@@ -111,6 +114,7 @@ public static class SedXmlWriter
         w.Raw(">"u8);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WritePerson(Utf8XmlWriter w, SedRecord sed)
     {
         var p = sed.Person;
@@ -191,6 +195,7 @@ public static class SedXmlWriter
         w.Raw("</Person>"u8);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteAddresses(Utf8XmlWriter w, SedRecord sed)
     {
         var any = false;
@@ -212,6 +217,7 @@ public static class SedXmlWriter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteAddress(Utf8XmlWriter w, Ingest.Core.Seds.AddressEntry a)
     {
         w.Open("Address"u8);
@@ -224,6 +230,7 @@ public static class SedXmlWriter
         w.Close("Address"u8);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteOrganisationBody(Utf8XmlWriter w, EmployerEntry e, bool marginal)
     {
         w.Leaf("name"u8, e.Name);
@@ -250,6 +257,7 @@ public static class SedXmlWriter
     }
 
     /// <summary>Employers of one role under wrapper/item, e.g. EmployerInPostingState/Employer.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteEmployers(Utf8XmlWriter w, SedRecord sed, EmployerRole role, ReadOnlySpan<byte> wrapper, ReadOnlySpan<byte> item)
     {
         var any = false;
@@ -274,6 +282,7 @@ public static class SedXmlWriter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WritePlaceWork(Utf8XmlWriter w, SedRecord sed)
     {
         if (sed.FixedPlaceOfWork is null && sed.WorkCountries.Count == 0)
@@ -304,6 +313,7 @@ public static class SedXmlWriter
         w.Close("PlaceWork"u8);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WritePeriod(Utf8XmlWriter w, DecisionBlock d)
     {
         if (d.PeriodStart is null && d.PeriodEnd is null && d.OpenPeriodType is null)
@@ -328,6 +338,7 @@ public static class SedXmlWriter
         w.Close("PeriodForWhichDecisionApplies"u8);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteDecisionSed(Utf8XmlWriter w, SedRecord sed)
     {
         WriteAddresses(w, sed);
@@ -365,6 +376,7 @@ public static class SedXmlWriter
         w.Coded("articleRegulationECNo8832004"u8, sed.Article);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteA001(Utf8XmlWriter w, SedRecord sed)
     {
         WriteAddresses(w, sed);
@@ -414,6 +426,7 @@ public static class SedXmlWriter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CodedList(Utf8XmlWriter w, ReadOnlySpan<byte> name, List<string> values)
     {
         w.Open(name);
@@ -424,6 +437,7 @@ public static class SedXmlWriter
         w.Close(name);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteChange(Utf8XmlWriter w, SedRecord sed)
     {
         if (sed.Change is { } c)

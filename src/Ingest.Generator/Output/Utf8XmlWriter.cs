@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Ingest.Generator.Output;
@@ -12,6 +13,7 @@ public readonly ref struct Utf8XmlWriter(IBufferWriter<byte> output)
     private static readonly SearchValues<char> s_escape = SearchValues.Create("&<>\"'");
     private readonly IBufferWriter<byte> _out = output;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Raw(ReadOnlySpan<byte> bytes)
     {
         var span = _out.GetSpan(bytes.Length);
@@ -19,12 +21,14 @@ public readonly ref struct Utf8XmlWriter(IBufferWriter<byte> output)
         _out.Advance(bytes.Length);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Byte(byte b)
     {
         _out.GetSpan(1)[0] = b;
         _out.Advance(1);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Open(ReadOnlySpan<byte> name)
     {
         var span = _out.GetSpan(name.Length + 2);
@@ -34,6 +38,7 @@ public readonly ref struct Utf8XmlWriter(IBufferWriter<byte> output)
         _out.Advance(name.Length + 2);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Close(ReadOnlySpan<byte> name)
     {
         var span = _out.GetSpan(name.Length + 3);
@@ -45,6 +50,7 @@ public readonly ref struct Utf8XmlWriter(IBufferWriter<byte> output)
     }
 
     /// <summary>&lt;name&gt;text&lt;/name&gt;, nothing when the value is null.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Leaf(ReadOnlySpan<byte> name, string? value)
     {
         if (value is null)
@@ -57,6 +63,7 @@ public readonly ref struct Utf8XmlWriter(IBufferWriter<byte> output)
     }
 
     /// <summary>A coded value: &lt;name&gt;&lt;value&gt;code&lt;/value&gt;&lt;/name&gt;.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Coded(ReadOnlySpan<byte> name, string? value)
     {
         if (value is null)
@@ -70,6 +77,7 @@ public readonly ref struct Utf8XmlWriter(IBufferWriter<byte> output)
         Close(name);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Text(string value)
     {
         var rest = value.AsSpan();
@@ -98,6 +106,7 @@ public readonly ref struct Utf8XmlWriter(IBufferWriter<byte> output)
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Integer(int value)
     {
         var span = _out.GetSpan(11);
@@ -105,6 +114,7 @@ public readonly ref struct Utf8XmlWriter(IBufferWriter<byte> output)
         _out.Advance(written);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Attribute(ReadOnlySpan<byte> name, string value)
     {
         Byte((byte)' ');

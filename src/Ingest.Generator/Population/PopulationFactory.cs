@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Ingest.Generator.Population.Pins;
 
 namespace Ingest.Generator.Population;
@@ -80,6 +81,7 @@ public static class PopulationFactory
     public static void AddFrenchPin(Person p, DetRandom rng) =>
         p.Pins["FR"] = new FrNir().Generate(new PinSubject(p.BirthDate, p.Female, p.FamilyName, p.Forename, p.BirthCountry), rng);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Gendered(string entry, bool female)
     {
         var slash = entry.IndexOf('/', StringComparison.Ordinal);
@@ -88,6 +90,7 @@ public static class PopulationFactory
 
     private static string Town(string entry) => entry[..entry.IndexOf('|', StringComparison.Ordinal)];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Address HomeAddress(CountryProfile c, DetRandom rng)
     {
         var town = rng.Pick(c.Towns);
@@ -96,6 +99,7 @@ public static class PopulationFactory
         return new Address(street, town[..bar], town[(bar + 1)..], c.Code);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Address FrenchAddress(DetRandom rng)
     {
         var parts = rng.Pick(s_frTowns).Split('|');
@@ -104,6 +108,7 @@ public static class PopulationFactory
 
     public static string PickSector(DetRandom rng) => s_sectors[rng.Weighted(s_sectorWeights)];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Employer CreateEmployer(string id, CountryProfile c, string sector, bool letterbox, DateOnly firstPosting, DetRandom rng)
     {
         var name = rng.Pick(c.CompanyStems) + (rng.Chance(0.5) ? " " + rng.Pick(c.Streets).Split(' ')[^1] : "") + " " + rng.Pick(c.CompanyForms);
@@ -129,6 +134,7 @@ public static class PopulationFactory
         };
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static HostSite CreateSite(DetRandom rng)
     {
         var address = FrenchAddress(rng);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Ingest.Core.Reference;
 using Ingest.Generator.Population;
 using Ingest.Generator.Scenarios;
@@ -10,9 +11,13 @@ namespace Ingest.Generator.Reference;
 /// </summary>
 public sealed class BackgroundReference(GeneratorOptions options)
 {
-    public IEnumerable<A1Certificate> A1s(int count)
+    public IEnumerable<A1Certificate> A1s(int count) => A1s(0, count);
+
+    /// <summary>Records first … first + count − 1 (each from its own random stream, so blocks can be made in parallel).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public IEnumerable<A1Certificate> A1s(int first, int count)
     {
-        for (var i = 0; i < count; i++)
+        for (var i = first; i < first + count; i++)
         {
             var rng = DetRandom.For(options.Seed, 2, (ulong)i);
             var outgoing = rng.Chance(0.45);
@@ -31,9 +36,12 @@ public sealed class BackgroundReference(GeneratorOptions options)
         }
     }
 
-    public IEnumerable<PostingDeclaration> Declarations(int count)
+    public IEnumerable<PostingDeclaration> Declarations(int count) => Declarations(0, count);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public IEnumerable<PostingDeclaration> Declarations(int first, int count)
     {
-        for (var i = 0; i < count; i++)
+        for (var i = first; i < first + count; i++)
         {
             var rng = DetRandom.For(options.Seed, 3, (ulong)i);
             var e = Episode(PopulationFactory.PickSender(rng), i, rng);
@@ -45,6 +53,7 @@ public sealed class BackgroundReference(GeneratorOptions options)
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Episode Episode(CountryProfile home, int i, DetRandom rng)
     {
         var sector = PopulationFactory.PickSector(rng);

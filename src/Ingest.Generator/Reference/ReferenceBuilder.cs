@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Ingest.Core.Reference;
 using Ingest.Generator.Population;
 using Ingest.Generator.Scenarios;
@@ -23,6 +24,7 @@ public static class ReferenceBuilder
     public static string A1Number(string country, DateOnly issued, string caseId, int n) =>
         country + "-" + issued.Year.ToString(CultureInfo.InvariantCulture) + "-" + caseId + "-" + n.ToString(CultureInfo.InvariantCulture);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Build(Episode e, DetRandom rng)
     {
         if (e.WantsA1 && e.Kind == CaseKind.Posting)
@@ -87,6 +89,7 @@ public static class ReferenceBuilder
     }
 
     /// <summary>An older A1 of the same person, now expired, that a declaration may wrongly cite (CERT-02).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static A1Certificate? ExpiredA1(Episode e, DetRandom rng)
     {
         if (e.DeclarationCites != "expired" || e.Declaration?.A1Number is not { } number)
@@ -100,6 +103,7 @@ public static class ReferenceBuilder
         };
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static A1Certificate IncomingA1(Episode e, DetRandom rng)
     {
         var p = e.Person;

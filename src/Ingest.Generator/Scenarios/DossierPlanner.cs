@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Ingest.Generator.Population;
 
 namespace Ingest.Generator.Scenarios;
@@ -14,6 +15,7 @@ public sealed class DossierPlanner(GeneratorOptions options)
     private static readonly double[] s_a003Weights = [60, 25, 10, 5];
     private static readonly string[] s_a010Articles = ["02", "06", "07", "20"];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Dossier Plan(long index, DetRandom rng)
     {
         var dossier = new Dossier { Index = index };
@@ -88,6 +90,7 @@ public sealed class DossierPlanner(GeneratorOptions options)
         Article = "01",
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Employer SelfEmployedActivity(long index, Person person, CountryProfile home, string sector, DateOnly start, DetRandom rng)
     {
         var e = PopulationFactory.CreateEmployer(EmployerId(index, 0), home, sector, letterbox: false, start, rng);
@@ -99,6 +102,7 @@ public sealed class DossierPlanner(GeneratorOptions options)
         };
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PlanPosting(Episode e, DetRandom rng)
     {
         e.Article = e.SelfEmployed ? "02" : "01";
@@ -125,6 +129,7 @@ public sealed class DossierPlanner(GeneratorOptions options)
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void PlanMultiState(Episode e, long index, DetRandom rng)
     {
         e.Article = s_a003Articles[rng.Weighted(s_a003Weights)];
@@ -150,6 +155,7 @@ public sealed class DossierPlanner(GeneratorOptions options)
         e.Reply = rng.Chance(0.022) ? "A004" : rng.Chance(0.07) ? "A012" : null;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PlanFollowUps(Episode e, DetRandom rng)
     {
         e.ExtraVersion = rng.Chance(0.075);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Ingest.Core.Seds;
 using Ingest.Generator.Population;
 using Ingest.Generator.Reference;
@@ -11,6 +12,7 @@ public sealed class SedFactory(GeneratorOptions options)
 {
     private static readonly string[] s_reasons = ["01", "02", "03", "99"];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public List<PlannedSed> Compose(Episode e, DetRandom rng)
     {
         var list = new List<PlannedSed>(4);
@@ -144,6 +146,7 @@ public sealed class SedFactory(GeneratorOptions options)
         return list;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string PickCdm(DetRandom rng)
     {
         var x = rng.NextDouble();
@@ -190,6 +193,7 @@ public sealed class SedFactory(GeneratorOptions options)
         };
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static PlannedSed CopyVersion(PlannedSed v1, DateTime received)
     {
         var clone = SedRecordCopy.Clone(v1.Record);
@@ -202,6 +206,7 @@ public sealed class SedFactory(GeneratorOptions options)
         };
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void FillPerson(SedRecord r, Episode e, bool native, bool pinPresent)
     {
         var p = e.Person;
@@ -264,6 +269,7 @@ public sealed class SedFactory(GeneratorOptions options)
         Type = type, Street = a.Street, Town = a.Town, PostalCode = a.PostalCode, Region = a.Region, Country = withCountry ? a.Country : null,
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static EmployerEntry EmployerEntryOf(Employer em, EmployerRole role, DetRandom rng)
     {
         var entry = new EmployerEntry { Role = role, Name = em.Name, Address = Entry(em.Address, null) };
@@ -279,6 +285,7 @@ public sealed class SedFactory(GeneratorOptions options)
         return entry;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FillDecisionSed(SedRecord r, Episode e, bool native, bool pinPresent, DetRandom rng)
     {
         FillPerson(r, e, native, pinPresent);

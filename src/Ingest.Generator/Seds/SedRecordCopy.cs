@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Ingest.Core.Seds;
 
 namespace Ingest.Generator.Seds;
@@ -5,6 +6,7 @@ namespace Ingest.Generator.Seds;
 /// <summary>Deep copy of a <see cref="SedRecord"/> (new versions, duplicate deliveries).</summary>
 public static class SedRecordCopy
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SedRecord Clone(SedRecord s)
     {
         var c = new SedRecord

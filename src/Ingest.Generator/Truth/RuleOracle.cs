@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Ingest.Core.Seds;
 using Ingest.Generator.Scenarios;
 
@@ -22,8 +23,11 @@ public static class RuleOracle
     public static bool IsEeaOrSwiss(string country) => s_eeaCh.Contains(country);
 
     public static DateOnly? Date(string? raw) =>
-        raw is { Length: >= 10 } && DateOnly.TryParseExact(raw.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+        raw is not { Length: >= 10 } ? null
+        : Dates.TryParseIso(raw.AsSpan(0, 10), out var fast) ? fast
+        : DateOnly.TryParseExact(raw.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Evaluate(Dossier dossier, List<PlannedSed> seds)
     {
         var pinOwners = PinOwners(seds);
@@ -80,6 +84,7 @@ public static class RuleOracle
     }
 
     /// <summary>Canonical sending-country PIN → the persons whose A009s carry it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Dictionary<string, HashSet<string>> PinOwners(List<PlannedSed> seds)
     {
         var owners = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
@@ -106,6 +111,7 @@ public static class RuleOracle
     }
 
     /// <summary>POST-06 (two employers) and LEG-02 (two states) over overlapping periods; ID-10 one PIN, two people. Listed on every SED involved.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CrossCase(Dossier dossier, PlannedSed s, Dictionary<string, HashSet<string>> pinOwners, List<string> rules)
     {
         var e = s.Episode;
@@ -139,6 +145,7 @@ public static class RuleOracle
         Date(a.Decision.PeriodStart) != Date(b.Decision.PeriodStart) || Date(a.Decision.PeriodEnd) != Date(b.Decision.PeriodEnd)
         || a.Decision.LegislationState != b.Decision.LegislationState || a.Article != b.Article;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool LongOrOpen(SedRecord r)
     {
         if (r.Decision.OpenPeriodType is not null)
@@ -148,6 +155,7 @@ public static class RuleOracle
         return Date(r.Decision.PeriodStart) is { } start && Date(r.Decision.PeriodEnd) is { } end && end >= start.AddYears(5);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Structural(PlannedSed s, List<string> rules)
     {
         var r = s.Record;
@@ -184,6 +192,7 @@ public static class RuleOracle
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Posting(Dossier dossier, PlannedSed s, List<string> rules)
     {
         var r = s.Record;
@@ -260,6 +269,7 @@ public static class RuleOracle
         Declaration(s, start, end, rules);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Identity(PlannedSed s, List<string> rules)
     {
         var r = s.Record;
@@ -301,6 +311,7 @@ public static class RuleOracle
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Declaration(PlannedSed s, DateOnly? start, DateOnly? end, List<string> rules)
     {
         var e = s.Episode;
@@ -343,6 +354,7 @@ public static class RuleOracle
     }
 
     /// <summary>PER-04 (new posting less than 2 months after the previous one) and PER-03 (chain over 24 months).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Chains(Dossier dossier, Episode e, List<string> rules)
     {
         var index = dossier.Episodes.IndexOf(e);
@@ -380,6 +392,7 @@ public static class RuleOracle
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MultiState(PlannedSed s, List<string> rules)
     {
         var r = s.Record;
@@ -427,6 +440,7 @@ public static class RuleOracle
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Canonical(string pin)
     {
         Span<char> buf = stackalloc char[pin.Length];

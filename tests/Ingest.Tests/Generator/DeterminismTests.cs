@@ -1,5 +1,7 @@
+using Ingest.Core.Reference;
 using Ingest.Generator;
 using Ingest.Generator.Output;
+using Ingest.Generator.Truth;
 
 namespace Ingest.Tests.Generator;
 
@@ -50,6 +52,56 @@ public sealed class DeterminismTests
             {
                 Assert.True(File.ReadAllBytes(Path.Combine(root.FullName, "a", f)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(root.FullName, "b", f))), f);
             }
+        }
+        finally
+        {
+            root.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Workers build dossiers speculatively; small reference counts make the caps bind mid-corpus, so
+    /// adopted and rebuilt dossiers both occur. Every thread count must give the sequential generator's output.
+    /// </summary>
+    [Fact]
+    public void Corpus_folder_is_the_same_whatever_the_parallelism_and_matches_the_sequential_generator()
+    {
+        var root = Directory.CreateTempSubdirectory("gen-par-");
+        try
+        {
+            var options = new GeneratorOptions { Seds = 1500, Seed = 21, Noise = NoiseLevel.Hard, A1Count = 700, DeclarationCount = 500 };
+            string[]? reference = null;
+            foreach (var threads in new[] { 1, 2, 3, 2 })
+            {
+                options.Parallelism = threads;
+                var dir = Path.Combine(root.FullName, threads + "-" + Guid.NewGuid().ToString("N"));
+                CorpusOutput.Write(options, dir, OutputLayout.Zip | OutputLayout.Frames);
+                var files = Directory.GetFiles(dir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
+                var digest = files.Select(f => Path.GetRelativePath(dir, f) + ":" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f)))).ToArray();
+                reference ??= digest;
+                Assert.Equal(reference, digest);
+            }
+
+            var dirOne = Directory.GetDirectories(root.FullName).Order(StringComparer.Ordinal).First();
+            var generator = new CorpusGenerator(options);
+            var dossiers = generator.GenerateDossiers().ToList();
+            var expected = dossiers.SelectMany(d => d.Seds).Select(s => s.Truth).ToList();
+            var written = TruthJsonl.Read(Path.Combine(dirOne, TruthJsonl.FileName)).ToList();
+            Assert.Equal(expected.Count, written.Count);
+            for (var i = 0; i < expected.Count; i++)
+            {
+                Assert.Equal(expected[i] with { Rules = [], NearMisses = [] }, written[i] with { Rules = [], NearMisses = [], Frame = null });
+                Assert.Equal(expected[i].Rules, written[i].Rules);
+                Assert.Equal(expected[i].NearMisses, written[i].NearMisses);
+            }
+            var a1s = ReferenceJsonl.ReadA1(Path.Combine(dirOne, "reference", ReferenceJsonl.A1FileName)).Select(a => a.DocumentNumber).ToList();
+            var declarations = ReferenceJsonl.ReadDeclarations(Path.Combine(dirOne, "reference", ReferenceJsonl.DeclarationsFileName)).Select(d => d.DeclarationId).ToList();
+            Assert.Equal(700, a1s.Count);
+            Assert.Equal(500, declarations.Count);
+            Assert.Equal(dossiers.SelectMany(d => d.A1s).Select(a => a.DocumentNumber), a1s.Take(generator.A1sEmitted));
+            Assert.Equal(dossiers.SelectMany(d => d.Declarations).Select(d => d.DeclarationId), declarations.Take(generator.DeclarationsEmitted));
+            // The caps did bind: the dossiers could not all get what they wanted.
+            Assert.Equal(500, generator.DeclarationsEmitted);
         }
         finally
         {

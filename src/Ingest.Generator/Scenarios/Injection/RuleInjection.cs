@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Ingest.Generator.Scenarios.Injection;
 
 /// <summary>Picks, for a share of dossiers, one rule and whether to build a positive or a near-miss.</summary>
@@ -25,6 +26,7 @@ public sealed class RuleInjection
     /// <summary>Every rule some family can inject.</summary>
     public IEnumerable<string> InjectableRules => _posting.Select(p => p.Rule).Concat(_multiState.Select(m => m.Rule));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void MaybeInject(Dossier dossier, double share, DetRandom rng)
     {
         if (!rng.Chance(share))
