@@ -57,10 +57,12 @@ internal static class LifecycleRules
                 {
                     return null;
                 }
-                var window = s.Period ?? (DateNormalizer.Parse(change.EffectiveDate).AsNullable is { } eff ? new Period(eff, null) : new Period(c.Now, null));
+                // The cancelled period is the posting decided in this case; a declaration that still stands over it keeps
+                // declared days without a legal basis, whether or not they are already in the past.
+                var window = s.Period ?? CasePosting(c) ?? (DateNormalizer.Parse(change.EffectiveDate).AsNullable is { } eff ? new Period(eff, null) : new Period(c.Now, null));
                 foreach (var d in c.Declaration.PersonAccepted ? c.Declaration.PersonRecords : [])
                 {
-                    if (!d.IsCancelled && d.Period is { } dp && dp.Overlaps(window) && dp.EffectiveEnd >= c.Now)
+                    if (!d.IsCancelled && d.Period is { } dp && dp.Overlaps(window))
                     {
                         return Hit("period cancelled, declaration " + d.TargetId + " " + P(dp) + " still active");
                     }
@@ -147,6 +149,21 @@ internal static class LifecycleRules
 
     private static bool Later(Linking.HistoryEntry a, Linking.HistoryEntry b) =>
         (a.IssueDate ?? DateOnly.MinValue) > (b.IssueDate ?? DateOnly.MinValue) || (a.IssueDate == b.IssueDate && a.Version > b.Version);
+
+    /// <summary>The period of the latest valid posting decision of the case, if one was received.</summary>
+    private static Period? CasePosting(RuleContext c)
+    {
+        Linking.HistoryEntry? latest = null;
+        foreach (var e in c.CaseHistory)
+        {
+            if (e.SedType == "A009" && e.IsPosting && !e.Invalidated && e.Period is { IsInverted: false }
+                && (latest is null || e.IssueDate > latest.IssueDate || (e.IssueDate == latest.IssueDate && e.Version > latest.Version)))
+            {
+                latest = e;
+            }
+        }
+        return latest?.Period;
+    }
 
     private static string Diff(Linking.HistoryEntry previous, SedFeatures s)
     {
