@@ -125,7 +125,8 @@ internal static class LifecycleRules
                 {
                     return null;
                 }
-                var diff = Diff(previous, s);
+                // A respelt name is a correction of identity data, not a material change of the decision.
+                var diff = Diff(previous, s, withName: false);
                 return diff.Length > 0 && diff != "no change" ? Hit("v" + I(previous.Version) + " → v" + I(s.Sed.Envelope.DocumentVersion) + ": " + diff) : null;
             });
 
@@ -165,7 +166,7 @@ internal static class LifecycleRules
         return latest?.Period;
     }
 
-    private static string Diff(Linking.HistoryEntry previous, SedFeatures s)
+    private static string Diff(Linking.HistoryEntry previous, SedFeatures s, bool withName = true)
     {
         var parts = new List<string>(4);
         if (previous.Period != s.Period)
@@ -181,7 +182,7 @@ internal static class LifecycleRules
         {
             parts.Add("employer " + previous.EmployerKey + " → " + key);
         }
-        if (previous.Name.Key != s.Person.Name.Key)
+        if (withName && previous.Name.Key != s.Person.Name.Key)
         {
             parts.Add("name " + previous.Name.Key + " → " + s.Person.Name.Key);
         }
