@@ -112,7 +112,8 @@ internal static class PostingRules
                 {
                     return null;
                 }
-                return hire > dp.Start.PlusMonths(-3) ? Hit("third-country national hired " + D(hire) + " for a posting from " + D(dp.Start)) : null;
+                // "Just before" uses POST-08's one-month threshold (Decision A2 point 1); the XML carries no insurance history.
+                return hire > dp.Start.PlusMonths(-1) ? Hit("third-country national hired " + D(hire) + " for a posting from " + D(dp.Start)) : null;
             });
 
         yield return new ControlRule("POST-12", Severity.Med, "Declaration over 12 months without an extension notice",
