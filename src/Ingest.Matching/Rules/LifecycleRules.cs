@@ -28,8 +28,7 @@ internal static class LifecycleRules
             "987/2009 Art. 15-16 (amended decisions)", ["Decision.InitialDecision", "Decision.DatePreviousDecision", "case history"], "update the current state", c =>
             {
                 var s = c.Sed;
-                var d = s.Sed.Decision;
-                if (!s.IsDecision || !(d.InitialDecision?.Trim() == "0" || !string.IsNullOrWhiteSpace(d.DatePreviousDecision)))
+                if (!s.IsDecision || !RuleFacts.IsAmendment(s))
                 {
                     return null;
                 }
@@ -43,7 +42,7 @@ internal static class LifecycleRules
                 }
                 if (previous is null)
                 {
-                    return Hit("amends a decision of " + (d.DatePreviousDecision ?? "?") + " not received");
+                    return Hit("amends a decision of " + (s.Sed.Decision.DatePreviousDecision ?? "?") + " not received");
                 }
                 return Hit("amends " + previous.DocumentId + ": " + Diff(previous, s));
             });
