@@ -67,7 +67,7 @@ internal sealed partial class EvaluateCommand : ICliCommand, IHasFlags
                 return 1;
             }
             var score = RunScorer.Score(TruthJsonl.Read(truthPath), predicted,
-                rule => RuleCatalogue.TryGet(rule, out var r) && r!.Severity >= Severity.Red);
+                rule => RuleCatalogue.TryGet(rule, out var r) && r!.MaxSeverity >= Severity.Red);
             if (args.Has("json"))
             {
                 Console.WriteLine(Json(run, score));

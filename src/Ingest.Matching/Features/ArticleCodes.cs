@@ -2,10 +2,18 @@ namespace Ingest.Matching.Features;
 
 /// <summary>
 /// Article codes to one dotted lower-case form: "12.1", "12.2", "13.1.a", "13.1.b.i", "11.3.b", "16",
-/// "87.8", "87a". A009 sends 01/02 for Art. 12(1)/12(2); other SEDs and A1s write the article.
+/// "87.8", "87a". A009 sends 01/02 for Art. 12(1)/12(2); A003 and A010 send the two-digit codes of
+/// the A001 list (ArticlesIA001Type, docs/FORMATS.md §2); A1s write the article.
 /// </summary>
 internal static class ArticleCodes
 {
+    // ArticlesIA001Type: 01 11(3)(a) … 18 13(4), 19 987/2009 Art. 14(11), 20 Art. 15.
+    private static readonly string[] s_a001Codes =
+    [
+        "", "11.3.a", "11.3.b", "11.3.c", "11.3.d", "11.3.e", "11.4", "11.5", "12.1", "12.2",
+        "13.1.a", "13.1.b.i", "13.1.b.ii", "13.1.b.iii", "13.1.b.iv", "13.2.a", "13.2.b", "13.3", "13.4", "14.11", "15",
+    ];
+
     public static string Normalize(string? sedType, string? raw)
     {
         if (string.IsNullOrWhiteSpace(raw))
@@ -22,6 +30,14 @@ internal static class ArticleCodes
             if (s is "02" or "2")
             {
                 return "12.2";
+            }
+        }
+        if (sedType is "A003" or "A010" && s.Length == 2 && char.IsAsciiDigit(s[0]) && char.IsAsciiDigit(s[1]))
+        {
+            var code = (s[0] - '0') * 10 + (s[1] - '0');
+            if (code >= 1 && code < s_a001Codes.Length)
+            {
+                return s_a001Codes[code];
             }
         }
         Span<char> buffer = stackalloc char[Math.Min(s.Length * 2, 64)];

@@ -12,10 +12,11 @@ public sealed class ControlRule
     private readonly Func<RuleContext, Finding?> _check;
     private long _failures;
 
-    internal ControlRule(string id, Severity severity, string title, string legalBasis, string[] inputs, string followUp, Func<RuleContext, Finding?> check)
+    internal ControlRule(string id, Severity severity, string title, string legalBasis, string[] inputs, string followUp, Func<RuleContext, Finding?> check, Severity? escalatesTo = null)
     {
         Descriptor = new RuleDescriptor { Id = id, Title = title, Severity = severity, LegalBasis = legalBasis, Inputs = inputs, FollowUp = followUp };
         _check = check;
+        MaxSeverity = escalatesTo is { } e && e > severity ? e : severity;
     }
 
     public RuleDescriptor Descriptor { get; }
@@ -25,6 +26,9 @@ public sealed class ControlRule
     public string Title => Descriptor.Title;
 
     public Severity Severity => Descriptor.Severity;
+
+    /// <summary>The highest severity a finding of this rule can carry (DOMAIN §5 "MED/RED" rules escalate).</summary>
+    public Severity MaxSeverity { get; }
 
     public string LegalBasis => Descriptor.LegalBasis;
 

@@ -28,8 +28,7 @@ internal static class LifecycleRules
             "987/2009 Art. 15-16 (amended decisions)", ["Decision.InitialDecision", "Decision.DatePreviousDecision", "case history"], "update the current state", c =>
             {
                 var s = c.Sed;
-                var d = s.Sed.Decision;
-                if (!s.IsDecision || !(d.InitialDecision?.Trim() == "0" || !string.IsNullOrWhiteSpace(d.DatePreviousDecision)))
+                if (!s.IsDecision || !RuleFacts.IsAmendment(s))
                 {
                     return null;
                 }
@@ -43,7 +42,7 @@ internal static class LifecycleRules
                 }
                 if (previous is null)
                 {
-                    return Hit("amends a decision of " + (d.DatePreviousDecision ?? "?") + " not received");
+                    return Hit("amends a decision of " + (s.Sed.Decision.DatePreviousDecision ?? "?") + " not received");
                 }
                 return Hit("amends " + previous.DocumentId + ": " + Diff(previous, s));
             });
@@ -57,10 +56,12 @@ internal static class LifecycleRules
                 {
                     return null;
                 }
-                var window = s.Period ?? (DateNormalizer.Parse(change.EffectiveDate).AsNullable is { } eff ? new Period(eff, null) : new Period(c.Now, null));
+                // The cancelled period is the posting decided in this case; a declaration that still stands over it keeps
+                // declared days without a legal basis, whether or not they are already in the past.
+                var window = s.Period ?? CasePosting(c) ?? (DateNormalizer.Parse(change.EffectiveDate).AsNullable is { } eff ? new Period(eff, null) : new Period(c.Now, null));
                 foreach (var d in c.Declaration.PersonAccepted ? c.Declaration.PersonRecords : [])
                 {
-                    if (!d.IsCancelled && d.Period is { } dp && dp.Overlaps(window) && dp.EffectiveEnd >= c.Now)
+                    if (!d.IsCancelled && d.Period is { } dp && dp.Overlaps(window))
                     {
                         return Hit("period cancelled, declaration " + d.TargetId + " " + P(dp) + " still active");
                     }
@@ -123,7 +124,8 @@ internal static class LifecycleRules
                 {
                     return null;
                 }
-                var diff = Diff(previous, s);
+                // A respelt name is a correction of identity data, not a material change of the decision.
+                var diff = Diff(previous, s, withName: false);
                 return diff.Length > 0 && diff != "no change" ? Hit("v" + I(previous.Version) + " → v" + I(s.Sed.Envelope.DocumentVersion) + ": " + diff) : null;
             });
 
@@ -148,7 +150,22 @@ internal static class LifecycleRules
     private static bool Later(Linking.HistoryEntry a, Linking.HistoryEntry b) =>
         (a.IssueDate ?? DateOnly.MinValue) > (b.IssueDate ?? DateOnly.MinValue) || (a.IssueDate == b.IssueDate && a.Version > b.Version);
 
-    private static string Diff(Linking.HistoryEntry previous, SedFeatures s)
+    /// <summary>The period of the latest valid posting decision of the case, if one was received.</summary>
+    private static Period? CasePosting(RuleContext c)
+    {
+        Linking.HistoryEntry? latest = null;
+        foreach (var e in c.CaseHistory)
+        {
+            if (e.SedType == "A009" && e.IsPosting && !e.Invalidated && e.Period is { IsInverted: false }
+                && (latest is null || e.IssueDate > latest.IssueDate || (e.IssueDate == latest.IssueDate && e.Version > latest.Version)))
+            {
+                latest = e;
+            }
+        }
+        return latest?.Period;
+    }
+
+    private static string Diff(Linking.HistoryEntry previous, SedFeatures s, bool withName = true)
     {
         var parts = new List<string>(4);
         if (previous.Period != s.Period)
@@ -164,7 +181,7 @@ internal static class LifecycleRules
         {
             parts.Add("employer " + previous.EmployerKey + " → " + key);
         }
-        if (previous.Name.Key != s.Person.Name.Key)
+        if (withName && previous.Name.Key != s.Person.Name.Key)
         {
             parts.Add("name " + previous.Name.Key + " → " + s.Person.Name.Key);
         }

@@ -1,4 +1,5 @@
 using Ingest.Core.Results;
+using Ingest.Core.Seds;
 using Ingest.Matching.Features;
 using Ingest.Matching.Indexes;
 using Ingest.Normalization.Countries;
@@ -21,9 +22,11 @@ internal static class MultiStateRules
                 }
                 foreach (var e in c.Sed.Employers)
                 {
-                    if (e.Marginal && e.Country is { } ec && ec == c.Sed.State)
+                    // The employer in the designated state is the activity the determination rests on; a marginal
+                    // employer listed under "other states" does not drive it, wherever it is seated.
+                    if (e.Marginal && e.Role == EmployerRole.Employer)
                     {
-                        return Hit("marginal activity in " + ec + " decides the legislation");
+                        return Hit("marginal activity " + (e.Country is { } ec ? "in " + ec + " " : "") + "decides the legislation");
                     }
                 }
                 return null;

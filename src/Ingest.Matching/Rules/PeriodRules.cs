@@ -124,7 +124,8 @@ internal static class PeriodRules
             "987/2009 Art. 15(1), 16", ["period", "Envelope.CreatedAt", "Envelope.ReceivedAt"], "review", c =>
             {
                 var s = c.Sed;
-                if (!s.IsDecision || !s.Start.IsValid || s.IssueDate is not { } issued)
+                // An amending decision corrects an earlier one after the fact by nature; the original carries the flag.
+                if (!s.IsDecision || RuleFacts.IsAmendment(s) || !s.Start.IsValid || s.IssueDate is not { } issued)
                 {
                     return null;
                 }
@@ -134,7 +135,7 @@ internal static class PeriodRules
 
         yield return new ControlRule("PER-07", Severity.Low, "A009 received after the posting ended",
             "987/2009 Art. 15(1)", ["SedType", "Decision.PeriodEnd", "Envelope.ReceivedAt"], "none", c =>
-                c.Sed.SedType == "A009" && c.Sed.End.IsValid && c.Sed.Received.IsValid && c.Sed.Received.Value > c.Sed.End.Value
+                c.Sed.SedType == "A009" && !RuleFacts.IsAmendment(c.Sed) && c.Sed.End.IsValid && c.Sed.Received.IsValid && c.Sed.Received.Value > c.Sed.End.Value
                     ? Hit("received " + D(c.Sed.Received.Value) + " after the end " + D(c.Sed.End.Value))
                     : null);
     }

@@ -24,12 +24,13 @@ internal static class PostingRules
                 return started > 30
                     ? new Finding("posting since " + D(p.Start) + " (" + I(started) + " days) without a declaration", Severity.Red)
                     : Hit("posting from " + D(p.Start) + " not yet declared");
-            });
+            }, Severity.Red);
 
         yield return new ControlRule("POST-03", Severity.Red, "Declared days outside the A009 period",
             "883/2004 Art. 12; Code du travail L1262-2-1", ["period", "matched declaration"], "labour inspection follow-up", c =>
             {
-                if (c.MatchedDeclaration is not { Period: { } dp } d || c.Sed.Period is not { } p || p.IsInverted || p.Contains(dp))
+                // A008 changes or A003 decisions carry other periods; the declaration is checked against the posting decision only.
+                if (c.Sed.SedType != "A009" || c.MatchedDeclaration is not { Period: { } dp } d || c.Sed.Period is not { } p || p.IsInverted || p.Contains(dp))
                 {
                     return null;
                 }
@@ -39,7 +40,7 @@ internal static class PostingRules
         yield return new ControlRule("POST-04", Severity.Red, "Declaring employer differs from the A009 employer",
             "883/2004 Art. 12(1) (same employer)", ["employers", "matched declaration"], "A005 request for information", c =>
             {
-                if (c.MatchedDeclaration is not { } d || RuleFacts.MainEmployer(c.Sed) is not { } e)
+                if (c.Sed.SedType != "A009" || c.MatchedDeclaration is not { } d || RuleFacts.MainEmployer(c.Sed) is not { } e)
                 {
                     return null;
                 }
@@ -111,7 +112,8 @@ internal static class PostingRules
                 {
                     return null;
                 }
-                return hire > dp.Start.PlusMonths(-3) ? Hit("third-country national hired " + D(hire) + " for a posting from " + D(dp.Start)) : null;
+                // "Just before" uses POST-08's one-month threshold (Decision A2 point 1); the XML carries no insurance history.
+                return hire > dp.Start.PlusMonths(-1) ? Hit("third-country national hired " + D(hire) + " for a posting from " + D(dp.Start)) : null;
             });
 
         yield return new ControlRule("POST-12", Severity.Med, "Declaration over 12 months without an extension notice",

@@ -28,6 +28,10 @@ internal static class RuleFacts
 
     public static string MainEmployerKey(SedFeatures sed) => MainEmployer(sed) is { IdKeys.Length: > 0 } e ? e.IdKeys[0] : "";
 
+    /// <summary>An amending decision (InitialDecision 0 or a previous decision's date): a correction of an earlier one.</summary>
+    public static bool IsAmendment(SedFeatures sed) =>
+        sed.Sed.Decision.InitialDecision?.Trim() == "0" || !string.IsNullOrWhiteSpace(sed.Sed.Decision.DatePreviousDecision);
+
     public static bool HasSelfEmployment(SedFeatures sed)
     {
         foreach (var e in sed.Employers)

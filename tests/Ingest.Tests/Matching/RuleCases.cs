@@ -64,7 +64,7 @@ internal static class RuleCases
                        () => Scenario.Of(A009()).WithDeclarations(Declaration, Predecessor("D-2", "Nowak", "2023-01-01", "2025-02-01"))),
         ["POST-06"] = (() => Scenario.Of(A009()).After(A009(s => OtherEmployer(s))), () => Scenario.Of(A009()).After(A009(s => Period(s, "2024-01-01", "2024-06-30")))),
         ["POST-08"] = (() => Scenario.Of(A009()).WithDeclarations(Declaration with { HireDate = "2025-03-01" }), () => Scenario.Of(A009()).WithDeclarations(Declaration with { HireDate = "2025-01-15" })),
-        ["POST-11"] = (() => Scenario.Of(A009(s => s.Person.Nationalities[0] = "UA")).WithDeclarations(Declaration with { HireDate = "2025-01-15", WorkerNationality = "UA" }),
+        ["POST-11"] = (() => Scenario.Of(A009(s => s.Person.Nationalities[0] = "UA")).WithDeclarations(Declaration with { HireDate = "2025-03-01", WorkerNationality = "UA" }),
                        () => Scenario.Of(A009(s => s.Person.Nationalities[0] = "UA")).WithDeclarations(Declaration with { WorkerNationality = "UA" })),
         ["POST-12"] = (() => Scenario.Of(A009(s => s.Decision.PeriodEnd = "2026-06-30")).WithDeclarations(Declaration with { End = "2026-06-30" }),
                        () => Scenario.Of(A009(s => s.Decision.PeriodEnd = "2026-06-30")).WithDeclarations(Declaration with { End = "2026-06-30", Version = 2 })),

@@ -56,7 +56,9 @@ public sealed class LegislationInjector : IRuleInjector
                 e.ResidenceCountry = positive ? InjectionHelpers.OtherState(e.SendingCountry) : e.SendingCountry;
                 break;
             case "LEG-11":
+                // 13(1)(b)(i) is an employed person's article: the seat compared is the employer's, never a self-employment's.
                 e.Article = "11";
+                e.SelfEmployed = false;
                 e.Employer = PopulationFactory.CreateEmployer(e.Employer.Id,
                     CountryProfiles.Get(positive ? InjectionHelpers.OtherState(e.SendingCountry) : e.SendingCountry), e.Employer.Sector, false, e.Start, rng);
                 break;
@@ -64,6 +66,12 @@ public sealed class LegislationInjector : IRuleInjector
                 e.WorkCountries.Add(positive ? rng.Pick(["UA", "MA", "RS"]) : rng.Pick(["CH", "NO"]));
                 break;
             case "A13-01":
+                // The marginal flag exists on employers only (docs/FORMATS.md 2), so the designated activity is employed work.
+                if (e.SelfEmployed)
+                {
+                    e.SelfEmployed = false;
+                    e.Article = "10";
+                }
                 e.MarginalDesignated = positive;
                 e.MarginalOther = !positive;
                 e.OtherEmployer ??= PopulationFactory.CreateEmployer(e.Employer.Id + "b", CountryProfiles.Get(InjectionHelpers.OtherState(e.SendingCountry)), e.Employer.Sector, false, e.Start, rng);
