@@ -16,13 +16,14 @@ topic="bench.seds.$(date +%s)"
 db="bench_stream"
 [[ -f "$corpus/manifest.json" ]] || $cli generate --out "$corpus" --seds "$seds" --seed 99 --layout frames --noise default >/dev/null
 clickhouse-client --port "${INGEST_CH_TCP_PORT:-19000}" --query "DROP DATABASE IF EXISTS $db" 2>/dev/null || true
-# Create the topic with 6 partitions' worth of room before the worker subscribes.
-echo '' | kcat -b "$(cat .local/kafka/bootstrap.txt)" -t "$topic" -P -p 0 >/dev/null 2>&1 || true
+# The producer starts first so the topic exists (and is not yet drained) when the worker joins.
+$cli produce "$corpus" --topic "$topic" --rate "$rate" &
+producer=$!
+sleep 2
 $cli stream --topic "$topic" --group "bench-$topic" --exit-when-idle 5 --set ClickHouse:Database=$db \
   --set Stream:BatchMaxRecords=50000 --set Kafka:FetchWaitMaxMs=5 > /tmp/ingest-bench-stream.log 2>&1 &
 worker=$!
-sleep 3
-$cli produce "$corpus" --topic "$topic" --rate "$rate"
+wait $producer
 wait $worker
 grep -E "throughput:|stopping:" -A0 /tmp/ingest-bench-stream.log | sed 's/^ *//'
 grep -E "throughput" -A1 /tmp/ingest-bench-stream.log | tail -n 1 | sed 's/^ *//'

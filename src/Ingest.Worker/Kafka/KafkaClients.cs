@@ -20,6 +20,8 @@ public static class KafkaClients
             AutoOffsetReset = AutoOffsetReset.Earliest,
             FetchWaitMaxMs = options.FetchWaitMaxMs,
             EnablePartitionEof = false,
+            // A topic created after the worker subscribed is assigned within seconds, not minutes.
+            TopicMetadataRefreshIntervalMs = 2000,
         };
         if (options.GroupProtocol == "consumer")
         {
