@@ -18,8 +18,7 @@ public static class Engine
     /// <summary>Loads the reference data files; a missing file means "no reference data of that kind", said loudly by the caller.</summary>
     public static ReferenceSnapshot LoadReference(string? a1Path, string? declarationsPath)
     {
-        var a1 = a1Path is not null && File.Exists(a1Path) ? Core.Reference.ReferenceJsonl.ReadA1(a1Path) : [];
-        var declarations = declarationsPath is not null && File.Exists(declarationsPath) ? Core.Reference.ReferenceJsonl.ReadDeclarations(declarationsPath) : [];
+        var (a1, declarations) = LoadReferenceRecords(a1Path, declarationsPath);
         return ReferenceSnapshot.Build(a1, declarations);
     }
 

@@ -35,7 +35,7 @@ internal sealed class StreamCommand : ICliCommand
 
     public async Task<int> RunAsync(CliArgs args, CancellationToken cancellationToken)
     {
-        var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        var overrides = CliConfiguration.Overrides(args);
         if (args.Get("exit-when-idle") is { } idle)
         {
             overrides["Stream:ExitWhenIdle"] = TimeSpan.FromSeconds(double.Parse(idle, CultureInfo.InvariantCulture)).ToString("c", CultureInfo.InvariantCulture);
@@ -60,15 +60,6 @@ internal sealed class StreamCommand : ICliCommand
         if (args.Get("declarations") is { } declarations)
         {
             overrides["Reference:DeclarationsPath"] = declarations;
-        }
-        foreach (var kv in args.GetAll("set"))
-        {
-            var eq = kv.IndexOf('=', StringComparison.Ordinal);
-            if (eq <= 0)
-            {
-                throw new CliUsageException($"--set expects Key=Value, got '{kv}'");
-            }
-            overrides[kv[..eq]] = kv[(eq + 1)..];
         }
         using var host = WorkerHost.Build([], EngineRegistration.AddIngestEngine, overrides);
         try

@@ -18,19 +18,25 @@ internal static class CliConfiguration
             .AddEnvironmentVariables();
         if (args is not null)
         {
-            var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-            foreach (var kv in args.GetAll("set"))
-            {
-                var eq = kv.IndexOf('=', StringComparison.Ordinal);
-                if (eq <= 0)
-                {
-                    throw new CliUsageException($"--set expects Key=Value (e.g. ClickHouse:Database=ingest2), got '{kv}'");
-                }
-                overrides[kv[..eq]] = kv[(eq + 1)..];
-            }
-            builder.AddInMemoryCollection(overrides);
+            builder.AddInMemoryCollection(Overrides(args));
         }
         return builder.Build();
+    }
+
+    /// <summary>The `--set Key=Value` options of a verb.</summary>
+    public static Dictionary<string, string?> Overrides(CliArgs args)
+    {
+        var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var kv in args.GetAll("set"))
+        {
+            var eq = kv.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0)
+            {
+                throw new CliUsageException($"--set expects Key=Value (e.g. ClickHouse:Database=ingest2), got '{kv}'");
+            }
+            overrides[kv[..eq]] = kv[(eq + 1)..];
+        }
+        return overrides;
     }
 
     public static ClickHouseOptions ClickHouse(IConfiguration configuration)
