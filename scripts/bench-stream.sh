@@ -16,16 +16,20 @@ topic="bench.seds.$(date +%s)"
 db="bench_stream"
 [[ -f "$corpus/manifest.json" ]] || $cli generate --out "$corpus" --seds "$seds" --seed 99 --layout frames --noise default >/dev/null
 clickhouse-client --port "${INGEST_CH_TCP_PORT:-19000}" --query "DROP DATABASE IF EXISTS $db" 2>/dev/null || true
-# The producer starts first so the topic exists (and is not yet drained) when the worker joins.
-$cli produce "$corpus" --topic "$topic" --rate "$rate" &
-producer=$!
-sleep 2
+warmup="/tmp/ingest-bench-stream-warmup"
+[[ -f "$warmup/manifest.json" ]] || $cli generate --out "$warmup" --seds 200 --seed 98 --layout frames --noise default >/dev/null
+# A small warm-up creates the topic (a group only assigns topics that exist), then the worker joins,
+# then the measured producer starts. Records produced before the worker's first assignment are
+# reported as backlog, not latency (the worker's log says how many).
+$cli produce "$warmup" --topic "$topic" >/dev/null
 $cli stream --topic "$topic" --group "bench-$topic" --exit-when-idle 5 --set ClickHouse:Database=$db \
   --set Stream:BatchMaxRecords=50000 --set Kafka:FetchWaitMaxMs=5 > /tmp/ingest-bench-stream.log 2>&1 &
 worker=$!
+for _ in $(seq 1 120); do grep -q "partitions assigned" /tmp/ingest-bench-stream.log 2>/dev/null && break; sleep 0.5; done
+$cli produce "$corpus" --topic "$topic" --rate "$rate" &
+producer=$!
 wait $producer
 wait $worker
-grep -E "throughput:|stopping:" -A0 /tmp/ingest-bench-stream.log | sed 's/^ *//'
-grep -E "throughput" -A1 /tmp/ingest-bench-stream.log | tail -n 1 | sed 's/^ *//'
+grep -E "stopping:|throughput:|backlog:" -A0 /tmp/ingest-bench-stream.log | grep -v '^--' | sed 's/^ *//'
 echo "broker drops on $topic: $(python3 -c "import json;d=json.load(open('.local/kafka/broker-status.json'))['partitions'];print(sum(v for k,v in d.items() if k.startswith('$topic[')))" 2>/dev/null || echo '?')"
 $cli status --json --set ClickHouse:Database=$db

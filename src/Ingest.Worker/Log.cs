@@ -43,4 +43,7 @@ internal static partial class Log
 
     [LoggerMessage(7012, LogLevel.Information, "throughput: {Records} record(s) in {Seconds:F1} s = {Rate:F0}/s; end-to-end latency (produced → in ClickHouse) p50 {P50:F0} ms, p99 {P99:F0} ms, max {Max:F0} ms")]
     public static partial void Throughput(ILogger logger, long records, double seconds, double rate, double p50, double p99, double max);
+
+    [LoggerMessage(7013, LogLevel.Information, "backlog: {Records} record(s) were produced before the worker joined; their wait is backlog, left out of the latency above")]
+    public static partial void Backlog(ILogger logger, long records);
 }

@@ -27,6 +27,14 @@ public sealed class StreamOptions
     [Range(0, 10_000_000)]
     public int ReevaluationWindow { get; set; } = 50_000;
 
+    /// <summary>Parse workers between the consume thread and the ordered evaluation; defaults to one per core.</summary>
+    [Range(1, 256)]
+    public int ParseWorkers { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>Records in flight per pipeline stage: bounds memory and makes a slow sink pause consumption.</summary>
+    [Range(16, 1_000_000)]
+    public int ChannelCapacity { get; set; } = 4096;
+
     /// <summary>Port of /health and /metrics on loopback (0 = off).</summary>
     [Range(0, 65535)]
     public int MetricsPort { get; set; }
