@@ -31,9 +31,13 @@ public sealed class StreamOptions
     [Range(1, 256)]
     public int ParseWorkers { get; set; } = Environment.ProcessorCount;
 
-    /// <summary>Records in flight per pipeline stage: bounds memory and makes a slow sink pause consumption.</summary>
-    [Range(16, 1_000_000)]
-    public int ChannelCapacity { get; set; } = 4096;
+    /// <summary>Chunks in flight per pipeline stage: bounds memory and makes a slow sink pause consumption.</summary>
+    [Range(2, 100_000)]
+    public int ChannelCapacity { get; set; } = 64;
+
+    /// <summary>Records already fetched are passed on together, up to this many, to keep the stages' hand-offs cheap.</summary>
+    [Range(1, 100_000)]
+    public int ChunkRecords { get; set; } = 256;
 
     /// <summary>Port of /health and /metrics on loopback (0 = off).</summary>
     [Range(0, 65535)]

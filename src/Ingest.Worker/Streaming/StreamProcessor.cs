@@ -31,7 +31,7 @@ internal sealed class StreamProcessor(
     RunRecord run,
     ILogger logger)
 {
-    private readonly Dictionary<long, StreamEntry> _waiting = [];
+    private readonly Dictionary<long, StreamChunk> _waiting = [];
     private readonly Dictionary<TopicPartition, long> _pending = [];
     private readonly List<long> _batchTimestamps = [];
     private readonly Queue<(UnitId Unit, SedRecord Sed)> _unmatched = new();
@@ -59,15 +59,18 @@ internal sealed class StreamProcessor(
 
     public void ReferenceUpdated() => Interlocked.Increment(ref _referenceUpdates);
 
-    public async Task RunAsync(ChannelReader<StreamEntry> parsed, CancellationToken cancellationToken)
+    public async Task RunAsync(ChannelReader<StreamChunk> parsed, CancellationToken cancellationToken)
     {
-        await foreach (var entry in parsed.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var chunk in parsed.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
-            _waiting.Add(entry.Seq, entry);
+            _waiting.Add(chunk.Seq, chunk);
             while (_waiting.Remove(_next, out var ready))
             {
                 _next++;
-                await HandleAsync(ready, cancellationToken).ConfigureAwait(false);
+                foreach (var entry in ready.Entries)
+                {
+                    await HandleAsync(entry, cancellationToken).ConfigureAwait(false);
+                }
             }
         }
         if (_waiting.Count != 0)

@@ -38,7 +38,8 @@ public sealed class StreamWorker(
     private readonly StreamOptions _options = streamOptions.Value;
     private readonly HashSet<TopicPartition> _assigned = [];
     private readonly RunRecord _run = new() { RunId = RunRecord.NewId("stream"), Kind = "stream" };
-    private Channel<StreamEntry> _consumed = null!;
+    private Channel<StreamChunk> _consumed = null!;
+    private List<StreamEntry> _chunk = [];
     private StreamProcessor _processor = null!;
     private Task _pipeline = Task.CompletedTask;
     private long _seq;
@@ -93,8 +94,8 @@ public sealed class StreamWorker(
     private Task StartPipeline()
     {
         var capacity = _options.ChannelCapacity;
-        _consumed = Channel.CreateBounded<StreamEntry>(new BoundedChannelOptions(capacity) { SingleWriter = true });
-        var parsed = Channel.CreateBounded<StreamEntry>(new BoundedChannelOptions(capacity) { SingleReader = true });
+        _consumed = Channel.CreateBounded<StreamChunk>(new BoundedChannelOptions(capacity) { SingleWriter = true });
+        var parsed = Channel.CreateBounded<StreamChunk>(new BoundedChannelOptions(capacity) { SingleReader = true });
         var workers = new Task[Math.Max(1, _options.ParseWorkers)];
         for (var i = 0; i < workers.Length; i++)
         {
@@ -115,16 +116,24 @@ public sealed class StreamWorker(
             {
                 _pipeline.GetAwaiter().GetResult(); // the pipeline's error ends the worker, loudly
             }
+            // Wait for one record, then take what is already fetched without waiting, up to a chunk.
             var record = consumer.Consume(TimeSpan.FromMilliseconds(50));
-            if (record is not null && !record.IsPartitionEOF)
+            while (record is not null)
             {
-                lastRecord = Stopwatch.GetTimestamp();
-                metrics.RecordsIn.Add(1);
-                Enqueue(new StreamEntry { Seq = _seq++, Record = record });
-                UpdateLag(consumer, record);
-                continue;
+                if (!record.IsPartitionEOF)
+                {
+                    lastRecord = Stopwatch.GetTimestamp();
+                    metrics.RecordsIn.Add(1);
+                    _chunk.Add(new StreamEntry { Record = record });
+                    UpdateLag(consumer, record);
+                }
+                record = _chunk.Count < _options.ChunkRecords ? consumer.Consume(TimeSpan.Zero) : null;
             }
-            Enqueue(new StreamEntry { Seq = _seq++, Control = StreamControl.Tick });
+            if (_chunk.Count == 0)
+            {
+                _chunk.Add(new StreamEntry { Control = StreamControl.Tick });
+            }
+            EnqueueChunk();
             if (_options.ExitWhenIdle > TimeSpan.Zero && Stopwatch.GetElapsedTime(lastRecord) >= _options.ExitWhenIdle)
             {
                 Barrier();
@@ -139,11 +148,17 @@ public sealed class StreamWorker(
     }
 
     /// <summary>Blocking write on the consume thread: a full pipeline pauses consumption (back-pressure).</summary>
-    private void Enqueue(StreamEntry entry)
+    private void EnqueueChunk()
     {
-        if (!_consumed.Writer.TryWrite(entry))
+        if (_chunk.Count == 0)
         {
-            _consumed.Writer.WriteAsync(entry).AsTask().GetAwaiter().GetResult();
+            return;
+        }
+        var chunk = new StreamChunk(_seq++, _chunk);
+        _chunk = new List<StreamEntry>(Math.Min(_options.ChunkRecords, 64));
+        if (!_consumed.Writer.TryWrite(chunk))
+        {
+            _consumed.Writer.WriteAsync(chunk).AsTask().GetAwaiter().GetResult();
         }
     }
 
@@ -151,7 +166,8 @@ public sealed class StreamWorker(
     private void Barrier()
     {
         var control = new StreamControl(StreamControlKind.Barrier, null);
-        Enqueue(new StreamEntry { Seq = _seq++, Control = control });
+        _chunk.Add(new StreamEntry { Control = control });
+        EnqueueChunk();
         Task.WhenAny(control.Done.Task, _pipeline).GetAwaiter().GetResult();
         if (!control.Done.Task.IsCompleted)
         {
@@ -161,25 +177,33 @@ public sealed class StreamWorker(
         control.Done.Task.GetAwaiter().GetResult();
     }
 
-    private async Task ParseAsync(ChannelReader<StreamEntry> reader, ChannelWriter<StreamEntry> writer)
+    private async Task ParseAsync(ChannelReader<StreamChunk> reader, ChannelWriter<StreamChunk> writer)
     {
-        await foreach (var entry in reader.ReadAllAsync().ConfigureAwait(false))
+        await foreach (var chunk in reader.ReadAllAsync().ConfigureAwait(false))
         {
-            if (entry.Record is { } record)
+            foreach (var entry in chunk.Entries)
             {
-                using var unit = Ingest.Sources.KafkaUnits.FromConsumeResult(record);
-                entry.Unit = unit.Id;
-                try
+                if (entry.Record is { } record)
                 {
-                    entry.Outcome = parser.Parse(unit);
-                }
-                catch (Exception e)
-                {
-                    // The parser promises never to throw on bad input; if it does, the record is poison, not the worker.
-                    entry.Outcome = new ParseOutcome(ParseOutcomeKind.Malformed, null, new QuarantineRecord { Unit = unit.Id, ErrorCode = "ParseFailed", Message = $"{e.GetType().Name}: {e.Message}" });
+                    Parse(entry, record);
                 }
             }
-            await writer.WriteAsync(entry).ConfigureAwait(false);
+            await writer.WriteAsync(chunk).ConfigureAwait(false);
+        }
+    }
+
+    private void Parse(StreamEntry entry, ConsumeResult<byte[]?, byte[]?> record)
+    {
+        using var unit = Ingest.Sources.KafkaUnits.FromConsumeResult(record);
+        entry.Unit = unit.Id;
+        try
+        {
+            entry.Outcome = parser.Parse(unit);
+        }
+        catch (Exception e)
+        {
+            // The parser promises never to throw on bad input; if it does, the record is poison, not the worker.
+            entry.Outcome = new ParseOutcome(ParseOutcomeKind.Malformed, null, new QuarantineRecord { Unit = unit.Id, ErrorCode = "ParseFailed", Message = $"{e.GetType().Name}: {e.Message}" });
         }
     }
 
@@ -218,7 +242,8 @@ public sealed class StreamWorker(
         }
         if (!_closed)
         {
-            Enqueue(new StreamEntry { Seq = _seq++, Control = new StreamControl(StreamControlKind.Lost, partitions) });
+            _chunk.Add(new StreamEntry { Control = new StreamControl(StreamControlKind.Lost, partitions) });
+            EnqueueChunk();
         }
         Log.Lost(logger, string.Join(",", lost));
     }
