@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Ingest.Core.Evaluation;
 using Ingest.Core.Results;
 using Ingest.Core.Units;
+using Ingest.Sources;
 
 namespace Ingest.Pipeline;
 
@@ -100,9 +101,10 @@ public sealed class SedPipeline(ISedParser parser, ISedEvaluator evaluator, IRes
             foreach (var unit in units)
             {
                 ParseOutcome outcome;
-                using (unit)
+                // A zip entry read still compressed is expanded here, in parallel, not by the reader.
+                using (var ready = UnitInflation.Inflate(unit))
                 {
-                    outcome = parser.Parse(unit);
+                    outcome = parser.Parse(ready);
                 }
                 results.Add(new Parsed(unit.Id, outcome));
             }
