@@ -44,6 +44,17 @@ public static class UnitInflation
 
     private static string? Expand(ReadOnlyMemory<byte> compressed, Span<byte> target, DeflatedPayload deflated)
     {
+        var error = Zip.NativeInflater.IsAvailable ? Zip.NativeInflater.Inflate(compressed.Span, target) : ExpandWithStream(compressed, target, deflated);
+        if (error is not null)
+        {
+            return error;
+        }
+        var crc = Crc32.HashToUInt32(target);
+        return crc == deflated.Crc32 ? null : $"zip entry CRC-32 is {crc:x8}, the archive says {deflated.Crc32:x8}";
+    }
+
+    internal static string? ExpandWithStream(ReadOnlyMemory<byte> compressed, Span<byte> target, DeflatedPayload deflated)
+    {
         try
         {
             using var stream = new DeflateStream(new ReadOnlyMemoryStream(compressed), CompressionMode.Decompress);
@@ -67,7 +78,6 @@ public static class UnitInflation
         {
             return $"zip entry is not valid deflate data: {e.Message}";
         }
-        var crc = Crc32.HashToUInt32(target);
-        return crc == deflated.Crc32 ? null : $"zip entry CRC-32 is {crc:x8}, the archive says {deflated.Crc32:x8}";
+        return null;
     }
 }

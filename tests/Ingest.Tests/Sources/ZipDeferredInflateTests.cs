@@ -38,6 +38,49 @@ public sealed class ZipDeferredInflateTests
     }
 
     [Fact]
+    public void The_runtime_compression_library_serves_the_reusable_inflater()
+    {
+        Assert.True(Ingest.Sources.Zip.NativeInflater.IsAvailable, "libSystem.IO.Compression.Native lacks inflateReset2: entries fall back to DeflateStream");
+    }
+
+    [Property(MaxTest = 60)]
+    public Property The_reused_native_inflater_and_DeflateStream_agree_on_good_and_damaged_data()
+    {
+        var cases = Gen.Choose(0, 20_000).Zip(Gen.Elements(CompressionLevel.Optimal, CompressionLevel.Fastest, CompressionLevel.SmallestSize)).Zip(Gen.Choose(-1, 3));
+        return Prop.ForAll(cases.ToArbitrary(), c =>
+        {
+            var ((size, level), damage) = c;
+            var original = Document("x.xml", size);
+            using var ms = new MemoryStream();
+            using (var deflate = new DeflateStream(ms, level, leaveOpen: true))
+            {
+                deflate.Write(original);
+            }
+            var compressed = ms.ToArray();
+            var expected = original.Length;
+            switch (damage)
+            {
+                case 0 when compressed.Length > 2: compressed = compressed[..(compressed.Length / 2)]; break; // cut short
+                case 1: expected += 1; break; // the directory claims more
+                case 2 when expected > 0: expected -= 1; break; // the directory claims less
+            }
+            var payload = new Ingest.Core.Units.DeflatedPayload(expected, 0);
+            var native = new byte[expected];
+            var streamed = new byte[expected];
+
+            var nativeError = Ingest.Sources.Zip.NativeInflater.Inflate(compressed, native);
+            var streamError = UnitInflation.ExpandWithStream(compressed, streamed, payload);
+
+            Assert.Equal(streamError is null, nativeError is null);
+            if (nativeError is null)
+            {
+                Assert.Equal(original, native);
+                Assert.Equal(original, streamed);
+            }
+        });
+    }
+
+    [Fact]
     public void A_corrupt_entry_becomes_a_framing_error_and_the_next_entries_still_read()
     {
         using var tree = new TempTree();
