@@ -49,8 +49,10 @@ internal sealed class StreamProcessor(
     /// <summary>Records produced before the worker joined: their wait measures backlog, not latency.</summary>
     public long Backlog { get; private set; }
 
-    /// <summary>When the first record produced after the worker joined was consumed: the start of the measured span.</summary>
-    public long FirstLiveTicks { get; private set; }
+    public long FirstRecordTicks { get; private set; }
+
+    /// <summary>Records whose batch ClickHouse acknowledged.</summary>
+    public long Records { get; private set; }
 
     public long LastAcknowledgedTicks { get; private set; }
 
@@ -137,12 +139,11 @@ internal sealed class StreamProcessor(
         {
             _batchStarted = Stopwatch.GetTimestamp();
         }
-        var produced = record.Message.Timestamp.UnixTimestampMs;
-        if (FirstLiveTicks == 0 && produced >= Interlocked.Read(ref _joinedAtUnixMs))
+        if (FirstRecordTicks == 0)
         {
-            FirstLiveTicks = Stopwatch.GetTimestamp();
+            FirstRecordTicks = Stopwatch.GetTimestamp();
         }
-        _batchTimestamps.Add(produced);
+        _batchTimestamps.Add(record.Message.Timestamp.UnixTimestampMs);
         _batchRecords++;
         run.UnitsIn++;
         var outcome = entry.Outcome;
@@ -266,6 +267,7 @@ internal sealed class StreamProcessor(
                 Backlog++;
             }
         }
+        Records += _batchTimestamps.Count;
         _batchTimestamps.Clear();
         foreach (var (tp, next) in _pending)
         {
