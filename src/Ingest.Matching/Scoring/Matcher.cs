@@ -242,10 +242,10 @@ internal sealed class Matcher(EvaluatorOptions options)
     {
         T? chosen = null;
         var bestOverlap = -1;
-        var probe = period ?? (now is { } n ? new Period(n, n) : (Period?)null);
+        var probe = period?.Repaired ?? (now is { } n ? new Period(n, n) : (Period?)null);
         foreach (var r in records)
         {
-            var overlap = probe is { } p && r.Period is { } rp ? p.OverlapDays(rp) : 0;
+            var overlap = probe is { } p && r.Period is { } rp ? p.OverlapDays(rp.Repaired) : 0;
             if (overlap > bestOverlap || (overlap == bestOverlap && string.CompareOrdinal(r.IssuedOn, chosen!.IssuedOn) > 0))
             {
                 chosen = r;

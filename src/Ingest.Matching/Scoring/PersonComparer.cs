@@ -7,12 +7,19 @@ namespace Ingest.Matching.Scoring;
 /// identifies; otherwise names weigh 0.55, birth date 0.30 (day/month swap and a single wrong
 /// component tolerated), sex and nationality 0.075 each. A PIN of the same country that differs
 /// lowers the score but does not veto: ID-07 reports it. Without a shared PIN, names less than
-/// <see cref="NameGate"/> alike never match.
+/// <see cref="NameGate"/> alike never match, and a conflicting PIN or a birth date one component off
+/// is only tolerated where the other identifiers confirm the person.
 /// </summary>
 internal static class PersonComparer
 {
     /// <summary>Name similarity below which only a shared PIN can identify (typos and transliterations stay above).</summary>
     public const double NameGate = 0.80;
+
+    /// <summary>With a conflicting PIN, names must agree this well (and the birth date exactly) to stay the same person (ID-07).</summary>
+    public const double PinConflictNameFloor = 0.90;
+
+    /// <summary>Score given to a candidate that cannot be the person: below any review threshold.</summary>
+    private const double NotAPerson = 0.6;
 
     public static PersonScore Compare(PersonFeatures sed, PersonFeatures reference)
     {
@@ -47,11 +54,23 @@ internal static class PersonComparer
         {
             // Same forename and birth date but another family name is another person: without a
             // shared PIN, names this far apart never reach review however well the rest agrees.
-            score = Math.Min(score, 0.6);
+            score = Math.Min(score, NotAPerson);
+        }
+        else if (pinConflict && (date != DateAgreement.Exact || name < PinConflictNameFloor))
+        {
+            // Two independent identifiers disagree (a PIN of the same country and the birth date,
+            // or the PIN and a name part): a namesake, not the same person with a slip.
+            score = Math.Min(score, NotAPerson);
         }
         else if (pinConflict)
         {
             score -= 0.1;
+        }
+        else if (date == DateAgreement.OneComponent)
+        {
+            // A birth date one component off is how namesakes born the same year look; only a
+            // shared PIN (above) turns it into the same person with a mistyped date.
+            score = Math.Min(score, NotAPerson);
         }
         return new PersonScore(Math.Clamp(score, 0, 1), name, date, sex, nationality, pinExact, pinConflict);
     }
