@@ -153,7 +153,26 @@ internal sealed class Matcher(EvaluatorOptions options)
             };
         }
 
+        // Of namesakes scoring alike, the one holding a record for the SED's period is the one it
+        // speaks of: it wins the tie, and a namesake without such a record does not make it ambiguous.
+        var period = sed.Period?.Repaired;
         var top = scored[best];
+        var margin = options.AmbiguityMargin;
+        if (period is { } p && !top.Person.PinExact && !Overlaps(records[top.Id], p))
+        {
+            for (var i = 0; i < scored.Count; i++)
+            {
+                var c = scored[i];
+                if (c.Person.Score >= top.Person.Score - margin && (c.Person.Score >= options.AcceptThreshold || top.Person.Score < options.AcceptThreshold)
+                    && Overlaps(records[c.Id], p))
+                {
+                    best = i;
+                    break;
+                }
+            }
+            top = scored[best];
+        }
+        var topOverlaps = period is { } tp && Overlaps(records[top.Id], tp);
         var bestPerson = records[top.Id].Person;
         var personRecords = new List<T>(2);
         var ambiguous = false;
@@ -164,7 +183,8 @@ internal sealed class Matcher(EvaluatorOptions options)
             {
                 personRecords.Add(rec);
             }
-            else if (c.Person.Score >= top.Person.Score - options.AmbiguityMargin && c.Person.Score >= options.AcceptThreshold && !top.Person.PinExact)
+            else if (c.Person.Score >= top.Person.Score - margin && c.Person.Score >= options.AcceptThreshold && !top.Person.PinExact
+                && (!topOverlaps || Overlaps(rec, period!.Value)))
             {
                 ambiguous = true;
             }
@@ -234,8 +254,11 @@ internal sealed class Matcher(EvaluatorOptions options)
                 }
             }
         }
-        return a.BirthDay == b.BirthDay && (a.Name.Key == b.Name.Key || (!b.BirthName.IsEmpty && a.Name.Key == b.BirthName.Key) || (!a.BirthName.IsEmpty && a.BirthName.Key == b.Name.Key));
+        return a.BirthDay == b.BirthDay && (a.Name.Key == b.Name.Key || (!b.BirthName.IsEmpty && a.Name.Key == b.BirthName.Key) || (!a.BirthName.IsEmpty && a.BirthName.Key == b.Name.Key)
+            || (!a.NationalName.IsEmpty && a.NationalName.Key == b.Name.Key) || (!b.NationalName.IsEmpty && a.Name.Key == b.NationalName.Key));
     }
+
+    private static bool Overlaps(IReferenceRecord record, Period period) => record.Period is { } rp && period.Overlaps(rp.Repaired);
 
     private static (T? Record, int OverlapDays) Choose<T>(List<T> records, Period? period, DateOnly? now)
         where T : class, IReferenceRecord

@@ -16,7 +16,7 @@ internal static class PersonComparer
     public const double NameGate = 0.80;
 
     /// <summary>With a conflicting PIN, names must agree this well (and the birth date exactly) to stay the same person (ID-07).</summary>
-    public const double PinConflictNameFloor = 0.90;
+    public const double PinConflictNameFloor = 0.95;
 
     /// <summary>Score given to a candidate that cannot be the person: below any review threshold.</summary>
     private const double NotAPerson = 0.6;
@@ -31,6 +31,14 @@ internal static class PersonComparer
         if (!reference.BirthName.IsEmpty)
         {
             name = Math.Max(name, NameSimilarity.Score(sed.Name, reference.BirthName));
+        }
+        if (!sed.NationalName.IsEmpty)
+        {
+            name = Math.Max(name, NameSimilarity.Score(sed.NationalName, reference.Name));
+        }
+        if (!reference.NationalName.IsEmpty)
+        {
+            name = Math.Max(name, NameSimilarity.Score(sed.Name, reference.NationalName));
         }
         var date = Dates(sed.BirthDay, reference.BirthDay);
         var sex = sed.Sex == 0 || reference.Sex == 0 ? 0 : sed.Sex == reference.Sex ? 1 : -1;
