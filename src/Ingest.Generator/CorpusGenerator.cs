@@ -269,7 +269,8 @@ public sealed class CorpusGenerator(GeneratorOptions options)
             rules = ["STR-01"];
         }
         rules.Sort(StringComparer.Ordinal);
-        var isA009 = s.Record.SedType == "A009" && s.IsDecision;
+        // A placeholder person cannot be matched: no target is expected for it.
+        var matchable = s.Record.SedType == "A009" && s.IsDecision && RuleOracle.Identifiable(s);
         var truth = new TruthRecord
         {
             Unit = "zip/" + day + ".zip!" + entry,
@@ -282,8 +283,8 @@ public sealed class CorpusGenerator(GeneratorOptions options)
             CdmVersion = s.Record.CdmVersion,
             ReceivedAt = env.ReceivedAt,
             TruePersonId = s.Record.Person.FamilyName is null ? null : s.Episode.Person.Id,
-            ExpectedA1 = isA009 ? s.Episode.A1?.DocumentNumber : null,
-            ExpectedDeclaration = isA009 ? s.Episode.Declaration?.DeclarationId : null,
+            ExpectedA1 = matchable ? s.Episode.A1?.DocumentNumber : null,
+            ExpectedDeclaration = matchable ? s.Episode.Declaration?.DeclarationId : null,
             Rules = rules,
             NearMisses = malformedKind is null && !duplicate && nearMisses.TryGetValue(s, out var nm) ? nm : [],
             Malformed = malformedKind is not null,

@@ -50,9 +50,11 @@ public static class RuleOracle
                 case "A003" when s.IsDecision:
                     Structural(s, rules);
                     MultiState(s, rules);
+                    NoUsablePin(s, rules);
                     break;
                 case "A010" when s.IsDecision:
                     Structural(s, rules);
+                    NoUsablePin(s, rules);
                     if (LongOrOpen(r))
                     {
                         rules.Add("PER-05");
@@ -81,6 +83,26 @@ public static class RuleOracle
                 rules.Add("LIFE-06");
             }
         }
+    }
+
+    /// <summary>
+    /// Whether the engine can tell who the SED is about. A placeholder person ("Test Test",
+    /// 1970-01-01, PIN "1": DOMAIN §4.12) cannot be matched to anyone, so neither the A1 nor the
+    /// declaration of the real worker is expected, nor any rule that compares with them.
+    /// </summary>
+    public static bool Identifiable(PlannedSed s) => !s.Episode.Placeholder;
+
+    /// <summary>ID-01: a decision whose person carries no usable PIN (none, or only the placeholder "1").</summary>
+    private static void NoUsablePin(PlannedSed s, List<string> rules)
+    {
+        foreach (var pin in s.Record.Person.Pins)
+        {
+            if (!(s.Episode.Placeholder && pin.Country == s.Episode.SendingCountry))
+            {
+                return;
+            }
+        }
+        rules.Add("ID-01");
     }
 
     /// <summary>Canonical sending-country PIN → the persons whose A009s carry it.</summary>
@@ -198,6 +220,8 @@ public static class RuleOracle
         var r = s.Record;
         var e = s.Episode;
         var d = r.Decision;
+        var identifiable = Identifiable(s);
+        var declaration = identifiable ? e.Declaration : null;
         var start = Date(d.PeriodStart);
         var end = Date(d.PeriodEnd);
         var art12 = r.Article is "01" or "02";
@@ -221,7 +245,7 @@ public static class RuleOracle
             }
         }
         Chains(dossier, e, rules);
-        if (e.FrenchA1 is { } fr && d.LegislationState != "FR" && start is { } s2 && Date(fr.Start) is { } frStart && Date(fr.End) is { } frEnd
+        if (identifiable && e.FrenchA1 is { } fr && d.LegislationState != "FR" && start is { } s2 && Date(fr.Start) is { } frStart && Date(fr.End) is { } frEnd
             && frStart <= (end ?? DateOnly.MaxValue) && frEnd >= s2)
         {
             rules.Add("LEG-01");
@@ -261,12 +285,16 @@ public static class RuleOracle
         {
             rules.Add("ID-09");
         }
-        if (r.Article == "01" && toFrance && e.Declaration is null)
+        if (r.Article == "01" && toFrance && declaration is null)
         {
             rules.Add("POST-01");
         }
-        Identity(s, rules);
-        Declaration(s, start, end, rules);
+        NoUsablePin(s, rules);
+        if (identifiable)
+        {
+            Identity(s, rules);
+            Declaration(s, start, end, rules);
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -274,10 +302,6 @@ public static class RuleOracle
     {
         var r = s.Record;
         var e = s.Episode;
-        if (r.Person.Pins.Count == 0)
-        {
-            rules.Add("ID-01");
-        }
         if (e.A1 is not { } a1)
         {
             return;

@@ -16,12 +16,14 @@ internal static class IdentityRules
         yield return new ControlRule("ID-01", Severity.Med, "No usable PIN: matched on names, birth date, sex and nationality",
             "987/2009 Art. 2-3 (data exchange)", ["PINs", "names", "Person.DateBirth", "Person.Sex", "nationalities", "A1/declaration indexes"], "review the identification", c =>
             {
-                if (c.Sed.Person.PinKeys.Length > 0)
+                // A decision binds a person: without a PIN its identification rests on the names alone,
+                // whether or not they found someone in the register.
+                if (!c.Sed.IsDecision || !c.Sed.HasPerson || c.Sed.Person.PinKeys.Length > 0)
                 {
                     return null;
                 }
                 var (score, target) = c.A1.PersonAccepted ? (c.A1.Person.Score, "A1") : c.Declaration.PersonAccepted ? (c.Declaration.Person.Score, "declaration") : (0, "");
-                return target.Length > 0 ? Hit("no usable PIN; " + target + " matched on name and birth date, score " + N(score)) : null;
+                return Hit(target.Length > 0 ? "no usable PIN; " + target + " matched on name and birth date, score " + N(score) : "no usable PIN and no person matched on name and birth date");
             });
 
         yield return new ControlRule("ID-02", Severity.Med, "Zero or several candidate persons",
