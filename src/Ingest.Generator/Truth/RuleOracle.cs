@@ -80,7 +80,13 @@ public static class RuleOracle
             }
             if (s.PreviousVersion is { } prev && MaterialChange(prev.Record, r))
             {
-                rules.Add("LIFE-06");
+                // Reported by the version whose arrival completes the pair: the newer one, or the older
+                // one when it arrives late (out-of-order versions, DOMAIN §4.3).
+                var completes = prev.Received > s.Received ? prev.Rules : rules;
+                if (!completes.Contains("LIFE-06"))
+                {
+                    completes.Add("LIFE-06");
+                }
             }
         }
     }
