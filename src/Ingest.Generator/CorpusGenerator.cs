@@ -130,18 +130,22 @@ public sealed class CorpusGenerator(GeneratorOptions options)
         ShuffleVersions(planned, rng);
         RuleOracle.Evaluate(dossier, planned);
         var nearMisses = NearMissTargets(planned);
+        var emittedFrom = new List<PlannedSed>(planned.Count + 1);
         foreach (var s in planned)
         {
             Emit(s, nearMisses, result, rng, duplicate: false);
+            emittedFrom.Add(s);
             if (result.Seds.Count < remaining && rng.Chance(_noise.Duplicate))
             {
                 Emit(s, nearMisses, result, rng, duplicate: true);
+                emittedFrom.Add(s);
             }
             if (result.Seds.Count >= remaining)
             {
                 break;
             }
         }
+        DropUnseenVersionChanges(planned, emittedFrom, result);
         return result;
     }
 
@@ -194,6 +198,45 @@ public sealed class CorpusGenerator(GeneratorOptions options)
                 s.InvalidatedBy = null;
             }
             s.Superseded = planned.Exists(o => o.PreviousVersion == s);
+        }
+    }
+
+    /// <summary>
+    /// LIFE-06 compares two versions of a document: when the other version is quarantined (malformed)
+    /// or cut off by the SED limit, no engine can see the change, so the truth does not expect it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void DropUnseenVersionChanges(List<PlannedSed> planned, List<PlannedSed> emittedFrom, GeneratedDossier result)
+    {
+        HashSet<PlannedSed>? visible = null;
+        for (var i = 0; i < result.Seds.Count; i++)
+        {
+            var sed = result.Seds[i];
+            if (!sed.Truth.Rules.Contains("LIFE-06"))
+            {
+                continue;
+            }
+            if (visible is null)
+            {
+                visible = [];
+                for (var j = 0; j < result.Seds.Count; j++)
+                {
+                    if (!result.Seds[j].Malformed)
+                    {
+                        visible.Add(emittedFrom[j]);
+                    }
+                }
+            }
+            var s = emittedFrom[i];
+            var partner = s.PreviousVersion ?? planned.Find(p => p.PreviousVersion == s);
+            if (partner is not null && !visible.Contains(partner))
+            {
+                result.Seds[i] = new GeneratedSed
+                {
+                    Record = sed.Record, Bytes = sed.Bytes, Day = sed.Day, EntryName = sed.EntryName,
+                    Truth = sed.Truth with { Rules = [.. sed.Truth.Rules.Where(r => r != "LIFE-06")] },
+                };
+            }
         }
     }
 

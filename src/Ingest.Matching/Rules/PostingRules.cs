@@ -7,7 +7,11 @@ using static Ingest.Matching.Rules.RuleText;
 
 namespace Ingest.Matching.Rules;
 
-/// <summary>POST-01…POST-14: the SED against the A1s and the posting declarations.</summary>
+/// <summary>
+/// POST-01…POST-14: the SED against the A1s and the posting declarations. A declaration's own findings
+/// (hire date, length, substitution) are reported on the posting decision (A009) it is compared with,
+/// not again on every reply, reminder or change notice of the case.
+/// </summary>
 internal static class PostingRules
 {
     public static IEnumerable<ControlRule> Create()
@@ -60,7 +64,7 @@ internal static class PostingRules
         yield return new ControlRule("POST-05", Severity.Red, "Substitution: successive posted workers on one client over 24 months",
             "883/2004 Art. 12(1) (not replacing another posted person)", ["matched declaration", "declarations by client"], "labour inspection follow-up", c =>
             {
-                if (c.MatchedDeclaration is not { ClientKey.Length: > 0, Period.IsOpen: false } d)
+                if (c.Sed.SedType != "A009" || c.MatchedDeclaration is not { ClientKey.Length: > 0, Period.IsOpen: false } d)
                 {
                     return null;
                 }
@@ -98,7 +102,7 @@ internal static class PostingRules
         yield return new ControlRule("POST-08", Severity.Med, "Hired less than 1 month before the posting",
             "Decision A2 point 1 (prior employment relationship)", ["matched declaration (hire date)", "period"], "A005 request for information", c =>
             {
-                if (c.MatchedDeclaration is not { HireDate: { } hire } d || d.Period is not { } dp)
+                if (c.Sed.SedType != "A009" || c.MatchedDeclaration is not { HireDate: { } hire } d || d.Period is not { } dp)
                 {
                     return null;
                 }
@@ -108,7 +112,7 @@ internal static class PostingRules
         yield return new ControlRule("POST-11", Severity.Med, "Third-country worker recruited just before the posting",
             "883/2004 Art. 12; Reg. 1231/2010", ["nationalities", "matched declaration (hire date)"], "A005 request for information", c =>
             {
-                if (!RuleFacts.ThirdCountryNational(c.Sed) || c.MatchedDeclaration is not { HireDate: { } hire } d || d.Period is not { } dp)
+                if (c.Sed.SedType != "A009" || !RuleFacts.ThirdCountryNational(c.Sed) || c.MatchedDeclaration is not { HireDate: { } hire } d || d.Period is not { } dp)
                 {
                     return null;
                 }
@@ -118,7 +122,7 @@ internal static class PostingRules
 
         yield return new ControlRule("POST-12", Severity.Med, "Declaration over 12 months without an extension notice",
             "Code du travail L1262-4 (long-term posting)", ["matched declaration"], "labour inspection follow-up", c =>
-                c.MatchedDeclaration is { Period: { End: { } end } dp } d && end > dp.Start.PlusMonths(12).PlusDays(-1) && d.Source.Version <= 1
+                c.Sed.SedType == "A009" && c.MatchedDeclaration is { Period: { End: { } end } dp } d && end > dp.Start.PlusMonths(12).PlusDays(-1) && d.Source.Version <= 1
                     ? Hit("declaration " + d.TargetId + " " + P(dp) + " without an amendment")
                     : null);
 
