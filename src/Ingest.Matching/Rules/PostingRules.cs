@@ -34,7 +34,8 @@ internal static class PostingRules
             "883/2004 Art. 12; Code du travail L1262-2-1", ["period", "matched declaration"], "labour inspection follow-up", c =>
             {
                 // A008 changes or A003 decisions carry other periods; the declaration is checked against the posting decision only.
-                if (c.Sed.SedType != "A009" || c.MatchedDeclaration is not { Period: { } dp } d || c.Sed.Period is not { } p || p.IsInverted || p.Contains(dp))
+                // An inverted period (STR-04) covers no day: every declared day lies outside it.
+                if (c.Sed.SedType != "A009" || c.MatchedDeclaration is not { Period: { } dp } d || c.Sed.Period is not { } p || p.Contains(dp))
                 {
                     return null;
                 }
@@ -89,9 +90,10 @@ internal static class PostingRules
                         return Hit("also posted by " + (e.EmployerKey.Length > 0 ? e.EmployerKey : e.EmployerName.Key) + " " + P(e.Period.Value));
                     }
                 }
+                // The declaration of this very posting filed by another employer is POST-04's finding, not a second posting.
                 foreach (var d in c.Declaration.PersonAccepted ? c.Declaration.PersonRecords : [])
                 {
-                    if (!d.IsCancelled && d.Period is { } dp && dp.Overlaps(p) && key.Length > 0 && d.EmployerKey.Length > 0 && d.EmployerKey != key)
+                    if (d != c.MatchedDeclaration && !d.IsCancelled && d.Period is { } dp && dp.Overlaps(p) && key.Length > 0 && d.EmployerKey.Length > 0 && d.EmployerKey != key)
                     {
                         return Hit("declared by " + d.EmployerKey + " " + P(dp) + " while posted by " + key);
                     }
