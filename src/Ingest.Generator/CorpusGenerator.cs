@@ -128,6 +128,12 @@ public sealed class CorpusGenerator(GeneratorOptions options)
             noise.Apply(s.Record, rng);
         }
         ShuffleVersions(planned, rng);
+        // Own stream: which SEDs arrive broken does not shift the dossier's other draws.
+        var breaks = DetRandom.For(options.Seed, 4, (ulong)index);
+        foreach (var s in planned)
+        {
+            s.Malformed = breaks.Chance(_noise.Malformed);
+        }
         RuleOracle.Evaluate(dossier, planned);
         var nearMisses = NearMissTargets(planned);
         var emittedFrom = new List<PlannedSed>(planned.Count + 1);
@@ -202,8 +208,8 @@ public sealed class CorpusGenerator(GeneratorOptions options)
     }
 
     /// <summary>
-    /// LIFE-06 compares two versions of a document: when the other version is quarantined (malformed)
-    /// or cut off by the SED limit, no engine can see the change, so the truth does not expect it.
+    /// LIFE-06 compares two versions of a document: when the other version is cut off by the SED limit
+    /// (the oracle already knows the broken ones), no engine can see the change, so the truth does not expect it.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void DropUnseenVersionChanges(List<PlannedSed> planned, List<PlannedSed> emittedFrom, GeneratedDossier result)
@@ -221,10 +227,7 @@ public sealed class CorpusGenerator(GeneratorOptions options)
                 visible = [];
                 for (var j = 0; j < result.Seds.Count; j++)
                 {
-                    if (!result.Seds[j].Malformed)
-                    {
-                        visible.Add(emittedFrom[j]);
-                    }
+                    visible.Add(emittedFrom[j]);
                 }
             }
             var s = emittedFrom[i];
@@ -295,7 +298,7 @@ public sealed class CorpusGenerator(GeneratorOptions options)
         SedXmlWriter.Write(s.Record, _buffer);
         var bytes = _buffer.WrittenSpan.ToArray();
         string? malformedKind = null;
-        if (!duplicate && rng.Chance(_noise.Malformed))
+        if (!duplicate && s.Malformed)
         {
             (bytes, malformedKind) = Malformer.Break(bytes, rng);
         }

@@ -30,7 +30,7 @@ public static class RuleOracle
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Evaluate(Dossier dossier, List<PlannedSed> seds)
     {
-        var pinOwners = PinOwners(seds);
+        Arrivals(seds);
         foreach (var s in seds)
         {
             var rules = s.Rules;
@@ -44,8 +44,8 @@ public static class RuleOracle
             {
                 case "A009" when s.IsDecision:
                     Structural(s, rules);
-                    Posting(dossier, s, rules);
-                    CrossCase(dossier, s, pinOwners, rules);
+                    Posting(dossier, seds, s, rules);
+                    CrossCase(dossier, seds, s, rules);
                     break;
                 case "A003" when s.IsDecision:
                     Structural(s, rules);
@@ -111,38 +111,62 @@ public static class RuleOracle
         rules.Add("ID-01");
     }
 
-    /// <summary>Canonical sending-country PIN → the persons whose A009s carry it.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static Dictionary<string, HashSet<string>> PinOwners(List<PlannedSed> seds)
+    /// <summary>The order the engine reads the dossier in: reception day (one batch a day), then as planned.</summary>
+    private static void Arrivals(List<PlannedSed> seds)
     {
-        var owners = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var s in seds)
+        var order = new int[seds.Count];
+        for (var i = 0; i < order.Length; i++)
         {
-            if (s.Record.SedType != "A009" || !s.IsDecision)
-            {
-                continue;
-            }
-            foreach (var pin in s.Record.Person.Pins)
-            {
-                if (pin.Number is { } n && pin.Country == s.Episode.SendingCountry)
-                {
-                    var key = pin.Country + ":" + Canonical(n);
-                    if (!owners.TryGetValue(key, out var set))
-                    {
-                        owners[key] = set = new HashSet<string>(StringComparer.Ordinal);
-                    }
-                    set.Add(s.Episode.Person.Id);
-                }
-            }
+            order[i] = i;
         }
-        return owners;
+        Array.Sort(order, (a, b) =>
+        {
+            var byDay = DateOnly.FromDateTime(seds[a].Received).CompareTo(DateOnly.FromDateTime(seds[b].Received));
+            return byDay != 0 ? byDay : a.CompareTo(b);
+        });
+        for (var rank = 0; rank < order.Length; rank++)
+        {
+            seds[order[rank]].Arrival = rank;
+        }
     }
 
-    /// <summary>POST-06 (two employers) and LEG-02 (two states) over overlapping periods; ID-10 one PIN, two people. Listed on every SED involved.</summary>
+    /// <summary>
+    /// The posting decision of an episode as the engine knows it when <paramref name="s"/> arrives: the
+    /// well-formed decision SED received before it that is current (an amendment over the original, a
+    /// newer version over an older one), or null when none has arrived.
+    /// </summary>
+    private static PlannedSed? KnownDecision(List<PlannedSed> seds, Episode episode, PlannedSed s)
+    {
+        PlannedSed? current = null;
+        foreach (var o in seds)
+        {
+            if (o.Episode == episode && o.IsDecision && !o.Malformed && o.Arrival < s.Arrival && (current is null || Supersedes(o, current)))
+            {
+                current = o;
+            }
+        }
+        return current;
+    }
+
+    private static bool Supersedes(PlannedSed newer, PlannedSed older) =>
+        newer.IsAmendment != older.IsAmendment ? newer.IsAmendment
+        : newer.IsAmendment ? newer.IssuedOn > older.IssuedOn
+        : newer.Record.Envelope.DocumentVersion > older.Record.Envelope.DocumentVersion;
+
+    /// <summary>
+    /// POST-06 (two employers) and LEG-02 (two states) over overlapping periods; ID-10 one PIN, two
+    /// people. Listed on a SED when the engine can see the other side on its arrival: the other
+    /// posting's decision received before it, or what the registers hold (the other posting's A1 or
+    /// declaration; for ID-10 the other person's A1 or declaration under the same PIN).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void CrossCase(Dossier dossier, PlannedSed s, Dictionary<string, HashSet<string>> pinOwners, List<string> rules)
+    private static void CrossCase(Dossier dossier, List<PlannedSed> seds, PlannedSed s, List<string> rules)
     {
         var e = s.Episode;
+        if (!Identifiable(s))
+        {
+            return;
+        }
         foreach (var f in dossier.Episodes)
         {
             if (f == e || f.Kind != CaseKind.Posting || f.Person.Id != e.Person.Id || e.End is not { } eEnd || f.End is not { } fEnd
@@ -150,23 +174,60 @@ public static class RuleOracle
             {
                 continue;
             }
-            if (f.Employer.Id != e.Employer.Id && !rules.Contains("POST-06"))
+            var received = KnownDecision(seds, f, s) is not null;
+            if (f.Employer.Id != e.Employer.Id && !rules.Contains("POST-06")
+                && (received || f.A1 is not null || f.Declaration is { Status: "active" }))
             {
                 rules.Add("POST-06");
             }
-            if (f.LegislationState != e.LegislationState && !rules.Contains("LEG-02"))
+            if (f.LegislationState != e.LegislationState && !rules.Contains("LEG-02") && (received || f.A1 is not null))
             {
                 rules.Add("LEG-02");
             }
         }
         foreach (var pin in s.Record.Person.Pins)
         {
-            if (pin.Number is { } n && pin.Country == e.SendingCountry && pinOwners.TryGetValue(pin.Country + ":" + Canonical(n), out var owners) && owners.Count > 1)
+            if (pin.Number is not { } n || pin.Country != e.SendingCountry)
             {
-                rules.Add("ID-10");
-                break;
+                continue;
+            }
+            var canonical = Canonical(n);
+            foreach (var f in dossier.Episodes)
+            {
+                if (f.Person.Id != e.Person.Id && SharesPin(seds, f, s, pin.Country, canonical))
+                {
+                    rules.Add("ID-10");
+                    return;
+                }
             }
         }
+    }
+
+    /// <summary>Another person's episode shows the PIN to the engine: its A009 received before, its A1 or its declaration.</summary>
+    private static bool SharesPin(List<PlannedSed> seds, Episode other, PlannedSed s, string country, string canonical)
+    {
+        if (other.A1 is { Pin: { } a1Pin } a1 && a1.PinCountry == country && Canonical(a1Pin) == canonical)
+        {
+            return true;
+        }
+        if (other.Declaration is { WorkerPin: { } dPin } d && d.WorkerPinCountry == country && Canonical(dPin) == canonical)
+        {
+            return true;
+        }
+        foreach (var o in seds)
+        {
+            if (o.Episode == other && o.Record.SedType == "A009" && o.IsDecision && !o.Malformed && o.Arrival < s.Arrival && Identifiable(o))
+            {
+                foreach (var pin in o.Record.Person.Pins)
+                {
+                    if (pin.Country == country && pin.Number is { } n && Canonical(n) == canonical)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static bool MaterialChange(SedRecord a, SedRecord b) =>
@@ -221,7 +282,7 @@ public static class RuleOracle
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Posting(Dossier dossier, PlannedSed s, List<string> rules)
+    private static void Posting(Dossier dossier, List<PlannedSed> seds, PlannedSed s, List<string> rules)
     {
         var r = s.Record;
         var e = s.Episode;
@@ -250,7 +311,10 @@ public static class RuleOracle
                 rules.Add("PER-07");
             }
         }
-        Chains(dossier, e, rules);
+        if (identifiable)
+        {
+            Chains(dossier, seds, s, rules);
+        }
         if (identifiable && e.FrenchA1 is { } fr && d.LegislationState != "FR" && start is { } s2 && Date(fr.Start) is { } frStart && Date(fr.End) is { } frEnd
             && frStart <= (end ?? DateOnly.MaxValue) && frEnd >= s2)
         {
@@ -383,43 +447,54 @@ public static class RuleOracle
         }
     }
 
-    /// <summary>PER-04 (new posting less than 2 months after the previous one) and PER-03 (chain over 24 months).</summary>
+    /// <summary>
+    /// PER-04 (new posting less than 2 months after the previous one) and PER-03 (chain over 24 months),
+    /// same worker and employer. Each earlier posting counts as the engine knows it when this SED
+    /// arrives (DOMAIN §4.1, current state): its latest decision received before (amended or newer
+    /// version), else its A1; a posting the engine has no trace of breaks the chain.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Chains(Dossier dossier, Episode e, List<string> rules)
+    private static void Chains(Dossier dossier, List<PlannedSed> seds, PlannedSed s, List<string> rules)
     {
+        var e = s.Episode;
         var index = dossier.Episodes.IndexOf(e);
-        if (index <= 0)
+        if (index <= 0 || Date(s.Record.Decision.PeriodStart) is not { } start || Date(s.Record.Decision.PeriodEnd) is not { } end || end < start)
         {
             return;
         }
-        var chainStart = e.Start;
+        var chainStart = start;
+        var nextStart = start;
         var chained = false;
-        for (var i = index; i > 0; i--)
+        for (var i = index - 1; i >= 0; i--)
         {
-            var cur = dossier.Episodes[i];
-            var prev = dossier.Episodes[i - 1];
-            if (prev.Kind != CaseKind.Posting || prev.Employer.Id != cur.Employer.Id || prev.Person.Id != cur.Person.Id || prev.End is not { } prevEnd)
+            var prev = dossier.Episodes[i];
+            if (prev.Kind != CaseKind.Posting || prev.Employer.Id != e.Employer.Id || prev.Person.Id != e.Person.Id || Known(seds, prev, s) is not { } known
+                || !(nextStart > known.End && nextStart < known.End.AddMonths(2)))
             {
                 break;
             }
-            if (cur.Start > prevEnd && cur.Start < prevEnd.AddMonths(2))
-            {
-                if (i == index)
-                {
-                    rules.Add("PER-04");
-                    chained = true;
-                }
-                chainStart = prev.Start;
-            }
-            else
-            {
-                break;
-            }
+            chained |= i == index - 1;
+            chainStart = known.Start;
+            nextStart = known.Start;
         }
-        if (chained && e.End is { } end && end >= chainStart.AddMonths(24))
+        if (chained)
         {
-            rules.Add("PER-03");
+            rules.Add("PER-04");
+            if (end >= chainStart.AddMonths(24))
+            {
+                rules.Add("PER-03");
+            }
         }
+    }
+
+    /// <summary>An earlier posting's period as the engine knows it when <paramref name="s"/> arrives.</summary>
+    private static (DateOnly Start, DateOnly End)? Known(List<PlannedSed> seds, Episode prev, PlannedSed s)
+    {
+        if (KnownDecision(seds, prev, s) is { } d)
+        {
+            return Date(d.Record.Decision.PeriodStart) is { } st && Date(d.Record.Decision.PeriodEnd) is { } en && en >= st ? (st, en) : null;
+        }
+        return prev.A1 is { } a1 && Date(a1.Start) is { } a1Start && Date(a1.End) is { } a1End ? (a1Start, a1End) : null;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -168,7 +168,7 @@ internal static class IdentityRules
                 }
                 foreach (var e in c.PersonHistory)
                 {
-                    if (e.BirthDay >= 0 && e.BirthDay != me.BirthDay && NameSimilarity.Score(me.Name, e.Name) < 0.6 && Array.Exists(e.PinKeys, k => Array.IndexOf(me.PinKeys, k) >= 0))
+                    if (e.BirthDay >= 0 && e.BirthDay != me.BirthDay && NameSimilarity.Score(me.Name, e.Name) < PersonComparer.NameGate && Array.Exists(e.PinKeys, k => Array.IndexOf(me.PinKeys, k) >= 0))
                     {
                         return Hit("PIN also sent for '" + e.Name.Key + "' in case " + e.CaseId);
                     }
@@ -190,6 +190,7 @@ internal static class IdentityRules
         }
     }
 
+    /// <summary>Another person: born another day, and a name that would not pass as a misspelling of this one.</summary>
     private static bool Other(PersonFeatures me, PersonFeatures other) =>
-        other.BirthDay >= 0 && other.BirthDay != me.BirthDay && NameSimilarity.Score(me.Name, other.Name) < 0.6;
+        other.BirthDay >= 0 && other.BirthDay != me.BirthDay && NameSimilarity.Score(me.Name, other.Name) < PersonComparer.NameGate;
 }

@@ -127,9 +127,12 @@ internal static class PeriodRules
         var key = RuleFacts.MainEmployerKey(s);
         var name = employer?.Name ?? Normalization.Names.NormalizedName.Empty;
         List<Period>? earlier = null;
+        // A self-employed person's undertaking is the person: two Art. 12(2) postings without an employer are the same one.
+        var selfEmployed = s.Article == "12.2" && key.Length == 0 && name.IsEmpty;
         foreach (var e in RuleFacts.OtherPostings(c))
         {
-            if (e.Period!.Value.EffectiveEnd < p.Start && RuleFacts.SameEmployer(key, name, e.EmployerKey, e.EmployerName) && SameHost(s.WorkCountries, e.WorkCountries))
+            if (e.Period!.Value.EffectiveEnd < p.Start && SameHost(s.WorkCountries, e.WorkCountries)
+                && (RuleFacts.SameEmployer(key, name, e.EmployerKey, e.EmployerName) || (selfEmployed && e.Article == "12.2" && e.EmployerKey.Length == 0 && e.EmployerName.IsEmpty)))
             {
                 (earlier ??= []).Add(e.Period.Value);
             }
@@ -137,7 +140,7 @@ internal static class PeriodRules
         foreach (var a in c.A1.PersonAccepted ? c.A1.PersonRecords : [])
         {
             if (ArticleCodes.IsPosting(a.Article) && a.Period is { IsOpen: false, IsInverted: false } ap && ap.EffectiveEnd < p.Start
-                && key.Length > 0 && a.EmployerKey == key && !a.IsWithdrawn && (earlier is null || !earlier.Contains(ap)))
+                && (key.Length > 0 ? a.EmployerKey == key : selfEmployed && a.Article == "12.2") && !a.IsWithdrawn && (earlier is null || !earlier.Contains(ap)))
             {
                 (earlier ??= []).Add(ap);
             }

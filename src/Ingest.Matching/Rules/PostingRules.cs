@@ -90,6 +90,16 @@ internal static class PostingRules
                         return Hit("also posted by " + (e.EmployerKey.Length > 0 ? e.EmployerKey : e.EmployerName.Key) + " " + P(e.Period.Value));
                     }
                 }
+                // Another state's A1 posting the worker for another employer; a local A1 in conflict is LEG-01's finding.
+                var local = RuleFacts.LocalState(s);
+                foreach (var a in c.A1.PersonAccepted ? c.A1.PersonRecords : [])
+                {
+                    if (ArticleCodes.IsPosting(a.Article) && a.IssuerCountry != local && !a.IsWithdrawn && a.Period is { } ap && ap.Overlaps(p)
+                        && key.Length > 0 && a.EmployerKey.Length > 0 && a.EmployerKey != key)
+                    {
+                        return Hit("A1 " + a.TargetId + " posts the worker for " + a.EmployerKey + " " + P(ap) + " while posted by " + key);
+                    }
+                }
                 // The declaration of this very posting filed by another employer is POST-04's finding, not a second posting.
                 foreach (var d in c.Declaration.PersonAccepted ? c.Declaration.PersonRecords : [])
                 {

@@ -72,6 +72,9 @@ internal static class RuleFacts
         return true;
     }
 
+    /// <summary>The state receiving the SED, whose own A1s are local (France when the envelope does not say).</summary>
+    public static string LocalState(SedFeatures sed) => sed.ReceiverCountry ?? "FR";
+
     public static bool HostIsFrance(SedFeatures sed) =>
         sed.WorkCountries.Length == 0 ? sed.ReceiverCountry == "FR" : Array.IndexOf(sed.WorkCountries, "FR") >= 0;
 

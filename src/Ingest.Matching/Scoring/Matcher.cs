@@ -45,7 +45,7 @@ internal sealed class Matcher(EvaluatorOptions options)
                 found = Decide(sed, records, scratch, target);
                 if (found.PersonAccepted && found.Person.PinExact)
                 {
-                    return found;
+                    return WithRecordsWithoutPin(found, byBlock, records);
                 }
             }
         }
@@ -75,6 +75,44 @@ internal sealed class Matcher(EvaluatorOptions options)
             found = Decide(sed, records, scratch, target);
         }
         return found;
+    }
+
+    /// <summary>
+    /// A person found by PIN may also hold records registered without any PIN (another state's A1
+    /// where the person had no number): the PIN lookup cannot reach them, the exact name can. One
+    /// lookup; the match is returned unchanged when there is none.
+    /// </summary>
+    private TargetMatch<T> WithRecordsWithoutPin<T>(TargetMatch<T> found, HashMultiIndex byBlock, T[] records)
+        where T : class, IReferenceRecord
+    {
+        var person = found.PersonRecords[0].Person;
+        if (person.Name.IsEmpty)
+        {
+            return found;
+        }
+        var candidates = byBlock.Lookup(KeyHash.Of('N', person.Name.Key));
+        if (candidates.Length > options.MaxCandidatesPerKey)
+        {
+            candidates = candidates[..options.MaxCandidatesPerKey];
+        }
+        List<T>? all = null;
+        foreach (var id in candidates)
+        {
+            var rec = records[id];
+            if (rec.Person.PinKeys.Length == 0 && rec.Person.BirthDay == person.BirthDay && SamePerson(person, rec.Person))
+            {
+                all ??= [.. found.PersonRecords];
+                if (!all.Contains(rec))
+                {
+                    all.Add(rec);
+                }
+            }
+        }
+        return all is null ? found : new TargetMatch<T>
+        {
+            Result = found.Result, Chosen = found.Chosen, Person = found.Person, PersonRecords = all,
+            Ambiguous = found.Ambiguous, PersonAccepted = found.PersonAccepted, CandidateCount = found.CandidateCount,
+        };
     }
 
     private static void PrepareKeys(SedFeatures sed, Scratch scratch)
