@@ -438,6 +438,10 @@ public static class RuleOracle
         }
         switch (e.DeclarationCites)
         {
+            case "own" when e.A1 is { Status: "withdrawn" or "expired" }:
+                // The declaration cites the worker's own A1, which its issuer withdrew: CERT-02 as much as an old one.
+                rules.Add("CERT-02");
+                break;
             case "unknown":
                 rules.Add("CERT-01");
                 break;

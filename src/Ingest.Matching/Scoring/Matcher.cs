@@ -172,7 +172,7 @@ internal sealed class Matcher(EvaluatorOptions options)
                 continue;
             }
             var s = PersonComparer.Compare(sed.Person, person);
-            if (s.Score < options.ReviewThreshold)
+            if (s.Score < options.ReviewThreshold || (s.NeedsCorroboration && !SamePosting(sed, records[ids[i]])))
             {
                 continue;
             }
@@ -294,6 +294,23 @@ internal sealed class Matcher(EvaluatorOptions options)
         }
         return a.BirthDay == b.BirthDay && (a.Name.Key == b.Name.Key || (!b.BirthName.IsEmpty && a.Name.Key == b.BirthName.Key) || (!a.BirthName.IsEmpty && a.BirthName.Key == b.Name.Key)
             || (!a.NationalName.IsEmpty && a.NationalName.Key == b.Name.Key) || (!b.NationalName.IsEmpty && a.Name.Key == b.NationalName.Key));
+    }
+
+    /// <summary>The record is of the SED's own posting: one of the SED's employer ids, and an overlapping period.</summary>
+    private static bool SamePosting(SedFeatures sed, IReferenceRecord record)
+    {
+        if (record.EmployerKey.Length == 0 || sed.Period is not { } p || !Overlaps(record, p.Repaired))
+        {
+            return false;
+        }
+        foreach (var e in sed.Employers)
+        {
+            if (Array.IndexOf(e.IdKeys, record.EmployerKey) >= 0)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static bool Overlaps(IReferenceRecord record, Period period) => record.Period is { } rp && period.Overlaps(rp.Repaired);

@@ -7,8 +7,9 @@ namespace Ingest.Matching.Scoring;
 /// identifies; otherwise names weigh 0.55, birth date 0.30 (day/month swap and a single wrong
 /// component tolerated), sex and nationality 0.075 each. A PIN of the same country that differs
 /// lowers the score but does not veto: ID-07 reports it. Without a shared PIN, names less than
-/// <see cref="NameGate"/> alike never match, and a conflicting PIN or a birth date one component off
-/// is only tolerated where the other identifiers confirm the person.
+/// <see cref="NameGate"/> alike never match; a conflicting PIN or a birth date one component off is
+/// only tolerated where everything else agrees and the record is of the same posting
+/// (<see cref="PersonScore.NeedsCorroboration"/>).
 /// </summary>
 internal static class PersonComparer
 {
@@ -54,9 +55,13 @@ internal static class PersonComparer
             _ => 0.0,
         };
         var score = 0.55 * name + 0.30 * dateScore + 0.075 * (sex + 1) / 2.0 + 0.075 * (nationality + 1) / 2.0;
+        var corroborate = false;
         if (pinExact)
         {
-            score = Math.Max(score, name >= 0.7 || date == DateAgreement.Exact ? 1.0 : 0.9);
+            // One PIN, another name and another birth date: two people under one number (ID-10), not a slip.
+            score = name < NameGate && date is DateAgreement.Different or DateAgreement.OneComponent
+                ? NotAPerson
+                : Math.Max(score, name >= 0.7 || date == DateAgreement.Exact ? 1.0 : 0.9);
         }
         else if (name < NameGate)
         {
@@ -73,14 +78,15 @@ internal static class PersonComparer
         else if (pinConflict)
         {
             score -= 0.1;
+            corroborate = true;
         }
         else if (date == DateAgreement.OneComponent)
         {
-            // A birth date one component off is how namesakes born the same year look; only a
-            // shared PIN (above) turns it into the same person with a mistyped date.
-            score = Math.Min(score, NotAPerson);
+            // A birth date one component off is how namesakes born the same year look: without a
+            // shared PIN, only a record of the same posting makes it a mistyped date.
+            corroborate = true;
         }
-        return new PersonScore(Math.Clamp(score, 0, 1), name, date, sex, nationality, pinExact, pinConflict);
+        return new PersonScore(Math.Clamp(score, 0, 1), name, date, sex, nationality, pinExact, pinConflict, corroborate);
     }
 
     /// <summary>
