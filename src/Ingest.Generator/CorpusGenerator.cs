@@ -306,7 +306,8 @@ public sealed class CorpusGenerator(GeneratorOptions options)
         var env = s.Record.Envelope;
         var entry = env.CaseId + "-" + s.Record.SedType + "-" + env.DocumentId[..12] + "-v" + env.DocumentVersion.ToString(CultureInfo.InvariantCulture) + ".xml";
         var rules = new List<string>(s.Rules);
-        if (duplicate)
+        // A second delivery of a broken SED is the first one ingested: not a duplicate for the engine.
+        if (duplicate && !s.Malformed)
         {
             rules.Add("STR-08");
         }

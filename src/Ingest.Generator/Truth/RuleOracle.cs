@@ -70,8 +70,9 @@ public static class RuleOracle
                     rules.Add("LIFE-01");
                     break;
             }
-            if (e.Kind == CaseKind.OrphanX)
+            if (e.Kind == CaseKind.OrphanX || (r.SedType.StartsWith('X') && !ASedArrived(seds, s)))
             {
+                // No A-SED of the case reached the engine before this X-SED (none sent, or the one sent was broken).
                 rules.Add("STR-09");
             }
             if (s.IsAmendment)
@@ -128,6 +129,18 @@ public static class RuleOracle
         {
             seds[order[rank]].Arrival = rank;
         }
+    }
+
+    private static bool ASedArrived(List<PlannedSed> seds, PlannedSed x)
+    {
+        foreach (var o in seds)
+        {
+            if (o.Record.SedType.StartsWith('A') && o.Record.Envelope.CaseId == x.Record.Envelope.CaseId && !o.Malformed && o.Arrival < x.Arrival)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>
@@ -520,7 +533,7 @@ public static class RuleOracle
         {
             if (a.Type == "01")
             {
-                residence = a.Country;
+                residence = SedCountry(a.Country);
             }
         }
         if (r.Article == "10" && residence != state)
@@ -533,7 +546,7 @@ public static class RuleOracle
         }
         foreach (var w in r.WorkCountries)
         {
-            if (w.Country is { } c && !IsEeaOrSwiss(c))
+            if (SedCountry(w.Country) is { } c && !IsEeaOrSwiss(c))
             {
                 rules.Add("LEG-12");
                 break;
@@ -548,6 +561,14 @@ public static class RuleOracle
             rules.Add("A13-01");
         }
     }
+
+    /// <summary>A country code in the SED scheme: ISO's GR and GB are the SEDs' EL and UK (DOMAIN §4.5).</summary>
+    public static string? SedCountry(string? code) => code switch
+    {
+        "GR" => "EL",
+        "GB" => "UK",
+        _ => code,
+    };
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Canonical(string pin)

@@ -43,9 +43,10 @@ internal static class IdentityRules
             {
                 foreach (var (person, features) in Identified(c))
                 {
-                    if (person.PinExact && person.BirthDate is DateAgreement.Different or DateAgreement.OneComponent or DateAgreement.DayMonthSwapped)
+                    if ((person.PinExact || person.NeedsCorroboration) && person.BirthDate is DateAgreement.Different or DateAgreement.OneComponent or DateAgreement.DayMonthSwapped)
                     {
-                        return Hit("birth date " + D(c.Sed.Person.BirthDate) + " vs " + D(features.BirthDate) + " on record for the same PIN");
+                        return Hit("birth date " + D(c.Sed.Person.BirthDate) + " vs " + D(features.BirthDate) + " on record for the same "
+                            + (person.PinExact ? "PIN" : "posting (employer and period)"));
                     }
                 }
                 return null;

@@ -167,12 +167,21 @@ internal sealed class Matcher(EvaluatorOptions options)
         for (var i = 0; i < ids.Count; i++)
         {
             var person = records[ids[i]].Person;
-            if (!PersonComparer.CanReach(sed.Person, person, options.ReviewThreshold))
+            if (!PersonComparer.CanReach(sed.Person, person, options.ReviewThreshold) && !SamePosting(sed, records[ids[i]]))
             {
                 continue;
             }
             var s = PersonComparer.Compare(sed.Person, person);
-            if (s.Score < options.ReviewThreshold || (s.NeedsCorroboration && !SamePosting(sed, records[ids[i]])))
+            if (s.NeedsCorroboration)
+            {
+                // The record of this very posting (employer and period) vouches for the person.
+                if (!SamePosting(sed, records[ids[i]]))
+                {
+                    continue;
+                }
+                s = s with { Score = Math.Max(s.Score, options.AcceptThreshold) };
+            }
+            if (s.Score < options.ReviewThreshold)
             {
                 continue;
             }

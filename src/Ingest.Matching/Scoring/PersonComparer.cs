@@ -80,10 +80,10 @@ internal static class PersonComparer
             score -= 0.1;
             corroborate = true;
         }
-        else if (date == DateAgreement.OneComponent)
+        else if (date == DateAgreement.OneComponent || (date == DateAgreement.Different && name >= PinConflictNameFloor))
         {
-            // A birth date one component off is how namesakes born the same year look: without a
-            // shared PIN, only a record of the same posting makes it a mistyped date.
+            // A birth date off is how namesakes look: without a shared PIN, only a record of the same
+            // posting makes it this person with another date on record (ID-03).
             corroborate = true;
         }
         return new PersonScore(Math.Clamp(score, 0, 1), name, date, sex, nationality, pinExact, pinConflict, corroborate);
