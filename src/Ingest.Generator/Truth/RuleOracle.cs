@@ -79,7 +79,7 @@ public static class RuleOracle
             {
                 rules.Add("LIFE-02");
             }
-            if (s.PreviousVersion is { } prev && MaterialChange(prev.Record, r))
+            if (s.PreviousVersion is { } prev && !prev.Malformed && !s.Malformed && MaterialChange(prev.Record, r))
             {
                 // Reported by the version whose arrival completes the pair: the newer one, or the older
                 // one when it arrives late (out-of-order versions, DOMAIN §4.3).
@@ -440,7 +440,8 @@ public static class RuleOracle
         if (hired is { } h && h > e.Start.AddMonths(-1))
         {
             rules.Add("POST-08");
-            if (e.Person.ThirdCountryNational)
+            // A third-country national who also holds an EU/EEA/Swiss nationality is not a third-country worker.
+            if (e.Person.ThirdCountryNational && !e.Person.Nationalities.Exists(IsEeaOrSwiss))
             {
                 rules.Add("POST-11");
             }
