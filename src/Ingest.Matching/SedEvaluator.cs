@@ -66,10 +66,13 @@ public sealed class SedEvaluator : ISedEvaluator
             invalidation = _history.Invalidate(env.CaseId, inv.TargetSedType.Trim().ToUpperInvariant(), target.Value);
         }
 
+        // A placeholder person ("Test Test", 1970-01-01) is nobody: it must not link unrelated SEDs.
+        var linkable = !RuleFacts.IsPlaceholderName(f.Person.Name);
+        var nameKeys = linkable ? NameKeys(f.Person) : s_noKeys;
         var context = new RuleContext(f, snapshot, _options, a1, declaration)
         {
             CaseHistory = track ? _history.Case(env.CaseId) : [],
-            PersonHistory = track ? _history.Person(f.PersonKey, referenceKey) : [],
+            PersonHistory = track && linkable ? _history.Person(f.PersonKey, referenceKey, nameKeys, f.Person.PinKeys) : [],
             Duplicate = duplicate,
             Invalidation = invalidation,
         };
@@ -98,7 +101,7 @@ public sealed class SedEvaluator : ISedEvaluator
 
         if (track && !duplicate)
         {
-            Remember(f, result, a1, declaration, referenceKey, unit);
+            Remember(f, result, a1, declaration, linkable ? referenceKey : "", linkable ? f.PersonKey : "", nameKeys, unit);
         }
         return result;
     }
@@ -173,7 +176,20 @@ public sealed class SedEvaluator : ISedEvaluator
         return features is null ? "" : "R|" + ReferenceSnapshot.PersonHashOf(features).ToString("x16", CultureInfo.InvariantCulture);
     }
 
-    private void Remember(SedFeatures f, SedEvaluation result, TargetMatch<IndexedA1> a1, TargetMatch<IndexedDeclaration> declaration, string referenceKey, UnitId unit)
+    private static readonly ulong[] s_noKeys = [];
+
+    /// <summary>Name + birth date hashes (with the national romanisation's) that link the person's SEDs without a shared PIN.</summary>
+    private static ulong[] NameKeys(PersonFeatures p)
+    {
+        if (p.Name.IsEmpty || p.BirthDay < 0)
+        {
+            return s_noKeys;
+        }
+        var key = KeyHash.Of('H', p.Name.Key, p.BirthDay);
+        return p.NationalName.IsEmpty ? [key] : [key, KeyHash.Of('H', p.NationalName.Key, p.BirthDay)];
+    }
+
+    private void Remember(SedFeatures f, SedEvaluation result, TargetMatch<IndexedA1> a1, TargetMatch<IndexedDeclaration> declaration, string referenceKey, string personKey, ulong[] nameKeys, UnitId unit)
     {
         var env = f.Sed.Envelope;
         var employer = RuleFacts.MainEmployer(f);
@@ -191,8 +207,10 @@ public sealed class SedEvaluator : ISedEvaluator
             State = f.State,
             SenderCountry = f.SenderCountry,
             Article = f.Article,
-            PersonKey = f.PersonKey,
+            PersonKey = personKey,
             ReferencePersonKey = referenceKey,
+            NameKeys = nameKeys,
+            IsAmendment = RuleFacts.IsAmendment(f),
             EmployerKey = RuleFacts.MainEmployerKey(f),
             EmployerName = employer?.Name ?? Normalization.Names.NormalizedName.Empty,
             WorkCountries = f.WorkCountries,
