@@ -106,7 +106,7 @@ public sealed class SedPipeline(ISedParser parser, ISedEvaluator evaluator, IRes
                 {
                     outcome = parser.Parse(ready);
                 }
-                results.Add(new Parsed(unit.Id, outcome));
+                results.Add(Prepare(new Parsed(unit.Id, outcome, null, null)));
             }
             _counters.UnitsParsed(units.Count);
             await writer.WriteAsync(new Chunk<Parsed>(seq, results), ct).ConfigureAwait(false);
@@ -150,6 +150,23 @@ public sealed class SedPipeline(ISedParser parser, ISedEvaluator evaluator, IRes
         }
     }
 
+    /// <summary>The evaluator's order-free part runs here, in the parallel workers.</summary>
+    private Parsed Prepare(Parsed item)
+    {
+        if (item.Outcome is not { Kind: ParseOutcomeKind.Sed, Sed: { } sed })
+        {
+            return item;
+        }
+        try
+        {
+            return item with { Prepared = evaluator.Prepare(item.Unit, sed) };
+        }
+        catch (Exception e)
+        {
+            return item with { PrepareError = e };
+        }
+    }
+
     private Outcome Evaluate(Parsed item)
     {
         var outcome = item.Outcome;
@@ -160,7 +177,11 @@ public sealed class SedPipeline(ISedParser parser, ISedEvaluator evaluator, IRes
         SedEvaluation evaluation;
         try
         {
-            evaluation = evaluator.Evaluate(item.Unit, outcome.Sed);
+            if (item.PrepareError is { } failed)
+            {
+                throw failed;
+            }
+            evaluation = evaluator.Complete(item.Unit, outcome.Sed, item.Prepared);
         }
         catch (Exception e)
         {
@@ -255,7 +276,7 @@ public sealed class SedPipeline(ISedParser parser, ISedEvaluator evaluator, IRes
 
     private readonly record struct Chunk<T>(long Seq, List<T> Items);
 
-    private readonly record struct Parsed(UnitId Unit, ParseOutcome Outcome);
+    private readonly record struct Parsed(UnitId Unit, ParseOutcome Outcome, object? Prepared, Exception? PrepareError);
 
     private readonly record struct Outcome(SedEvaluation? Evaluation, QuarantineRecord? Error, ParseOutcomeKind Kind);
 }

@@ -17,4 +17,9 @@ internal sealed class StreamEntry
     public UnitId Unit { get; set; }
 
     public ParseOutcome Outcome { get; set; }
+
+    /// <summary>The evaluator's order-free part, done by the parse worker (or why it failed).</summary>
+    public object? Prepared { get; set; }
+
+    public Exception? PrepareError { get; set; }
 }

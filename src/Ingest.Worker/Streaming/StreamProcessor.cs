@@ -154,7 +154,11 @@ internal sealed class StreamProcessor(
         {
             try
             {
-                evaluation = evaluator.Evaluate(entry.Unit, outcome.Sed);
+                if (entry.PrepareError is { } failed)
+                {
+                    throw failed;
+                }
+                evaluation = evaluator.Complete(entry.Unit, outcome.Sed, entry.Prepared);
                 poison = null;
             }
             catch (Exception e) when (e is not OperationCanceledException)

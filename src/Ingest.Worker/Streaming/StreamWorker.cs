@@ -204,6 +204,18 @@ public sealed class StreamWorker(
         {
             // The parser promises never to throw on bad input; if it does, the record is poison, not the worker.
             entry.Outcome = new ParseOutcome(ParseOutcomeKind.Malformed, null, new QuarantineRecord { Unit = unit.Id, ErrorCode = "ParseFailed", Message = $"{e.GetType().Name}: {e.Message}" });
+            return;
+        }
+        if (entry.Outcome is { Kind: ParseOutcomeKind.Sed, Sed: { } sed })
+        {
+            try
+            {
+                entry.Prepared = evaluator.Prepare(entry.Unit, sed);
+            }
+            catch (Exception e)
+            {
+                entry.PrepareError = e;
+            }
         }
     }
 

@@ -89,29 +89,4 @@ public sealed class SedPipelineTests
             }
         }
     }
-
-    private sealed class RecordingSink : IResultSink
-    {
-        public List<string> Outcomes { get; } = [];
-
-        public ValueTask WriteAsync(SedEvaluation evaluation, CancellationToken cancellationToken)
-        {
-            var rules = string.Join(",", evaluation.Anomalies.Select(a => a.RuleId).Order(StringComparer.Ordinal));
-            var matches = string.Join(",", evaluation.Matches.Select(m => $"{m.Target}:{m.Status}"));
-            Outcomes.Add($"{evaluation.Unit}|sed|{evaluation.Sed.SedType}|{rules}|{matches}|{evaluation.RedFlag}");
-            return ValueTask.CompletedTask;
-        }
-
-        public ValueTask QuarantineAsync(QuarantineRecord record, ParseOutcomeKind kind, CancellationToken cancellationToken)
-        {
-            Outcomes.Add($"{record.Unit}|{kind}|{record.ErrorCode}");
-            return ValueTask.CompletedTask;
-        }
-
-        public Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task RecordRunAsync(RunRecord run, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-    }
 }
