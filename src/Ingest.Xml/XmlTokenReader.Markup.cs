@@ -403,7 +403,7 @@ public ref partial struct XmlTokenReader
             ref readonly var current = ref open.Elements[open.Depth - 1];
             var nameEnd = i + 2 + current.NameLength;
             if (nameEnd < buf.Length && buf[nameEnd] == (byte)'>'
-                && buf.Slice(i + 2, current.NameLength).SequenceEqual(open.NameBytes.AsSpan(current.NameStart, current.NameLength)))
+                && ShortBytes.Equal(buf, i + 2, open.NameBytes, current.NameStart, current.NameLength))
             {
                 SetEndTokenFromTop();
                 return nameEnd + 1;
