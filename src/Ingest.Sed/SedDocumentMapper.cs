@@ -18,10 +18,11 @@ internal sealed class SedDocumentMapper : IXmlTokenHandler
 
     private readonly SedRecordBuilder _builder = new();
     private readonly ValueCache _cache = new();
-    private int[] _nodes = new int[32];
-    private bool[] _hadChild = new bool[32];
-    private byte[] _text = new byte[256];
-    private int _textLength;
+    // One frame per open mapped element below the trie's base: its node and whether a child element
+    // appeared (a field takes the text of a leaf only).
+    private Frame[] _frames = new Frame[32];
+    // Text of the innermost open mapped leaf, made a string as it arrives (SED values are one text token).
+    private string? _value;
 
     private SedPathTrie? _trie;
     private int _trieBase;
@@ -61,27 +62,31 @@ internal sealed class SedDocumentMapper : IXmlTokenHandler
         _notSedMessage = null;
         _notSedOffset = 0;
         _notSedPosition = (1, 1);
-        _textLength = 0;
+        _value = null;
     }
 
     public void ApplyHeaders(IReadOnlyDictionary<string, string> headers) => _builder.ApplyHeaders(headers);
 
     public void OnToken(ref XmlTokenReader reader)
     {
-        switch (reader.TokenType)
+        // Ordered by frequency: an if chain predicts better than the switch's indirect jump.
+        var type = reader.TokenType;
+        if (type == XmlTokenType.StartElement)
         {
-            case XmlTokenType.StartElement:
-                OnStart(ref reader);
-                break;
-            case XmlTokenType.EndElement:
-                OnEnd(reader.Depth);
-                break;
-            case XmlTokenType.Text:
-            case XmlTokenType.CData:
-                OnText(reader.Value);
-                break;
+            OnStart(ref reader);
+        }
+        else if (type == XmlTokenType.EndElement)
+        {
+            OnEnd(reader.Depth);
+        }
+        else if (type is XmlTokenType.Text or XmlTokenType.CData)
+        {
+            OnText(reader.Value);
         }
     }
+
+    /// <summary>True while the mapper ignores the current element's subtree: a synchronous caller may <see cref="XmlTokenReader.Skip"/> it.</summary>
+    public bool Skipping => _skipDepth >= 0;
 
     private void OnStart(ref XmlTokenReader reader)
     {
@@ -89,27 +94,27 @@ internal sealed class SedDocumentMapper : IXmlTokenHandler
         {
             return;
         }
-        var depth = reader.Depth;
         var trie = _trie;
         if (trie is not null)
         {
             var parent = _level;
-            _hadChild[parent] = true;
-            _textLength = 0;
-            var child = trie.Child(_nodes[parent], reader.LocalName);
+            var frames = _frames;
+            frames[parent].HadChild = true;
+            _value = null;
+            var child = trie.Child(frames[parent].Node, reader.LocalName);
             if (child < 0)
             {
-                _skipDepth = depth;
+                _skipDepth = reader.Depth;
                 return;
             }
-            _level = parent + 1;
-            if (_level >= _nodes.Length)
+            var level = parent + 1;
+            if (level >= frames.Length)
             {
-                Array.Resize(ref _nodes, _nodes.Length * 2);
-                Array.Resize(ref _hadChild, _hadChild.Length * 2);
+                Array.Resize(ref _frames, frames.Length * 2);
+                frames = _frames;
             }
-            _nodes[_level] = child;
-            _hadChild[_level] = false;
+            _level = level;
+            frames[level] = new Frame(child);
             var block = trie.BlockOf(child);
             if (block != SedBlock.None)
             {
@@ -117,6 +122,7 @@ internal sealed class SedDocumentMapper : IXmlTokenHandler
             }
             return;
         }
+        var depth = reader.Depth;
         if (depth == 0)
         {
             if (reader.NamespaceUri.SequenceEqual(SbdhNamespace) && reader.LocalName.SequenceEqual("StandardBusinessDocument"u8))
@@ -212,9 +218,8 @@ internal sealed class SedDocumentMapper : IXmlTokenHandler
         _trie = trie;
         _trieBase = depth;
         _level = 0;
-        _nodes[0] = SedPathTrie.Root;
-        _hadChild[0] = false;
-        _textLength = 0;
+        _frames[0] = new Frame(SedPathTrie.Root);
+        _value = null;
     }
 
     private void NotSed(ParseErrorCode code, string message, ref XmlTokenReader reader)
@@ -248,13 +253,14 @@ internal sealed class SedDocumentMapper : IXmlTokenHandler
             _trie = null;
             return;
         }
-        var node = _nodes[_level];
+        ref readonly var frame = ref _frames[_level];
+        var node = frame.Node;
         var field = trie.FieldOf(node);
-        if (field != SedField.None && !_hadChild[_level] && _textLength > 0)
+        if (field != SedField.None && !frame.HadChild && _value is not null)
         {
-            _builder.Set(field, _cache.Get(_text.AsSpan(0, _textLength)));
+            _builder.Set(field, _value);
         }
-        _textLength = 0;
+        _value = null;
         var block = trie.BlockOf(node);
         if (block != SedBlock.None)
         {
@@ -266,15 +272,25 @@ internal sealed class SedDocumentMapper : IXmlTokenHandler
     private void OnText(ReadOnlySpan<byte> value)
     {
         var trie = _trie;
-        if (trie is null || _skipDepth >= 0 || _hadChild[_level] || trie.FieldOf(_nodes[_level]) == SedField.None)
+        if (trie is null || _skipDepth >= 0 || value.IsEmpty)
         {
             return;
         }
-        if (_textLength + value.Length > _text.Length)
+        ref readonly var frame = ref _frames[_level];
+        var field = trie.FieldOf(frame.Node);
+        if (frame.HadChild || field == SedField.None)
         {
-            Array.Resize(ref _text, Math.Max(_text.Length * 2, _textLength + value.Length));
+            return;
         }
-        value.CopyTo(_text.AsSpan(_textLength));
-        _textLength += value.Length;
+        // A value split by a comment, PI or CDATA section is joined (rare).
+        _value = _value is not null ? string.Concat(_value, Encoding.UTF8.GetString(value))
+            : SedFieldCodes.IsCode(field) ? _cache.Get(value)
+            : ValueCache.Create(value);
+    }
+
+    private struct Frame(int node)
+    {
+        public readonly int Node = node;
+        public bool HadChild;
     }
 }

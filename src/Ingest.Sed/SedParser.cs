@@ -38,6 +38,12 @@ public sealed class SedParser : ISedParser
             while (reader.Read())
             {
                 mapper.OnToken(ref reader);
+                if (mapper.Skipping && reader.TokenType == XmlTokenType.StartElement)
+                {
+                    // Unknown subtree: still tokenized and checked, but without a mapper call per token.
+                    reader.Skip();
+                    mapper.OnToken(ref reader);
+                }
             }
         }
         catch (XmlParseException e)
