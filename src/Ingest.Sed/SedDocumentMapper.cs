@@ -6,11 +6,12 @@ using Ingest.Xml;
 namespace Ingest.Sed;
 
 /// <summary>
-/// Push handler that turns tokens into a <see cref="SedRecord"/>: finds the SED root (bare or inside an
-/// SBDH envelope), walks the compiled field map by element, skips unknown subtrees, and copies each
-/// kept value once into a string. One instance per thread, reused across documents.
+/// Turns tokens into a <see cref="SedRecord"/>: finds the SED root (bare or inside an SBDH envelope),
+/// walks the compiled field map by element, has the reader skip unknown subtrees, and copies each kept
+/// value once into a string. One instance per thread, reused across documents; the reader pushes tokens
+/// to it through <see cref="SedTokenHandler"/>.
 /// </summary>
-internal sealed class SedDocumentMapper : IXmlTokenHandler
+internal sealed class SedDocumentMapper
 {
     private static ReadOnlySpan<byte> SbdhNamespace => "http://www.unece.org/cefact/namespaces/StandardBusinessDocumentHeader"u8;
 
@@ -27,7 +28,8 @@ internal sealed class SedDocumentMapper : IXmlTokenHandler
     private SedPathTrie? _trie;
     private int _trieBase;
     private int _level;
-    private int _skipDepth;
+    // The element whose start was refused (skipped): its end tag is the next token the mapper sees.
+    private bool _inSkipped;
     private bool _inEnvelope;
     private bool _sedFound;
     private ParseErrorCode _notSedCode;
@@ -56,7 +58,7 @@ internal sealed class SedDocumentMapper : IXmlTokenHandler
         _builder.Reset();
         _trie = null;
         _trieBase = _level = 0;
-        _skipDepth = -1;
+        _inSkipped = false;
         _inEnvelope = _sedFound = false;
         _notSedCode = ParseErrorCode.None;
         _notSedMessage = null;
@@ -67,33 +69,9 @@ internal sealed class SedDocumentMapper : IXmlTokenHandler
 
     public void ApplyHeaders(IReadOnlyDictionary<string, string> headers) => _builder.ApplyHeaders(headers);
 
-    public void OnToken(ref XmlTokenReader reader)
+    /// <summary>A start tag; false asks the reader to skip the element (unknown, or not a SED).</summary>
+    public bool OnStart(ref XmlTokenReader reader)
     {
-        // Ordered by frequency: an if chain predicts better than the switch's indirect jump.
-        var type = reader.TokenType;
-        if (type == XmlTokenType.StartElement)
-        {
-            OnStart(ref reader);
-        }
-        else if (type == XmlTokenType.EndElement)
-        {
-            OnEnd(reader.Depth);
-        }
-        else if (type is XmlTokenType.Text or XmlTokenType.CData)
-        {
-            OnText(reader.Value);
-        }
-    }
-
-    /// <summary>True while the mapper ignores the current element's subtree: a synchronous caller may <see cref="XmlTokenReader.Skip"/> it.</summary>
-    public bool Skipping => _skipDepth >= 0;
-
-    private void OnStart(ref XmlTokenReader reader)
-    {
-        if (_skipDepth >= 0)
-        {
-            return;
-        }
         var trie = _trie;
         if (trie is not null)
         {
@@ -104,8 +82,7 @@ internal sealed class SedDocumentMapper : IXmlTokenHandler
             var child = trie.Child(frames[parent].Node, reader.LocalName);
             if (child < 0)
             {
-                _skipDepth = reader.Depth;
-                return;
+                return Skip();
             }
             var level = parent + 1;
             if (level >= frames.Length)
@@ -120,7 +97,7 @@ internal sealed class SedDocumentMapper : IXmlTokenHandler
             {
                 _builder.Open(block);
             }
-            return;
+            return true;
         }
         var depth = reader.Depth;
         if (depth == 0)
@@ -128,27 +105,29 @@ internal sealed class SedDocumentMapper : IXmlTokenHandler
             if (reader.NamespaceUri.SequenceEqual(SbdhNamespace) && reader.LocalName.SequenceEqual("StandardBusinessDocument"u8))
             {
                 _inEnvelope = true;
-                return;
+                return true;
             }
-            if (!TryBeginSed(ref reader))
-            {
-                _skipDepth = 0;
-            }
-            return;
+            return TryBeginSed(ref reader) || Skip();
         }
         if (_inEnvelope && depth == 1)
         {
             if (reader.LocalName.SequenceEqual("StandardBusinessDocumentHeader"u8))
             {
                 Begin(SedFieldMaps.Envelope, depth);
-                return;
+                return true;
             }
             if (!_sedFound && reader.NamespaceUri.StartsWith(EessiPrefix) && TryBeginSed(ref reader))
             {
-                return;
+                return true;
             }
         }
-        _skipDepth = depth;
+        return Skip();
+    }
+
+    private bool Skip()
+    {
+        _inSkipped = true;
+        return false;
     }
 
     private bool TryBeginSed(ref XmlTokenReader reader)
@@ -233,14 +212,11 @@ internal sealed class SedDocumentMapper : IXmlTokenHandler
         }
     }
 
-    private void OnEnd(int depth)
+    public void OnEnd()
     {
-        if (_skipDepth >= 0)
+        if (_inSkipped)
         {
-            if (depth == _skipDepth)
-            {
-                _skipDepth = -1;
-            }
+            _inSkipped = false;
             return;
         }
         var trie = _trie;
@@ -269,10 +245,10 @@ internal sealed class SedDocumentMapper : IXmlTokenHandler
         _level--;
     }
 
-    private void OnText(ReadOnlySpan<byte> value)
+    public void OnText(ReadOnlySpan<byte> value)
     {
         var trie = _trie;
-        if (trie is null || _skipDepth >= 0 || value.IsEmpty)
+        if (trie is null || value.IsEmpty)
         {
             return;
         }

@@ -35,16 +35,8 @@ public sealed class SedParser : ISedParser
         try
         {
             var reader = new XmlTokenReader(unit.Payload, isFinalBlock: true, new XmlReaderState(_options.Xml, mapper.XmlBuffers));
-            while (reader.Read())
-            {
-                mapper.OnToken(ref reader);
-                if (mapper.Skipping && reader.TokenType == XmlTokenType.StartElement)
-                {
-                    // Unknown subtree: still tokenized and checked, but without a mapper call per token.
-                    reader.Skip();
-                    mapper.OnToken(ref reader);
-                }
-            }
+            var handler = new SedTokenHandler(mapper);
+            reader.ReadToEnd(ref handler);
         }
         catch (XmlParseException e)
         {
@@ -61,7 +53,7 @@ public sealed class SedParser : ISedParser
         mapper.Reset();
         try
         {
-            await XmlPipe.ReadAllAsync(pipe, new XmlReaderState(_options.Xml, mapper.XmlBuffers), mapper, cancellationToken).ConfigureAwait(false);
+            await XmlPipe.ReadToEndAsync(pipe, new XmlReaderState(_options.Xml, mapper.XmlBuffers), new SedTokenHandler(mapper), cancellationToken).ConfigureAwait(false);
         }
         catch (XmlParseException e)
         {
