@@ -79,11 +79,12 @@ internal sealed class SedDocumentMapper
             var frames = _frames;
             frames[parent].HadChild = true;
             _value = null;
-            var child = trie.Child(frames[parent].Node, reader.LocalName);
+            var child = trie.Child(frames[parent].Node, frames[parent].LastChild, reader.LocalName);
             if (child < 0)
             {
                 return Skip();
             }
+            frames[parent].LastChild = child;
             var level = parent + 1;
             if (level >= frames.Length)
             {
@@ -259,14 +260,14 @@ internal sealed class SedDocumentMapper
             return;
         }
         // A value split by a comment, PI or CDATA section is joined (rare).
-        _value = _value is not null ? string.Concat(_value, Encoding.UTF8.GetString(value))
-            : SedFieldCodes.IsCode(field) ? _cache.Get(value)
-            : ValueCache.Create(value);
+        _value = _value is null ? _cache.Get(value, SedFieldValueKinds.Of(field)) : string.Concat(_value, Encoding.UTF8.GetString(value));
     }
 
     private struct Frame(int node)
     {
         public readonly int Node = node;
+        /// <summary>The last mapped child seen, for <see cref="SedPathTrie.Child(int, int, ReadOnlySpan{byte})"/>'s guess.</summary>
+        public int LastChild;
         public bool HadChild;
     }
 }

@@ -1,53 +1,61 @@
-using System.Buffers.Binary;
-using System.Runtime.CompilerServices;
 using System.Text;
+using Ingest.Sed.Mapping;
 
 namespace Ingest.Sed;
 
 /// <summary>
-/// Makes the strings of kept values. Short ASCII values (country, sex, article and yes/no codes, SED
-/// types), which repeat in every SED, are interned in a direct-mapped table keyed by their bytes packed
-/// in 64 bits, so they cost no allocation after first sight: one multiply and one compare per lookup,
-/// and bounded, so hostile input cannot grow it (a colliding value only evicts another).
+/// Makes the strings of kept values, interning codes and recurring values (<see cref="SedValueKind"/>)
+/// so that they cost no allocation after first sight. Each kind has a direct-mapped table keyed by the
+/// value's <see cref="NameKey"/> and length: one multiply and a compare per lookup (plus a vectorised
+/// compare above 16 bytes), and bounded, so hostile input cannot grow it (a colliding value only evicts
+/// another). Only ASCII is interned; anything else is decoded as it comes.
 /// </summary>
 internal sealed class ValueCache
 {
-    // 256 slots of 24 bytes stay in L1 next to the field maps; the codes of a SED number a few dozen.
-    private const int SlotBits = 8;
-    private const int MaxInterned = 8;
-    private readonly Entry[] _entries = new Entry[1 << SlotBits];
+    // Sized to stay in L1/L2 next to the field maps: the codes of a corpus number a few dozen, its
+    // recurring values (institutions, towns, common names, dates) a few hundred.
+    private const int CodeBits = 8;
+    private const int RecurringBits = 10;
+    private const int MaxInterned = 64;
+    private readonly Entry[] _codes = new Entry[1 << CodeBits];
+    private readonly Entry[] _recurring = new Entry[1 << RecurringBits];
 
-    public string Get(ReadOnlySpan<byte> utf8)
+    /// <summary>A string for a code (SED type, versions).</summary>
+    public string Get(ReadOnlySpan<byte> utf8) => Intern(_codes, CodeBits, utf8);
+
+    public string Get(ReadOnlySpan<byte> utf8, SedValueKind kind) => kind switch
+    {
+        SedValueKind.Code => Intern(_codes, CodeBits, utf8),
+        SedValueKind.Recurring => Intern(_recurring, RecurringBits, utf8),
+        _ => Create(utf8),
+    };
+
+    /// <summary>A new string; ASCII (most values) is widened without a second UTF-8 validation.</summary>
+    public static string Create(ReadOnlySpan<byte> utf8) =>
+        Ascii.IsValid(utf8) ? Encoding.Latin1.GetString(utf8) : Encoding.UTF8.GetString(utf8);
+
+    private static string Intern(Entry[] table, int bits, ReadOnlySpan<byte> utf8)
     {
         var n = utf8.Length;
         if (n is 0 or > MaxInterned)
         {
             return Create(utf8);
         }
-        // Overlapping loads that stay inside the span; with the length they identify the value exactly.
-        ulong key = n >= 4
-            ? BinaryPrimitives.ReadUInt32LittleEndian(utf8) | ((ulong)BinaryPrimitives.ReadUInt32LittleEndian(utf8[(n - 4)..]) << 32)
-            : utf8[0] | ((ulong)utf8[n >> 1] << 8) | ((ulong)utf8[n - 1] << 16);
-        if ((key & 0x8080_8080_8080_8080UL) != 0)
+        var key = new NameKey(utf8);
+        ref var entry = ref table[key.Hash((uint)n, 64 - bits)];
+        if (entry.Value is { } cached && entry.Length == n && entry.Key.Equals(key)
+            && (n <= NameKey.ExactLength || Ascii.Equals(utf8, cached)))
         {
-            return Create(utf8);
+            return cached;
         }
-        ref var entry = ref _entries[Slot(key, n)];
-        if (entry.Key == key && entry.Length == n && entry.Value is { } value)
+        if (n <= NameKey.ExactLength ? !key.IsAscii : !Ascii.IsValid(utf8))
         {
-            return value;
+            return Encoding.UTF8.GetString(utf8);
         }
-        value = Encoding.Latin1.GetString(utf8);
+        var value = Encoding.Latin1.GetString(utf8);
         entry = new Entry(key, n, value);
         return value;
     }
 
-    /// <summary>A new string; ASCII (most values) is widened without a second UTF-8 validation.</summary>
-    public static string Create(ReadOnlySpan<byte> utf8) =>
-        System.Text.Ascii.IsValid(utf8) ? Encoding.Latin1.GetString(utf8) : Encoding.UTF8.GetString(utf8);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Slot(ulong key, int length) => (int)(((key + (ulong)length) * 0x9E3779B97F4A7C15UL) >> (64 - SlotBits));
-
-    private readonly record struct Entry(ulong Key, int Length, string? Value);
+    private readonly record struct Entry(NameKey Key, int Length, string? Value);
 }

@@ -7,7 +7,7 @@ using System.Runtime.Intrinsics;
 namespace Ingest.Sed.Mapping;
 
 /// <summary>
-/// Two words read from an element name with overlapping loads that never leave the span: with the
+/// Two words read from an element name (or a value) with overlapping loads that never leave the span: with the
 /// length they identify any name of up to <see cref="ExactLength"/> bytes exactly (the head and tail
 /// words cover every byte); longer names also need <see cref="LongEquals"/>.
 /// </summary>
@@ -45,6 +45,9 @@ internal readonly struct NameKey : IEquatable<NameKey>
     public int Hash(uint tag, int shift) =>
         // One multiply: its latency sits on every element's critical path (the rotation keeps head == tail from cancelling).
         (int)(((_head ^ BitOperations.RotateLeft(_tail, 29) ^ tag) * 0x9E3779B97F4A7C15UL) >> shift);
+
+    /// <summary>True when no byte has its high bit set; exact for names of up to <see cref="ExactLength"/> bytes (the words cover them).</summary>
+    public bool IsAscii => ((_head | _tail) & 0x8080_8080_8080_8080UL) == 0;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Equals(NameKey other) => _head == other._head && _tail == other._tail;

@@ -12,6 +12,10 @@ internal sealed class SedPathTrie
     private SedField[] _fields = [SedField.None];
     private SedBlock[] _blocks = [SedBlock.None];
     private byte[][] _names = [[]];
+    private NameKey[] _keys = [default];
+    private byte[] _lengths = [0];
+    private int[] _firstGuess = [0];
+    private int[] _nextGuess = [0];
     private int _count = 1;
 
     // Edge table, capacity a power of two kept at most half full; Target 0 marks an empty slot (the root is nobody's child).
@@ -25,14 +29,49 @@ internal sealed class SedPathTrie
 
     public SedBlock BlockOf(int node) => _blocks[node];
 
-    /// <summary>Child of <paramref name="node"/> named <paramref name="localName"/>, or -1 (unknown elements are skipped).</summary>
-    public int Child(int node, ReadOnlySpan<byte> localName)
+    /// <summary>
+    /// Child of <paramref name="node"/> named <paramref name="localName"/>, or -1 (unknown elements are skipped).
+    /// <paramref name="previousChild"/> is the last child of <paramref name="node"/> found in this document
+    /// (0 for none): SEDs follow their schema's order, so the child that followed it last time is tried
+    /// first, checked by name, before the hash table — no multiply on the common path.
+    /// </summary>
+    public int Child(int node, int previousChild, ReadOnlySpan<byte> localName)
     {
-        if (localName.IsEmpty || localName.Length > NameKey.MaxLength)
+        var n = localName.Length;
+        if (n is 0 or > NameKey.MaxLength)
         {
             return -1;
         }
         var key = new NameKey(localName);
+        // Guesses only ever hold children of the same parent (a first child of node, or a sibling that
+        // followed previousChild), so a name match proves the guess right; threads sharing a map may
+        // overwrite each other's guesses, which only costs a lookup.
+        var guess = previousChild > 0 ? _nextGuess[previousChild] : _firstGuess[node];
+        if (guess > 0 && _lengths[guess] == n && _keys[guess].Equals(key) && (n <= NameKey.ExactLength || NameKey.LongEquals(localName, _names[guess])))
+        {
+            return guess;
+        }
+        var child = Lookup(node, key, localName);
+        if (child > 0)
+        {
+            if (previousChild > 0)
+            {
+                _nextGuess[previousChild] = child;
+            }
+            else
+            {
+                _firstGuess[node] = child;
+            }
+        }
+        return child;
+    }
+
+    /// <summary>Child by name alone, through the edge table.</summary>
+    public int Child(int node, ReadOnlySpan<byte> localName) =>
+        localName.Length is 0 or > NameKey.MaxLength ? -1 : Lookup(node, new NameKey(localName), localName);
+
+    private int Lookup(int node, NameKey key, ReadOnlySpan<byte> localName)
+    {
         var tag = ((uint)node << 8) | (uint)localName.Length;
         var edges = _edges;
         var mask = edges.Length - 1;
@@ -86,8 +125,14 @@ internal sealed class SedPathTrie
             Array.Resize(ref _fields, _count * 2);
             Array.Resize(ref _blocks, _count * 2);
             Array.Resize(ref _names, _count * 2);
+            Array.Resize(ref _keys, _count * 2);
+            Array.Resize(ref _lengths, _count * 2);
+            Array.Resize(ref _firstGuess, _count * 2);
+            Array.Resize(ref _nextGuess, _count * 2);
         }
         _names[_count] = name;
+        _keys[_count] = new NameKey(name);
+        _lengths[_count] = (byte)name.Length;
         return _count++;
     }
 
