@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Ingest.Core.Seds;
 using Ingest.Sed.Mapping;
@@ -70,36 +71,50 @@ internal sealed class SedDocumentMapper
     public void ApplyHeaders(IReadOnlyDictionary<string, string> headers) => _builder.ApplyHeaders(headers);
 
     /// <summary>A start tag; false asks the reader to skip the element (unknown, or not a SED).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool OnStart(ref XmlTokenReader reader)
     {
         var trie = _trie;
-        if (trie is not null)
+        if (trie is null)
         {
-            var parent = _level;
-            var frames = _frames;
-            frames[parent].HadChild = true;
-            _value = null;
-            var child = trie.Child(frames[parent].Node, frames[parent].LastChild, reader.LocalName);
-            if (child < 0)
-            {
-                return Skip();
-            }
-            frames[parent].LastChild = child;
-            var level = parent + 1;
-            if (level >= frames.Length)
-            {
-                Array.Resize(ref _frames, frames.Length * 2);
-                frames = _frames;
-            }
-            _level = level;
-            frames[level] = new Frame(child);
-            var block = trie.BlockOf(child);
-            if (block != SedBlock.None)
-            {
-                _builder.Open(block);
-            }
-            return true;
+            return OnStartOutsideMap(ref reader);
         }
+        var level = _level;
+        var frames = _frames;
+        ref var parent = ref frames[level];
+        parent.HadChild = true;
+        _value = null;
+        var child = trie.Child(parent.Node, parent.LastChild, reader.LocalName);
+        if (child < 0)
+        {
+            return Skip();
+        }
+        parent.LastChild = child;
+        if (++level >= frames.Length)
+        {
+            frames = GrowFrames();
+        }
+        _level = level;
+        frames[level] = new Frame(child);
+        var block = trie.BlockOf(child);
+        if (block != SedBlock.None)
+        {
+            _builder.Open(block);
+        }
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private Frame[] GrowFrames()
+    {
+        Array.Resize(ref _frames, _frames.Length * 2);
+        return _frames;
+    }
+
+    /// <summary>A start tag before or between mapped parts: the SED root, the SBDH envelope and its header.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool OnStartOutsideMap(ref XmlTokenReader reader)
+    {
         var depth = reader.Depth;
         if (depth == 0)
         {
@@ -213,6 +228,7 @@ internal sealed class SedDocumentMapper
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void OnEnd()
     {
         if (_inSkipped)
@@ -246,6 +262,7 @@ internal sealed class SedDocumentMapper
         _level--;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void OnText(ReadOnlySpan<byte> value)
     {
         var trie = _trie;

@@ -57,6 +57,7 @@ internal readonly struct NameKey : IEquatable<NameKey>
     public override int GetHashCode() => HashCode.Combine(_head, _tail);
 
     /// <summary>Equality of two names of the same length above 16 bytes: 16-byte chunks, the last one overlapping.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool LongEquals(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)
     {
         if (a.Length != b.Length || a.Length < 16)

@@ -1,21 +1,19 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Ingest.Sed.Mapping;
 
 /// <summary>
-/// A field map compiled into a trie over element local names (UTF-8). Every edge lives in one
-/// open-addressing table keyed by (parent node, name key): finding a child is one hash and, nearly
-/// always, one probe — no per-node edge list to walk and no string. See <see cref="NameKey"/>.
+/// A field map compiled into a trie over element local names (UTF-8). A child is found in two steps:
+/// first the child that followed the same sibling last time (SEDs follow their schema's order), checked
+/// by name; then one open-addressing table holding every edge, keyed by (parent node, name key). No
+/// per-node edge list to walk and no string. Everything the mapper needs about a node sits in one
+/// 32-byte record. See <see cref="NameKey"/>.
 /// </summary>
 internal sealed class SedPathTrie
 {
-    private SedField[] _fields = [SedField.None];
-    private SedBlock[] _blocks = [SedBlock.None];
-    private byte[][] _names = [[]];
-    private NameKey[] _keys = [default];
-    private byte[] _lengths = [0];
-    private int[] _firstGuess = [0];
-    private int[] _nextGuess = [0];
+    private Node[] _nodes = new Node[16];
+    private byte[][] _names = new byte[16][];
     private int _count = 1;
 
     // Edge table, capacity a power of two kept at most half full; Target 0 marks an empty slot (the root is nobody's child).
@@ -25,16 +23,15 @@ internal sealed class SedPathTrie
 
     public const int Root = 0;
 
-    public SedField FieldOf(int node) => _fields[node];
+    public SedField FieldOf(int node) => _nodes[node].Field;
 
-    public SedBlock BlockOf(int node) => _blocks[node];
+    public SedBlock BlockOf(int node) => _nodes[node].Block;
 
     /// <summary>
     /// Child of <paramref name="node"/> named <paramref name="localName"/>, or -1 (unknown elements are skipped).
-    /// <paramref name="previousChild"/> is the last child of <paramref name="node"/> found in this document
-    /// (0 for none): SEDs follow their schema's order, so the child that followed it last time is tried
-    /// first, checked by name, before the hash table — no multiply on the common path.
+    /// <paramref name="previousChild"/> is the last child of <paramref name="node"/> found in this document (0 for none).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Child(int node, int previousChild, ReadOnlySpan<byte> localName)
     {
         var n = localName.Length;
@@ -46,29 +43,37 @@ internal sealed class SedPathTrie
         // Guesses only ever hold children of the same parent (a first child of node, or a sibling that
         // followed previousChild), so a name match proves the guess right; threads sharing a map may
         // overwrite each other's guesses, which only costs a lookup.
-        var guess = previousChild > 0 ? _nextGuess[previousChild] : _firstGuess[node];
-        if (guess > 0 && _lengths[guess] == n && _keys[guess].Equals(key) && (n <= NameKey.ExactLength || NameKey.LongEquals(localName, _names[guess])))
+        var nodes = _nodes;
+        var guess = previousChild > 0 ? nodes[previousChild].NextGuess : nodes[node].FirstGuess;
+        ref readonly var g = ref nodes[guess];
+        if (guess > 0 && g.Length == n && g.Key.Equals(key) && (n <= NameKey.ExactLength || NameKey.LongEquals(localName, _names[guess])))
         {
             return guess;
         }
-        var child = Lookup(node, key, localName);
-        if (child > 0)
-        {
-            if (previousChild > 0)
-            {
-                _nextGuess[previousChild] = child;
-            }
-            else
-            {
-                _firstGuess[node] = child;
-            }
-        }
-        return child;
+        return LookupAndLearn(node, previousChild, key, localName);
     }
 
     /// <summary>Child by name alone, through the edge table.</summary>
     public int Child(int node, ReadOnlySpan<byte> localName) =>
         localName.Length is 0 or > NameKey.MaxLength ? -1 : Lookup(node, new NameKey(localName), localName);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int LookupAndLearn(int node, int previousChild, NameKey key, ReadOnlySpan<byte> localName)
+    {
+        var child = Lookup(node, key, localName);
+        if (child > 0)
+        {
+            if (previousChild > 0)
+            {
+                _nodes[previousChild].NextGuess = child;
+            }
+            else
+            {
+                _nodes[node].FirstGuess = child;
+            }
+        }
+        return child;
+    }
 
     private int Lookup(int node, NameKey key, ReadOnlySpan<byte> localName)
     {
@@ -110,29 +115,23 @@ internal sealed class SedPathTrie
         }
         if (field != SedField.None)
         {
-            _fields[node] = field;
+            _nodes[node].Field = field;
         }
         if (block != SedBlock.None)
         {
-            _blocks[node] = block;
+            _nodes[node].Block = block;
         }
     }
 
     private int NewNode(byte[] name)
     {
-        if (_count == _fields.Length)
+        if (_count == _nodes.Length)
         {
-            Array.Resize(ref _fields, _count * 2);
-            Array.Resize(ref _blocks, _count * 2);
+            Array.Resize(ref _nodes, _count * 2);
             Array.Resize(ref _names, _count * 2);
-            Array.Resize(ref _keys, _count * 2);
-            Array.Resize(ref _lengths, _count * 2);
-            Array.Resize(ref _firstGuess, _count * 2);
-            Array.Resize(ref _nextGuess, _count * 2);
         }
         _names[_count] = name;
-        _keys[_count] = new NameKey(name);
-        _lengths[_count] = (byte)name.Length;
+        _nodes[_count] = new Node { Key = new NameKey(name), Length = (byte)name.Length };
         return _count++;
     }
 
@@ -165,6 +164,18 @@ internal sealed class SedPathTrie
         }
         _edges[slot] = edge;
         _edgeCount++;
+    }
+
+    private struct Node
+    {
+        public NameKey Key;
+        /// <summary>The child that came first last time (learned).</summary>
+        public int FirstGuess;
+        /// <summary>The sibling that followed this node last time (learned).</summary>
+        public int NextGuess;
+        public byte Length;
+        public SedField Field;
+        public SedBlock Block;
     }
 
     private readonly record struct Edge(NameKey Key, uint Tag, int Target);
