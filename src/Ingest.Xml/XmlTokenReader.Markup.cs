@@ -125,7 +125,6 @@ public ref partial struct XmlTokenReader
         _state.Phase = XmlDocumentPhase.Prolog;
         _tokenType = XmlTokenType.XmlDeclaration;
         _name = "xml"u8;
-        _prefixLength = 0;
         _value = content;
         return start + q + 2;
     }
@@ -271,8 +270,6 @@ public ref partial struct XmlTokenReader
         }
         _value = NormalizeRaw(buf, start, d);
         _tokenType = XmlTokenType.Comment;
-        _name = default;
-        _prefixLength = 0;
         return start + d + 3;
     }
 
@@ -296,8 +293,6 @@ public ref partial struct XmlTokenReader
         }
         _value = NormalizeRaw(buf, start, d);
         _tokenType = XmlTokenType.CData;
-        _name = default;
-        _prefixLength = 0;
         return start + d + 3;
     }
 
@@ -351,7 +346,6 @@ public ref partial struct XmlTokenReader
         _value = NormalizeRaw(buf, contentStart, q);
         _tokenType = XmlTokenType.ProcessingInstruction;
         _name = target;
-        _prefixLength = 0;
         return contentStart + q + 2;
     }
 

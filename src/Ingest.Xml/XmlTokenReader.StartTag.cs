@@ -288,13 +288,13 @@ public ref partial struct XmlTokenReader
         _state.Phase = XmlDocumentPhase.InRoot;
 
         _tokenType = XmlTokenType.StartElement;
-        _tagBuffer = buf;
         _name = elementName;
         _prefixLength = prefixLength;
-        _namespaceIndex = nsIndex;
-        _isEmpty = empty;
+        if (count > 0)
+        {
+            _tagBuffer = buf;
+        }
         _attributeCount = count;
-        _value = default;
         _state.PendingEnd = empty;
     }
 

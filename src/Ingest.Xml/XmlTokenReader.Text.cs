@@ -31,8 +31,6 @@ public ref partial struct XmlTokenReader
         {
             _tokenType = XmlTokenType.Text;
             _value = window[..k];
-            _name = default;
-            _prefixLength = 0;
             return i + k;
         }
         if (k < 0)
@@ -50,8 +48,6 @@ public ref partial struct XmlTokenReader
             {
                 _tokenType = XmlTokenType.Text;
                 _value = window[..end];
-                _name = default;
-                _prefixLength = 0;
                 return i + end;
             }
         }
@@ -114,8 +110,6 @@ public ref partial struct XmlTokenReader
                 case (byte)'<':
                     _tokenType = XmlTokenType.Text;
                     _value = b.Text.AsSpan(0, o);
-                    _name = default;
-                    _prefixLength = 0;
                     return j;
                 case (byte)'&':
                     {
