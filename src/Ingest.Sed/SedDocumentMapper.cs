@@ -27,6 +27,9 @@ internal sealed class SedDocumentMapper
     private string? _value;
 
     private SedPathTrie? _trie;
+    private string? _lastType;
+    private CdmVersion _lastVersion;
+    private SedPathTrie? _lastMap;
     private int _trieBase;
     private int _level;
     // The element whose start was refused (skipped): its end tag is the next token the mapper sees.
@@ -184,7 +187,12 @@ internal sealed class SedDocumentMapper
             return false;
         }
         var type = _cache.Get(local);
-        var map = SedFieldMaps.For(type, version);
+        // Consecutive SEDs are often of one type: the interned type string (same instance) skips the map lookup.
+        if (!ReferenceEquals(type, _lastType) || version != _lastVersion)
+        {
+            (_lastType, _lastVersion, _lastMap) = (type, version, SedFieldMaps.For(type, version));
+        }
+        var map = _lastMap;
         if (map is null)
         {
             NotSed(ParseErrorCode.UnsupportedSedType, $"SED type {type} has no field map", ref reader);
@@ -263,7 +271,7 @@ internal sealed class SedDocumentMapper
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void OnText(ReadOnlySpan<byte> value)
+    public void OnText(ReadOnlySpan<byte> value, bool isAscii)
     {
         var trie = _trie;
         if (trie is null || value.IsEmpty)
@@ -277,7 +285,7 @@ internal sealed class SedDocumentMapper
             return;
         }
         // A value split by a comment, PI or CDATA section is joined (rare).
-        _value = _value is null ? _cache.Get(value, SedFieldValueKinds.Of(field)) : string.Concat(_value, Encoding.UTF8.GetString(value));
+        _value = _value is null ? _cache.Get(value, SedFieldValueKinds.Of(field), isAscii) : string.Concat(_value, Encoding.UTF8.GetString(value));
     }
 
     private struct Frame(int node)

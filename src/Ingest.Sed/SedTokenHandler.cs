@@ -9,7 +9,7 @@ internal readonly struct SedTokenHandler(SedDocumentMapper mapper) : IXmlElement
 
     public void OnEndElement(ref XmlTokenReader reader) => mapper.OnEnd();
 
-    public void OnText(ref XmlTokenReader reader) => mapper.OnText(reader.Value);
+    public void OnText(ref XmlTokenReader reader) => mapper.OnText(reader.Value, reader.ValueIsAscii);
 
     public void OnOther(ref XmlTokenReader reader)
     {

@@ -23,11 +23,12 @@ internal sealed class ValueCache
     /// <summary>A string for a code (SED type, versions).</summary>
     public string Get(ReadOnlySpan<byte> utf8) => Intern(_codes, CodeBits, utf8);
 
-    public string Get(ReadOnlySpan<byte> utf8, SedValueKind kind) => kind switch
+    /// <param name="isAscii">The reader already knows the value is ASCII: no second scan.</param>
+    public string Get(ReadOnlySpan<byte> utf8, SedValueKind kind, bool isAscii) => kind switch
     {
         SedValueKind.Code => Intern(_codes, CodeBits, utf8),
         SedValueKind.Recurring => Intern(_recurring, RecurringBits, utf8),
-        _ => Create(utf8),
+        _ => isAscii ? Encoding.Latin1.GetString(utf8) : Create(utf8),
     };
 
     /// <summary>A new string; ASCII (most values) is widened without a second UTF-8 validation.</summary>

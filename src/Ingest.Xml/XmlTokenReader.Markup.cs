@@ -126,6 +126,7 @@ public ref partial struct XmlTokenReader
         _tokenType = XmlTokenType.XmlDeclaration;
         _name = "xml"u8;
         _value = content;
+        _valueIsAscii = false;
         return start + q + 2;
     }
 
@@ -269,6 +270,7 @@ public ref partial struct XmlTokenReader
             ThrowAt(ParseErrorCode.InvalidComment, _bufAbs + start + d);
         }
         _value = NormalizeRaw(buf, start, d);
+        _valueIsAscii = false;
         _tokenType = XmlTokenType.Comment;
         return start + d + 3;
     }
@@ -292,6 +294,7 @@ public ref partial struct XmlTokenReader
             return -1;
         }
         _value = NormalizeRaw(buf, start, d);
+        _valueIsAscii = false;
         _tokenType = XmlTokenType.CData;
         return start + d + 3;
     }
@@ -344,6 +347,7 @@ public ref partial struct XmlTokenReader
             }
         }
         _value = NormalizeRaw(buf, contentStart, q);
+        _valueIsAscii = false;
         _tokenType = XmlTokenType.ProcessingInstruction;
         _name = target;
         return contentStart + q + 2;

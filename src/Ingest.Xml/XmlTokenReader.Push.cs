@@ -47,18 +47,22 @@ public ref partial struct XmlTokenReader
                 {
                     _pos = end;
                     _state.Consumed = _currentAbs + end;
-                    if (_tokenType != XmlTokenType.None)
+                    if (_tokenType == XmlTokenType.None)
                     {
-                        Dispatch(ref handler);
+                        continue;
                     }
-                    continue;
                 }
-                // Comments, PIs, CDATA and tokens that run past the segment: the general path, from the same place.
+                else if (!Read())
+                {
+                    // Comments, PIs, CDATA and tokens that run past the segment took the general path, from the same place.
+                    return;
+                }
             }
-            if (!Read())
+            else if (!Read())
             {
                 return;
             }
+            // One call site, so the handler's code is inlined once.
             Dispatch(ref handler);
         }
     }

@@ -31,6 +31,7 @@ public ref partial struct XmlTokenReader
         {
             _tokenType = XmlTokenType.Text;
             _value = window[..k];
+            _valueIsAscii = true;
             return i + k;
         }
         if (k < 0)
@@ -48,6 +49,7 @@ public ref partial struct XmlTokenReader
             {
                 _tokenType = XmlTokenType.Text;
                 _value = window[..end];
+                _valueIsAscii = false;
                 return i + end;
             }
         }
@@ -110,6 +112,7 @@ public ref partial struct XmlTokenReader
                 case (byte)'<':
                     _tokenType = XmlTokenType.Text;
                     _value = b.Text.AsSpan(0, o);
+                    _valueIsAscii = false;
                     return j;
                 case (byte)'&':
                     {

@@ -35,6 +35,7 @@ public ref partial struct XmlTokenReader
     private ReadOnlySpan<byte> _name;    // start tag (in the input), PI target or "xml" (declaration)
     private int _prefixLength;           // start tag
     private ReadOnlySpan<byte> _value;   // text, CDATA, comment, PI data, declaration
+    private bool _valueIsAscii;
     private ReadOnlySpan<byte> _tagBuffer; // the buffer holding the current start tag's attributes
     private int _attributeCount;
     private long _tokenAbs;
@@ -100,6 +101,12 @@ public ref partial struct XmlTokenReader
 
     /// <summary>Text, CDATA, comment or PI data, after entity and end-of-line normalisation.</summary>
     public readonly ReadOnlySpan<byte> Value => _tokenType is XmlTokenType.StartElement or XmlTokenType.EndElement ? default : _value;
+
+    /// <summary>
+    /// True when <see cref="Value"/> is known to be ASCII (plain text, which the vectorised scan proves as it
+    /// goes); false when it may not be. Lets a consumer widen bytes to a string without scanning them again.
+    /// </summary>
+    public readonly bool ValueIsAscii => _valueIsAscii && _tokenType is not (XmlTokenType.StartElement or XmlTokenType.EndElement);
 
     public readonly bool IsEmptyElement => _tokenType == XmlTokenType.StartElement && _state.PendingEnd;
 
