@@ -45,7 +45,7 @@ internal sealed class DeterministicZipWriter : IDisposable
         Span<byte> name = nameLength <= 256 ? stackalloc byte[nameLength] : new byte[nameLength];
         Encoding.UTF8.GetBytes(entryName, name);
         _stream.Write(name);
-        _stream.Write(entry.Data);
+        _stream.Write(entry.Data.Span);
 
         var central = _central.GetSpan(46 + nameLength);
         BinaryPrimitives.WriteUInt32LittleEndian(central, 0x02014b50);

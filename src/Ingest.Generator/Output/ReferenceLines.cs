@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -13,28 +12,26 @@ namespace Ingest.Generator.Output;
 /// </summary>
 internal sealed class ReferenceLines
 {
-    private readonly ArrayBufferWriter<byte> _buffer = new(4096);
-    private readonly Utf8JsonWriter _writer;
+    private Utf8JsonWriter? _writer;
 
-    public ReferenceLines() => _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true });
+    public Range A1s(IEnumerable<A1Certificate> records, BlockBuffer output) => Lines(records, GeneratorReferenceJsonContext.Default.A1Certificate, output);
 
-    public byte[] A1s(IEnumerable<A1Certificate> records) => Lines(records, GeneratorReferenceJsonContext.Default.A1Certificate);
-
-    public byte[] Declarations(IEnumerable<PostingDeclaration> records) => Lines(records, GeneratorReferenceJsonContext.Default.PostingDeclaration);
+    public Range Declarations(IEnumerable<PostingDeclaration> records, BlockBuffer output) => Lines(records, GeneratorReferenceJsonContext.Default.PostingDeclaration, output);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private byte[] Lines<T>(IEnumerable<T> records, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> info)
+    private Range Lines<T>(IEnumerable<T> records, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> info, BlockBuffer output)
     {
-        _buffer.ResetWrittenCount();
+        var start = output.WrittenCount;
+        var writer = _writer ??= new Utf8JsonWriter(output, new JsonWriterOptions { SkipValidation = true });
         foreach (var r in records)
         {
-            _writer.Reset(_buffer);
-            JsonSerializer.Serialize(_writer, r, info);
-            _writer.Flush();
-            _buffer.GetSpan(1)[0] = (byte)'\n';
-            _buffer.Advance(1);
+            writer.Reset(output);
+            JsonSerializer.Serialize(writer, r, info);
+            writer.Flush();
+            output.GetSpan(1)[0] = (byte)'\n';
+            output.Advance(1);
         }
-        return _buffer.WrittenSpan.ToArray();
+        return new Range(start, output.WrittenCount);
     }
 }
 
