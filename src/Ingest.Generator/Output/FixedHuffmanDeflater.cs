@@ -32,7 +32,8 @@ internal sealed class FixedHuffmanDeflater
     }
 
     /// <summary>Deflates <paramref name="src"/> into <paramref name="dst"/> (at least <see cref="MaxOutputLength"/> long); returns the bytes written.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    // Not inlined: a tier-1 caller that inlines this loop runs it slower than the standalone optimised copy.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
     public int Deflate(ReadOnlySpan<byte> src, Span<byte> dst)
     {
         var n = src.Length;

@@ -11,9 +11,25 @@ namespace Ingest.Generator.Output;
 /// </summary>
 public static class SedXmlWriter
 {
+    [ThreadStatic]
+    private static ByteScratch? t_scratch;
+
     public static void Write(SedRecord sed, IBufferWriter<byte> output, bool envelope = true)
     {
-        var w = new Utf8XmlWriter(output);
+        var bytes = Render(sed, envelope);
+        bytes.CopyTo(output.GetSpan(bytes.Length));
+        output.Advance(bytes.Length);
+    }
+
+    public static byte[] ToBytes(SedRecord sed, bool envelope = true) => Render(sed, envelope).ToArray();
+
+    /// <summary>The XML in this thread's scratch buffer, valid until the thread's next render.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static ReadOnlySpan<byte> Render(SedRecord sed, bool envelope = true)
+    {
+        var scratch = t_scratch ??= new ByteScratch();
+        scratch.Length = 0;
+        var w = new Utf8XmlWriter(scratch);
         w.Raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"u8);
         if (envelope)
         {
@@ -25,13 +41,7 @@ public static class SedXmlWriter
             w.Raw("</sbdh:StandardBusinessDocument>"u8);
         }
         w.Raw("\n"u8);
-    }
-
-    public static byte[] ToBytes(SedRecord sed, bool envelope = true)
-    {
-        var buffer = new ArrayBufferWriter<byte>(4096);
-        Write(sed, buffer, envelope);
-        return buffer.WrittenSpan.ToArray();
+        return scratch.Written;
     }
 
     private static readonly ConcurrentDictionary<(string Cdm, string Type), string> s_namespaces = new();
