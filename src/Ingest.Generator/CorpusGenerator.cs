@@ -93,6 +93,7 @@ public sealed class CorpusGenerator(GeneratorOptions options)
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private GeneratedDossier Build(long index, int remaining, bool speculative = false)
     {
         var rng = DetRandom.For(options.Seed, 1, (ulong)index);

@@ -67,6 +67,7 @@ public static class CorpusOutput
                 }
             }
 
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
             void Append(PackedBlock block, PackedDossier dossier)
             {
                 a1Stream.Write(block.Bytes(dossier.A1Lines));
@@ -183,6 +184,7 @@ public static class CorpusOutput
 
     public static void Count(CorpusSummary summary, GeneratedSed sed) => Count(summary, sed.Truth, sed.Bytes.Length);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Count(CorpusSummary summary, TruthRecord t, int xmlLength)
     {
         summary.Seds++;

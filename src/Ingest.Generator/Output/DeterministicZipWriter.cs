@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Text;
@@ -29,6 +30,7 @@ internal sealed class DeterministicZipWriter : IDisposable
         _dosDate = (ushort)(((timestamp.Year - 1980) << 9) | (timestamp.Month << 5) | timestamp.Day);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(string entryName, in DeflatedEntry entry)
     {
         var nameLength = Encoding.UTF8.GetByteCount(entryName);

@@ -50,6 +50,22 @@ public static class SedXmlWriter
     public static string Namespace(SedRecord sed) =>
         s_namespaces.GetOrAdd((sed.CdmVersion, sed.SedType), static k => "http://ec.europa.eu/eessi/ns/" + k.Cdm.Replace('.', '_') + "/" + k.Type);
 
+    /// <summary>What <see cref="Namespace"/> returns, written without building or looking up the string.</summary>
+    private static void WriteNamespace(Utf8XmlWriter w, SedRecord sed)
+    {
+        w.Raw("http://ec.europa.eu/eessi/ns/"u8);
+        var cdm = sed.CdmVersion.AsSpan();
+        for (var dot = cdm.IndexOf('.'); dot >= 0; dot = cdm.IndexOf('.'))
+        {
+            w.Text(cdm[..dot]);
+            w.Raw("_"u8);
+            cdm = cdm[(dot + 1)..];
+        }
+        w.Text(cdm);
+        w.Raw("/"u8);
+        w.Text(sed.SedType);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteEnvelopeStart(Utf8XmlWriter w, SedRecord sed)
     {
@@ -59,7 +75,9 @@ public static class SedXmlWriter
         w.Raw("</sbdh:Identifier></sbdh:Sender><sbdh:Receiver><sbdh:Identifier Authority=\"EESSI\">"u8);
         w.Text(e.ReceiverInstitution);
         w.Raw("</sbdh:Identifier></sbdh:Receiver><sbdh:DocumentIdentification>"u8);
-        w.Leaf("sbdh:Standard"u8, Namespace(sed));
+        w.Open("sbdh:Standard"u8);
+        WriteNamespace(w, sed);
+        w.Close("sbdh:Standard"u8);
         w.Leaf("sbdh:TypeVersion"u8, sed.CdmVersion);
         w.Leaf("sbdh:InstanceIdentifier"u8, e.DocumentId);
         w.Leaf("sbdh:Type"u8, sed.SedType);
@@ -81,7 +99,9 @@ public static class SedXmlWriter
     {
         w.Raw("<sed:"u8);
         w.Text(sed.SedType);
-        w.Attribute("xmlns:sed"u8, Namespace(sed));
+        w.Raw(" xmlns:sed=\""u8);
+        WriteNamespace(w, sed);
+        w.Raw("\""u8);
         if (sed.SedGVer is { } g)
         {
             w.Attribute("sedGVer"u8, g);

@@ -70,8 +70,10 @@ internal readonly ref struct Utf8XmlWriter(ByteScratch output)
         Close(name);
     }
 
+    public void Text(string value) => Text(value.AsSpan());
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Text(string value)
+    public void Text(ReadOnlySpan<char> value)
     {
         var span = _out.Reserve(value.Length);
         var i = 0;
@@ -87,7 +89,7 @@ internal readonly ref struct Utf8XmlWriter(ByteScratch output)
         _out.Length += i;
         if (i < value.Length)
         {
-            Escaped(value.AsSpan(i));
+            Escaped(value[i..]);
         }
     }
 
