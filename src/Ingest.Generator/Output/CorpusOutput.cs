@@ -103,9 +103,9 @@ public static class CorpusOutput
             var backgroundStart = clock.Elapsed;
             var background = new BackgroundReference(options);
             WriteBackground(a1Stream, Math.Max(0, options.EffectiveA1Count - generator.A1sEmitted), workers,
-                (p, first, count, buffer) => p.Reference.A1s(background.A1s(first, count), buffer), cancellationToken);
+                (first, count, buffer) => ReferenceLines.A1s(background.A1s(first, count), buffer), cancellationToken);
             WriteBackground(declStream, Math.Max(0, options.EffectiveDeclarationCount - generator.DeclarationsEmitted), workers,
-                (p, first, count, buffer) => p.Reference.Declarations(background.Declarations(first, count), buffer), cancellationToken);
+                (first, count, buffer) => ReferenceLines.Declarations(background.Declarations(first, count), buffer), cancellationToken);
             summary.BackgroundElapsed = clock.Elapsed - backgroundStart;
         }
         summary.A1s = Math.Max(options.EffectiveA1Count, generator.A1sEmitted);
@@ -134,7 +134,7 @@ public static class CorpusOutput
     }
 
     /// <summary>Background reference records, serialised in parallel blocks and appended in index order.</summary>
-    private static void WriteBackground(Stream stream, int total, int workers, Func<DossierPacker, int, int, BlockBuffer, Range> lines, CancellationToken cancellationToken)
+    private static void WriteBackground(Stream stream, int total, int workers, Func<int, int, BlockBuffer, Range> lines, CancellationToken cancellationToken)
     {
         if (total == 0)
         {
@@ -143,12 +143,11 @@ public static class CorpusOutput
         var blocks = (total + BackgroundPerBlock - 1) / BackgroundPerBlock;
         var written = 0;
         foreach (var buffer in OrderedParallel.Map(
-            () => new DossierPacker(OutputLayout.None),
-            (packer, block) =>
+            block =>
             {
                 var first = (int)Math.Min(block * BackgroundPerBlock, total);
                 var buffer = new BlockBuffer();
-                lines(packer, first, Math.Min(BackgroundPerBlock, total - first), buffer);
+                lines(first, Math.Min(BackgroundPerBlock, total - first), buffer);
                 return buffer;
             },
             workers, BlocksInFlight * workers, cancellationToken))
