@@ -46,6 +46,9 @@ internal sealed class BlockBuffer : IBufferWriter<byte>
         }
     }
 
+    /// <summary>Forgets what was written, keeping the array.</summary>
+    public void Reset() => _written = 0;
+
     /// <summary>Gives the array back to the pool; the buffer must not be used afterwards.</summary>
     public void Release()
     {

@@ -10,23 +10,48 @@ namespace Ingest.Generator.Output;
 /// <c>\\ \n \t \r \b \f</c>; every non-ASCII UTF-16 unit as <c>\uXXXX</c>, a lone surrogate as
 /// <c>\uFFFD</c>. Member names are passed pre-quoted (<c>"\"name\":"u8</c>).
 /// </summary>
-internal ref struct JsonLineWriter(BlockBuffer output)
+internal ref struct JsonLineWriter
 {
-    private readonly BlockBuffer _out = output;
-    private bool _first = true;
+    private readonly BlockBuffer _out;
+    /// <summary>Free space of the buffer, written at <see cref="_pos"/> and committed at <see cref="End"/> (or when more room is needed).</summary>
+    private Span<byte> _span;
+    private int _pos;
+    private bool _first;
 
-    public void Start()
+    public JsonLineWriter(BlockBuffer output)
     {
-        _out.GetSpan(1)[0] = (byte)'{';
-        _out.Advance(1);
+        _out = output;
+        _span = output.GetSpan(1024);
+        _pos = 0;
+        _first = true;
     }
 
-    public readonly void End()
+    public void Start() => Raw("{"u8);
+
+    public void End()
     {
-        var span = _out.GetSpan(2);
-        span[0] = (byte)'}';
-        span[1] = (byte)'\n';
-        _out.Advance(2);
+        Raw("}\n"u8);
+        _out.Advance(_pos);
+        _pos = 0;
+        _span = default;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Span<byte> Room(int count)
+    {
+        if (_span.Length - _pos < count)
+        {
+            Grow(count);
+        }
+        return _span[_pos..];
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Grow(int count)
+    {
+        _out.Advance(_pos);
+        _pos = 0;
+        _span = _out.GetSpan(Math.Max(count, 1024));
     }
 
     /// <summary>A string member; nothing when the value is null (JsonIgnoreCondition.WhenWritingNull).</summary>
@@ -44,8 +69,8 @@ internal ref struct JsonLineWriter(BlockBuffer output)
     public void Number(ReadOnlySpan<byte> name, int value)
     {
         Name(name);
-        System.Buffers.Text.Utf8Formatter.TryFormat(value, _out.GetSpan(11), out var written);
-        _out.Advance(written);
+        System.Buffers.Text.Utf8Formatter.TryFormat(value, Room(11), out var written);
+        _pos += written;
     }
 
     public void Bool(ReadOnlySpan<byte> name, bool value)
@@ -72,7 +97,7 @@ internal ref struct JsonLineWriter(BlockBuffer output)
 
     private void Name(ReadOnlySpan<byte> quotedNameColon)
     {
-        var span = _out.GetSpan(quotedNameColon.Length + 1);
+        var span = Room(quotedNameColon.Length + 1);
         var at = 0;
         if (!_first)
         {
@@ -81,13 +106,13 @@ internal ref struct JsonLineWriter(BlockBuffer output)
         }
         _first = false;
         quotedNameColon.CopyTo(span[at..]);
-        _out.Advance(at + quotedNameColon.Length);
+        _pos += at + quotedNameColon.Length;
     }
 
-    private readonly void Raw(ReadOnlySpan<byte> bytes)
+    private void Raw(ReadOnlySpan<byte> bytes)
     {
-        bytes.CopyTo(_out.GetSpan(bytes.Length));
-        _out.Advance(bytes.Length);
+        bytes.CopyTo(Room(bytes.Length));
+        _pos += bytes.Length;
     }
 
     /// <summary>1 for printable ASCII written as is; 0 for what the default encoder escapes.</summary>
@@ -100,10 +125,10 @@ internal ref struct JsonLineWriter(BlockBuffer output)
     ];
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private readonly void Quoted(string value)
+    private void Quoted(string value)
     {
         // Worst case: every UTF-16 unit becomes a six-byte \uXXXX.
-        var span = _out.GetSpan((6 * value.Length) + 2);
+        var span = Room((6 * value.Length) + 2);
         span[0] = (byte)'"';
         var o = 1;
         var plain = Plain;
@@ -148,7 +173,7 @@ internal ref struct JsonLineWriter(BlockBuffer output)
             o = Unicode(span, o, c);
         }
         span[o++] = (byte)'"';
-        _out.Advance(o);
+        _pos += o;
     }
 
     private static int Unicode(Span<byte> span, int o, char c)
