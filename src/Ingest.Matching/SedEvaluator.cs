@@ -29,6 +29,8 @@ public sealed class SedEvaluator : ISedEvaluator
     private readonly RunHistory _history = new();
     private readonly IReadOnlyList<ControlRule> _rules;
     private readonly bool[] _readsHistory;
+    private readonly ConcurrentDictionary<string, byte> _declarationsCovered = new(StringComparer.Ordinal);
+    private int _latestReceived = -1;
 
     public SedEvaluator(ReferenceSnapshot snapshot, EvaluatorOptions? options = null)
         : this(new ReferenceSnapshotHolder(snapshot), options)
@@ -48,6 +50,22 @@ public sealed class SedEvaluator : ISedEvaluator
     public ConcurrentQueue<ReviewQueueEntry> ReviewQueue { get; } = new();
 
     public AutomationStats Stats { get; } = new();
+
+    /// <summary>
+    /// POST-02 over the run so far: active declarations whose posting started more than
+    /// <see cref="EvaluatorOptions.DeclarationGraceDays"/> before the latest reception date seen, with
+    /// neither an A009 of the run nor an A1 of the worker covering them. Call once the input is read.
+    /// </summary>
+    public IReadOnlyList<DeclarationFinding> AuditDeclarations()
+    {
+        var latest = Volatile.Read(ref _latestReceived);
+        if (latest < 0)
+        {
+            return [];
+        }
+        var covered = new HashSet<string>(_declarationsCovered.Keys, StringComparer.Ordinal);
+        return DeclarationAudit.Run(_snapshots.Current, covered, DateOnly.FromDayNumber(latest), _options.DeclarationGraceDays);
+    }
 
     public SedEvaluation Evaluate(UnitId unit, SedRecord sed) => Complete(unit, sed, PrepareCore(sed));
 
@@ -149,12 +167,41 @@ public sealed class SedEvaluator : ISedEvaluator
             ReviewQueue.Enqueue(result.ReviewEntry);
         }
         Stats.Count(red);
+        NoteCover(f, declaration);
 
         if (track && !duplicate)
         {
             Remember(f, result, a1, declaration, linkable ? referenceKey : "", linkable ? f.PersonKey : "", nameKeys, unit);
         }
         return result;
+    }
+
+    /// <summary>What POST-02 needs from each SED: the declarations an A009 covers, and how far the run has read.</summary>
+    private void NoteCover(SedFeatures f, TargetMatch<IndexedDeclaration> declaration)
+    {
+        if (f.Received.AsNullable is { } received)
+        {
+            var day = received.DayNumber;
+            for (var seen = Volatile.Read(ref _latestReceived); day > seen; seen = Volatile.Read(ref _latestReceived))
+            {
+                if (Interlocked.CompareExchange(ref _latestReceived, day, seen) == seen)
+                {
+                    break;
+                }
+            }
+        }
+        if (f.SedType != "A009" || !declaration.PersonAccepted || f.Period is not { } p)
+        {
+            return;
+        }
+        var period = p.Repaired;
+        foreach (var d in declaration.PersonRecords)
+        {
+            if (d.Period is { } dp && dp.Repaired.Overlaps(period))
+            {
+                _declarationsCovered.TryAdd(d.TargetId, 0);
+            }
+        }
     }
 
     private static bool Fired(SedEvaluation e, string ruleId)

@@ -5,6 +5,7 @@ using Ingest.Cli.Hosting;
 using Ingest.Core.Results;
 using Ingest.Generator.Evaluation;
 using Ingest.Generator.Truth;
+using Ingest.Matching;
 using Ingest.Matching.Indexes;
 using Ingest.Matching.Rules;
 using Ingest.Pipeline;
@@ -60,7 +61,7 @@ internal sealed partial class EvaluateCommand : ICliCommand, IHasFlags
                 throw new CliUsageException("--run and --corpus exclude each other");
             }
             var offline = await RunOfflineAsync(args, corpus, cancellationToken).ConfigureAwait(false);
-            return offline is null ? 1 : Report(args, truthPath, "offline", offline);
+            return offline is null ? 1 : Report(args, truthPath, "offline", offline.Value.Predicted, offline.Value.Declarations);
         }
         var options = CliConfiguration.ClickHouse(CliConfiguration.Build(args));
         using var store = new ClickHouseStore(options);
@@ -94,15 +95,20 @@ internal sealed partial class EvaluateCommand : ICliCommand, IHasFlags
         }
     }
 
-    private static int Report(CliArgs args, string truthPath, string run, IReadOnlyDictionary<(string, string, int), PredictedSed> predicted)
+    private static int Report(CliArgs args, string truthPath, string run, IReadOnlyDictionary<(string, string, int), PredictedSed> predicted,
+        DeclarationAuditResult? declarations = null)
     {
         StreamWriter? misses = args.Get("misses") is { } missesPath ? new StreamWriter(missesPath) : null;
         using (misses)
         {
-            var score = RunScorer.Score(TruthJsonl.Read(truthPath), predicted,
-                rule => RuleCatalogue.TryGet(rule, out var r) && r!.MaxSeverity >= Severity.Red,
-                misses is null ? null : m => misses.WriteLine(string.Join('\t', m.What, m.Kind, m.Truth.CaseId, m.Truth.DocumentId,
-                    m.Truth.Version.ToString(CultureInfo.InvariantCulture), m.Truth.SedType, m.Truth.Unit, m.Expected ?? "", m.Predicted ?? "")));
+            Action<ScoreMiss>? miss = misses is null ? null : m => misses.WriteLine(string.Join('\t', m.What, m.Kind, m.Truth.CaseId, m.Truth.DocumentId,
+                m.Truth.Version.ToString(CultureInfo.InvariantCulture), m.Truth.SedType, m.Truth.Unit, m.Expected ?? "", m.Predicted ?? ""));
+            var truth = TruthJsonl.Read(truthPath).ToList();
+            var score = RunScorer.Score(truth, predicted, rule => RuleCatalogue.TryGet(rule, out var r) && r!.MaxSeverity >= Severity.Red, miss);
+            if (declarations is { } audit)
+            {
+                RunScorer.ScoreDeclarations(score, DeclarationTruth.Uncovered(truth, audit.Register, audit.A1s, audit.GraceDays), audit.Flagged, miss);
+            }
             if (args.Has("json"))
             {
                 Console.WriteLine(Json(run, score));
@@ -115,8 +121,16 @@ internal sealed partial class EvaluateCommand : ICliCommand, IHasFlags
         return 0;
     }
 
-    /// <summary>The reconcile pipeline (same parser, evaluator and source order) with a sink that keeps the conclusions in memory.</summary>
-    private static async Task<Dictionary<(string, string, int), PredictedSed>?> RunOfflineAsync(CliArgs args, IReadOnlyList<string> inputs, CancellationToken ct)
+    /// <summary>The declarations register, the grace delay and the declarations the run's POST-02 audit flagged.</summary>
+    private sealed record DeclarationAuditResult(IReadOnlyList<Core.Reference.PostingDeclaration> Register, IReadOnlyList<Core.Reference.A1Certificate> A1s,
+        int GraceDays, IReadOnlySet<string> Flagged);
+
+    /// <summary>
+    /// The reconcile pipeline (same parser, evaluator and source order) with a sink that keeps the
+    /// conclusions in memory, then the run-level POST-02 audit of the declarations.
+    /// </summary>
+    private static async Task<(Dictionary<(string, string, int), PredictedSed> Predicted, DeclarationAuditResult Declarations)?> RunOfflineAsync(
+        CliArgs args, IReadOnlyList<string> inputs, CancellationToken ct)
     {
         var layout = CorpusLayout.Resolve(inputs, args.Get("a1"), args.Get("declarations"));
         foreach (var path in layout.SedPaths)
@@ -127,17 +141,19 @@ internal sealed partial class EvaluateCommand : ICliCommand, IHasFlags
             }
         }
         var pipelineOptions = CliConfiguration.Pipeline(CliConfiguration.Build(args));
-        var snapshot = Engine.LoadReference(layout.A1Path, layout.DeclarationsPath);
+        var (a1s, register) = Engine.LoadReferenceRecords(layout.A1Path, layout.DeclarationsPath);
+        var snapshot = ReferenceSnapshot.Build(a1s, register);
         var sink = new PredictionSink();
+        var evaluator = Engine.CreateEvaluator(new ReferenceSnapshotHolder(snapshot));
         var run = new RunRecord { RunId = RunRecord.NewId("evaluate"), Kind = "evaluate", Input = string.Join(" ", layout.SedPaths) };
-        await RunDriver.RunAsync(run, UnitSources.For(layout.SedPaths), Engine.CreateParser(), Engine.CreateEvaluator(new ReferenceSnapshotHolder(snapshot)),
-            sink, pipelineOptions, null, ct).ConfigureAwait(false);
+        await RunDriver.RunAsync(run, UnitSources.For(layout.SedPaths), Engine.CreateParser(), evaluator, sink, pipelineOptions, null, ct).ConfigureAwait(false);
         if (run.Status is not ("complete" or "dry-run"))
         {
             await Console.Error.WriteLineAsync($"ingest evaluate: the offline run {run.Status}: {run.Error}").ConfigureAwait(false);
             return null;
         }
-        return sink.Predicted;
+        var flagged = evaluator.AuditDeclarations().Select(f => f.DeclarationId).ToHashSet(StringComparer.Ordinal);
+        return (sink.Predicted, new DeclarationAuditResult(register, a1s, EvaluatorOptions.Default.DeclarationGraceDays, flagged));
     }
 
     private static async Task<Dictionary<(string, string, int), PredictedSed>> ReadRunAsync(ClickHouseStore store, string db, string run, CancellationToken ct)

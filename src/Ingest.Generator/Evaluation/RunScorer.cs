@@ -98,6 +98,31 @@ public static class RunScorer
         return score;
     }
 
+    /// <summary>
+    /// Adds POST-02, a rule about declarations rather than SEDs, as its own row (not in the SED
+    /// anomalies total): expected from <see cref="DeclarationTruth"/>, predicted by the run's audit.
+    /// </summary>
+    public static void ScoreDeclarations(RunScore score, IReadOnlySet<string> expected, IReadOnlySet<string> predicted, Action<ScoreMiss>? misses = null)
+    {
+        ArgumentNullException.ThrowIfNull(score);
+        var counts = new PrecisionRecall();
+        foreach (var id in expected.Union(predicted).Order(StringComparer.Ordinal))
+        {
+            var e = expected.Contains(id);
+            var p = predicted.Contains(id);
+            counts.Add(e, p);
+            if (e != p && misses is not null)
+            {
+                misses(new ScoreMiss("POST-02", e ? "missed" : "false", new TruthRecord
+                {
+                    Unit = "reference/declarations.jsonl#" + id, File = "", Day = "", CaseId = "", DocumentId = id, Version = 0,
+                    SedType = "declaration", CdmVersion = "", ReceivedAt = "",
+                }, null, null));
+            }
+        }
+        score.Rules["POST-02"] = counts;
+    }
+
     private static void Report(Action<ScoreMiss>? misses, string what, TruthRecord t, string? expected, string? predicted)
     {
         if (misses is not null && !string.Equals(expected, predicted, StringComparison.Ordinal))

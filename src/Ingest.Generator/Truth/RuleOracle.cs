@@ -372,6 +372,11 @@ public static class RuleOracle
         {
             rules.Add("POST-01");
         }
+        if (!e.SelfEmployed && e.Employer.Letterbox)
+        {
+            // Letterbox-like employer: the SED shows its domiciliation address (the other proxies are not in the data).
+            rules.Add("POST-07");
+        }
         NoUsablePin(s, rules);
         if (identifiable)
         {

@@ -111,6 +111,20 @@ internal static class PostingRules
                 return null;
             });
 
+        yield return new ControlRule("POST-07", Severity.Red, "Posting employer without substantial activity at home",
+            "883/2004 Art. 12(1); 987/2009 Art. 14(2); Decision A2 point 1", ["SedType", "employers (seat address)"], "A005 request for information", c =>
+            {
+                // Of DOMAIN's proxies (recent registration, postings mostly to France, few home staff, a
+                // domiciliation address), the SED shows the seat: a company domiciled at a business centre
+                // or "care of" another has no premises of its own in the sending state.
+                if (c.Sed.SedType != "A009" || RuleFacts.MainEmployer(c.Sed) is not { } employer || c.Sed.Sed.Employers.Find(e => e.Role == Core.Seds.EmployerRole.Employer)?.Address is not { } seat
+                    || RuleFacts.Domiciliation(seat) is not { } marker)
+                {
+                    return null;
+                }
+                return Hit("employer '" + employer.Name.Key + "' seated at a domiciliation address ('" + marker + "')");
+            });
+
         yield return new ControlRule("POST-08", Severity.Med, "Hired less than 1 month before the posting",
             "Decision A2 point 1 (prior employment relationship)", ["matched declaration (hire date)", "period"], "A005 request for information", c =>
             {

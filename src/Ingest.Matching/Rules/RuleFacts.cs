@@ -78,6 +78,35 @@ internal static class RuleFacts
     public static bool HostIsFrance(SedFeatures sed) =>
         sed.WorkCountries.Length == 0 ? sed.ReceiverCountry == "FR" : Array.IndexOf(sed.WorkCountries, "FR") >= 0;
 
+    private static readonly string[] s_domiciliation =
+    [
+        "c/o ", "c/o,", "care of", "business centre", "business center", "domiciliation", "domiciliación", "domiciliazione",
+        "virtual office", "geschäftszentrum", "centrum biznesowe", "biuro wirtualne",
+    ];
+
+    /// <summary>
+    /// The marker found when an address is a domiciliation ("c/o", a business centre, a virtual office:
+    /// a seat without premises of its own), else null. An ordinary business park is no such marker.
+    /// </summary>
+    public static string? Domiciliation(AddressEntry address)
+    {
+        foreach (var part in (ReadOnlySpan<string?>)[address.Street, address.BuildingName])
+        {
+            if (string.IsNullOrEmpty(part))
+            {
+                continue;
+            }
+            foreach (var marker in s_domiciliation)
+            {
+                if (part.Contains(marker, StringComparison.OrdinalIgnoreCase))
+                {
+                    return marker.TrimEnd(' ', ',');
+                }
+            }
+        }
+        return null;
+    }
+
     /// <summary>A name holding a test or placeholder word (DOMAIN §4.12): nobody's name.</summary>
     public static bool IsPlaceholderName(NormalizedName name)
     {

@@ -63,6 +63,8 @@ internal static class RuleCases
         ["POST-05"] = (() => Scenario.Of(A009()).WithDeclarations(Declaration, Predecessor("D-2", "Nowak", "2023-01-01", "2025-03-09")),
                        () => Scenario.Of(A009()).WithDeclarations(Declaration, Predecessor("D-2", "Nowak", "2023-01-01", "2025-02-01"))),
         ["POST-06"] = (() => Scenario.Of(A009()).After(A009(s => { OtherEmployer(s); s.Envelope.CaseId = "C0"; })), () => Scenario.Of(A009()).After(EarlierPosting("2024-01-01", "2024-06-30"))),
+        ["POST-07"] = (() => Scenario.Of(A009(s => s.Employers[0].Address!.Street = "c/o Business Centre, ul. Długa 5")),
+                       () => Scenario.Of(A009(s => s.Employers[0].Address!.Street = "Business Park, ul. Długa 5"))),
         ["POST-08"] = (() => Scenario.Of(A009()).WithDeclarations(Declaration with { HireDate = "2025-03-01" }), () => Scenario.Of(A009()).WithDeclarations(Declaration with { HireDate = "2025-01-15" })),
         ["POST-11"] = (() => Scenario.Of(A009(s => s.Person.Nationalities[0] = "UA")).WithDeclarations(Declaration with { HireDate = "2025-03-01", WorkerNationality = "UA" }),
                        () => Scenario.Of(A009(s => s.Person.Nationalities[0] = "UA")).WithDeclarations(Declaration with { WorkerNationality = "UA" })),
