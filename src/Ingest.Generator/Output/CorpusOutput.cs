@@ -30,9 +30,10 @@ public static class CorpusOutput
             var packer = new DossierPacker(layout);
             var tally = new SummaryTally();
             var produced = 0;
+            // One generator per worker (reused scratch); the packer holds no state and is shared.
             var blocks = OrderedParallel.Map(
-                () => (Generator: new CorpusGenerator(options), Packer: new DossierPacker(layout)),
-                (worker, block) => PackBlock(worker.Generator, worker.Packer, block),
+                () => new CorpusGenerator(options),
+                (worker, block) => PackBlock(worker, packer, block),
                 workers, BlocksInFlight * workers, cancellationToken);
             foreach (var block in blocks)
             {
