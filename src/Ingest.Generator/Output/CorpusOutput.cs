@@ -30,9 +30,10 @@ public static class CorpusOutput
             var packer = new DossierPacker(layout);
             var tally = new SummaryTally();
             var produced = 0;
+            // One generator per worker (reused scratch); the packer holds no state and is shared.
             var blocks = OrderedParallel.Map(
-                () => (Generator: new CorpusGenerator(options), Packer: new DossierPacker(layout)),
-                (worker, block) => PackBlock(worker.Generator, worker.Packer, block),
+                () => new CorpusGenerator(options),
+                (worker, block) => PackBlock(worker, packer, block),
                 workers, BlocksInFlight * workers, cancellationToken);
             foreach (var block in blocks)
             {
@@ -102,13 +103,27 @@ public static class CorpusOutput
             }
 
             tally.CopyTo(summary);
-            var backgroundStart = clock.Elapsed;
-            var background = new BackgroundReference(options);
-            WriteBackground(a1Stream, Math.Max(0, options.EffectiveA1Count - generator.A1sEmitted), workers,
-                (first, count, buffer) => ReferenceLines.A1s(background.A1s(first, count), buffer), cancellationToken);
-            WriteBackground(declStream, Math.Max(0, options.EffectiveDeclarationCount - generator.DeclarationsEmitted), workers,
-                (first, count, buffer) => ReferenceLines.Declarations(background.Declarations(first, count), buffer), cancellationToken);
-            summary.BackgroundElapsed = clock.Elapsed - backgroundStart;
+            // The daily files are complete: closing them (central directories, hundreds of close calls) runs
+            // beside the background records instead of after them. Disposing again at the end is a no-op.
+            var closing = Task.Run(() =>
+            {
+                zips.Dispose();
+                frames.Dispose();
+            }, CancellationToken.None);
+            try
+            {
+                var backgroundStart = clock.Elapsed;
+                var background = new BackgroundReference(options);
+                WriteBackground(a1Stream, Math.Max(0, options.EffectiveA1Count - generator.A1sEmitted), workers,
+                    (first, count, buffer) => ReferenceLines.A1s(background.A1s(first, count), buffer), cancellationToken);
+                WriteBackground(declStream, Math.Max(0, options.EffectiveDeclarationCount - generator.DeclarationsEmitted), workers,
+                    (first, count, buffer) => ReferenceLines.Declarations(background.Declarations(first, count), buffer), cancellationToken);
+                summary.BackgroundElapsed = clock.Elapsed - backgroundStart;
+            }
+            finally
+            {
+                closing.GetAwaiter().GetResult();
+            }
         }
         summary.A1s = Math.Max(options.EffectiveA1Count, generator.A1sEmitted);
         summary.Declarations = Math.Max(options.EffectiveDeclarationCount, generator.DeclarationsEmitted);

@@ -66,7 +66,7 @@ internal sealed class DeflateCodes
     }
 
     /// <summary>Canonical Huffman codes (RFC 1951 §3.2.2), bit-reversed for LSB-first output.</summary>
-    internal static uint[] Canonical(ReadOnlySpan<byte> lengths)
+    private static uint[] Canonical(ReadOnlySpan<byte> lengths)
     {
         Span<int> count = stackalloc int[16];
         foreach (var l in lengths)
@@ -92,7 +92,7 @@ internal sealed class DeflateCodes
         return codes;
     }
 
-    internal static uint Reverse(uint code, int length)
+    private static uint Reverse(uint code, int length)
     {
         var v = code;
         v = ((v >> 1) & 0x55555555u) | ((v & 0x55555555u) << 1);
@@ -102,7 +102,7 @@ internal sealed class DeflateCodes
     }
 
     /// <summary>Length 3…258 → symbol 257…285 with its extra bits (RFC 1951 §3.2.5).</summary>
-    internal static (int Symbol, int ExtraBits, int Extra) LengthSymbol(int length)
+    private static (int Symbol, int ExtraBits, int Extra) LengthSymbol(int length)
     {
         var x = length - 3;
         if (length == MaxMatch)

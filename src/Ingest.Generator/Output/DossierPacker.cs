@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 
 namespace Ingest.Generator.Output;
 
-/// <summary>Serialises dossiers (truth and reference JSON lines, deflated entries) into a block buffer.</summary>
+/// <summary>Serialises dossiers (truth and reference JSON lines, deflated entries) into a block buffer; stateless, shared by the workers (the deflater is per thread).</summary>
 internal sealed class DossierPacker(OutputLayout layout)
 {
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

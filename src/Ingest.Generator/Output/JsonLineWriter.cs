@@ -140,26 +140,20 @@ internal ref struct JsonLineWriter
                 span[o++] = (byte)c;
                 continue;
             }
-            switch (c)
+            var shortEscape = c switch
             {
-                case '\\':
-                    (span[o], span[o + 1], o) = ((byte)'\\', (byte)'\\', o + 2);
-                    continue;
-                case '\n':
-                    (span[o], span[o + 1], o) = ((byte)'\\', (byte)'n', o + 2);
-                    continue;
-                case '\t':
-                    (span[o], span[o + 1], o) = ((byte)'\\', (byte)'t', o + 2);
-                    continue;
-                case '\r':
-                    (span[o], span[o + 1], o) = ((byte)'\\', (byte)'r', o + 2);
-                    continue;
-                case '\b':
-                    (span[o], span[o + 1], o) = ((byte)'\\', (byte)'b', o + 2);
-                    continue;
-                case '\f':
-                    (span[o], span[o + 1], o) = ((byte)'\\', (byte)'f', o + 2);
-                    continue;
+                '\\' => (byte)'\\',
+                '\n' => (byte)'n',
+                '\t' => (byte)'t',
+                '\r' => (byte)'r',
+                '\b' => (byte)'b',
+                '\f' => (byte)'f',
+                _ => (byte)0,
+            };
+            if (shortEscape != 0)
+            {
+                (span[o], span[o + 1], o) = ((byte)'\\', shortEscape, o + 2);
+                continue;
             }
             if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
             {

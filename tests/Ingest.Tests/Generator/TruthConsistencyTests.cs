@@ -19,6 +19,13 @@ public sealed class TruthConsistencyTests
             var truth = TruthJsonl.Read(Path.Combine(root.FullName, TruthJsonl.FileName)).ToList();
             Assert.Equal(2500, truth.Count);
             Assert.Equal(2500, summary.Seds);
+            // The manifest's counts are tallied while the corpus streams: they must be the truth's.
+            Assert.Equal(truth.Count(t => t.Malformed), summary.Malformed);
+            Assert.Equal(truth.Count(t => t.DuplicateDelivery), summary.Duplicates);
+            Assert.Equal(Tally(truth.Select(t => t.SedType)), summary.ByType);
+            Assert.Equal(Tally(truth.Select(t => t.CdmVersion)), summary.ByCdm);
+            Assert.Equal(Tally(truth.SelectMany(t => t.Rules)), summary.RulePositives);
+            Assert.Equal(Tally(truth.SelectMany(t => t.NearMisses)), summary.RuleNearMisses);
             Assert.Equal(truth.Count, truth.Select(t => t.Unit).Distinct().Count());
 
             var zipUnits = new HashSet<string>(StringComparer.Ordinal);
@@ -57,4 +64,7 @@ public sealed class TruthConsistencyTests
             root.Delete(recursive: true);
         }
     }
+
+    private static SortedDictionary<string, long> Tally(IEnumerable<string> keys) =>
+        new(keys.GroupBy(k => k, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (long)g.Count(), StringComparer.Ordinal), StringComparer.Ordinal);
 }
