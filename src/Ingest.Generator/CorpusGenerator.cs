@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Ingest.Core.Reference;
@@ -24,7 +23,6 @@ public sealed class CorpusGenerator(GeneratorOptions options)
     private readonly SedFactory _factory = new(options);
     private readonly RuleInjection _injection = new();
     private readonly NoiseProfile _noise = NoiseProfile.For(options.Noise);
-    private readonly ArrayBufferWriter<byte> _buffer = new(8192);
 
     public GeneratorOptions Options => options;
 
@@ -95,6 +93,7 @@ public sealed class CorpusGenerator(GeneratorOptions options)
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private GeneratedDossier Build(long index, int remaining, bool speculative = false)
     {
         var rng = DetRandom.For(options.Seed, 1, (ulong)index);
@@ -294,9 +293,7 @@ public sealed class CorpusGenerator(GeneratorOptions options)
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Emit(PlannedSed s, Dictionary<PlannedSed, List<string>> nearMisses, GeneratedDossier result, DetRandom rng, bool duplicate)
     {
-        _buffer.ResetWrittenCount();
-        SedXmlWriter.Write(s.Record, _buffer);
-        var bytes = _buffer.WrittenSpan.ToArray();
+        var bytes = SedXmlWriter.Render(s.Record).ToArray();
         string? malformedKind = null;
         if (!duplicate && s.Malformed)
         {

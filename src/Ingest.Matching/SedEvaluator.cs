@@ -28,6 +28,7 @@ public sealed class SedEvaluator : ISedEvaluator
     private readonly Matcher _matcher;
     private readonly RunHistory _history = new();
     private readonly IReadOnlyList<ControlRule> _rules;
+    private readonly bool[] _readsHistory;
     private readonly ConcurrentDictionary<string, byte> _declarationsCovered = new(StringComparer.Ordinal);
     private int _latestReceived = -1;
 
@@ -42,6 +43,7 @@ public sealed class SedEvaluator : ISedEvaluator
         _options = options ?? EvaluatorOptions.Default;
         _matcher = new Matcher(_options);
         _rules = rules ?? RuleCatalogue.All;
+        _readsHistory = new bool[_rules.Count];
     }
 
     /// <summary>SEDs taken out of automatic processing, with all their reasons, in evaluation order.</summary>
@@ -65,13 +67,52 @@ public sealed class SedEvaluator : ISedEvaluator
         return DeclarationAudit.Run(_snapshots.Current, covered, DateOnly.FromDayNumber(latest), _options.DeclarationGraceDays);
     }
 
-    public SedEvaluation Evaluate(UnitId unit, SedRecord sed)
+    public SedEvaluation Evaluate(UnitId unit, SedRecord sed) => Complete(unit, sed, PrepareCore(sed));
+
+    public object? Prepare(UnitId unit, SedRecord sed) => PrepareCore(sed);
+
+    /// <summary>
+    /// Normalising, matching and every rule that reads no history: the bulk of the work, with no
+    /// dependence on the SEDs before this one. A rule found reading the history is deferred to
+    /// <see cref="Complete"/> from then on, so the split never changes a result.
+    /// </summary>
+    private PreparedSed PrepareCore(SedRecord sed)
     {
         ArgumentNullException.ThrowIfNull(sed);
         var snapshot = _snapshots.Current;
         var f = SedFeatures.From(sed);
         var a1 = _matcher.MatchA1(f, snapshot);
         var declaration = _matcher.MatchDeclaration(f, snapshot);
+        var context = new RuleContext(f, snapshot, _options, a1, declaration) { HistoryPending = true };
+        var prepared = new PreparedSed(f, snapshot, a1, declaration, context.Now);
+        for (var i = 0; i < _rules.Count; i++)
+        {
+            if (Volatile.Read(ref _readsHistory[i]))
+            {
+                prepared.Deferred.Add(i);
+                continue;
+            }
+            context.HistoryRead = false;
+            var anomaly = _rules[i].Evaluate(context);
+            if (context.HistoryRead)
+            {
+                Volatile.Write(ref _readsHistory[i], true);
+                prepared.Deferred.Add(i);
+            }
+            else if (anomaly is not null)
+            {
+                prepared.Found.Add((i, anomaly));
+            }
+        }
+        return prepared;
+    }
+
+    /// <summary>In source order: history, the deferred cross-SED rules, matches finalised, red flag, then the SED is remembered.</summary>
+    public SedEvaluation Complete(UnitId unit, SedRecord sed, object? prepared)
+    {
+        ArgumentNullException.ThrowIfNull(sed);
+        var p = prepared as PreparedSed ?? PrepareCore(sed);
+        var (f, snapshot, a1, declaration) = (p.Features, p.Snapshot, p.A1, p.Declaration);
         var env = sed.Envelope;
         var track = _options.TrackHistory;
         var duplicate = track && _history.IsDuplicate(env.CaseId, env.DocumentId, env.DocumentVersion);
@@ -87,7 +128,7 @@ public sealed class SedEvaluator : ISedEvaluator
         // A placeholder person ("Test Test", 1970-01-01) is nobody: it must not link unrelated SEDs.
         var linkable = !RuleFacts.IsPlaceholderName(f.Person.Name);
         var (nameKey, nationalNameKey) = linkable ? NameKeys(f.Person) : default;
-        var context = new RuleContext(f, snapshot, _options, a1, declaration)
+        var context = new RuleContext(f, snapshot, _options, a1, declaration, p.Now)
         {
             CaseHistory = track ? _history.Case(env.CaseId) : [],
             PersonHistory = track && linkable ? _history.Person(f.PersonKey, referenceKey, nameKey, nationalNameKey, f.Person.PinKeys) : [],
@@ -96,12 +137,22 @@ public sealed class SedEvaluator : ISedEvaluator
         };
 
         var result = new SedEvaluation(unit, sed) { PersonKey = f.PersonKey };
-        foreach (var rule in _rules)
+        // Findings in catalogue order, whichever phase produced them.
+        var found = 0;
+        foreach (var i in p.Deferred)
         {
-            if (rule.Evaluate(context) is { } anomaly)
+            for (; found < p.Found.Count && p.Found[found].Rule < i; found++)
+            {
+                result.Anomalies.Add(p.Found[found].Anomaly);
+            }
+            if (_rules[i].Evaluate(context) is { } anomaly)
             {
                 result.Anomalies.Add(anomaly);
             }
+        }
+        for (; found < p.Found.Count; found++)
+        {
+            result.Anomalies.Add(p.Found[found].Anomaly);
         }
 
         var red = result.RedFlag;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Ingest.Core.Seds;
 using Ingest.Sed.Mapping;
@@ -6,11 +7,12 @@ using Ingest.Xml;
 namespace Ingest.Sed;
 
 /// <summary>
-/// Push handler that turns tokens into a <see cref="SedRecord"/>: finds the SED root (bare or inside an
-/// SBDH envelope), walks the compiled field map by element, skips unknown subtrees, and copies each
-/// kept value once into a string. One instance per thread, reused across documents.
+/// Turns tokens into a <see cref="SedRecord"/>: finds the SED root (bare or inside an SBDH envelope),
+/// walks the compiled field map by element, has the reader skip unknown subtrees, and copies each kept
+/// value once into a string. One instance per thread, reused across documents; the reader pushes tokens
+/// to it through <see cref="SedTokenHandler"/>.
 /// </summary>
-internal sealed class SedDocumentMapper : IXmlTokenHandler
+internal sealed class SedDocumentMapper
 {
     private static ReadOnlySpan<byte> SbdhNamespace => "http://www.unece.org/cefact/namespaces/StandardBusinessDocumentHeader"u8;
 
@@ -18,15 +20,20 @@ internal sealed class SedDocumentMapper : IXmlTokenHandler
 
     private readonly SedRecordBuilder _builder = new();
     private readonly ValueCache _cache = new();
-    private int[] _nodes = new int[32];
-    private bool[] _hadChild = new bool[32];
-    private byte[] _text = new byte[256];
-    private int _textLength;
+    // One frame per open mapped element below the trie's base: its node and whether a child element
+    // appeared (a field takes the text of a leaf only).
+    private Frame[] _frames = new Frame[32];
+    // Text of the innermost open mapped leaf, made a string as it arrives (SED values are one text token).
+    private string? _value;
 
     private SedPathTrie? _trie;
+    private string? _lastType;
+    private CdmVersion _lastVersion;
+    private SedPathTrie? _lastMap;
     private int _trieBase;
     private int _level;
-    private int _skipDepth;
+    // The element whose start was refused (skipped): its end tag is the next token the mapper sees.
+    private bool _inSkipped;
     private bool _inEnvelope;
     private bool _sedFound;
     private ParseErrorCode _notSedCode;
@@ -55,94 +62,91 @@ internal sealed class SedDocumentMapper : IXmlTokenHandler
         _builder.Reset();
         _trie = null;
         _trieBase = _level = 0;
-        _skipDepth = -1;
+        _inSkipped = false;
         _inEnvelope = _sedFound = false;
         _notSedCode = ParseErrorCode.None;
         _notSedMessage = null;
         _notSedOffset = 0;
         _notSedPosition = (1, 1);
-        _textLength = 0;
+        _value = null;
     }
 
     public void ApplyHeaders(IReadOnlyDictionary<string, string> headers) => _builder.ApplyHeaders(headers);
 
-    public void OnToken(ref XmlTokenReader reader)
+    /// <summary>A start tag; false asks the reader to skip the element (unknown, or not a SED).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool OnStart(ref XmlTokenReader reader)
     {
-        switch (reader.TokenType)
+        var trie = _trie;
+        if (trie is null)
         {
-            case XmlTokenType.StartElement:
-                OnStart(ref reader);
-                break;
-            case XmlTokenType.EndElement:
-                OnEnd(reader.Depth);
-                break;
-            case XmlTokenType.Text:
-            case XmlTokenType.CData:
-                OnText(reader.Value);
-                break;
+            return OnStartOutsideMap(ref reader);
         }
+        var level = _level;
+        var frames = _frames;
+        ref var parent = ref frames[level];
+        parent.HadChild = true;
+        _value = null;
+        var child = trie.Child(parent.Node, parent.LastChild, reader.LocalName);
+        if (child < 0)
+        {
+            return Skip();
+        }
+        parent.LastChild = child;
+        if (++level >= frames.Length)
+        {
+            frames = GrowFrames();
+        }
+        _level = level;
+        frames[level] = new Frame(child);
+        var block = trie.BlockOf(child);
+        if (block != SedBlock.None)
+        {
+            _builder.Open(block);
+        }
+        return true;
     }
 
-    private void OnStart(ref XmlTokenReader reader)
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private Frame[] GrowFrames()
     {
-        if (_skipDepth >= 0)
-        {
-            return;
-        }
+        Array.Resize(ref _frames, _frames.Length * 2);
+        return _frames;
+    }
+
+    /// <summary>A start tag before or between mapped parts: the SED root, the SBDH envelope and its header.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool OnStartOutsideMap(ref XmlTokenReader reader)
+    {
         var depth = reader.Depth;
-        var trie = _trie;
-        if (trie is not null)
-        {
-            var parent = _level;
-            _hadChild[parent] = true;
-            _textLength = 0;
-            var child = trie.Child(_nodes[parent], reader.LocalName);
-            if (child < 0)
-            {
-                _skipDepth = depth;
-                return;
-            }
-            _level = parent + 1;
-            if (_level >= _nodes.Length)
-            {
-                Array.Resize(ref _nodes, _nodes.Length * 2);
-                Array.Resize(ref _hadChild, _hadChild.Length * 2);
-            }
-            _nodes[_level] = child;
-            _hadChild[_level] = false;
-            var block = trie.BlockOf(child);
-            if (block != SedBlock.None)
-            {
-                _builder.Open(block);
-            }
-            return;
-        }
         if (depth == 0)
         {
             if (reader.NamespaceUri.SequenceEqual(SbdhNamespace) && reader.LocalName.SequenceEqual("StandardBusinessDocument"u8))
             {
                 _inEnvelope = true;
-                return;
+                return true;
             }
-            if (!TryBeginSed(ref reader))
-            {
-                _skipDepth = 0;
-            }
-            return;
+            return TryBeginSed(ref reader) || Skip();
         }
         if (_inEnvelope && depth == 1)
         {
             if (reader.LocalName.SequenceEqual("StandardBusinessDocumentHeader"u8))
             {
                 Begin(SedFieldMaps.Envelope, depth);
-                return;
+                return true;
             }
             if (!_sedFound && reader.NamespaceUri.StartsWith(EessiPrefix) && TryBeginSed(ref reader))
             {
-                return;
+                return true;
             }
         }
-        _skipDepth = depth;
+        return Skip();
+    }
+
+    private bool Skip()
+    {
+        _inSkipped = true;
+        return false;
     }
 
     private bool TryBeginSed(ref XmlTokenReader reader)
@@ -183,7 +187,12 @@ internal sealed class SedDocumentMapper : IXmlTokenHandler
             return false;
         }
         var type = _cache.Get(local);
-        var map = SedFieldMaps.For(type, version);
+        // Consecutive SEDs are often of one type: the interned type string (same instance) skips the map lookup.
+        if (!ReferenceEquals(type, _lastType) || version != _lastVersion)
+        {
+            (_lastType, _lastVersion, _lastMap) = (type, version, SedFieldMaps.For(type, version));
+        }
+        var map = _lastMap;
         if (map is null)
         {
             NotSed(ParseErrorCode.UnsupportedSedType, $"SED type {type} has no field map", ref reader);
@@ -212,9 +221,8 @@ internal sealed class SedDocumentMapper : IXmlTokenHandler
         _trie = trie;
         _trieBase = depth;
         _level = 0;
-        _nodes[0] = SedPathTrie.Root;
-        _hadChild[0] = false;
-        _textLength = 0;
+        _frames[0] = new Frame(SedPathTrie.Root);
+        _value = null;
     }
 
     private void NotSed(ParseErrorCode code, string message, ref XmlTokenReader reader)
@@ -228,14 +236,12 @@ internal sealed class SedDocumentMapper : IXmlTokenHandler
         }
     }
 
-    private void OnEnd(int depth)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void OnEnd()
     {
-        if (_skipDepth >= 0)
+        if (_inSkipped)
         {
-            if (depth == _skipDepth)
-            {
-                _skipDepth = -1;
-            }
+            _inSkipped = false;
             return;
         }
         var trie = _trie;
@@ -248,13 +254,14 @@ internal sealed class SedDocumentMapper : IXmlTokenHandler
             _trie = null;
             return;
         }
-        var node = _nodes[_level];
+        ref readonly var frame = ref _frames[_level];
+        var node = frame.Node;
         var field = trie.FieldOf(node);
-        if (field != SedField.None && !_hadChild[_level] && _textLength > 0)
+        if (field != SedField.None && !frame.HadChild && _value is not null)
         {
-            _builder.Set(field, _cache.Get(_text.AsSpan(0, _textLength)));
+            _builder.Set(field, _value);
         }
-        _textLength = 0;
+        _value = null;
         var block = trie.BlockOf(node);
         if (block != SedBlock.None)
         {
@@ -263,18 +270,29 @@ internal sealed class SedDocumentMapper : IXmlTokenHandler
         _level--;
     }
 
-    private void OnText(ReadOnlySpan<byte> value)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void OnText(ReadOnlySpan<byte> value, bool isAscii)
     {
         var trie = _trie;
-        if (trie is null || _skipDepth >= 0 || _hadChild[_level] || trie.FieldOf(_nodes[_level]) == SedField.None)
+        if (trie is null || value.IsEmpty)
         {
             return;
         }
-        if (_textLength + value.Length > _text.Length)
+        ref readonly var frame = ref _frames[_level];
+        var field = trie.FieldOf(frame.Node);
+        if (frame.HadChild || field == SedField.None)
         {
-            Array.Resize(ref _text, Math.Max(_text.Length * 2, _textLength + value.Length));
+            return;
         }
-        value.CopyTo(_text.AsSpan(_textLength));
-        _textLength += value.Length;
+        // A value split by a comment, PI or CDATA section is joined (rare).
+        _value = _value is null ? _cache.Get(value, SedFieldValueKinds.Of(field), isAscii) : string.Concat(_value, Encoding.UTF8.GetString(value));
+    }
+
+    private struct Frame(int node)
+    {
+        public readonly int Node = node;
+        /// <summary>The last mapped child seen, for <see cref="SedPathTrie.Child(int, int, ReadOnlySpan{byte})"/>'s guess.</summary>
+        public int LastChild;
+        public bool HadChild;
     }
 }

@@ -35,10 +35,8 @@ public sealed class SedParser : ISedParser
         try
         {
             var reader = new XmlTokenReader(unit.Payload, isFinalBlock: true, new XmlReaderState(_options.Xml, mapper.XmlBuffers));
-            while (reader.Read())
-            {
-                mapper.OnToken(ref reader);
-            }
+            var handler = new SedTokenHandler(mapper);
+            reader.ReadToEnd(ref handler);
         }
         catch (XmlParseException e)
         {
@@ -55,7 +53,7 @@ public sealed class SedParser : ISedParser
         mapper.Reset();
         try
         {
-            await XmlPipe.ReadAllAsync(pipe, new XmlReaderState(_options.Xml, mapper.XmlBuffers), mapper, cancellationToken).ConfigureAwait(false);
+            await XmlPipe.ReadToEndAsync(pipe, new XmlReaderState(_options.Xml, mapper.XmlBuffers), new SedTokenHandler(mapper), cancellationToken).ConfigureAwait(false);
         }
         catch (XmlParseException e)
         {

@@ -13,12 +13,12 @@ internal static class XmlCharacters
     // ASCII bytes a name may start with / contain (the colon is handled by the QName scanner).
     private static readonly byte[] s_asciiName = BuildAsciiNameTable();
 
-    // Short runs (most SED names and values) end before a vectorised search pays for its set-up,
-    // so the scans below look at the first bytes one by one through these tables.
-    private const int ScalarPrefix = 16;
-    private static readonly byte[] s_textSpecial = BuildTable(BuildSpecials("<&\r]"));
-    private static readonly byte[] s_doubleQuotedSpecial = BuildTable(BuildSpecials("\"<&\t\n\r"));
-    private static readonly byte[] s_singleQuotedSpecial = BuildTable(BuildSpecials("'<&\t\n\r"));
+    // Complements of the special sets below, scanned 16 bytes at a time (see AsciiSet).
+    private static readonly AsciiSet s_nameBytes = new(b => b < 0x80 && s_asciiName[b] != 0);
+    private static readonly AsciiSet s_textPlain = new(b => IsPlainAscii(b) && b is not ('<' or '&' or ']'));
+    private static readonly AsciiSet s_textPlainOrNonAscii = new(b => b >= 0x80 || (IsPlainAscii(b) && b is not ('<' or '&' or ']')));
+    private static readonly AsciiSet s_doubleQuotedPlain = new(b => IsPlainAscii(b) && b is not ('"' or '<' or '&' or '\t' or '\n'));
+    private static readonly AsciiSet s_singleQuotedPlain = new(b => IsPlainAscii(b) && b is not ('\'' or '<' or '&' or '\t' or '\n'));
 
     /// <summary>Bytes that end the fast path of a text run: markup, references, CR, ']' (for "]]>"), forbidden controls, non-ASCII.</summary>
     public static readonly SearchValues<byte> TextSpecials = SearchValues.Create(BuildSpecials("<&\r]"));
@@ -42,46 +42,24 @@ internal static class XmlCharacters
 
     /// <summary>Index of the first byte of <see cref="TextSpecials"/>, or -1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int IndexOfTextSpecial(ReadOnlySpan<byte> span) => IndexOfAny(span, s_textSpecial, TextSpecials);
+    public static int IndexOfTextSpecial(ReadOnlySpan<byte> span) => s_textPlain.IndexOfNonMember(span);
+
+    /// <summary>Like <see cref="IndexOfTextSpecial"/> but passes over non-ASCII bytes (validated afterwards in one go).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int IndexOfTextSpecialOrAscii(ReadOnlySpan<byte> span) => s_textPlainOrNonAscii.IndexOfNonMember(span);
 
     /// <summary>Index of the first byte that needs a closer look in an attribute value quoted by <paramref name="quote"/>, or -1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int IndexOfAttributeSpecial(ReadOnlySpan<byte> span, byte quote) => quote == (byte)'"'
-        ? IndexOfAny(span, s_doubleQuotedSpecial, DoubleQuotedSpecials)
-        : IndexOfAny(span, s_singleQuotedSpecial, SingleQuotedSpecials);
+        ? s_doubleQuotedPlain.IndexOfNonMember(span)
+        : s_singleQuotedPlain.IndexOfNonMember(span);
 
     /// <summary>Index of the first byte that is not an ASCII NCName byte (<see cref="AsciiNCNameBytes"/>), or -1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int IndexOfNonNCName(ReadOnlySpan<byte> span)
-    {
-        var table = s_asciiName;
-        var n = Math.Min(span.Length, ScalarPrefix);
-        for (var k = 0; k < n; k++)
-        {
-            if (table[span[k]] == 0)
-            {
-                return k;
-            }
-        }
-        return n == span.Length ? -1 : Offset(span[n..].IndexOfAnyExcept(AsciiNCNameBytes), n);
-    }
+    public static int IndexOfNonNCName(ReadOnlySpan<byte> span) => s_nameBytes.IndexOfNonMember(span);
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int IndexOfAny(ReadOnlySpan<byte> span, byte[] table, SearchValues<byte> values)
-    {
-        var n = Math.Min(span.Length, ScalarPrefix);
-        for (var k = 0; k < n; k++)
-        {
-            if (table[span[k]] != 0)
-            {
-                return k;
-            }
-        }
-        return n == span.Length ? -1 : Offset(span[n..].IndexOfAny(values), n);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Offset(int index, int by) => index < 0 ? -1 : index + by;
+    // ASCII that may stand in text as is: printable, TAB and LF (CR needs end-of-line handling).
+    private static bool IsPlainAscii(int b) => b is >= 0x20 and < 0x80 or '\t' or '\n';
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsWhitespace(byte b) => b is (byte)' ' or (byte)'\n' or (byte)'\t' or (byte)'\r';
@@ -103,6 +81,22 @@ internal static class XmlCharacters
     public static bool IsNameChar(uint c) =>
         c < 0x80 ? s_asciiName[c] != 0 || c == ':'
         : IsNameStartChar(c) || c == 0xB7 || (c >= 0x300 && c <= 0x36F) || (c >= 0x203F && c <= 0x2040);
+
+    /// <summary>True when valid UTF-8 holds U+FFFE or U+FFFF (EF BF BE / EF BF BF), the only non-characters of the BMP that XML excludes.</summary>
+    public static bool ContainsNonCharacter(ReadOnlySpan<byte> validUtf8)
+    {
+        var k = validUtf8.IndexOf((byte)0xEF);
+        while (k >= 0)
+        {
+            if (k + 2 < validUtf8.Length && validUtf8[k + 1] == 0xBF && validUtf8[k + 2] >= 0xBE)
+            {
+                return true;
+            }
+            var next = validUtf8[(k + 1)..].IndexOf((byte)0xEF);
+            k = next < 0 ? -1 : k + 1 + next;
+        }
+        return false;
+    }
 
     /// <summary>
     /// Validates a span that the vectorised scan flagged: strict UTF-8 and XML Char rules.
@@ -165,16 +159,6 @@ internal static class XmlCharacters
         }
         t['-'] = NamePart;
         t['.'] = NamePart;
-        return t;
-    }
-
-    private static byte[] BuildTable(byte[] members)
-    {
-        var t = new byte[256];
-        foreach (var b in members)
-        {
-            t[b] = 1;
-        }
         return t;
     }
 

@@ -45,4 +45,40 @@ public static class XmlPipe
         consumed = reader.Position;
         return reader.CurrentState;
     }
+
+    /// <summary>Reads the whole document, pushing tokens to a struct <paramref name="handler"/> through <see cref="XmlTokenReader.ReadToEnd{THandler}"/>.</summary>
+    public static async ValueTask<XmlReaderState> ReadToEndAsync<THandler>(PipeReader pipe, XmlReaderState state, THandler handler, CancellationToken cancellationToken = default)
+        where THandler : struct, IXmlElementHandler
+    {
+        ArgumentNullException.ThrowIfNull(pipe);
+        while (true)
+        {
+            var result = await pipe.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var buffer = result.Buffer;
+            var consumed = buffer.Start;
+            bool final = result.IsCompleted;
+            try
+            {
+                state = ProcessToEnd(buffer, final, state, ref handler, out consumed);
+            }
+            finally
+            {
+                pipe.AdvanceTo(consumed, buffer.End);
+            }
+            if (final)
+            {
+                return state;
+            }
+        }
+    }
+
+    /// <summary>Synchronous driver of <see cref="XmlTokenReader.ReadToEnd{THandler}"/> over a complete or partial buffer.</summary>
+    public static XmlReaderState ProcessToEnd<THandler>(ReadOnlySequence<byte> buffer, bool isFinalBlock, XmlReaderState state, ref THandler handler, out SequencePosition consumed)
+        where THandler : struct, IXmlElementHandler
+    {
+        var reader = new XmlTokenReader(buffer, isFinalBlock, state);
+        reader.ReadToEnd(ref handler);
+        consumed = reader.Position;
+        return reader.CurrentState;
+    }
 }

@@ -17,6 +17,14 @@ public sealed class XmlReaderBuffers
     internal NamespaceEntry[] Namespaces = new NamespaceEntry[16];
     internal int NamespaceCount;
 
+    // Bumped by every namespace declaration; with NamespaceCount it tells whether the prefix cache still holds.
+    internal int NamespaceGeneration;
+    internal ulong PrefixCacheKey;
+    internal int PrefixCacheLength = -1;
+    internal int PrefixCacheCount;
+    internal int PrefixCacheGeneration;
+    internal int PrefixCacheIndex;
+
     internal AttributeSlot[] Attributes = new AttributeSlot[16];
     internal byte[] AttributeValues = new byte[256];
     internal int AttributeValuesUsed;
@@ -30,6 +38,7 @@ public sealed class XmlReaderBuffers
         Depth = 0;
         NsBytesUsed = 0;
         NamespaceCount = 0;
+        NamespaceGeneration++;
         AttributeValuesUsed = 0;
     }
 

@@ -16,6 +16,8 @@ public struct XmlReaderState
     internal XmlDocumentPhase Phase;
     internal bool PendingEnd;
     internal int ElementCount;
+    /// <summary>Depth (1-based) of the element <see cref="XmlTokenReader.ReadToEnd{THandler}"/> is skipping; 0 when none.</summary>
+    internal int SkipDepth;
 
     public XmlReaderState()
         : this(null, null)

@@ -125,8 +125,8 @@ public ref partial struct XmlTokenReader
         _state.Phase = XmlDocumentPhase.Prolog;
         _tokenType = XmlTokenType.XmlDeclaration;
         _name = "xml"u8;
-        _prefixLength = 0;
         _value = content;
+        _valueIsAscii = false;
         return start + q + 2;
     }
 
@@ -270,9 +270,8 @@ public ref partial struct XmlTokenReader
             ThrowAt(ParseErrorCode.InvalidComment, _bufAbs + start + d);
         }
         _value = NormalizeRaw(buf, start, d);
+        _valueIsAscii = false;
         _tokenType = XmlTokenType.Comment;
-        _name = default;
-        _prefixLength = 0;
         return start + d + 3;
     }
 
@@ -295,9 +294,8 @@ public ref partial struct XmlTokenReader
             return -1;
         }
         _value = NormalizeRaw(buf, start, d);
+        _valueIsAscii = false;
         _tokenType = XmlTokenType.CData;
-        _name = default;
-        _prefixLength = 0;
         return start + d + 3;
     }
 
@@ -349,9 +347,9 @@ public ref partial struct XmlTokenReader
             }
         }
         _value = NormalizeRaw(buf, contentStart, q);
+        _valueIsAscii = false;
         _tokenType = XmlTokenType.ProcessingInstruction;
         _name = target;
-        _prefixLength = 0;
         return contentStart + q + 2;
     }
 
@@ -403,7 +401,7 @@ public ref partial struct XmlTokenReader
             ref readonly var current = ref open.Elements[open.Depth - 1];
             var nameEnd = i + 2 + current.NameLength;
             if (nameEnd < buf.Length && buf[nameEnd] == (byte)'>'
-                && buf.Slice(i + 2, current.NameLength).SequenceEqual(open.NameBytes.AsSpan(current.NameStart, current.NameLength)))
+                && ShortBytes.Equal(buf, i + 2, open.NameBytes, current.NameStart, current.NameLength))
             {
                 SetEndTokenFromTop();
                 return nameEnd + 1;

@@ -17,6 +17,18 @@ public ref partial struct XmlTokenReader
             return -1;
         }
         var nameLength = p - nameStart;
+        if (p < buf.Length && buf[p] == (byte)'>')
+        {
+            // Most SED elements carry no attribute: no attribute or namespace-declaration loop.
+            CompleteStartTag(buf, i, nameStart, nameLength, prefixLength, 0, false);
+            return p + 1;
+        }
+        return ParseAttributes(buf, i, nameStart, nameLength, prefixLength, p);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int ParseAttributes(ReadOnlySpan<byte> buf, int i, int nameStart, int nameLength, int prefixLength, int p)
+    {
         var count = 0;
         var b = _buffers;
         b.AttributeValuesUsed = 0;
@@ -244,6 +256,53 @@ public ref partial struct XmlTokenReader
         var nsBefore = b.NamespaceCount;
         var nsBytesBefore = b.NsBytesUsed;
         var defaultNs = b.Depth > 0 ? b.Elements[b.Depth - 1].DefaultNamespaceIndex : XmlNamespaceIndex.None;
+        if (count > 0)
+        {
+            defaultNs = DeclareNamespaces(buf, count, defaultNs);
+        }
+        var elementName = buf.Slice(nameStart, nameLength);
+        var nsIndex = prefixLength == 0 ? defaultNs : ResolveCached(elementName[..prefixLength]);
+        if (nsIndex == int.MinValue || nsIndex == XmlNamespaceIndex.Xmlns)
+        {
+            ThrowAt(ParseErrorCode.UndeclaredPrefix, _bufAbs + nameStart);
+        }
+        if (count > 0)
+        {
+            ResolveAttributes(buf, count);
+        }
+
+        XmlReaderBuffers.Grow(ref b.Elements, b.Depth + 1);
+        // 16 bytes of slack: short names are copied and compared (end tags) as one vector.
+        XmlReaderBuffers.Grow(ref b.NameBytes, b.NameBytesUsed + nameLength + 16);
+        ShortBytes.Copy(buf, nameStart, nameLength, b.NameBytes, b.NameBytesUsed);
+        ref var entry = ref b.Elements[b.Depth++];
+        entry.NameStart = b.NameBytesUsed;
+        entry.NameLength = nameLength;
+        entry.PrefixLength = prefixLength;
+        entry.NamespaceIndex = nsIndex;
+        entry.NamespaceCountBefore = nsBefore;
+        entry.NsBytesBefore = nsBytesBefore;
+        entry.DefaultNamespaceIndex = defaultNs;
+        b.NameBytesUsed += nameLength;
+        _state.ElementCount++;
+        _state.Phase = XmlDocumentPhase.InRoot;
+
+        _tokenType = XmlTokenType.StartElement;
+        _name = elementName;
+        _prefixLength = prefixLength;
+        if (count > 0)
+        {
+            _tagBuffer = buf;
+        }
+        _attributeCount = count;
+        _state.PendingEnd = empty;
+    }
+
+    /// <summary>Applies the tag's xmlns and xmlns:p attributes; returns the default namespace inside the element.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private readonly int DeclareNamespaces(ReadOnlySpan<byte> buf, int count, int defaultNs)
+    {
+        var b = _buffers;
         for (var a = 0; a < count; a++)
         {
             ref var slot = ref b.Attributes[a];
@@ -278,12 +337,14 @@ public ref partial struct XmlTokenReader
                 }
             }
         }
-        var elementName = buf.Slice(nameStart, nameLength);
-        var nsIndex = prefixLength == 0 ? defaultNs : Resolve(elementName[..prefixLength]);
-        if (nsIndex == int.MinValue || nsIndex == XmlNamespaceIndex.Xmlns)
-        {
-            ThrowAt(ParseErrorCode.UndeclaredPrefix, _bufAbs + nameStart);
-        }
+        return defaultNs;
+    }
+
+    /// <summary>Resolves each attribute's prefix and rejects duplicate names (qualified, or expanded).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private readonly void ResolveAttributes(ReadOnlySpan<byte> buf, int count)
+    {
+        var b = _buffers;
         for (var a = 0; a < count; a++)
         {
             ref var slot = ref b.Attributes[a];
@@ -320,31 +381,6 @@ public ref partial struct XmlTokenReader
                 }
             }
         }
-
-        XmlReaderBuffers.Grow(ref b.Elements, b.Depth + 1);
-        XmlReaderBuffers.Grow(ref b.NameBytes, b.NameBytesUsed + nameLength);
-        elementName.CopyTo(b.NameBytes.AsSpan(b.NameBytesUsed));
-        ref var entry = ref b.Elements[b.Depth++];
-        entry.NameStart = b.NameBytesUsed;
-        entry.NameLength = nameLength;
-        entry.PrefixLength = prefixLength;
-        entry.NamespaceIndex = nsIndex;
-        entry.NamespaceCountBefore = nsBefore;
-        entry.NsBytesBefore = nsBytesBefore;
-        entry.DefaultNamespaceIndex = defaultNs;
-        b.NameBytesUsed += nameLength;
-        _state.ElementCount++;
-        _state.Phase = XmlDocumentPhase.InRoot;
-
-        _tokenType = XmlTokenType.StartElement;
-        _tagBuffer = buf;
-        _name = elementName;
-        _prefixLength = prefixLength;
-        _namespaceIndex = nsIndex;
-        _isEmpty = empty;
-        _attributeCount = count;
-        _value = default;
-        _state.PendingEnd = empty;
     }
 
     private readonly ReadOnlySpan<byte> AttributeValue(ReadOnlySpan<byte> buf, in XmlReaderBuffers.AttributeSlot slot) =>
@@ -355,6 +391,7 @@ public ref partial struct XmlTokenReader
         var b = _buffers;
         XmlReaderBuffers.Grow(ref b.Namespaces, b.NamespaceCount + 1);
         XmlReaderBuffers.Grow(ref b.NsBytes, b.NsBytesUsed + prefix.Length + uri.Length);
+        b.NamespaceGeneration++;
         ref var ns = ref b.Namespaces[b.NamespaceCount++];
         ns.PrefixStart = b.NsBytesUsed;
         ns.PrefixLength = prefix.Length;
@@ -364,6 +401,32 @@ public ref partial struct XmlTokenReader
         ns.UriLength = uri.Length;
         uri.CopyTo(b.NsBytes.AsSpan(b.NsBytesUsed));
         b.NsBytesUsed += uri.Length;
+    }
+
+    /// <summary>
+    /// <see cref="Resolve"/> through a one-entry cache: SBDH headers name one prefix on every element.
+    /// The cache holds while no declaration was added or popped (namespace count and generation unchanged).
+    /// </summary>
+    private readonly int ResolveCached(ReadOnlySpan<byte> prefix)
+    {
+        var b = _buffers;
+        if (prefix.Length > 8)
+        {
+            return Resolve(prefix);
+        }
+        var key = ShortBytes.Pack(prefix);
+        if (key == b.PrefixCacheKey && prefix.Length == b.PrefixCacheLength
+            && b.NamespaceCount == b.PrefixCacheCount && b.NamespaceGeneration == b.PrefixCacheGeneration)
+        {
+            return b.PrefixCacheIndex;
+        }
+        var index = Resolve(prefix);
+        b.PrefixCacheKey = key;
+        b.PrefixCacheLength = prefix.Length;
+        b.PrefixCacheCount = b.NamespaceCount;
+        b.PrefixCacheGeneration = b.NamespaceGeneration;
+        b.PrefixCacheIndex = index;
+        return index;
     }
 
     /// <summary>Namespace index for a prefix (empty = default namespace); int.MinValue when undeclared.</summary>

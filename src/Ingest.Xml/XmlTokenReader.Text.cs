@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
+using System.Text.Unicode;
 
 namespace Ingest.Xml;
 
@@ -30,8 +31,7 @@ public ref partial struct XmlTokenReader
         {
             _tokenType = XmlTokenType.Text;
             _value = window[..k];
-            _name = default;
-            _prefixLength = 0;
+            _valueIsAscii = true;
             return i + k;
         }
         if (k < 0)
@@ -42,7 +42,38 @@ public ref partial struct XmlTokenReader
             }
             return -1;
         }
+        if (window[k] >= 0x80)
+        {
+            var end = ScanNonAsciiText(window, k);
+            if (end >= 0)
+            {
+                _tokenType = XmlTokenType.Text;
+                _value = window[..end];
+                _valueIsAscii = false;
+                return i + end;
+            }
+        }
         return ParseTextSlow(buf, i, k);
+    }
+
+    /// <summary>
+    /// Text that is plain but for non-ASCII letters (names, towns): validated as a whole run and kept in
+    /// place. Returns the index of the closing '&lt;', or -1 for anything else (a reference, CR, a control,
+    /// invalid UTF-8, no '&lt;' in the window), which the exact slow path then handles from <paramref name="k"/>.
+    /// </summary>
+    private static int ScanNonAsciiText(ReadOnlySpan<byte> window, int k)
+    {
+        var e = XmlCharacters.IndexOfTextSpecialOrAscii(window[k..]);
+        if (e < 0 || window[k + e] != (byte)'<')
+        {
+            return -1;
+        }
+        var run = window.Slice(k, e);
+        if (!Utf8.IsValid(run) || XmlCharacters.ContainsNonCharacter(run))
+        {
+            return -1;
+        }
+        return k + e;
     }
 
     /// <summary>Text with references, CR, ']' or non-ASCII: decoded into scratch memory.</summary>
@@ -81,8 +112,7 @@ public ref partial struct XmlTokenReader
                 case (byte)'<':
                     _tokenType = XmlTokenType.Text;
                     _value = b.Text.AsSpan(0, o);
-                    _name = default;
-                    _prefixLength = 0;
+                    _valueIsAscii = false;
                     return j;
                 case (byte)'&':
                     {

@@ -29,14 +29,15 @@ public ref partial struct XmlTokenReader
     // Absolute offset of index 0 of the buffer being parsed (a segment or the join buffer).
     private long _bufAbs;
 
+    // The current token. An element's name and namespace are read from its entry on the element stack
+    // (the popped entry for an end tag, intact until the next push), so a tag stores only its type.
     private XmlTokenType _tokenType;
-    private ReadOnlySpan<byte> _name;
-    private int _prefixLength;
-    private int _namespaceIndex;
-    private ReadOnlySpan<byte> _value;
-    private ReadOnlySpan<byte> _tagBuffer;
+    private ReadOnlySpan<byte> _name;    // start tag (in the input), PI target or "xml" (declaration)
+    private int _prefixLength;           // start tag
+    private ReadOnlySpan<byte> _value;   // text, CDATA, comment, PI data, declaration
+    private bool _valueIsAscii;
+    private ReadOnlySpan<byte> _tagBuffer; // the buffer holding the current start tag's attributes
     private int _attributeCount;
-    private bool _isEmpty;
     private long _tokenAbs;
 
     public XmlTokenReader(ReadOnlySequence<byte> data, bool isFinalBlock, XmlReaderState state)
@@ -67,19 +68,47 @@ public ref partial struct XmlTokenReader
     public readonly XmlTokenType TokenType => _tokenType;
 
     /// <summary>Qualified name of the current element (start or end) or PI target.</summary>
-    public readonly ReadOnlySpan<byte> Name => _name;
+    public readonly ReadOnlySpan<byte> Name => _tokenType switch
+    {
+        XmlTokenType.StartElement or XmlTokenType.ProcessingInstruction or XmlTokenType.XmlDeclaration => _name,
+        XmlTokenType.EndElement => ElementName(in CurrentElement),
+        _ => default,
+    };
 
-    public readonly ReadOnlySpan<byte> LocalName => _prefixLength == 0 ? _name : _name[(_prefixLength + 1)..];
+    public readonly ReadOnlySpan<byte> LocalName
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (_tokenType == XmlTokenType.StartElement)
+            {
+                return _prefixLength == 0 ? _name : _name[(_prefixLength + 1)..];
+            }
+            return EndOrOtherLocalName();
+        }
+    }
 
-    public readonly ReadOnlySpan<byte> Prefix => _name[.._prefixLength];
+    public readonly ReadOnlySpan<byte> Prefix => _tokenType switch
+    {
+        XmlTokenType.StartElement => _name[.._prefixLength],
+        XmlTokenType.EndElement => ElementName(in CurrentElement)[..CurrentElement.PrefixLength],
+        _ => default,
+    };
 
     /// <summary>Resolved namespace of the current element; empty when none.</summary>
-    public readonly ReadOnlySpan<byte> NamespaceUri => NamespaceOf(_namespaceIndex);
+    public readonly ReadOnlySpan<byte> NamespaceUri =>
+        _tokenType is XmlTokenType.StartElement or XmlTokenType.EndElement ? NamespaceOf(CurrentElement.NamespaceIndex) : default;
 
     /// <summary>Text, CDATA, comment or PI data, after entity and end-of-line normalisation.</summary>
-    public readonly ReadOnlySpan<byte> Value => _value;
+    public readonly ReadOnlySpan<byte> Value => _tokenType is XmlTokenType.StartElement or XmlTokenType.EndElement ? default : _value;
 
-    public readonly bool IsEmptyElement => _isEmpty;
+    /// <summary>
+    /// True when <see cref="Value"/> is known to be ASCII (plain text, which the vectorised scan proves as it
+    /// goes); false when it may not be. Lets a consumer widen bytes to a string without scanning them again.
+    /// </summary>
+    public readonly bool ValueIsAscii => _valueIsAscii && _tokenType is not (XmlTokenType.StartElement or XmlTokenType.EndElement);
+
+    public readonly bool IsEmptyElement => _tokenType == XmlTokenType.StartElement && _state.PendingEnd;
 
     public readonly int AttributeCount => _tokenType == XmlTokenType.StartElement ? _attributeCount : 0;
 
@@ -206,6 +235,22 @@ public ref partial struct XmlTokenReader
         return false;
     }
 
+    private readonly ReadOnlySpan<byte> EndOrOtherLocalName()
+    {
+        if (_tokenType != XmlTokenType.EndElement)
+        {
+            return Name;
+        }
+        ref readonly var e = ref CurrentElement;
+        var skip = e.PrefixLength == 0 ? 0 : e.PrefixLength + 1;
+        return _buffers.NameBytes.AsSpan(e.NameStart + skip, e.NameLength - skip);
+    }
+
+    /// <summary>The current element's entry: Depth is its index for its start and for its end tag alike.</summary>
+    private readonly ref XmlReaderBuffers.ElementEntry CurrentElement => ref _buffers.Elements[Depth];
+
+    private readonly ReadOnlySpan<byte> ElementName(in XmlReaderBuffers.ElementEntry e) => _buffers.NameBytes.AsSpan(e.NameStart, e.NameLength);
+
     private readonly ReadOnlySpan<byte> NamespaceOf(int index)
     {
         if (index >= 0)
@@ -326,11 +371,6 @@ public ref partial struct XmlTokenReader
         var b = _buffers;
         ref var top = ref b.Elements[b.Depth - 1];
         _tokenType = XmlTokenType.EndElement;
-        _name = b.NameBytes.AsSpan(top.NameStart, top.NameLength);
-        _prefixLength = top.PrefixLength;
-        _namespaceIndex = top.NamespaceIndex;
-        _isEmpty = false;
-        _value = default;
         b.NameBytesUsed = top.NameStart;
         b.NamespaceCount = top.NamespaceCountBefore;
         b.NsBytesUsed = top.NsBytesBefore;

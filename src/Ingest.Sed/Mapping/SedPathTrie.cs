@@ -1,47 +1,97 @@
-using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Ingest.Sed.Mapping;
 
 /// <summary>
-/// A field map compiled into a trie over element local names (UTF-8), stored in flat arrays. Matching a
-/// child compares one 64-bit key (length + first bytes) per candidate and only names longer than
-/// <see cref="KeyBytes"/> are compared in full: no strings and no pointer chasing per element.
+/// A field map compiled into a trie over element local names (UTF-8). A child is found in two steps:
+/// first the child that followed the same sibling last time (SEDs follow their schema's order), checked
+/// by name; then one open-addressing table holding every edge, keyed by (parent node, name key). No
+/// per-node edge list to walk and no string. Everything the mapper needs about a node sits in one
+/// 32-byte record. See <see cref="NameKey"/>.
 /// </summary>
 internal sealed class SedPathTrie
 {
-    private const int KeyBytes = 7;
-
-    private SedField[] _fields = [SedField.None];
-    private SedBlock[] _blocks = [SedBlock.None];
-    private Edge[][] _children = [[]];
+    private Node[] _nodes = new Node[16];
+    private byte[][] _names = new byte[16][];
     private int _count = 1;
+
+    // Edge table, capacity a power of two kept at most half full; Target 0 marks an empty slot (the root is nobody's child).
+    private Edge[] _edges = new Edge[64];
+    private int _edgeCount;
+    private int _shift = 64 - 6;
 
     public const int Root = 0;
 
-    public int NodeCount => _count;
+    public SedField FieldOf(int node) => _nodes[node].Field;
 
+    public SedBlock BlockOf(int node) => _nodes[node].Block;
+
+    /// <summary>
+    /// Child of <paramref name="node"/> named <paramref name="localName"/>, or -1 (unknown elements are skipped).
+    /// <paramref name="previousChild"/> is the last child of <paramref name="node"/> found in this document (0 for none).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public SedField FieldOf(int node) => _fields[node];
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public SedBlock BlockOf(int node) => _blocks[node];
-
-    public bool HasChildren(int node) => _children[node].Length > 0;
-
-    /// <summary>Child of <paramref name="node"/> named <paramref name="localName"/>, or -1 (unknown elements are skipped).</summary>
-    public int Child(int node, ReadOnlySpan<byte> localName)
+    public int Child(int node, int previousChild, ReadOnlySpan<byte> localName)
     {
-        var key = KeyOf(localName);
-        foreach (ref readonly var c in _children[node].AsSpan())
+        var n = localName.Length;
+        if (n is 0 or > NameKey.MaxLength)
         {
-            if (c.Key == key && (localName.Length <= KeyBytes || localName.SequenceEqual(c.Name)))
+            return -1;
+        }
+        var key = new NameKey(localName);
+        // Guesses only ever hold children of the same parent (a first child of node, or a sibling that
+        // followed previousChild), so a name match proves the guess right; threads sharing a map may
+        // overwrite each other's guesses, which only costs a lookup.
+        var nodes = _nodes;
+        var guess = previousChild > 0 ? nodes[previousChild].NextGuess : nodes[node].FirstGuess;
+        ref readonly var g = ref nodes[guess];
+        if (guess > 0 && g.Length == n && g.Key.Equals(key) && (n <= NameKey.ExactLength || NameKey.LongEquals(localName, _names[guess])))
+        {
+            return guess;
+        }
+        return LookupAndLearn(node, previousChild, key, localName);
+    }
+
+    /// <summary>Child by name alone, through the edge table.</summary>
+    public int Child(int node, ReadOnlySpan<byte> localName) =>
+        localName.Length is 0 or > NameKey.MaxLength ? -1 : Lookup(node, new NameKey(localName), localName);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int LookupAndLearn(int node, int previousChild, NameKey key, ReadOnlySpan<byte> localName)
+    {
+        var child = Lookup(node, key, localName);
+        if (child > 0)
+        {
+            if (previousChild > 0)
             {
-                return c.Target;
+                _nodes[previousChild].NextGuess = child;
+            }
+            else
+            {
+                _nodes[node].FirstGuess = child;
             }
         }
-        return -1;
+        return child;
+    }
+
+    private int Lookup(int node, NameKey key, ReadOnlySpan<byte> localName)
+    {
+        var tag = ((uint)node << 8) | (uint)localName.Length;
+        var edges = _edges;
+        var mask = edges.Length - 1;
+        for (var slot = key.Hash(tag, _shift); ; slot = (slot + 1) & mask)
+        {
+            ref readonly var e = ref edges[slot];
+            if (e.Target == 0)
+            {
+                return -1;
+            }
+            if (e.Tag == tag && e.Key.Equals(key) && (localName.Length <= NameKey.ExactLength || NameKey.LongEquals(localName, _names[e.Target])))
+            {
+                return e.Target;
+            }
+        }
     }
 
     /// <summary>Adds "A/B/c" → field (and/or block). Later additions for the same path override.</summary>
@@ -51,55 +101,82 @@ internal sealed class SedPathTrie
         foreach (var part in path.Split('/'))
         {
             var bytes = Encoding.UTF8.GetBytes(part);
+            if (bytes.Length is 0 or > NameKey.MaxLength)
+            {
+                throw new ArgumentException($"element name '{part}' is empty or too long for a field map", nameof(path));
+            }
             var next = Child(node, bytes);
             if (next < 0)
             {
-                next = NewNode();
-                _children[node] = [.. _children[node], new Edge(KeyOf(bytes), bytes, next)];
+                next = NewNode(bytes);
+                Insert(node, bytes, next);
             }
             node = next;
         }
         if (field != SedField.None)
         {
-            _fields[node] = field;
+            _nodes[node].Field = field;
         }
         if (block != SedBlock.None)
         {
-            _blocks[node] = block;
+            _nodes[node].Block = block;
         }
     }
 
-    private int NewNode()
+    private int NewNode(byte[] name)
     {
-        if (_count == _fields.Length)
+        if (_count == _nodes.Length)
         {
-            Array.Resize(ref _fields, _count * 2);
-            Array.Resize(ref _blocks, _count * 2);
-            Array.Resize(ref _children, _count * 2);
+            Array.Resize(ref _nodes, _count * 2);
+            Array.Resize(ref _names, _count * 2);
         }
-        _children[_count] = [];
+        _names[_count] = name;
+        _nodes[_count] = new Node { Key = new NameKey(name), Length = (byte)name.Length };
         return _count++;
     }
 
-    /// <summary>Length in the top byte, then up to <see cref="KeyBytes"/> leading bytes: names up to that length are identified by the key alone.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong KeyOf(ReadOnlySpan<byte> name)
+    private void Insert(int parent, byte[] name, int target)
     {
-        ulong head;
-        if (name.Length >= 8)
+        if ((_edgeCount + 1) * 2 > _edges.Length)
         {
-            head = BinaryPrimitives.ReadUInt64LittleEndian(name) & 0x00FF_FFFF_FFFF_FFFFUL;
-        }
-        else
-        {
-            head = 0;
-            for (var i = 0; i < name.Length; i++)
+            var old = _edges;
+            _edges = new Edge[old.Length * 2];
+            _shift--;
+            _edgeCount = 0;
+            foreach (var e in old)
             {
-                head |= (ulong)name[i] << (8 * i);
+                if (e.Target != 0)
+                {
+                    Place(e);
+                }
             }
         }
-        return head | ((ulong)Math.Min(name.Length, 255) << 56);
+        Place(new Edge(new NameKey(name), ((uint)parent << 8) | (uint)name.Length, target));
     }
 
-    private readonly record struct Edge(ulong Key, byte[] Name, int Target);
+    private void Place(Edge edge)
+    {
+        var mask = _edges.Length - 1;
+        var slot = edge.Key.Hash(edge.Tag, _shift);
+        while (_edges[slot].Target != 0)
+        {
+            slot = (slot + 1) & mask;
+        }
+        _edges[slot] = edge;
+        _edgeCount++;
+    }
+
+    private struct Node
+    {
+        public NameKey Key;
+        /// <summary>The child that came first last time (learned).</summary>
+        public int FirstGuess;
+        /// <summary>The sibling that followed this node last time (learned).</summary>
+        public int NextGuess;
+        public byte Length;
+        public SedField Field;
+        public SedBlock Block;
+    }
+
+    private readonly record struct Edge(NameKey Key, uint Tag, int Target);
 }
