@@ -127,11 +127,11 @@ public sealed class SedEvaluator : ISedEvaluator
 
         // A placeholder person ("Test Test", 1970-01-01) is nobody: it must not link unrelated SEDs.
         var linkable = !RuleFacts.IsPlaceholderName(f.Person.Name);
-        var nameKeys = linkable ? NameKeys(f.Person) : s_noKeys;
+        var (nameKey, nationalNameKey) = linkable ? NameKeys(f.Person) : default;
         var context = new RuleContext(f, snapshot, _options, a1, declaration, p.Now)
         {
             CaseHistory = track ? _history.Case(env.CaseId) : [],
-            PersonHistory = track && linkable ? _history.Person(f.PersonKey, referenceKey, nameKeys, f.Person.PinKeys) : [],
+            PersonHistory = track && linkable ? _history.Person(f.PersonKey, referenceKey, nameKey, nationalNameKey, f.Person.PinKeys) : [],
             Duplicate = duplicate,
             Invalidation = invalidation,
         };
@@ -171,7 +171,7 @@ public sealed class SedEvaluator : ISedEvaluator
 
         if (track && !duplicate)
         {
-            Remember(f, result, a1, declaration, linkable ? referenceKey : "", linkable ? f.PersonKey : "", nameKeys, unit);
+            Remember(f, result, a1, declaration, linkable ? referenceKey : "", linkable ? f.PersonKey : "", (nameKey, nationalNameKey), unit);
         }
         return result;
     }
@@ -274,20 +274,12 @@ public sealed class SedEvaluator : ISedEvaluator
         return features is null ? "" : "R|" + ReferenceSnapshot.PersonHashOf(features).ToString("x16", CultureInfo.InvariantCulture);
     }
 
-    private static readonly ulong[] s_noKeys = [];
+    /// <summary>Name + birth date hashes (the name's, its national romanisation's) that link the person's SEDs without a shared PIN; 0 when none.</summary>
+    private static (ulong Name, ulong National) NameKeys(PersonFeatures p) =>
+        p.Name.IsEmpty || p.BirthDay < 0 ? default
+        : (KeyHash.Of('H', p.Name.Key, p.BirthDay), p.NationalName.IsEmpty ? 0 : KeyHash.Of('H', p.NationalName.Key, p.BirthDay));
 
-    /// <summary>Name + birth date hashes (with the national romanisation's) that link the person's SEDs without a shared PIN.</summary>
-    private static ulong[] NameKeys(PersonFeatures p)
-    {
-        if (p.Name.IsEmpty || p.BirthDay < 0)
-        {
-            return s_noKeys;
-        }
-        var key = KeyHash.Of('H', p.Name.Key, p.BirthDay);
-        return p.NationalName.IsEmpty ? [key] : [key, KeyHash.Of('H', p.NationalName.Key, p.BirthDay)];
-    }
-
-    private void Remember(SedFeatures f, SedEvaluation result, TargetMatch<IndexedA1> a1, TargetMatch<IndexedDeclaration> declaration, string referenceKey, string personKey, ulong[] nameKeys, UnitId unit)
+    private void Remember(SedFeatures f, SedEvaluation result, TargetMatch<IndexedA1> a1, TargetMatch<IndexedDeclaration> declaration, string referenceKey, string personKey, (ulong Name, ulong National) nameKeys, UnitId unit)
     {
         var env = f.Sed.Envelope;
         var employer = RuleFacts.MainEmployer(f);
@@ -307,7 +299,8 @@ public sealed class SedEvaluator : ISedEvaluator
             Article = f.Article,
             PersonKey = personKey,
             ReferencePersonKey = referenceKey,
-            NameKeys = nameKeys,
+            NameKey = nameKeys.Name,
+            NationalNameKey = nameKeys.National,
             IsAmendment = RuleFacts.IsAmendment(f),
             EmployerKey = RuleFacts.MainEmployerKey(f),
             EmployerName = employer?.Name ?? Normalization.Names.NormalizedName.Empty,

@@ -28,10 +28,11 @@ internal sealed partial class EvaluateCommand : ICliCommand, IHasFlags
         Reads the run's documents, matches and anomalies from ClickHouse (the latest complete run
         unless --run names one), or with --corpus runs the reconcile pipeline in memory on a corpus
         (nothing written, ClickHouse not needed, same conclusions as a reconcile run), and compares
-        them with the generator's truth: precision, recall
-        and F1 of person, A1 and declaration matching, of every rule the truth models and of all
-        injected anomalies together; the false red-flag rate and the automation rate. Malformed
-        units are left out (they are counted by the quarantine). Fractions are between 0 and 1.
+        them with the generator's truth: precision, recall and F1 of person, A1 and declaration
+        matching, of every rule the truth models and of all injected anomalies together; the false
+        red-flag rate and the automation rate. With --corpus the run-level POST-02 audit of the
+        declarations is scored too (its own row, not in the SED anomalies total). Malformed units
+        are left out (they are counted by the quarantine). Fractions are between 0 and 1.
 
           --truth FILE   truth.jsonl written by ingest generate
           --run ID       run to score (default: the latest complete run)

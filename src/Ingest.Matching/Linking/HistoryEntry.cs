@@ -25,8 +25,11 @@ internal sealed class HistoryEntry
     public required int BirthDay { get; init; }
     public required string[] PinKeys { get; init; }
 
-    /// <summary>Hashes of the normalised name (and its national romanisation) with the birth date; empty for a placeholder person.</summary>
-    public ulong[] NameKeys { get; init; } = [];
+    /// <summary>Hash of the normalised name with the birth date (0: none, e.g. a placeholder person).</summary>
+    public ulong NameKey { get; init; }
+
+    /// <summary>The same for the national romanisation of a Greek or Cyrillic name (0: none).</summary>
+    public ulong NationalNameKey { get; init; }
 
     /// <summary>An amending decision (it supersedes the earlier decisions of its type in the case).</summary>
     public bool IsAmendment { get; init; }

@@ -44,45 +44,44 @@ internal sealed class RunHistory
     /// and the name + birth date (which links a SED without a PIN to one with). An entry found by name
     /// only is another person when it carries a PIN of the same country that differs.
     /// </summary>
-    public HistoryEntry[] Person(string personKey, string referencePersonKey, ulong[] nameKeys, string[] pinKeys)
+    public HistoryEntry[] Person(string personKey, string referencePersonKey, ulong nameKey, ulong nationalNameKey, string[] pinKeys)
     {
         lock (_lock)
         {
-            _byPerson.TryGetValue(personKey, out var a);
-            List<HistoryEntry>? b = null;
-            if (referencePersonKey.Length > 0 && referencePersonKey != personKey)
+            var found = t_found ??= new List<HistoryEntry>(8);
+            found.Clear();
+            if (_byPerson.TryGetValue(personKey, out var own))
             {
-                _byPerson.TryGetValue(referencePersonKey, out b);
+                found.AddRange(own);
             }
-            HashSet<HistoryEntry>? set = null;
-            foreach (var key in nameKeys)
+            if (referencePersonKey.Length > 0 && referencePersonKey != personKey && _byPerson.TryGetValue(referencePersonKey, out var reference))
             {
-                if (!_byName.TryGetValue(key, out var named))
-                {
-                    continue;
-                }
-                foreach (var e in named)
-                {
-                    if (!PinsConflict(pinKeys, e.PinKeys))
-                    {
-                        (set ??= []).Add(e);
-                    }
-                }
+                AddNew(found, reference, null);
             }
-            if (set is null && b is null)
+            if (nameKey != 0 && _byName.TryGetValue(nameKey, out var named))
             {
-                return a is null ? s_none : [.. a];
+                AddNew(found, named, pinKeys);
             }
-            set ??= [];
-            if (a is not null)
+            if (nationalNameKey != 0 && _byName.TryGetValue(nationalNameKey, out var national))
             {
-                set.UnionWith(a);
+                AddNew(found, national, pinKeys);
             }
-            if (b is not null)
+            return found.Count == 0 ? s_none : [.. found];
+        }
+    }
+
+    [ThreadStatic]
+    private static List<HistoryEntry>? t_found;
+
+    /// <summary>Adds entries not yet listed (lists are a few entries long); with <paramref name="pinKeys"/>, not another person's.</summary>
+    private static void AddNew(List<HistoryEntry> found, List<HistoryEntry> more, string[]? pinKeys)
+    {
+        foreach (var e in more)
+        {
+            if (!found.Contains(e) && (pinKeys is null || !PinsConflict(pinKeys, e.PinKeys)))
             {
-                set.UnionWith(b);
+                found.Add(e);
             }
-            return [.. set];
         }
     }
 
@@ -140,9 +139,13 @@ internal sealed class RunHistory
                 }
             }
             Add(_byCase, entry.CaseId, entry);
-            foreach (var key in entry.NameKeys)
+            if (entry.NameKey != 0)
             {
-                Add(_byName, key, entry);
+                Add(_byName, entry.NameKey, entry);
+            }
+            if (entry.NationalNameKey != 0)
+            {
+                Add(_byName, entry.NationalNameKey, entry);
             }
             if (entry.PersonKey.Length > 0)
             {

@@ -131,19 +131,16 @@ internal static class LifecycleRules
                         newer = e;
                     }
                 }
+                if (older is null && newer is null)
+                {
+                    return null;
+                }
                 // A respelt name is a correction of identity data, not a material change of the decision.
-                var before = older is null ? "" : Diff(older, s, withName: false);
-                var after = newer is null ? "" : Diff(newer, s, withName: false);
-                var reasons = new List<string>(2);
-                if (before.Length > 0 && before != NoChange)
-                {
-                    reasons.Add("v" + I(older!.Version) + " → v" + I(version) + ": " + before);
-                }
-                if (after.Length > 0 && after != NoChange)
-                {
-                    reasons.Add("v" + I(version) + " (arrived after v" + I(newer!.Version) + ") → v" + I(newer.Version) + ": " + after);
-                }
-                return reasons.Count > 0 ? Hit(string.Join("; ", reasons)) : null;
+                var before = older is null ? NoChange : Diff(older, s, withName: false);
+                var after = newer is null ? NoChange : Diff(newer, s, withName: false);
+                var earlier = before == NoChange ? null : "v" + I(older!.Version) + " → v" + I(version) + ": " + before;
+                var later = after == NoChange ? null : "v" + I(version) + " (arrived after v" + I(newer!.Version) + ") → v" + I(newer.Version) + ": " + after;
+                return earlier is null && later is null ? null : Hit(earlier is null ? later! : later is null ? earlier : earlier + "; " + later);
             });
 
         yield return new ControlRule("LIFE-07", Severity.Med, "Case closed while a legislation conflict is unresolved",
