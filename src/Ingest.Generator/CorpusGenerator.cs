@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Ingest.Core.Reference;
@@ -24,7 +23,6 @@ public sealed class CorpusGenerator(GeneratorOptions options)
     private readonly SedFactory _factory = new(options);
     private readonly RuleInjection _injection = new();
     private readonly NoiseProfile _noise = NoiseProfile.For(options.Noise);
-    private readonly ArrayBufferWriter<byte> _buffer = new(8192);
 
     public GeneratorOptions Options => options;
 
@@ -95,6 +93,7 @@ public sealed class CorpusGenerator(GeneratorOptions options)
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private GeneratedDossier Build(long index, int remaining, bool speculative = false)
     {
         var rng = DetRandom.For(options.Seed, 1, (ulong)index);
@@ -128,20 +127,30 @@ public sealed class CorpusGenerator(GeneratorOptions options)
             noise.Apply(s.Record, rng);
         }
         ShuffleVersions(planned, rng);
+        // Own stream: which SEDs arrive broken does not shift the dossier's other draws.
+        var breaks = DetRandom.For(options.Seed, 4, (ulong)index);
+        foreach (var s in planned)
+        {
+            s.Malformed = breaks.Chance(_noise.Malformed);
+        }
         RuleOracle.Evaluate(dossier, planned);
         var nearMisses = NearMissTargets(planned);
+        var emittedFrom = new List<PlannedSed>(planned.Count + 1);
         foreach (var s in planned)
         {
             Emit(s, nearMisses, result, rng, duplicate: false);
+            emittedFrom.Add(s);
             if (result.Seds.Count < remaining && rng.Chance(_noise.Duplicate))
             {
                 Emit(s, nearMisses, result, rng, duplicate: true);
+                emittedFrom.Add(s);
             }
             if (result.Seds.Count >= remaining)
             {
                 break;
             }
         }
+        DropUnseenVersionChanges(planned, emittedFrom, result);
         return result;
     }
 
@@ -197,6 +206,42 @@ public sealed class CorpusGenerator(GeneratorOptions options)
         }
     }
 
+    /// <summary>
+    /// LIFE-06 compares two versions of a document: when the other version is cut off by the SED limit
+    /// (the oracle already knows the broken ones), no engine can see the change, so the truth does not expect it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void DropUnseenVersionChanges(List<PlannedSed> planned, List<PlannedSed> emittedFrom, GeneratedDossier result)
+    {
+        HashSet<PlannedSed>? visible = null;
+        for (var i = 0; i < result.Seds.Count; i++)
+        {
+            var sed = result.Seds[i];
+            if (!sed.Truth.Rules.Contains("LIFE-06"))
+            {
+                continue;
+            }
+            if (visible is null)
+            {
+                visible = [];
+                for (var j = 0; j < result.Seds.Count; j++)
+                {
+                    visible.Add(emittedFrom[j]);
+                }
+            }
+            var s = emittedFrom[i];
+            var partner = s.PreviousVersion ?? planned.Find(p => p.PreviousVersion == s);
+            if (partner is not null && !visible.Contains(partner))
+            {
+                result.Seds[i] = new GeneratedSed
+                {
+                    Record = sed.Record, Bytes = sed.Bytes, Day = sed.Day, EntryName = sed.EntryName,
+                    Truth = sed.Truth with { Rules = [.. sed.Truth.Rules.Where(r => r != "LIFE-06")] },
+                };
+            }
+        }
+    }
+
     /// <summary>Out-of-order versions: the newer version arrives first.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ShuffleVersions(List<PlannedSed> planned, DetRandom rng)
@@ -248,11 +293,9 @@ public sealed class CorpusGenerator(GeneratorOptions options)
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Emit(PlannedSed s, Dictionary<PlannedSed, List<string>> nearMisses, GeneratedDossier result, DetRandom rng, bool duplicate)
     {
-        _buffer.ResetWrittenCount();
-        SedXmlWriter.Write(s.Record, _buffer);
-        var bytes = _buffer.WrittenSpan.ToArray();
+        var bytes = SedXmlWriter.Render(s.Record).ToArray();
         string? malformedKind = null;
-        if (!duplicate && rng.Chance(_noise.Malformed))
+        if (!duplicate && s.Malformed)
         {
             (bytes, malformedKind) = Malformer.Break(bytes, rng);
         }
@@ -260,7 +303,8 @@ public sealed class CorpusGenerator(GeneratorOptions options)
         var env = s.Record.Envelope;
         var entry = env.CaseId + "-" + s.Record.SedType + "-" + env.DocumentId[..12] + "-v" + env.DocumentVersion.ToString(CultureInfo.InvariantCulture) + ".xml";
         var rules = new List<string>(s.Rules);
-        if (duplicate)
+        // A second delivery of a broken SED is the first one ingested: not a duplicate for the engine.
+        if (duplicate && !s.Malformed)
         {
             rules.Add("STR-08");
         }
@@ -269,7 +313,8 @@ public sealed class CorpusGenerator(GeneratorOptions options)
             rules = ["STR-01"];
         }
         rules.Sort(StringComparer.Ordinal);
-        var isA009 = s.Record.SedType == "A009" && s.IsDecision;
+        // A placeholder person cannot be matched: no target is expected for it.
+        var matchable = s.Record.SedType == "A009" && s.IsDecision && RuleOracle.Identifiable(s);
         var truth = new TruthRecord
         {
             Unit = "zip/" + day + ".zip!" + entry,
@@ -282,8 +327,8 @@ public sealed class CorpusGenerator(GeneratorOptions options)
             CdmVersion = s.Record.CdmVersion,
             ReceivedAt = env.ReceivedAt,
             TruePersonId = s.Record.Person.FamilyName is null ? null : s.Episode.Person.Id,
-            ExpectedA1 = isA009 ? s.Episode.A1?.DocumentNumber : null,
-            ExpectedDeclaration = isA009 ? s.Episode.Declaration?.DeclarationId : null,
+            ExpectedA1 = matchable ? s.Episode.A1?.DocumentNumber : null,
+            ExpectedDeclaration = matchable ? s.Episode.Declaration?.DeclarationId : null,
             Rules = rules,
             NearMisses = malformedKind is null && !duplicate && nearMisses.TryGetValue(s, out var nm) ? nm : [],
             Malformed = malformedKind is not null,

@@ -21,6 +21,9 @@ public sealed class EvaluatorOptions
     /// <summary>Days after the period start beyond which a decision counts as retroactive (PER-06).</summary>
     public int RetroactiveDays { get; set; } = 90;
 
+    /// <summary>Days after a declared posting started before a missing A009 and A1 are reported (POST-02).</summary>
+    public int DeclarationGraceDays { get; set; } = 30;
+
     /// <summary>When the SED carries no usable reception date, "today" for date rules.</summary>
     public DateOnly? Today { get; set; }
 

@@ -28,6 +28,9 @@ public sealed class SedEvaluator : ISedEvaluator
     private readonly Matcher _matcher;
     private readonly RunHistory _history = new();
     private readonly IReadOnlyList<ControlRule> _rules;
+    private readonly bool[] _readsHistory;
+    private readonly ConcurrentDictionary<string, byte> _declarationsCovered = new(StringComparer.Ordinal);
+    private int _latestReceived = -1;
 
     public SedEvaluator(ReferenceSnapshot snapshot, EvaluatorOptions? options = null)
         : this(new ReferenceSnapshotHolder(snapshot), options)
@@ -40,6 +43,7 @@ public sealed class SedEvaluator : ISedEvaluator
         _options = options ?? EvaluatorOptions.Default;
         _matcher = new Matcher(_options);
         _rules = rules ?? RuleCatalogue.All;
+        _readsHistory = new bool[_rules.Count];
     }
 
     /// <summary>SEDs taken out of automatic processing, with all their reasons, in evaluation order.</summary>
@@ -47,13 +51,68 @@ public sealed class SedEvaluator : ISedEvaluator
 
     public AutomationStats Stats { get; } = new();
 
-    public SedEvaluation Evaluate(UnitId unit, SedRecord sed)
+    /// <summary>
+    /// POST-02 over the run so far: active declarations whose posting started more than
+    /// <see cref="EvaluatorOptions.DeclarationGraceDays"/> before the latest reception date seen, with
+    /// neither an A009 of the run nor an A1 of the worker covering them. Call once the input is read.
+    /// </summary>
+    public IReadOnlyList<DeclarationFinding> AuditDeclarations()
+    {
+        var latest = Volatile.Read(ref _latestReceived);
+        if (latest < 0)
+        {
+            return [];
+        }
+        var covered = new HashSet<string>(_declarationsCovered.Keys, StringComparer.Ordinal);
+        return DeclarationAudit.Run(_snapshots.Current, covered, DateOnly.FromDayNumber(latest), _options.DeclarationGraceDays);
+    }
+
+    public SedEvaluation Evaluate(UnitId unit, SedRecord sed) => Complete(unit, sed, PrepareCore(sed));
+
+    public object? Prepare(UnitId unit, SedRecord sed) => PrepareCore(sed);
+
+    /// <summary>
+    /// Normalising, matching and every rule that reads no history: the bulk of the work, with no
+    /// dependence on the SEDs before this one. A rule found reading the history is deferred to
+    /// <see cref="Complete"/> from then on, so the split never changes a result.
+    /// </summary>
+    private PreparedSed PrepareCore(SedRecord sed)
     {
         ArgumentNullException.ThrowIfNull(sed);
         var snapshot = _snapshots.Current;
         var f = SedFeatures.From(sed);
         var a1 = _matcher.MatchA1(f, snapshot);
         var declaration = _matcher.MatchDeclaration(f, snapshot);
+        var context = new RuleContext(f, snapshot, _options, a1, declaration) { HistoryPending = true };
+        var prepared = new PreparedSed(f, snapshot, a1, declaration, context.Now);
+        for (var i = 0; i < _rules.Count; i++)
+        {
+            if (Volatile.Read(ref _readsHistory[i]))
+            {
+                prepared.Deferred.Add(i);
+                continue;
+            }
+            context.HistoryRead = false;
+            var anomaly = _rules[i].Evaluate(context);
+            if (context.HistoryRead)
+            {
+                Volatile.Write(ref _readsHistory[i], true);
+                prepared.Deferred.Add(i);
+            }
+            else if (anomaly is not null)
+            {
+                prepared.Found.Add((i, anomaly));
+            }
+        }
+        return prepared;
+    }
+
+    /// <summary>In source order: history, the deferred cross-SED rules, matches finalised, red flag, then the SED is remembered.</summary>
+    public SedEvaluation Complete(UnitId unit, SedRecord sed, object? prepared)
+    {
+        ArgumentNullException.ThrowIfNull(sed);
+        var p = prepared as PreparedSed ?? PrepareCore(sed);
+        var (f, snapshot, a1, declaration) = (p.Features, p.Snapshot, p.A1, p.Declaration);
         var env = sed.Envelope;
         var track = _options.TrackHistory;
         var duplicate = track && _history.IsDuplicate(env.CaseId, env.DocumentId, env.DocumentVersion);
@@ -66,21 +125,34 @@ public sealed class SedEvaluator : ISedEvaluator
             invalidation = _history.Invalidate(env.CaseId, inv.TargetSedType.Trim().ToUpperInvariant(), target.Value);
         }
 
-        var context = new RuleContext(f, snapshot, _options, a1, declaration)
+        // A placeholder person ("Test Test", 1970-01-01) is nobody: it must not link unrelated SEDs.
+        var linkable = !RuleFacts.IsPlaceholderName(f.Person.Name);
+        var nameKeys = linkable ? NameKeys(f.Person) : s_noKeys;
+        var context = new RuleContext(f, snapshot, _options, a1, declaration, p.Now)
         {
             CaseHistory = track ? _history.Case(env.CaseId) : [],
-            PersonHistory = track ? _history.Person(f.PersonKey, referenceKey) : [],
+            PersonHistory = track && linkable ? _history.Person(f.PersonKey, referenceKey, nameKeys, f.Person.PinKeys) : [],
             Duplicate = duplicate,
             Invalidation = invalidation,
         };
 
         var result = new SedEvaluation(unit, sed) { PersonKey = f.PersonKey };
-        foreach (var rule in _rules)
+        // Findings in catalogue order, whichever phase produced them.
+        var found = 0;
+        foreach (var i in p.Deferred)
         {
-            if (rule.Evaluate(context) is { } anomaly)
+            for (; found < p.Found.Count && p.Found[found].Rule < i; found++)
+            {
+                result.Anomalies.Add(p.Found[found].Anomaly);
+            }
+            if (_rules[i].Evaluate(context) is { } anomaly)
             {
                 result.Anomalies.Add(anomaly);
             }
+        }
+        for (; found < p.Found.Count; found++)
+        {
+            result.Anomalies.Add(p.Found[found].Anomaly);
         }
 
         var red = result.RedFlag;
@@ -95,12 +167,41 @@ public sealed class SedEvaluator : ISedEvaluator
             ReviewQueue.Enqueue(result.ReviewEntry);
         }
         Stats.Count(red);
+        NoteCover(f, declaration);
 
         if (track && !duplicate)
         {
-            Remember(f, result, a1, declaration, referenceKey, unit);
+            Remember(f, result, a1, declaration, linkable ? referenceKey : "", linkable ? f.PersonKey : "", nameKeys, unit);
         }
         return result;
+    }
+
+    /// <summary>What POST-02 needs from each SED: the declarations an A009 covers, and how far the run has read.</summary>
+    private void NoteCover(SedFeatures f, TargetMatch<IndexedDeclaration> declaration)
+    {
+        if (f.Received.AsNullable is { } received)
+        {
+            var day = received.DayNumber;
+            for (var seen = Volatile.Read(ref _latestReceived); day > seen; seen = Volatile.Read(ref _latestReceived))
+            {
+                if (Interlocked.CompareExchange(ref _latestReceived, day, seen) == seen)
+                {
+                    break;
+                }
+            }
+        }
+        if (f.SedType != "A009" || !declaration.PersonAccepted || f.Period is not { } p)
+        {
+            return;
+        }
+        var period = p.Repaired;
+        foreach (var d in declaration.PersonRecords)
+        {
+            if (d.Period is { } dp && dp.Repaired.Overlaps(period))
+            {
+                _declarationsCovered.TryAdd(d.TargetId, 0);
+            }
+        }
     }
 
     private static bool Fired(SedEvaluation e, string ruleId)
@@ -173,7 +274,20 @@ public sealed class SedEvaluator : ISedEvaluator
         return features is null ? "" : "R|" + ReferenceSnapshot.PersonHashOf(features).ToString("x16", CultureInfo.InvariantCulture);
     }
 
-    private void Remember(SedFeatures f, SedEvaluation result, TargetMatch<IndexedA1> a1, TargetMatch<IndexedDeclaration> declaration, string referenceKey, UnitId unit)
+    private static readonly ulong[] s_noKeys = [];
+
+    /// <summary>Name + birth date hashes (with the national romanisation's) that link the person's SEDs without a shared PIN.</summary>
+    private static ulong[] NameKeys(PersonFeatures p)
+    {
+        if (p.Name.IsEmpty || p.BirthDay < 0)
+        {
+            return s_noKeys;
+        }
+        var key = KeyHash.Of('H', p.Name.Key, p.BirthDay);
+        return p.NationalName.IsEmpty ? [key] : [key, KeyHash.Of('H', p.NationalName.Key, p.BirthDay)];
+    }
+
+    private void Remember(SedFeatures f, SedEvaluation result, TargetMatch<IndexedA1> a1, TargetMatch<IndexedDeclaration> declaration, string referenceKey, string personKey, ulong[] nameKeys, UnitId unit)
     {
         var env = f.Sed.Envelope;
         var employer = RuleFacts.MainEmployer(f);
@@ -191,8 +305,10 @@ public sealed class SedEvaluator : ISedEvaluator
             State = f.State,
             SenderCountry = f.SenderCountry,
             Article = f.Article,
-            PersonKey = f.PersonKey,
+            PersonKey = personKey,
             ReferencePersonKey = referenceKey,
+            NameKeys = nameKeys,
+            IsAmendment = RuleFacts.IsAmendment(f),
             EmployerKey = RuleFacts.MainEmployerKey(f),
             EmployerName = employer?.Name ?? Normalization.Names.NormalizedName.Empty,
             WorkCountries = f.WorkCountries,

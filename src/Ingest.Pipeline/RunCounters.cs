@@ -35,7 +35,7 @@ public sealed class RunCounters
         Interlocked.Add(ref _bytesRead, bytes);
     }
 
-    internal void UnitParsed() => Interlocked.Increment(ref _parsed);
+    internal void UnitsParsed(int count) => Interlocked.Add(ref _parsed, count);
     internal void Sed() => _seds++;
     internal void NotSedUnit() => _notSed++;
     internal void MalformedUnit() => _malformed++;

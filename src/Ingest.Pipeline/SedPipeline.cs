@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Ingest.Core.Evaluation;
 using Ingest.Core.Results;
 using Ingest.Core.Units;
+using Ingest.Sources;
 
 namespace Ingest.Pipeline;
 
@@ -19,9 +20,11 @@ public sealed class SedPipeline(ISedParser parser, ISedEvaluator evaluator, IRes
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var ct = linked.Token;
-        var units = Channel.CreateBounded<Sequenced<InputUnit>>(new BoundedChannelOptions(options.ChannelCapacity) { SingleWriter = true });
-        var parsed = Channel.CreateBounded<Sequenced<Parsed>>(new BoundedChannelOptions(options.ChannelCapacity) { SingleReader = true });
-        var evaluated = Channel.CreateBounded<Outcome>(new BoundedChannelOptions(options.ChannelCapacity) { SingleWriter = true, SingleReader = true });
+        // Units travel in chunks: one channel hand-off per chunk keeps the stages from contending
+        // on the channels and waking each other for every document.
+        var units = Channel.CreateBounded<Chunk<InputUnit>>(new BoundedChannelOptions(options.ChannelCapacity) { SingleWriter = true });
+        var parsed = Channel.CreateBounded<Chunk<Parsed>>(new BoundedChannelOptions(options.ChannelCapacity) { SingleReader = true });
+        var evaluated = Channel.CreateBounded<Outcome[]>(new BoundedChannelOptions(options.ChannelCapacity) { SingleWriter = true, SingleReader = true });
 
         var workers = Math.Max(1, options.ParseWorkers);
         var tasks = new List<Task>
@@ -46,42 +49,67 @@ public sealed class SedPipeline(ISedParser parser, ISedEvaluator evaluator, IRes
             // Units still queued when a stage failed hold pooled buffers.
             while (units.Reader.TryRead(out var left))
             {
-                left.Item.Dispose();
+                foreach (var unit in left.Items)
+                {
+                    unit.Dispose();
+                }
             }
         }
         await sink.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task ReadAsync(IUnitSource source, ChannelWriter<Sequenced<InputUnit>> writer, CancellationToken ct)
+    private async Task ReadAsync(IUnitSource source, ChannelWriter<Chunk<InputUnit>> writer, CancellationToken ct)
     {
+        var chunkSize = Math.Max(1, options.ChunkUnits);
+        var chunk = new List<InputUnit>(chunkSize);
         try
         {
             long seq = 0;
             await foreach (var unit in source.ReadAsync(ct).ConfigureAwait(false))
             {
                 _counters.UnitRead(unit.Payload.Length);
-                await writer.WriteAsync(new Sequenced<InputUnit>(seq++, unit), ct).ConfigureAwait(false);
+                chunk.Add(unit);
+                if (chunk.Count == chunkSize)
+                {
+                    await writer.WriteAsync(new Chunk<InputUnit>(seq++, chunk), ct).ConfigureAwait(false);
+                    chunk = new List<InputUnit>(chunkSize);
+                }
+            }
+            if (chunk.Count > 0)
+            {
+                await writer.WriteAsync(new Chunk<InputUnit>(seq, chunk), ct).ConfigureAwait(false);
+                chunk = [];
             }
             writer.TryComplete();
         }
         catch (Exception e)
         {
+            foreach (var unit in chunk)
+            {
+                unit.Dispose();
+            }
             writer.TryComplete(e);
             throw;
         }
     }
 
-    private async Task ParseAsync(ChannelReader<Sequenced<InputUnit>> reader, ChannelWriter<Sequenced<Parsed>> writer, CancellationToken ct)
+    private async Task ParseAsync(ChannelReader<Chunk<InputUnit>> reader, ChannelWriter<Chunk<Parsed>> writer, CancellationToken ct)
     {
-        await foreach (var (seq, unit) in reader.ReadAllAsync(ct).ConfigureAwait(false))
+        await foreach (var (seq, units) in reader.ReadAllAsync(ct).ConfigureAwait(false))
         {
-            ParseOutcome outcome;
-            using (unit)
+            var results = new List<Parsed>(units.Count);
+            foreach (var unit in units)
             {
-                outcome = parser.Parse(unit);
+                ParseOutcome outcome;
+                // A zip entry read still compressed is expanded here, in parallel, not by the reader.
+                using (var ready = UnitInflation.Inflate(unit))
+                {
+                    outcome = parser.Parse(ready);
+                }
+                results.Add(Prepare(new Parsed(unit.Id, outcome, null, null)));
             }
-            _counters.UnitParsed();
-            await writer.WriteAsync(new Sequenced<Parsed>(seq, new Parsed(unit.Id, outcome)), ct).ConfigureAwait(false);
+            _counters.UnitsParsed(units.Count);
+            await writer.WriteAsync(new Chunk<Parsed>(seq, results), ct).ConfigureAwait(false);
         }
     }
 
@@ -89,24 +117,29 @@ public sealed class SedPipeline(ISedParser parser, ISedEvaluator evaluator, IRes
     /// Parsing finishes out of order; evaluation restores source order so that cross-SED rules
     /// (versions, invalidations, chains) see the same history on every run of the same input.
     /// </summary>
-    private async Task EvaluateAsync(ChannelReader<Sequenced<Parsed>> reader, ChannelWriter<Outcome> writer, CancellationToken ct)
+    private async Task EvaluateAsync(ChannelReader<Chunk<Parsed>> reader, ChannelWriter<Outcome[]> writer, CancellationToken ct)
     {
         try
         {
-            var pending = new Dictionary<long, Parsed>();
+            var pending = new Dictionary<long, List<Parsed>>();
             long next = 0;
-            await foreach (var (seq, item) in reader.ReadAllAsync(ct).ConfigureAwait(false))
+            await foreach (var (seq, items) in reader.ReadAllAsync(ct).ConfigureAwait(false))
             {
-                pending.Add(seq, item);
+                pending.Add(seq, items);
                 while (pending.Remove(next, out var ready))
                 {
                     next++;
-                    await writer.WriteAsync(Evaluate(ready), ct).ConfigureAwait(false);
+                    var outcomes = new Outcome[ready.Count];
+                    for (var i = 0; i < outcomes.Length; i++)
+                    {
+                        outcomes[i] = Evaluate(ready[i]);
+                    }
+                    await writer.WriteAsync(outcomes, ct).ConfigureAwait(false);
                 }
             }
             if (pending.Count != 0)
             {
-                throw new InvalidOperationException($"pipeline lost order: {pending.Count} unit(s) waiting for #{next}");
+                throw new InvalidOperationException($"pipeline lost order: {pending.Count} chunk(s) waiting for #{next}");
             }
             writer.TryComplete();
         }
@@ -114,6 +147,23 @@ public sealed class SedPipeline(ISedParser parser, ISedEvaluator evaluator, IRes
         {
             writer.TryComplete(e);
             throw;
+        }
+    }
+
+    /// <summary>The evaluator's order-free part runs here, in the parallel workers.</summary>
+    private Parsed Prepare(Parsed item)
+    {
+        if (item.Outcome is not { Kind: ParseOutcomeKind.Sed, Sed: { } sed })
+        {
+            return item;
+        }
+        try
+        {
+            return item with { Prepared = evaluator.Prepare(item.Unit, sed) };
+        }
+        catch (Exception e)
+        {
+            return item with { PrepareError = e };
         }
     }
 
@@ -127,7 +177,11 @@ public sealed class SedPipeline(ISedParser parser, ISedEvaluator evaluator, IRes
         SedEvaluation evaluation;
         try
         {
-            evaluation = evaluator.Evaluate(item.Unit, outcome.Sed);
+            if (item.PrepareError is { } failed)
+            {
+                throw failed;
+            }
+            evaluation = evaluator.Complete(item.Unit, outcome.Sed, item.Prepared);
         }
         catch (Exception e)
         {
@@ -142,30 +196,38 @@ public sealed class SedPipeline(ISedParser parser, ISedEvaluator evaluator, IRes
         return new Outcome(evaluation, null, ParseOutcomeKind.Sed);
     }
 
-    private async Task SinkAsync(ChannelReader<Outcome> reader, CancellationToken ct)
+    private async Task SinkAsync(ChannelReader<Outcome[]> reader, CancellationToken ct)
     {
-        await foreach (var outcome in reader.ReadAllAsync(ct).ConfigureAwait(false))
+        await foreach (var outcomes in reader.ReadAllAsync(ct).ConfigureAwait(false))
         {
-            if (outcome.Evaluation is { } e)
+            foreach (var outcome in outcomes)
             {
-                _counters.Sed();
-                CountResults(e);
-                await sink.WriteAsync(e, ct).ConfigureAwait(false);
+                await WriteAsync(outcome, ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async ValueTask WriteAsync(Outcome outcome, CancellationToken ct)
+    {
+        if (outcome.Evaluation is { } e)
+        {
+            _counters.Sed();
+            CountResults(e);
+            await sink.WriteAsync(e, ct).ConfigureAwait(false);
+        }
+        else
+        {
+            if (outcome.Kind == ParseOutcomeKind.NotSed)
+            {
+                _counters.NotSedUnit();
             }
             else
             {
-                if (outcome.Kind == ParseOutcomeKind.NotSed)
-                {
-                    _counters.NotSedUnit();
-                }
-                else
-                {
-                    _counters.MalformedUnit();
-                }
-                await sink.QuarantineAsync(outcome.Error!, outcome.Kind, ct).ConfigureAwait(false);
+                _counters.MalformedUnit();
             }
-            _counters.WrittenUnit();
+            await sink.QuarantineAsync(outcome.Error!, outcome.Kind, ct).ConfigureAwait(false);
         }
+        _counters.WrittenUnit();
     }
 
     private void CountResults(SedEvaluation e)
@@ -212,9 +274,9 @@ public sealed class SedPipeline(ISedParser parser, ISedEvaluator evaluator, IRes
         }
     }
 
-    private readonly record struct Sequenced<T>(long Seq, T Item);
+    private readonly record struct Chunk<T>(long Seq, List<T> Items);
 
-    private readonly record struct Parsed(UnitId Unit, ParseOutcome Outcome);
+    private readonly record struct Parsed(UnitId Unit, ParseOutcome Outcome, object? Prepared, Exception? PrepareError);
 
     private readonly record struct Outcome(SedEvaluation? Evaluation, QuarantineRecord? Error, ParseOutcomeKind Kind);
 }

@@ -5,7 +5,11 @@ using Ingest.Cli.Hosting;
 using Ingest.Core.Results;
 using Ingest.Generator.Evaluation;
 using Ingest.Generator.Truth;
+using Ingest.Matching;
+using Ingest.Matching.Indexes;
 using Ingest.Matching.Rules;
+using Ingest.Pipeline;
+using Ingest.Sources;
 using Ingest.Sinks.ClickHouse;
 
 namespace Ingest.Cli.Commands;
@@ -14,26 +18,33 @@ internal sealed partial class EvaluateCommand : ICliCommand, IHasFlags
 {
     public string Name => "evaluate";
 
-    public string Summary => "score a run's results in ClickHouse against the generator's truth.jsonl";
+    public string Summary => "score a run's results (in ClickHouse, or an in-memory run of a corpus) against the generator's truth.jsonl";
 
     public IReadOnlySet<string> Flags { get; } = new HashSet<string> { "json" };
 
     public string Help => """
-        usage: ingest evaluate --truth FILE [--run ID] [--json] [--set Key=Value]...
+        usage: ingest evaluate --truth FILE [--run ID | --corpus DIR] [--misses FILE] [--json] [--set Key=Value]...
 
         Reads the run's documents, matches and anomalies from ClickHouse (the latest complete run
-        unless --run names one) and compares them with the generator's truth: precision, recall
+        unless --run names one), or with --corpus runs the reconcile pipeline in memory on a corpus
+        (nothing written, ClickHouse not needed, same conclusions as a reconcile run), and compares
+        them with the generator's truth: precision, recall
         and F1 of person, A1 and declaration matching, of every rule the truth models and of all
         injected anomalies together; the false red-flag rate and the automation rate. Malformed
         units are left out (they are counted by the quarantine). Fractions are between 0 and 1.
 
           --truth FILE   truth.jsonl written by ingest generate
           --run ID       run to score (default: the latest complete run)
+          --corpus DIR   generator output folder (or SED paths, with --a1/--declarations) to run offline
+          --a1 FILE      with --corpus: A1 certificates (default: DIR/reference/a1.jsonl)
+          --declarations FILE  with --corpus: posting declarations (default: DIR/reference/declarations.jsonl)
+          --misses FILE  write every disagreement as TSV (what, kind, case, document, version, SED type,
+                         unit, expected, predicted) for diagnosis
           --json         one JSON object: {"person":{"precision","recall","f1"},"a1":{…},"declaration":{…},
                          "anomalies":{"precision","recall"},"rules":{"<id>":{"precision","recall","support"}},
                          "falseRedFlagRate","automationRate",…}
 
-        exit codes: 0 scored, 1 no such run or ClickHouse unreachable, 64 bad arguments
+        exit codes: 0 scored, 1 no such run, ClickHouse unreachable or the offline run failed, 64 bad arguments
         """;
 
     public async Task<int> RunAsync(CliArgs args, CancellationToken cancellationToken)
@@ -42,6 +53,15 @@ internal sealed partial class EvaluateCommand : ICliCommand, IHasFlags
         if (!File.Exists(truthPath))
         {
             throw new CliUsageException($"no such file: {truthPath}");
+        }
+        if (args.GetAll("corpus") is { Count: > 0 } corpus)
+        {
+            if (args.Has("run"))
+            {
+                throw new CliUsageException("--run and --corpus exclude each other");
+            }
+            var offline = await RunOfflineAsync(args, corpus, cancellationToken).ConfigureAwait(false);
+            return offline is null ? 1 : Report(args, truthPath, "offline", offline.Value.Predicted, offline.Value.Declarations);
         }
         var options = CliConfiguration.ClickHouse(CliConfiguration.Build(args));
         using var store = new ClickHouseStore(options);
@@ -66,8 +86,29 @@ internal sealed partial class EvaluateCommand : ICliCommand, IHasFlags
                 await Console.Error.WriteLineAsync($"ingest evaluate: run {run} has no documents").ConfigureAwait(false);
                 return 1;
             }
-            var score = RunScorer.Score(TruthJsonl.Read(truthPath), predicted,
-                rule => RuleCatalogue.TryGet(rule, out var r) && r!.MaxSeverity >= Severity.Red);
+            return Report(args, truthPath, run, predicted);
+        }
+        catch (Exception e) when (e is HttpRequestException or global::ClickHouse.Driver.ClickHouseServerException)
+        {
+            await Console.Error.WriteLineAsync($"ingest evaluate: {e.Message}").ConfigureAwait(false);
+            return 1;
+        }
+    }
+
+    private static int Report(CliArgs args, string truthPath, string run, IReadOnlyDictionary<(string, string, int), PredictedSed> predicted,
+        DeclarationAuditResult? declarations = null)
+    {
+        StreamWriter? misses = args.Get("misses") is { } missesPath ? new StreamWriter(missesPath) : null;
+        using (misses)
+        {
+            Action<ScoreMiss>? miss = misses is null ? null : m => misses.WriteLine(string.Join('\t', m.What, m.Kind, m.Truth.CaseId, m.Truth.DocumentId,
+                m.Truth.Version.ToString(CultureInfo.InvariantCulture), m.Truth.SedType, m.Truth.Unit, m.Expected ?? "", m.Predicted ?? ""));
+            var truth = TruthJsonl.Read(truthPath).ToList();
+            var score = RunScorer.Score(truth, predicted, rule => RuleCatalogue.TryGet(rule, out var r) && r!.MaxSeverity >= Severity.Red, miss);
+            if (declarations is { } audit)
+            {
+                RunScorer.ScoreDeclarations(score, DeclarationTruth.Uncovered(truth, audit.Register, audit.A1s, audit.GraceDays), audit.Flagged, miss);
+            }
             if (args.Has("json"))
             {
                 Console.WriteLine(Json(run, score));
@@ -76,13 +117,43 @@ internal sealed partial class EvaluateCommand : ICliCommand, IHasFlags
             {
                 PrintTable(run, score);
             }
-            return 0;
         }
-        catch (Exception e) when (e is HttpRequestException or global::ClickHouse.Driver.ClickHouseServerException)
+        return 0;
+    }
+
+    /// <summary>The declarations register, the grace delay and the declarations the run's POST-02 audit flagged.</summary>
+    private sealed record DeclarationAuditResult(IReadOnlyList<Core.Reference.PostingDeclaration> Register, IReadOnlyList<Core.Reference.A1Certificate> A1s,
+        int GraceDays, IReadOnlySet<string> Flagged);
+
+    /// <summary>
+    /// The reconcile pipeline (same parser, evaluator and source order) with a sink that keeps the
+    /// conclusions in memory, then the run-level POST-02 audit of the declarations.
+    /// </summary>
+    private static async Task<(Dictionary<(string, string, int), PredictedSed> Predicted, DeclarationAuditResult Declarations)?> RunOfflineAsync(
+        CliArgs args, IReadOnlyList<string> inputs, CancellationToken ct)
+    {
+        var layout = CorpusLayout.Resolve(inputs, args.Get("a1"), args.Get("declarations"));
+        foreach (var path in layout.SedPaths)
         {
-            await Console.Error.WriteLineAsync($"ingest evaluate: {e.Message}").ConfigureAwait(false);
-            return 1;
+            if (!Directory.Exists(path) && !File.Exists(path))
+            {
+                throw new CliUsageException($"no such file or folder: {path}");
+            }
         }
+        var pipelineOptions = CliConfiguration.Pipeline(CliConfiguration.Build(args));
+        var (a1s, register) = Engine.LoadReferenceRecords(layout.A1Path, layout.DeclarationsPath);
+        var snapshot = ReferenceSnapshot.Build(a1s, register);
+        var sink = new PredictionSink();
+        var evaluator = Engine.CreateEvaluator(new ReferenceSnapshotHolder(snapshot));
+        var run = new RunRecord { RunId = RunRecord.NewId("evaluate"), Kind = "evaluate", Input = string.Join(" ", layout.SedPaths) };
+        await RunDriver.RunAsync(run, UnitSources.For(layout.SedPaths), Engine.CreateParser(), evaluator, sink, pipelineOptions, null, ct).ConfigureAwait(false);
+        if (run.Status is not ("complete" or "dry-run"))
+        {
+            await Console.Error.WriteLineAsync($"ingest evaluate: the offline run {run.Status}: {run.Error}").ConfigureAwait(false);
+            return null;
+        }
+        var flagged = evaluator.AuditDeclarations().Select(f => f.DeclarationId).ToHashSet(StringComparer.Ordinal);
+        return (sink.Predicted, new DeclarationAuditResult(register, a1s, EvaluatorOptions.Default.DeclarationGraceDays, flagged));
     }
 
     private static async Task<Dictionary<(string, string, int), PredictedSed>> ReadRunAsync(ClickHouseStore store, string db, string run, CancellationToken ct)

@@ -69,7 +69,7 @@ internal sealed class GenerateCommand : ICliCommand
         var summary = CorpusOutput.Write(options, dir, layout, cancellationToken);
         var rate = summary.Seds / Math.Max(0.001, summary.Elapsed.TotalSeconds);
         Console.WriteLine(FormattableString.Invariant(
-            $"generated {summary.Seds} SEDs ({summary.Malformed} malformed, {summary.Duplicates} duplicate deliveries) over {summary.Days} days, {summary.A1s} A1s, {summary.Declarations} declarations in {summary.Elapsed.TotalSeconds:F1} s ({rate:F0} SEDs/s, {summary.XmlBytes / 1048576.0:F1} MiB of XML) → {dir}"));
+            $"generated {summary.Seds} SEDs ({summary.Malformed} malformed, {summary.Duplicates} duplicate deliveries) over {summary.Days} days, {summary.A1s} A1s, {summary.Declarations} declarations in {summary.Elapsed.TotalSeconds:F1} s ({rate:F0} SEDs/s, {summary.XmlBytes / 1048576.0:F1} MiB of XML; reference records not tied to a SED {summary.BackgroundElapsed.TotalSeconds:F1} s) → {dir}"));
         return Task.FromResult(0);
     }
 

@@ -104,7 +104,9 @@ internal sealed class ReconcileCommand : ICliCommand, IHasFlags
         var pipelineClock = Stopwatch.StartNew();
         await using (sink.ConfigureAwait(false))
         {
-            await RunDriver.RunAsync(run, UnitSources.For(layout.SedPaths), Engine.CreateParser(), evaluator, sink, pipelineOptions,
+            // Zip entries travel compressed to the parse workers, which inflate them in parallel.
+            var source = UnitSources.For(layout.SedPaths, new UnitSourceOptions { DeferInflate = true });
+            await RunDriver.RunAsync(run, source, Engine.CreateParser(), evaluator, sink, pipelineOptions,
                 progress.Report, cancellationToken).ConfigureAwait(false);
         }
         progress.Finish();

@@ -42,7 +42,7 @@ internal sealed class RulesCommand : ICliCommand, IHasFlags
         {
             throw new CliUsageException($"unexpected argument '{args.Positionals[0]}'");
         }
-        var rules = RuleCatalogue.All;
+        var rules = RuleCatalogue.Everything;
         if (args.Has("json"))
         {
             using var stdout = Console.OpenStandardOutput();

@@ -12,4 +12,14 @@ namespace Ingest.Core.Evaluation;
 public interface ISedEvaluator
 {
     SedEvaluation Evaluate(UnitId unit, SedRecord sed);
+
+    /// <summary>
+    /// The part of <see cref="Evaluate"/> that does not depend on the SEDs before it (normalising,
+    /// matching, the rules that read no history). Thread-safe, so pipelines run it in their
+    /// parallel workers; null when the evaluator has no such part.
+    /// </summary>
+    object? Prepare(UnitId unit, SedRecord sed) => null;
+
+    /// <summary>Finishes what <see cref="Prepare"/> began, in source order: history, cross-SED rules, red flag.</summary>
+    SedEvaluation Complete(UnitId unit, SedRecord sed, object? prepared) => Evaluate(unit, sed);
 }

@@ -35,6 +35,12 @@ public sealed class InputUnit : IDisposable
     /// </summary>
     public string? FramingError { get; init; }
 
+    /// <summary>
+    /// Set when <see cref="Payload"/> is still deflate-compressed; Ingest.Sources' UnitInflation
+    /// expands it (checking length and CRC-32) before parsing.
+    /// </summary>
+    public DeflatedPayload? Deflated { get; init; }
+
     public void Dispose()
     {
         _owner?.Dispose();

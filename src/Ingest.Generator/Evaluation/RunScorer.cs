@@ -12,7 +12,9 @@ namespace Ingest.Generator.Evaluation;
 /// </summary>
 public static class RunScorer
 {
-    public static RunScore Score(IEnumerable<TruthRecord> truth, IReadOnlyDictionary<(string, string, int), PredictedSed> predicted, Func<string, bool> isRedRule)
+    /// <param name="misses">Told of every disagreement (false positive or negative), for a diagnosis file.</param>
+    public static RunScore Score(IEnumerable<TruthRecord> truth, IReadOnlyDictionary<(string, string, int), PredictedSed> predicted, Func<string, bool> isRedRule,
+        Action<ScoreMiss>? misses = null)
     {
         var records = new Dictionary<(string, string, int), TruthRecord>();
         var personOfA1 = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -55,6 +57,8 @@ public static class RunScorer
             score.Evaluated++;
             score.A1.Add(t.ExpectedA1, p.A1);
             score.Declaration.Add(t.ExpectedDeclaration, p.Declaration);
+            Report(misses, "a1", t, t.ExpectedA1, p.A1);
+            Report(misses, "declaration", t, t.ExpectedDeclaration, p.Declaration);
             var expectedPerson = t.ExpectedA1 is not null || t.ExpectedDeclaration is not null ? t.TruePersonId : null;
             var predictedPerson = PersonOf(p.A1, personOfA1) ?? PersonOf(p.Declaration, personOfDeclaration);
             if (predictedPerson is null && (p.A1 is not null || p.Declaration is not null))
@@ -62,6 +66,7 @@ public static class RunScorer
                 predictedPerson = "(a target of no known person)";
             }
             score.Person.Add(expectedPerson, predictedPerson);
+            Report(misses, "person", t, expectedPerson, predictedPerson);
 
             var expectedRed = false;
             foreach (var (rule, counts) in score.Rules)
@@ -69,6 +74,10 @@ public static class RunScorer
                 var expected = t.Rules.Contains(rule);
                 var fired = p.Rules.Contains(rule);
                 counts.Add(expected, fired);
+                if (expected != fired)
+                {
+                    misses?.Invoke(new ScoreMiss(rule, expected ? "missed" : "false", t, null, null));
+                }
                 score.Anomalies.Add(expected, fired);
                 expectedRed |= expected && isRedRule(rule);
             }
@@ -82,10 +91,44 @@ public static class RunScorer
                 if (!expectedRed)
                 {
                     score.FalseRedFlags++;
+                    misses?.Invoke(new ScoreMiss("red-flag", "false", t, null, string.Join(',', p.Rules.Where(isRedRule).Order(StringComparer.Ordinal))));
                 }
             }
         }
         return score;
+    }
+
+    /// <summary>
+    /// Adds POST-02, a rule about declarations rather than SEDs, as its own row (not in the SED
+    /// anomalies total): expected from <see cref="DeclarationTruth"/>, predicted by the run's audit.
+    /// </summary>
+    public static void ScoreDeclarations(RunScore score, IReadOnlySet<string> expected, IReadOnlySet<string> predicted, Action<ScoreMiss>? misses = null)
+    {
+        ArgumentNullException.ThrowIfNull(score);
+        var counts = new PrecisionRecall();
+        foreach (var id in expected.Union(predicted).Order(StringComparer.Ordinal))
+        {
+            var e = expected.Contains(id);
+            var p = predicted.Contains(id);
+            counts.Add(e, p);
+            if (e != p && misses is not null)
+            {
+                misses(new ScoreMiss("POST-02", e ? "missed" : "false", new TruthRecord
+                {
+                    Unit = "reference/declarations.jsonl#" + id, File = "", Day = "", CaseId = "", DocumentId = id, Version = 0,
+                    SedType = "declaration", CdmVersion = "", ReceivedAt = "",
+                }, null, null));
+            }
+        }
+        score.Rules["POST-02"] = counts;
+    }
+
+    private static void Report(Action<ScoreMiss>? misses, string what, TruthRecord t, string? expected, string? predicted)
+    {
+        if (misses is not null && !string.Equals(expected, predicted, StringComparison.Ordinal))
+        {
+            misses(new ScoreMiss(what, predicted is null ? "missed" : "false", t, expected, predicted));
+        }
     }
 
     private static string? PersonOf(string? target, Dictionary<string, string> persons) =>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Ingest.Core.Reference;
 using Ingest.Generator.Reference;
 using Ingest.Generator.Truth;
@@ -27,73 +28,87 @@ public static class CorpusOutput
             // Workers build, serialise and deflate blocks of dossiers speculatively; this thread adopts them
             // in index order (rebuilding the rare one the reference caps or the SED limit would change) and appends.
             var packer = new DossierPacker(layout);
+            var tally = new SummaryTally();
             var produced = 0;
             var blocks = OrderedParallel.Map(
-                block =>
-                {
-                    var g = new CorpusGenerator(options);
-                    var p = new DossierPacker(layout);
-                    var packed = new PackedDossier[DossiersPerBlock];
-                    for (var i = 0; i < packed.Length; i++)
-                    {
-                        var index = block * DossiersPerBlock + i;
-                        packed[i] = p.Pack(index, g.BuildSpeculative(index));
-                    }
-                    return packed;
-                },
+                () => (Generator: new CorpusGenerator(options), Packer: new DossierPacker(layout)),
+                (worker, block) => PackBlock(worker.Generator, worker.Packer, block),
                 workers, BlocksInFlight * workers, cancellationToken);
             foreach (var block in blocks)
             {
-                foreach (var speculative in block)
+                foreach (var speculative in block.Dossiers)
                 {
                     if (produced >= options.Seds)
                     {
                         break;
                     }
                     var remaining = options.Seds - produced;
-                    var dossier = generator.TryAdopt(speculative.Budget, speculative.Seds.Length, remaining)
-                        ? speculative
-                        : packer.Pack(speculative.Index, generator.BuildExact(speculative.Index, remaining));
-                    a1Stream.Write(dossier.A1Lines);
-                    declStream.Write(dossier.DeclarationLines);
-                    foreach (var sed in dossier.Seds)
+                    if (generator.TryAdopt(speculative.Budget, speculative.Seds.Length, remaining))
                     {
-                        if (sed.Entry is { } entry)
-                        {
-                            zips.Add(sed.Day, sed.EntryName, entry);
-                        }
-                        if ((layout & OutputLayout.Files) != 0)
-                        {
-                            var folder = Path.Combine(dir, "files", sed.Day);
-                            if (days.Add(sed.Day))
-                            {
-                                Directory.CreateDirectory(folder);
-                            }
-                            File.WriteAllBytes(Path.Combine(folder, sed.EntryName), sed.Xml!);
-                        }
-                        if ((layout & OutputLayout.Frames) != 0)
-                        {
-                            WriteWithFrame(truthStream, sed.TruthLine, "frames/" + sed.Day + ".seds#" + frames.Add(sed.Day, sed.Xml).ToString(System.Globalization.CultureInfo.InvariantCulture));
-                        }
-                        else
-                        {
-                            truthStream.Write(sed.TruthLine);
-                        }
-                        days.Add(sed.Day);
-                        Count(summary, sed.Truth, sed.XmlLength);
+                        Append(block, speculative);
+                        produced += speculative.Seds.Length;
+                        continue;
                     }
-                    produced += dossier.Seds.Length;
+                    var own = new BlockBuffer();
+                    try
+                    {
+                        var exact = packer.Pack(speculative.Index, generator.BuildExact(speculative.Index, remaining), own);
+                        Append(new PackedBlock(own, [exact]), exact);
+                        produced += exact.Seds.Length;
+                    }
+                    finally
+                    {
+                        own.Release();
+                    }
                 }
+                block.Buffer.Release();
                 if (produced >= options.Seds)
                 {
                     break;
                 }
             }
+
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+            void Append(PackedBlock block, PackedDossier dossier)
+            {
+                a1Stream.Write(block.Bytes(dossier.A1Lines));
+                declStream.Write(block.Bytes(dossier.DeclarationLines));
+                foreach (ref readonly var sed in dossier.Seds.AsSpan())
+                {
+                    if ((layout & OutputLayout.Zip) != 0)
+                    {
+                        zips.Add(sed.Day, sed.EntryName, block.Entry(sed));
+                    }
+                    if ((layout & OutputLayout.Files) != 0)
+                    {
+                        var folder = Path.Combine(dir, "files", sed.Day);
+                        if (days.Add(sed.Day))
+                        {
+                            Directory.CreateDirectory(folder);
+                        }
+                        File.WriteAllBytes(Path.Combine(folder, sed.EntryName), sed.Xml!);
+                    }
+                    if ((layout & OutputLayout.Frames) != 0)
+                    {
+                        WriteWithFrame(truthStream, block.Bytes(sed.TruthLine), sed.Day, frames.Add(sed.Day, sed.Xml));
+                    }
+                    else
+                    {
+                        truthStream.Write(block.Bytes(sed.TruthLine));
+                    }
+                    days.Add(sed.Day);
+                    tally.Add(sed.Truth, sed.XmlLength);
+                }
+            }
+
+            tally.CopyTo(summary);
+            var backgroundStart = clock.Elapsed;
             var background = new BackgroundReference(options);
             WriteBackground(a1Stream, Math.Max(0, options.EffectiveA1Count - generator.A1sEmitted), workers,
-                (p, first, count) => p.Reference.A1s(background.A1s(first, count)), cancellationToken);
+                (first, count, buffer) => ReferenceLines.A1s(background.A1s(first, count), buffer), cancellationToken);
             WriteBackground(declStream, Math.Max(0, options.EffectiveDeclarationCount - generator.DeclarationsEmitted), workers,
-                (p, first, count) => p.Reference.Declarations(background.Declarations(first, count)), cancellationToken);
+                (first, count, buffer) => ReferenceLines.Declarations(background.Declarations(first, count), buffer), cancellationToken);
+            summary.BackgroundElapsed = clock.Elapsed - backgroundStart;
         }
         summary.A1s = Math.Max(options.EffectiveA1Count, generator.A1sEmitted);
         summary.Declarations = Math.Max(options.EffectiveDeclarationCount, generator.DeclarationsEmitted);
@@ -103,13 +118,26 @@ public static class CorpusOutput
         return summary;
     }
 
-    private const int DossiersPerBlock = 16;
+    // About 45 SEDs a block: each hand-over wakes threads, so blocks are sized for few hand-overs, not for latency.
+    private const int DossiersPerBlock = 32;
     private const int BlocksInFlight = 3;
     private const int BackgroundPerBlock = 512;
-    private static readonly byte[] s_frameKey = "\"frame\":\""u8.ToArray();
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static PackedBlock PackBlock(CorpusGenerator generator, DossierPacker packer, long block)
+    {
+        var buffer = new BlockBuffer();
+        var packed = new PackedDossier[DossiersPerBlock];
+        for (var i = 0; i < packed.Length; i++)
+        {
+            var index = (block * DossiersPerBlock) + i;
+            packed[i] = packer.Pack(index, generator.BuildSpeculative(index), buffer);
+        }
+        return new PackedBlock(buffer, packed);
+    }
 
     /// <summary>Background reference records, serialised in parallel blocks and appended in index order.</summary>
-    private static void WriteBackground(Stream stream, int total, int workers, Func<DossierPacker, int, int, byte[]> lines, CancellationToken cancellationToken)
+    private static void WriteBackground(Stream stream, int total, int workers, Func<int, int, BlockBuffer, Range> lines, CancellationToken cancellationToken)
     {
         if (total == 0)
         {
@@ -117,15 +145,18 @@ public static class CorpusOutput
         }
         var blocks = (total + BackgroundPerBlock - 1) / BackgroundPerBlock;
         var written = 0;
-        foreach (var bytes in OrderedParallel.Map(
+        foreach (var buffer in OrderedParallel.Map(
             block =>
             {
                 var first = (int)Math.Min(block * BackgroundPerBlock, total);
-                return lines(new DossierPacker(OutputLayout.None), first, Math.Min(BackgroundPerBlock, total - first));
+                var buffer = new BlockBuffer();
+                lines(first, Math.Min(BackgroundPerBlock, total - first), buffer);
+                return buffer;
             },
             workers, BlocksInFlight * workers, cancellationToken))
         {
-            stream.Write(bytes);
+            stream.Write(buffer.Slice(0, buffer.WrittenCount));
+            buffer.Release();
             if (++written == blocks)
             {
                 break;
@@ -133,38 +164,30 @@ public static class CorpusOutput
         }
     }
 
-    /// <summary>Inserts <c>"frame":"…"</c> before <c>"day"</c>, where the serializer puts it (TruthRecord member order).</summary>
-    private static void WriteWithFrame(Stream stream, byte[] line, string frame)
+    /// <summary>Inserts <c>"frame":"frames/DAY.seds#N"</c> before <c>"day"</c>, where the serializer puts it (TruthRecord member order).</summary>
+    private static void WriteWithFrame(Stream stream, ReadOnlySpan<byte> line, string day, int frame)
     {
-        var at = line.AsSpan().IndexOf(",\"day\":"u8) + 1;
-        stream.Write(line, 0, at);
-        stream.Write(s_frameKey);
-        Span<byte> value = stackalloc byte[frame.Length];
-        System.Text.Encoding.ASCII.GetBytes(frame, value);
-        stream.Write(value);
-        stream.Write("\","u8);
-        stream.Write(line, at, line.Length - at);
+        var at = line.IndexOf(",\"day\":"u8) + 1;
+        stream.Write(line[..at]);
+        Span<byte> value = stackalloc byte[64];
+        "\"frame\":\"frames/"u8.CopyTo(value);
+        var n = "\"frame\":\"frames/".Length;
+        n += System.Text.Encoding.ASCII.GetBytes(day, value[n..]);
+        ".seds#"u8.CopyTo(value[n..]);
+        n += ".seds#".Length;
+        System.Buffers.Text.Utf8Formatter.TryFormat(frame, value[n..], out var digits);
+        n += digits;
+        "\","u8.CopyTo(value[n..]);
+        stream.Write(value[..(n + 2)]);
+        stream.Write(line[at..]);
     }
 
     private static FileStream Create(string path) => new(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
 
-    public static void Count(CorpusSummary summary, GeneratedSed sed) => Count(summary, sed.Truth, sed.Bytes.Length);
-
-    private static void Count(CorpusSummary summary, TruthRecord t, int xmlLength)
+    public static void Count(CorpusSummary summary, GeneratedSed sed)
     {
-        summary.Seds++;
-        summary.XmlBytes += xmlLength;
-        summary.Malformed += t.Malformed ? 1 : 0;
-        summary.Duplicates += t.DuplicateDelivery ? 1 : 0;
-        summary.ByType[t.SedType] = summary.ByType.GetValueOrDefault(t.SedType) + 1;
-        summary.ByCdm[t.CdmVersion] = summary.ByCdm.GetValueOrDefault(t.CdmVersion) + 1;
-        foreach (var r in t.Rules)
-        {
-            summary.RulePositives[r] = summary.RulePositives.GetValueOrDefault(r) + 1;
-        }
-        foreach (var r in t.NearMisses)
-        {
-            summary.RuleNearMisses[r] = summary.RuleNearMisses.GetValueOrDefault(r) + 1;
-        }
+        var tally = new SummaryTally();
+        tally.Add(sed.Truth, sed.Bytes.Length);
+        tally.CopyTo(summary);
     }
 }

@@ -14,4 +14,6 @@ public sealed class CorpusSummary
     public SortedDictionary<string, long> RuleNearMisses { get; } = new(StringComparer.Ordinal);
     public int Days { get; set; }
     public TimeSpan Elapsed { get; set; }
+    /// <summary>Part of <see cref="Elapsed"/> spent on the background reference records (after the SEDs).</summary>
+    public TimeSpan BackgroundElapsed { get; set; }
 }

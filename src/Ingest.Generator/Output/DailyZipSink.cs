@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 
 namespace Ingest.Generator.Output;
@@ -9,6 +10,7 @@ public sealed class DailyZipSink(string folder) : IDisposable
 
     public void Add(string day, string entryName, ReadOnlySpan<byte> bytes) => Add(day, entryName, EntryDeflater.Deflate(bytes));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void Add(string day, string entryName, in DeflatedEntry entry)
     {
         if (!_archives.TryGetValue(day, out var zip))

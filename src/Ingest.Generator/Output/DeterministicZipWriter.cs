@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Text;
@@ -29,6 +30,7 @@ internal sealed class DeterministicZipWriter : IDisposable
         _dosDate = (ushort)(((timestamp.Year - 1980) << 9) | (timestamp.Month << 5) | timestamp.Day);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(string entryName, in DeflatedEntry entry)
     {
         var nameLength = Encoding.UTF8.GetByteCount(entryName);
@@ -45,7 +47,7 @@ internal sealed class DeterministicZipWriter : IDisposable
         Span<byte> name = nameLength <= 256 ? stackalloc byte[nameLength] : new byte[nameLength];
         Encoding.UTF8.GetBytes(entryName, name);
         _stream.Write(name);
-        _stream.Write(entry.Data);
+        _stream.Write(entry.Data.Span);
 
         var central = _central.GetSpan(46 + nameLength);
         BinaryPrimitives.WriteUInt32LittleEndian(central, 0x02014b50);

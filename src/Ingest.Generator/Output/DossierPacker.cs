@@ -1,44 +1,32 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
-using Ingest.Core.Reference;
-using Ingest.Generator.Truth;
 
 namespace Ingest.Generator.Output;
 
-/// <summary>Serialises dossiers (truth and reference JSON lines, deflated entries); one instance per thread.</summary>
+/// <summary>Serialises dossiers (truth and reference JSON lines, deflated entries) into a block buffer.</summary>
 internal sealed class DossierPacker(OutputLayout layout)
 {
-    private readonly ArrayBufferWriter<byte> _json = new(4096);
-    private readonly ReferenceLines _reference = new();
-    private Utf8JsonWriter? _writer;
-
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public PackedDossier Pack(long index, GeneratedDossier dossier)
+    public PackedDossier Pack(long index, GeneratedDossier dossier, BlockBuffer output)
     {
         var seds = new PackedSed[dossier.Seds.Count];
         for (var i = 0; i < seds.Length; i++)
         {
             var sed = dossier.Seds[i];
-            var entry = (layout & OutputLayout.Zip) != 0 ? EntryDeflater.Deflate(sed.Bytes) : (DeflatedEntry?)null;
+            var entry = default(Range);
+            var crc = 0u;
+            if ((layout & OutputLayout.Zip) != 0)
+            {
+                var at = output.WrittenCount;
+                (var length, crc) = EntryDeflater.Deflate(sed.Bytes, output);
+                entry = new Range(at, at + length);
+            }
             var xml = (layout & (OutputLayout.Files | OutputLayout.Frames)) != 0 ? sed.Bytes : null;
-            seds[i] = new PackedSed(sed.Day, sed.EntryName, sed.Truth, sed.Bytes.Length, xml, TruthLine(sed.Truth), entry);
+            var truthStart = output.WrittenCount;
+            RecordLines.Write(output, sed.Truth);
+            seds[i] = new PackedSed(sed.Day, sed.EntryName, sed.Truth, sed.Bytes.Length, xml, new Range(truthStart, output.WrittenCount), entry, crc);
         }
-        return new PackedDossier(index, dossier.Budget, _reference.A1s(dossier.A1s), _reference.Declarations(dossier.Declarations), seds);
+        var a1s = ReferenceLines.A1s(dossier.A1s, output);
+        var declarations = ReferenceLines.Declarations(dossier.Declarations, output);
+        return new PackedDossier(index, dossier.Budget, a1s, declarations, seds);
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public byte[] TruthLine(TruthRecord truth)
-    {
-        _json.ResetWrittenCount();
-        var writer = _writer ??= new Utf8JsonWriter(_json, new JsonWriterOptions { SkipValidation = true });
-        writer.Reset(_json);
-        TruthJsonl.Write(writer, truth);
-        writer.Flush();
-        _json.GetSpan(1)[0] = (byte)'\n';
-        _json.Advance(1);
-        return _json.WrittenSpan.ToArray();
-    }
-
-    public ReferenceLines Reference => _reference;
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.IO.Hashing;
 
 namespace Ingest.Generator.Output;
@@ -10,4 +11,13 @@ internal static class EntryDeflater
 
     public static DeflatedEntry Deflate(ReadOnlySpan<byte> data) =>
         new((t_deflater ??= new FixedHuffmanDeflater()).Deflate(data), Crc32.HashToUInt32(data), data.Length);
+
+    /// <summary>Appends the deflated bytes to <paramref name="output"/>; returns their length and the CRC-32 of <paramref name="data"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static (int Length, uint Crc32) Deflate(ReadOnlySpan<byte> data, BlockBuffer output)
+    {
+        var written = (t_deflater ??= new FixedHuffmanDeflater()).Deflate(data, output.GetSpan(FixedHuffmanDeflater.MaxOutputLength(data.Length)));
+        output.Advance(written);
+        return (written, Crc32.HashToUInt32(data));
+    }
 }

@@ -12,6 +12,10 @@ namespace Ingest.Generator.Output;
 internal static class OrderedParallel
 {
     public static IEnumerable<T> Map<T>(Func<long, T> produce, int workers, int window, CancellationToken cancellationToken)
+        where T : class => Map(static () => 0, (_, block) => produce(block), workers, window, cancellationToken);
+
+    /// <summary>As above, with one <typeparamref name="TState"/> per worker thread (reused scratch: generators, encoders, buffers).</summary>
+    public static IEnumerable<T> Map<TState, T>(Func<TState> createState, Func<TState, long, T> produce, int workers, int window, CancellationToken cancellationToken)
         where T : class
     {
         var gate = new object();
@@ -25,6 +29,8 @@ internal static class OrderedParallel
         {
             threads[w] = new Thread(() =>
             {
+                var state = default(TState);
+                var hasState = false;
                 while (true)
                 {
                     long block;
@@ -45,7 +51,11 @@ internal static class OrderedParallel
                     Exception? error = null;
                     try
                     {
-                        item = produce(block);
+                        if (!hasState)
+                        {
+                            (state, hasState) = (createState(), true);
+                        }
+                        item = produce(state!, block);
                     }
                     catch (Exception e)
                     {

@@ -11,9 +11,25 @@ namespace Ingest.Generator.Output;
 /// </summary>
 public static class SedXmlWriter
 {
+    [ThreadStatic]
+    private static ByteScratch? t_scratch;
+
     public static void Write(SedRecord sed, IBufferWriter<byte> output, bool envelope = true)
     {
-        var w = new Utf8XmlWriter(output);
+        var bytes = Render(sed, envelope);
+        bytes.CopyTo(output.GetSpan(bytes.Length));
+        output.Advance(bytes.Length);
+    }
+
+    public static byte[] ToBytes(SedRecord sed, bool envelope = true) => Render(sed, envelope).ToArray();
+
+    /// <summary>The XML in this thread's scratch buffer, valid until the thread's next render.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static ReadOnlySpan<byte> Render(SedRecord sed, bool envelope = true)
+    {
+        var scratch = t_scratch ??= new ByteScratch();
+        scratch.Length = 0;
+        var w = new Utf8XmlWriter(scratch);
         w.Raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"u8);
         if (envelope)
         {
@@ -25,13 +41,7 @@ public static class SedXmlWriter
             w.Raw("</sbdh:StandardBusinessDocument>"u8);
         }
         w.Raw("\n"u8);
-    }
-
-    public static byte[] ToBytes(SedRecord sed, bool envelope = true)
-    {
-        var buffer = new ArrayBufferWriter<byte>(4096);
-        Write(sed, buffer, envelope);
-        return buffer.WrittenSpan.ToArray();
+        return scratch.Written;
     }
 
     private static readonly ConcurrentDictionary<(string Cdm, string Type), string> s_namespaces = new();
@@ -39,6 +49,22 @@ public static class SedXmlWriter
     /// <summary>The SED's namespace, cached: a handful of (version, type) pairs exist.</summary>
     public static string Namespace(SedRecord sed) =>
         s_namespaces.GetOrAdd((sed.CdmVersion, sed.SedType), static k => "http://ec.europa.eu/eessi/ns/" + k.Cdm.Replace('.', '_') + "/" + k.Type);
+
+    /// <summary>What <see cref="Namespace"/> returns, written without building or looking up the string.</summary>
+    private static void WriteNamespace(Utf8XmlWriter w, SedRecord sed)
+    {
+        w.Raw("http://ec.europa.eu/eessi/ns/"u8);
+        var cdm = sed.CdmVersion.AsSpan();
+        for (var dot = cdm.IndexOf('.'); dot >= 0; dot = cdm.IndexOf('.'))
+        {
+            w.Text(cdm[..dot]);
+            w.Raw("_"u8);
+            cdm = cdm[(dot + 1)..];
+        }
+        w.Text(cdm);
+        w.Raw("/"u8);
+        w.Text(sed.SedType);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteEnvelopeStart(Utf8XmlWriter w, SedRecord sed)
@@ -49,7 +75,9 @@ public static class SedXmlWriter
         w.Raw("</sbdh:Identifier></sbdh:Sender><sbdh:Receiver><sbdh:Identifier Authority=\"EESSI\">"u8);
         w.Text(e.ReceiverInstitution);
         w.Raw("</sbdh:Identifier></sbdh:Receiver><sbdh:DocumentIdentification>"u8);
-        w.Leaf("sbdh:Standard"u8, Namespace(sed));
+        w.Open("sbdh:Standard"u8);
+        WriteNamespace(w, sed);
+        w.Close("sbdh:Standard"u8);
         w.Leaf("sbdh:TypeVersion"u8, sed.CdmVersion);
         w.Leaf("sbdh:InstanceIdentifier"u8, e.DocumentId);
         w.Leaf("sbdh:Type"u8, sed.SedType);
@@ -71,7 +99,9 @@ public static class SedXmlWriter
     {
         w.Raw("<sed:"u8);
         w.Text(sed.SedType);
-        w.Attribute("xmlns:sed"u8, Namespace(sed));
+        w.Raw(" xmlns:sed=\""u8);
+        WriteNamespace(w, sed);
+        w.Raw("\""u8);
         if (sed.SedGVer is { } g)
         {
             w.Attribute("sedGVer"u8, g);

@@ -5,48 +5,41 @@ using System.Text;
 namespace Ingest.Generator.Output;
 
 /// <summary>
-/// Minimal UTF-8 XML emitter over an <see cref="IBufferWriter{T}"/>: element names are UTF-8
-/// literals, text is transcoded straight into the buffer and escaped (&amp; &lt; &gt; &quot; &apos;).
+/// Minimal UTF-8 XML emitter over a <see cref="ByteScratch"/>: element names are UTF-8 literals, text
+/// is copied byte by byte while it is ASCII with nothing to escape (names, codes, dates, ids: nearly
+/// every value), else transcoded and escaped (&amp; &lt; &gt; &quot; &apos;).
 /// </summary>
-public readonly ref struct Utf8XmlWriter(IBufferWriter<byte> output)
+internal readonly ref struct Utf8XmlWriter(ByteScratch output)
 {
     private static readonly SearchValues<char> s_escape = SearchValues.Create("&<>\"'");
-    private readonly IBufferWriter<byte> _out = output;
+    private readonly ByteScratch _out = output;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Raw(ReadOnlySpan<byte> bytes)
     {
-        var span = _out.GetSpan(bytes.Length);
-        bytes.CopyTo(span);
-        _out.Advance(bytes.Length);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Byte(byte b)
-    {
-        _out.GetSpan(1)[0] = b;
-        _out.Advance(1);
+        bytes.CopyTo(_out.Reserve(bytes.Length));
+        _out.Length += bytes.Length;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Open(ReadOnlySpan<byte> name)
     {
-        var span = _out.GetSpan(name.Length + 2);
+        var span = _out.Reserve(name.Length + 2);
         span[0] = (byte)'<';
         name.CopyTo(span[1..]);
         span[name.Length + 1] = (byte)'>';
-        _out.Advance(name.Length + 2);
+        _out.Length += name.Length + 2;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Close(ReadOnlySpan<byte> name)
     {
-        var span = _out.GetSpan(name.Length + 3);
+        var span = _out.Reserve(name.Length + 3);
         span[0] = (byte)'<';
         span[1] = (byte)'/';
         name.CopyTo(span[2..]);
         span[name.Length + 2] = (byte)'>';
-        _out.Advance(name.Length + 3);
+        _out.Length += name.Length + 3;
     }
 
     /// <summary>&lt;name&gt;text&lt;/name&gt;, nothing when the value is null.</summary>
@@ -77,18 +70,40 @@ public readonly ref struct Utf8XmlWriter(IBufferWriter<byte> output)
         Close(name);
     }
 
+    public void Text(string value) => Text(value.AsSpan());
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Text(string value)
+    public void Text(ReadOnlySpan<char> value)
     {
-        var rest = value.AsSpan();
+        var span = _out.Reserve(value.Length);
+        var i = 0;
+        for (; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c >= 0x80 || c is '&' or '<' or '>' or '"' or '\'')
+            {
+                break;
+            }
+            span[i] = (byte)c;
+        }
+        _out.Length += i;
+        if (i < value.Length)
+        {
+            Escaped(value[i..]);
+        }
+    }
+
+    /// <summary>The rest of a value from its first non-ASCII or special character on.</summary>
+    private void Escaped(ReadOnlySpan<char> rest)
+    {
         while (true)
         {
             var i = rest.IndexOfAny(s_escape);
             var chunk = i < 0 ? rest : rest[..i];
             if (!chunk.IsEmpty)
             {
-                var span = _out.GetSpan(Encoding.UTF8.GetMaxByteCount(chunk.Length));
-                _out.Advance(Encoding.UTF8.GetBytes(chunk, span));
+                var span = _out.Reserve(Encoding.UTF8.GetMaxByteCount(chunk.Length));
+                _out.Length += Encoding.UTF8.GetBytes(chunk, span);
             }
             if (i < 0)
             {
@@ -109,18 +124,20 @@ public readonly ref struct Utf8XmlWriter(IBufferWriter<byte> output)
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Integer(int value)
     {
-        var span = _out.GetSpan(11);
-        System.Buffers.Text.Utf8Formatter.TryFormat(value, span, out var written);
-        _out.Advance(written);
+        System.Buffers.Text.Utf8Formatter.TryFormat(value, _out.Reserve(11), out var written);
+        _out.Length += written;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Attribute(ReadOnlySpan<byte> name, string value)
     {
-        Byte((byte)' ');
-        Raw(name);
-        Raw("=\""u8);
+        var span = _out.Reserve(name.Length + 3);
+        span[0] = (byte)' ';
+        name.CopyTo(span[1..]);
+        span[name.Length + 1] = (byte)'=';
+        span[name.Length + 2] = (byte)'"';
+        _out.Length += name.Length + 3;
         Text(value);
-        Byte((byte)'"');
+        Raw("\""u8);
     }
 }

@@ -15,4 +15,11 @@ public sealed class Employer
     /// <summary>Letterbox-like (POST-07 proxies): recently registered, domiciliation address, most postings to France.</summary>
     public bool Letterbox { get; init; }
     public DateOnly RegisteredOn { get; init; }
+
+    /// <summary>The same employer seated at another address.</summary>
+    public Employer At(Address address) => new()
+    {
+        Id = Id, Name = Name, Country = Country, RegistrationNumber = RegistrationNumber, SocialSecurityNumber = SocialSecurityNumber,
+        FiscalNumber = FiscalNumber, Address = address, Sector = Sector, Letterbox = Letterbox, RegisteredOn = RegisteredOn,
+    };
 }

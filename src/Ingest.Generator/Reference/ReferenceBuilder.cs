@@ -24,6 +24,13 @@ public static class ReferenceBuilder
     public static string A1Number(string country, DateOnly issued, string caseId, int n) =>
         country + "-" + issued.Year.ToString(CultureInfo.InvariantCulture) + "-" + caseId + "-" + n.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>The case whose posting an A1 number belongs to, for a posting's own A1 ("CC-YYYY-CASE-1"), else null.</summary>
+    public static string? CaseOfOwnA1(string documentNumber)
+    {
+        var parts = documentNumber.Split('-');
+        return parts.Length == 4 && parts[3] == "1" ? parts[2] : null;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Build(Episode e, DetRandom rng)
     {

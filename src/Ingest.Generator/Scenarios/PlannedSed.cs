@@ -18,6 +18,13 @@ public sealed class PlannedSed
     public bool IsDecision { get; init; }
     public bool IsAmendment { get; init; }
     public PlannedSed? PreviousVersion { get; init; }
+    /// <summary>
+    /// Delivered broken (quarantined, never evaluated). Decided before the truth is written so that
+    /// rules comparing SEDs only expect what the engine can see.
+    /// </summary>
+    public bool Malformed { get; set; }
+    /// <summary>Position in the order the engine reads the dossier's SEDs: by reception day, then as planned.</summary>
+    public int Arrival { get; set; }
     public List<string> Rules { get; } = [];
     public List<string> NearMisses { get; } = [];
 }

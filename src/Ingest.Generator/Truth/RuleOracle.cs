@@ -30,7 +30,7 @@ public static class RuleOracle
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Evaluate(Dossier dossier, List<PlannedSed> seds)
     {
-        var pinOwners = PinOwners(seds);
+        Arrivals(seds);
         foreach (var s in seds)
         {
             var rules = s.Rules;
@@ -44,15 +44,17 @@ public static class RuleOracle
             {
                 case "A009" when s.IsDecision:
                     Structural(s, rules);
-                    Posting(dossier, s, rules);
-                    CrossCase(dossier, s, pinOwners, rules);
+                    Posting(dossier, seds, s, rules);
+                    CrossCase(dossier, seds, s, rules);
                     break;
                 case "A003" when s.IsDecision:
                     Structural(s, rules);
                     MultiState(s, rules);
+                    NoUsablePin(s, rules);
                     break;
                 case "A010" when s.IsDecision:
                     Structural(s, rules);
+                    NoUsablePin(s, rules);
                     if (LongOrOpen(r))
                     {
                         rules.Add("PER-05");
@@ -68,53 +70,116 @@ public static class RuleOracle
                     rules.Add("LIFE-01");
                     break;
             }
-            if (e.Kind == CaseKind.OrphanX)
+            if (e.Kind == CaseKind.OrphanX || (r.SedType.StartsWith('X') && !ASedArrived(seds, s)))
             {
+                // No A-SED of the case reached the engine before this X-SED (none sent, or the one sent was broken).
                 rules.Add("STR-09");
             }
             if (s.IsAmendment)
             {
                 rules.Add("LIFE-02");
             }
-            if (s.PreviousVersion is { } prev && MaterialChange(prev.Record, r))
+            if (s.PreviousVersion is { } prev && !prev.Malformed && !s.Malformed && MaterialChange(prev.Record, r))
             {
-                rules.Add("LIFE-06");
-            }
-        }
-    }
-
-    /// <summary>Canonical sending-country PIN → the persons whose A009s carry it.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static Dictionary<string, HashSet<string>> PinOwners(List<PlannedSed> seds)
-    {
-        var owners = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var s in seds)
-        {
-            if (s.Record.SedType != "A009" || !s.IsDecision)
-            {
-                continue;
-            }
-            foreach (var pin in s.Record.Person.Pins)
-            {
-                if (pin.Number is { } n && pin.Country == s.Episode.SendingCountry)
+                // Reported by the version whose arrival completes the pair: the newer one, or the older
+                // one when it arrives late (out-of-order versions, DOMAIN §4.3).
+                var completes = prev.Received > s.Received ? prev.Rules : rules;
+                if (!completes.Contains("LIFE-06"))
                 {
-                    var key = pin.Country + ":" + Canonical(n);
-                    if (!owners.TryGetValue(key, out var set))
-                    {
-                        owners[key] = set = new HashSet<string>(StringComparer.Ordinal);
-                    }
-                    set.Add(s.Episode.Person.Id);
+                    completes.Add("LIFE-06");
                 }
             }
         }
-        return owners;
     }
 
-    /// <summary>POST-06 (two employers) and LEG-02 (two states) over overlapping periods; ID-10 one PIN, two people. Listed on every SED involved.</summary>
+    /// <summary>
+    /// Whether the engine can tell who the SED is about. A placeholder person ("Test Test",
+    /// 1970-01-01, PIN "1": DOMAIN §4.12) cannot be matched to anyone, so neither the A1 nor the
+    /// declaration of the real worker is expected, nor any rule that compares with them.
+    /// </summary>
+    public static bool Identifiable(PlannedSed s) => !s.Episode.Placeholder;
+
+    /// <summary>ID-01: a decision whose person carries no usable PIN (none, or only the placeholder "1").</summary>
+    private static void NoUsablePin(PlannedSed s, List<string> rules)
+    {
+        foreach (var pin in s.Record.Person.Pins)
+        {
+            if (!(s.Episode.Placeholder && pin.Country == s.Episode.SendingCountry))
+            {
+                return;
+            }
+        }
+        rules.Add("ID-01");
+    }
+
+    /// <summary>The order the engine reads the dossier in: reception day (one batch a day), then as planned.</summary>
+    private static void Arrivals(List<PlannedSed> seds)
+    {
+        var order = new int[seds.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+        Array.Sort(order, (a, b) =>
+        {
+            var byDay = DateOnly.FromDateTime(seds[a].Received).CompareTo(DateOnly.FromDateTime(seds[b].Received));
+            return byDay != 0 ? byDay : a.CompareTo(b);
+        });
+        for (var rank = 0; rank < order.Length; rank++)
+        {
+            seds[order[rank]].Arrival = rank;
+        }
+    }
+
+    private static bool ASedArrived(List<PlannedSed> seds, PlannedSed x)
+    {
+        foreach (var o in seds)
+        {
+            if (o.Record.SedType.StartsWith('A') && o.Record.Envelope.CaseId == x.Record.Envelope.CaseId && !o.Malformed && o.Arrival < x.Arrival)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The posting decision of an episode as the engine knows it when <paramref name="s"/> arrives: the
+    /// well-formed decision SED received before it that is current (an amendment over the original, a
+    /// newer version over an older one), or null when none has arrived.
+    /// </summary>
+    private static PlannedSed? KnownDecision(List<PlannedSed> seds, Episode episode, PlannedSed s)
+    {
+        PlannedSed? current = null;
+        foreach (var o in seds)
+        {
+            if (o.Episode == episode && o.IsDecision && !o.Malformed && o.Arrival < s.Arrival && (current is null || Supersedes(o, current)))
+            {
+                current = o;
+            }
+        }
+        return current;
+    }
+
+    private static bool Supersedes(PlannedSed newer, PlannedSed older) =>
+        newer.IsAmendment != older.IsAmendment ? newer.IsAmendment
+        : newer.IsAmendment ? newer.IssuedOn > older.IssuedOn
+        : newer.Record.Envelope.DocumentVersion > older.Record.Envelope.DocumentVersion;
+
+    /// <summary>
+    /// POST-06 (two employers) and LEG-02 (two states) over overlapping periods; ID-10 one PIN, two
+    /// people. Listed on a SED when the engine can see the other side on its arrival: the other
+    /// posting's decision received before it, or what the registers hold (the other posting's A1 or
+    /// declaration; for ID-10 the other person's A1 or declaration under the same PIN).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void CrossCase(Dossier dossier, PlannedSed s, Dictionary<string, HashSet<string>> pinOwners, List<string> rules)
+    private static void CrossCase(Dossier dossier, List<PlannedSed> seds, PlannedSed s, List<string> rules)
     {
         var e = s.Episode;
+        if (!Identifiable(s))
+        {
+            return;
+        }
         foreach (var f in dossier.Episodes)
         {
             if (f == e || f.Kind != CaseKind.Posting || f.Person.Id != e.Person.Id || e.End is not { } eEnd || f.End is not { } fEnd
@@ -122,23 +187,60 @@ public static class RuleOracle
             {
                 continue;
             }
-            if (f.Employer.Id != e.Employer.Id && !rules.Contains("POST-06"))
+            var received = KnownDecision(seds, f, s) is not null;
+            if (f.Employer.Id != e.Employer.Id && !rules.Contains("POST-06")
+                && (received || f.A1 is not null || f.Declaration is { Status: "active" }))
             {
                 rules.Add("POST-06");
             }
-            if (f.LegislationState != e.LegislationState && !rules.Contains("LEG-02"))
+            if (f.LegislationState != e.LegislationState && !rules.Contains("LEG-02") && (received || f.A1 is not null))
             {
                 rules.Add("LEG-02");
             }
         }
         foreach (var pin in s.Record.Person.Pins)
         {
-            if (pin.Number is { } n && pin.Country == e.SendingCountry && pinOwners.TryGetValue(pin.Country + ":" + Canonical(n), out var owners) && owners.Count > 1)
+            if (pin.Number is not { } n || pin.Country != e.SendingCountry)
             {
-                rules.Add("ID-10");
-                break;
+                continue;
+            }
+            var canonical = Canonical(n);
+            foreach (var f in dossier.Episodes)
+            {
+                if (f.Person.Id != e.Person.Id && SharesPin(seds, f, s, pin.Country, canonical))
+                {
+                    rules.Add("ID-10");
+                    return;
+                }
             }
         }
+    }
+
+    /// <summary>Another person's episode shows the PIN to the engine: its A009 received before, its A1 or its declaration.</summary>
+    private static bool SharesPin(List<PlannedSed> seds, Episode other, PlannedSed s, string country, string canonical)
+    {
+        if (other.A1 is { Pin: { } a1Pin } a1 && a1.PinCountry == country && Canonical(a1Pin) == canonical)
+        {
+            return true;
+        }
+        if (other.Declaration is { WorkerPin: { } dPin } d && d.WorkerPinCountry == country && Canonical(dPin) == canonical)
+        {
+            return true;
+        }
+        foreach (var o in seds)
+        {
+            if (o.Episode == other && o.Record.SedType == "A009" && o.IsDecision && !o.Malformed && o.Arrival < s.Arrival && Identifiable(o))
+            {
+                foreach (var pin in o.Record.Person.Pins)
+                {
+                    if (pin.Country == country && pin.Number is { } n && Canonical(n) == canonical)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static bool MaterialChange(SedRecord a, SedRecord b) =>
@@ -193,11 +295,13 @@ public static class RuleOracle
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Posting(Dossier dossier, PlannedSed s, List<string> rules)
+    private static void Posting(Dossier dossier, List<PlannedSed> seds, PlannedSed s, List<string> rules)
     {
         var r = s.Record;
         var e = s.Episode;
         var d = r.Decision;
+        var identifiable = Identifiable(s);
+        var declaration = identifiable ? e.Declaration : null;
         var start = Date(d.PeriodStart);
         var end = Date(d.PeriodEnd);
         var art12 = r.Article is "01" or "02";
@@ -220,8 +324,11 @@ public static class RuleOracle
                 rules.Add("PER-07");
             }
         }
-        Chains(dossier, e, rules);
-        if (e.FrenchA1 is { } fr && d.LegislationState != "FR" && start is { } s2 && Date(fr.Start) is { } frStart && Date(fr.End) is { } frEnd
+        if (identifiable)
+        {
+            Chains(dossier, seds, s, rules);
+        }
+        if (identifiable && e.FrenchA1 is { } fr && d.LegislationState != "FR" && start is { } s2 && Date(fr.Start) is { } frStart && Date(fr.End) is { } frEnd
             && frStart <= (end ?? DateOnly.MaxValue) && frEnd >= s2)
         {
             rules.Add("LEG-01");
@@ -261,12 +368,21 @@ public static class RuleOracle
         {
             rules.Add("ID-09");
         }
-        if (r.Article == "01" && toFrance && e.Declaration is null)
+        if (r.Article == "01" && toFrance && declaration is null)
         {
             rules.Add("POST-01");
         }
-        Identity(s, rules);
-        Declaration(s, start, end, rules);
+        if (!e.SelfEmployed && e.Employer.Letterbox)
+        {
+            // Letterbox-like employer: the SED shows its domiciliation address (the other proxies are not in the data).
+            rules.Add("POST-07");
+        }
+        NoUsablePin(s, rules);
+        if (identifiable)
+        {
+            Identity(s, rules);
+            Declaration(s, start, end, rules);
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -274,10 +390,6 @@ public static class RuleOracle
     {
         var r = s.Record;
         var e = s.Episode;
-        if (r.Person.Pins.Count == 0)
-        {
-            rules.Add("ID-01");
-        }
         if (e.A1 is not { } a1)
         {
             return;
@@ -333,7 +445,8 @@ public static class RuleOracle
         if (hired is { } h && h > e.Start.AddMonths(-1))
         {
             rules.Add("POST-08");
-            if (e.Person.ThirdCountryNational)
+            // A third-country national who also holds an EU/EEA/Swiss nationality is not a third-country worker.
+            if (e.Person.ThirdCountryNational && !e.Person.Nationalities.Exists(IsEeaOrSwiss))
             {
                 rules.Add("POST-11");
             }
@@ -344,6 +457,10 @@ public static class RuleOracle
         }
         switch (e.DeclarationCites)
         {
+            case "own" when e.A1 is { Status: "withdrawn" or "expired" }:
+                // The declaration cites the worker's own A1, which its issuer withdrew: CERT-02 as much as an old one.
+                rules.Add("CERT-02");
+                break;
             case "unknown":
                 rules.Add("CERT-01");
                 break;
@@ -353,43 +470,54 @@ public static class RuleOracle
         }
     }
 
-    /// <summary>PER-04 (new posting less than 2 months after the previous one) and PER-03 (chain over 24 months).</summary>
+    /// <summary>
+    /// PER-04 (new posting less than 2 months after the previous one) and PER-03 (chain over 24 months),
+    /// same worker and employer. Each earlier posting counts as the engine knows it when this SED
+    /// arrives (DOMAIN §4.1, current state): its latest decision received before (amended or newer
+    /// version), else its A1; a posting the engine has no trace of breaks the chain.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Chains(Dossier dossier, Episode e, List<string> rules)
+    private static void Chains(Dossier dossier, List<PlannedSed> seds, PlannedSed s, List<string> rules)
     {
+        var e = s.Episode;
         var index = dossier.Episodes.IndexOf(e);
-        if (index <= 0)
+        if (index <= 0 || Date(s.Record.Decision.PeriodStart) is not { } start || Date(s.Record.Decision.PeriodEnd) is not { } end || end < start)
         {
             return;
         }
-        var chainStart = e.Start;
+        var chainStart = start;
+        var nextStart = start;
         var chained = false;
-        for (var i = index; i > 0; i--)
+        for (var i = index - 1; i >= 0; i--)
         {
-            var cur = dossier.Episodes[i];
-            var prev = dossier.Episodes[i - 1];
-            if (prev.Kind != CaseKind.Posting || prev.Employer.Id != cur.Employer.Id || prev.Person.Id != cur.Person.Id || prev.End is not { } prevEnd)
+            var prev = dossier.Episodes[i];
+            if (prev.Kind != CaseKind.Posting || prev.Employer.Id != e.Employer.Id || prev.Person.Id != e.Person.Id || Known(seds, prev, s) is not { } known
+                || !(nextStart > known.End && nextStart < known.End.AddMonths(2)))
             {
                 break;
             }
-            if (cur.Start > prevEnd && cur.Start < prevEnd.AddMonths(2))
-            {
-                if (i == index)
-                {
-                    rules.Add("PER-04");
-                    chained = true;
-                }
-                chainStart = prev.Start;
-            }
-            else
-            {
-                break;
-            }
+            chained |= i == index - 1;
+            chainStart = known.Start;
+            nextStart = known.Start;
         }
-        if (chained && e.End is { } end && end >= chainStart.AddMonths(24))
+        if (chained)
         {
-            rules.Add("PER-03");
+            rules.Add("PER-04");
+            if (end >= chainStart.AddMonths(24))
+            {
+                rules.Add("PER-03");
+            }
         }
+    }
+
+    /// <summary>An earlier posting's period as the engine knows it when <paramref name="s"/> arrives.</summary>
+    private static (DateOnly Start, DateOnly End)? Known(List<PlannedSed> seds, Episode prev, PlannedSed s)
+    {
+        if (KnownDecision(seds, prev, s) is { } d)
+        {
+            return Date(d.Record.Decision.PeriodStart) is { } st && Date(d.Record.Decision.PeriodEnd) is { } en && en >= st ? (st, en) : null;
+        }
+        return prev.A1 is { } a1 && Date(a1.Start) is { } a1Start && Date(a1.End) is { } a1End ? (a1Start, a1End) : null;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -411,7 +539,7 @@ public static class RuleOracle
         {
             if (a.Type == "01")
             {
-                residence = a.Country;
+                residence = SedCountry(a.Country);
             }
         }
         if (r.Article == "10" && residence != state)
@@ -424,7 +552,7 @@ public static class RuleOracle
         }
         foreach (var w in r.WorkCountries)
         {
-            if (w.Country is { } c && !IsEeaOrSwiss(c))
+            if (SedCountry(w.Country) is { } c && !IsEeaOrSwiss(c))
             {
                 rules.Add("LEG-12");
                 break;
@@ -439,6 +567,14 @@ public static class RuleOracle
             rules.Add("A13-01");
         }
     }
+
+    /// <summary>A country code in the SED scheme: ISO's GR and GB are the SEDs' EL and UK (DOMAIN §4.5).</summary>
+    public static string? SedCountry(string? code) => code switch
+    {
+        "GR" => "EL",
+        "GB" => "UK",
+        _ => code,
+    };
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Canonical(string pin)

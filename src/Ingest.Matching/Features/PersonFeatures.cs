@@ -15,6 +15,12 @@ internal sealed class PersonFeatures
     /// <summary>Name at birth (family name at birth + forename), empty when not given or equal to <see cref="Name"/>.</summary>
     public required NormalizedName BirthName { get; init; }
 
+    /// <summary>
+    /// A Greek or Cyrillic name romanised the way its state prints it (the register's Latin form),
+    /// when that differs from the ICAO form in <see cref="Name"/>; empty otherwise.
+    /// </summary>
+    public NormalizedName NationalName { get; init; } = NormalizedName.Empty;
+
     /// <summary>DateOnly.DayNumber, or -1 when unknown or invalid.</summary>
     public required int BirthDay { get; init; }
 
@@ -43,6 +49,7 @@ internal sealed class PersonFeatures
         return new PersonFeatures
         {
             Name = name,
+            NationalName = NameNormalizer.NormalizeNational(family, forename),
             BirthName = birthName,
             BirthDay = birth.IsValid ? birth.Value.DayNumber : -1,
             Sex = SexCode(sex),

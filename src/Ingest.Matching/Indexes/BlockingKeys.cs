@@ -17,6 +17,10 @@ internal static class BlockingKeys
     public static void Add(PersonFeatures person, List<ulong> keys, List<ulong>? swapped = null)
     {
         AddName(person.Name, person.BirthDay, keys, swapped);
+        if (!person.NationalName.IsEmpty)
+        {
+            AddName(person.NationalName, person.BirthDay, keys, swapped);
+        }
         if (!person.BirthName.IsEmpty)
         {
             AddName(person.BirthName, person.BirthDay, keys, swapped);

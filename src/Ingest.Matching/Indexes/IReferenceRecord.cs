@@ -9,6 +9,8 @@ internal interface IReferenceRecord
     PersonFeatures Person { get; }
     Period? Period { get; }
     string TargetId { get; }
+    /// <summary>Normalised id of the employer (or self-employed activity), "" when none.</summary>
+    string EmployerKey { get; }
     /// <summary>Orders records of one person when no period decides: later is preferred.</summary>
     string IssuedOn { get; }
 }

@@ -16,6 +16,9 @@ internal sealed class IndexedA1 : IReferenceRecord
     public required string Article { get; init; }
     public required ulong PersonHash { get; init; }
 
+    /// <summary>Country of the issuing institution ("FR" for "FR:URSSAF01"), or null.</summary>
+    public string? IssuerCountry { get; init; }
+
     public string TargetId => Source.DocumentNumber;
 
     public string IssuedOn => Source.IssuedOn;

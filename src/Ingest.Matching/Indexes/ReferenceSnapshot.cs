@@ -186,6 +186,7 @@ public sealed class ReferenceSnapshot
             EmployerCountry = CountryNormalizer.Normalize(a.EmployerCountry),
             Article = Features.ArticleCodes.Normalize(null, a.Article),
             PersonHash = PersonHashOf(person),
+            IssuerCountry = Normalization.PersonKeys.SenderCountry(a.Issuer),
         };
     }
 

@@ -24,11 +24,23 @@ internal sealed class HistoryEntry
     public required NormalizedName Name { get; init; }
     public required int BirthDay { get; init; }
     public required string[] PinKeys { get; init; }
+
+    /// <summary>Hashes of the normalised name (and its national romanisation) with the birth date; empty for a placeholder person.</summary>
+    public ulong[] NameKeys { get; init; } = [];
+
+    /// <summary>An amending decision (it supersedes the earlier decisions of its type in the case).</summary>
+    public bool IsAmendment { get; init; }
     public required bool WholePeriodCancelled { get; init; }
     public required string Unit { get; init; }
 
     /// <summary>Set when an X008 (or a later cancellation) invalidated this SED.</summary>
     public bool Invalidated { get; set; }
+
+    /// <summary>
+    /// A newer version of the document, or an amending decision of the case, was received: this entry
+    /// is no longer the current state of the posting (still kept, DOMAIN §4.1).
+    /// </summary>
+    public bool Superseded { get; set; }
 
     /// <summary>A legislation conflict was found on it (LEG-01/LEG-02).</summary>
     public bool HadConflict { get; set; }
@@ -37,4 +49,6 @@ internal sealed class HistoryEntry
     public bool ReliedUpon { get; set; }
 
     public bool IsPosting => Article is "12.1" or "12.2";
+
+    public bool IsDecision => SedType is "A003" or "A009" or "A010";
 }

@@ -15,6 +15,7 @@ internal sealed class RunHistory
     private readonly HashSet<(string Case, string Document, int Version)> _seen = [];
     private readonly Dictionary<string, List<HistoryEntry>> _byCase = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<HistoryEntry>> _byPerson = new(StringComparer.Ordinal);
+    private readonly Dictionary<ulong, List<HistoryEntry>> _byName = [];
     private readonly Dictionary<string, List<(string Type, DateOnly Date)>> _pendingInvalidations = new(StringComparer.Ordinal);
 
     private static readonly HistoryEntry[] s_none = [];
@@ -38,8 +39,12 @@ internal sealed class RunHistory
         }
     }
 
-    /// <summary>Entries of the person under either key (the SED's own key, or the matched reference person's).</summary>
-    public HistoryEntry[] Person(string personKey, string referencePersonKey)
+    /// <summary>
+    /// Entries of the person under any of its keys: the SED's own key, the matched reference person's,
+    /// and the name + birth date (which links a SED without a PIN to one with). An entry found by name
+    /// only is another person when it carries a PIN of the same country that differs.
+    /// </summary>
+    public HistoryEntry[] Person(string personKey, string referencePersonKey, ulong[] nameKeys, string[] pinKeys)
     {
         lock (_lock)
         {
@@ -49,18 +54,61 @@ internal sealed class RunHistory
             {
                 _byPerson.TryGetValue(referencePersonKey, out b);
             }
-            if (b is null)
+            HashSet<HistoryEntry>? set = null;
+            foreach (var key in nameKeys)
+            {
+                if (!_byName.TryGetValue(key, out var named))
+                {
+                    continue;
+                }
+                foreach (var e in named)
+                {
+                    if (!PinsConflict(pinKeys, e.PinKeys))
+                    {
+                        (set ??= []).Add(e);
+                    }
+                }
+            }
+            if (set is null && b is null)
             {
                 return a is null ? s_none : [.. a];
             }
-            if (a is null)
+            set ??= [];
+            if (a is not null)
             {
-                return [.. b];
+                set.UnionWith(a);
             }
-            var set = new HashSet<HistoryEntry>(a);
-            set.UnionWith(b);
+            if (b is not null)
+            {
+                set.UnionWith(b);
+            }
             return [.. set];
         }
+    }
+
+    private static bool PinsConflict(string[] mine, string[] theirs)
+    {
+        foreach (var p in mine)
+        {
+            foreach (var q in theirs)
+            {
+                if (p == q)
+                {
+                    return false;
+                }
+            }
+        }
+        foreach (var p in mine)
+        {
+            foreach (var q in theirs)
+            {
+                if (p.Length > 3 && q.Length > 3 && p.AsSpan(0, 3).SequenceEqual(q.AsSpan(0, 3)) && !Scoring.PinDistance.IsNear(p, q))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /// <summary>Records an evaluated SED; returns false (and records nothing) for a duplicate version.</summary>
@@ -73,8 +121,33 @@ internal sealed class RunHistory
                 return false;
             }
             Count++;
+            if (entry.IsDecision && _byCase.TryGetValue(entry.CaseId, out var caseEntries))
+            {
+                foreach (var other in caseEntries)
+                {
+                    if (other.SedType != entry.SedType)
+                    {
+                        continue;
+                    }
+                    if (Supersedes(other, entry))
+                    {
+                        entry.Superseded = true;
+                    }
+                    else if (Supersedes(entry, other))
+                    {
+                        other.Superseded = true;
+                    }
+                }
+            }
             Add(_byCase, entry.CaseId, entry);
-            Add(_byPerson, entry.PersonKey, entry);
+            foreach (var key in entry.NameKeys)
+            {
+                Add(_byName, key, entry);
+            }
+            if (entry.PersonKey.Length > 0)
+            {
+                Add(_byPerson, entry.PersonKey, entry);
+            }
             if (entry.ReferencePersonKey.Length > 0 && entry.ReferencePersonKey != entry.PersonKey)
             {
                 Add(_byPerson, entry.ReferencePersonKey, entry);
@@ -150,7 +223,14 @@ internal sealed class RunHistory
         }
     }
 
-    private static void Add(Dictionary<string, List<HistoryEntry>> map, string key, HistoryEntry entry)
+    /// <summary>A newer version of the same document, or an amending decision issued after the other.</summary>
+    private static bool Supersedes(HistoryEntry newer, HistoryEntry older) =>
+        newer.DocumentId == older.DocumentId
+            ? newer.Version > older.Version
+            : newer.IsAmendment && (!older.IsAmendment || newer.IssueDate > older.IssueDate);
+
+    private static void Add<TKey>(Dictionary<TKey, List<HistoryEntry>> map, TKey key, HistoryEntry entry)
+        where TKey : notnull
     {
         if (!map.TryGetValue(key, out var list))
         {

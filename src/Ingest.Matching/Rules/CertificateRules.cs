@@ -33,7 +33,7 @@ internal static class CertificateRules
                 {
                     return Hit("declaration " + d.TargetId + " cites A1 " + a.TargetId + " which is " + a.Source.Status);
                 }
-                return a.Period is { } ap && d.Period is { } dp && dp.Start > ap.EffectiveEnd
+                return a.Period is { } ap && d.Period is { } dp && dp.Start > ap.Repaired.EffectiveEnd
                     ? Hit("declaration " + d.TargetId + " starts " + D(dp.Start) + " after A1 " + a.TargetId + " ended " + D(ap.End))
                     : null;
             });

@@ -48,7 +48,11 @@ public sealed class ControlRule
         }
         catch (Exception)
         {
-            Interlocked.Increment(ref _failures);
+            // A check run on pending history is run again in order; its failure counts there.
+            if (!context.HistoryRead)
+            {
+                Interlocked.Increment(ref _failures);
+            }
             return null;
         }
         if (finding is not { } f)

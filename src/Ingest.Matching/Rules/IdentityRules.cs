@@ -16,12 +16,14 @@ internal static class IdentityRules
         yield return new ControlRule("ID-01", Severity.Med, "No usable PIN: matched on names, birth date, sex and nationality",
             "987/2009 Art. 2-3 (data exchange)", ["PINs", "names", "Person.DateBirth", "Person.Sex", "nationalities", "A1/declaration indexes"], "review the identification", c =>
             {
-                if (c.Sed.Person.PinKeys.Length > 0)
+                // A decision binds a person: without a PIN its identification rests on the names alone,
+                // whether or not they found someone in the register.
+                if (!c.Sed.IsDecision || !c.Sed.HasPerson || c.Sed.Person.PinKeys.Length > 0)
                 {
                     return null;
                 }
                 var (score, target) = c.A1.PersonAccepted ? (c.A1.Person.Score, "A1") : c.Declaration.PersonAccepted ? (c.Declaration.Person.Score, "declaration") : (0, "");
-                return target.Length > 0 ? Hit("no usable PIN; " + target + " matched on name and birth date, score " + N(score)) : null;
+                return Hit(target.Length > 0 ? "no usable PIN; " + target + " matched on name and birth date, score " + N(score) : "no usable PIN and no person matched on name and birth date");
             });
 
         yield return new ControlRule("ID-02", Severity.Med, "Zero or several candidate persons",
@@ -41,9 +43,10 @@ internal static class IdentityRules
             {
                 foreach (var (person, features) in Identified(c))
                 {
-                    if (person.PinExact && person.BirthDate is DateAgreement.Different or DateAgreement.OneComponent or DateAgreement.DayMonthSwapped)
+                    if ((person.PinExact || person.NeedsCorroboration) && person.BirthDate is DateAgreement.Different or DateAgreement.OneComponent or DateAgreement.DayMonthSwapped)
                     {
-                        return Hit("birth date " + D(c.Sed.Person.BirthDate) + " vs " + D(features.BirthDate) + " on record for the same PIN");
+                        return Hit("birth date " + D(c.Sed.Person.BirthDate) + " vs " + D(features.BirthDate) + " on record for the same "
+                            + (person.PinExact ? "PIN" : "posting (employer and period)"));
                     }
                 }
                 return null;
@@ -166,7 +169,7 @@ internal static class IdentityRules
                 }
                 foreach (var e in c.PersonHistory)
                 {
-                    if (e.BirthDay >= 0 && e.BirthDay != me.BirthDay && NameSimilarity.Score(me.Name, e.Name) < 0.6 && Array.Exists(e.PinKeys, k => Array.IndexOf(me.PinKeys, k) >= 0))
+                    if (e.BirthDay >= 0 && e.BirthDay != me.BirthDay && NameSimilarity.Score(me.Name, e.Name) < PersonComparer.NameGate && Array.Exists(e.PinKeys, k => Array.IndexOf(me.PinKeys, k) >= 0))
                     {
                         return Hit("PIN also sent for '" + e.Name.Key + "' in case " + e.CaseId);
                     }
@@ -188,6 +191,7 @@ internal static class IdentityRules
         }
     }
 
+    /// <summary>Another person: born another day, and a name that would not pass as a misspelling of this one.</summary>
     private static bool Other(PersonFeatures me, PersonFeatures other) =>
-        other.BirthDay >= 0 && other.BirthDay != me.BirthDay && NameSimilarity.Score(me.Name, other.Name) < 0.6;
+        other.BirthDay >= 0 && other.BirthDay != me.BirthDay && NameSimilarity.Score(me.Name, other.Name) < PersonComparer.NameGate;
 }

@@ -19,9 +19,11 @@ internal static class LegislationRules
                 {
                     return null;
                 }
+                // Local: issued by the receiving state itself. Another state's A1 is a second incoming claim (LEG-02).
+                var local = RuleFacts.LocalState(s);
                 foreach (var a in c.A1.PersonAccepted ? c.A1.PersonRecords : [])
                 {
-                    if (a.State is not null && a.State != s.State && !a.IsWithdrawn && a.Period is { } ap && ap.Overlaps(p))
+                    if (a.IssuerCountry == local && a.State is not null && a.State != s.State && !a.IsWithdrawn && a.Period is { } ap && ap.Overlaps(p))
                     {
                         return Hit(s.State + " claimed " + P(p) + ", local A1 " + a.TargetId + " says " + a.State + " " + P(ap));
                     }
@@ -39,10 +41,20 @@ internal static class LegislationRules
                 }
                 foreach (var e in c.PersonHistory)
                 {
-                    if (!e.Invalidated && e.State is not null && e.State != s.State && e.SenderCountry != s.SenderCountry
-                        && e.Period is { } ep && ep.Overlaps(p) && e.SedType is "A003" or "A009" or "A010")
+                    if (!e.Invalidated && !e.Superseded && e.State is not null && e.State != s.State && e.SenderCountry != s.SenderCountry
+                        && e.Period is { } ep && ep.Overlaps(p) && e.IsDecision)
                     {
                         return Hit(s.SenderCountry + " says " + s.State + ", " + e.SenderCountry + " said " + e.State + " (" + e.SedType + " case " + e.CaseId + ")");
+                    }
+                }
+                // An A1 another state issued is its claim too, held before its SED arrives.
+                var local = RuleFacts.LocalState(s);
+                foreach (var a in c.A1.PersonAccepted ? c.A1.PersonRecords : [])
+                {
+                    if (a.IssuerCountry is { } issuer && issuer != local && issuer != s.SenderCountry && a.State is not null && a.State != s.State
+                        && !a.IsWithdrawn && a.Period is { } ap && ap.Overlaps(p))
+                    {
+                        return Hit(s.SenderCountry + " says " + s.State + ", " + issuer + " A1 " + a.TargetId + " says " + a.State + " " + P(ap));
                     }
                 }
                 return null;

@@ -111,22 +111,39 @@ internal static class LifecycleRules
         yield return new ControlRule("LIFE-06", Severity.Med, "Material change between versions of one document",
             "EESSI document versions", ["Envelope.DocumentId", "Envelope.DocumentVersion", "case history"], "review the change", c =>
             {
+                // Versions may arrive out of order: the change of a pair is reported by the version whose
+                // arrival completes the pair, compared with its nearest older and its nearest newer version.
                 var s = c.Sed;
-                Linking.HistoryEntry? previous = null;
+                var version = s.Sed.Envelope.DocumentVersion;
+                Linking.HistoryEntry? older = null, newer = null;
                 foreach (var e in c.CaseHistory)
                 {
-                    if (e.DocumentId == s.Sed.Envelope.DocumentId && e.Version < s.Sed.Envelope.DocumentVersion && (previous is null || e.Version > previous.Version))
+                    if (e.DocumentId != s.Sed.Envelope.DocumentId)
                     {
-                        previous = e;
+                        continue;
+                    }
+                    if (e.Version < version && (older is null || e.Version > older.Version))
+                    {
+                        older = e;
+                    }
+                    else if (e.Version > version && (newer is null || e.Version < newer.Version))
+                    {
+                        newer = e;
                     }
                 }
-                if (previous is null)
-                {
-                    return null;
-                }
                 // A respelt name is a correction of identity data, not a material change of the decision.
-                var diff = Diff(previous, s, withName: false);
-                return diff.Length > 0 && diff != "no change" ? Hit("v" + I(previous.Version) + " → v" + I(s.Sed.Envelope.DocumentVersion) + ": " + diff) : null;
+                var before = older is null ? "" : Diff(older, s, withName: false);
+                var after = newer is null ? "" : Diff(newer, s, withName: false);
+                var reasons = new List<string>(2);
+                if (before.Length > 0 && before != NoChange)
+                {
+                    reasons.Add("v" + I(older!.Version) + " → v" + I(version) + ": " + before);
+                }
+                if (after.Length > 0 && after != NoChange)
+                {
+                    reasons.Add("v" + I(version) + " (arrived after v" + I(newer!.Version) + ") → v" + I(newer.Version) + ": " + after);
+                }
+                return reasons.Count > 0 ? Hit(string.Join("; ", reasons)) : null;
             });
 
         yield return new ControlRule("LIFE-07", Severity.Med, "Case closed while a legislation conflict is unresolved",
@@ -165,6 +182,8 @@ internal static class LifecycleRules
         return latest?.Period;
     }
 
+    private const string NoChange = "no change";
+
     private static string Diff(Linking.HistoryEntry previous, SedFeatures s, bool withName = true)
     {
         var parts = new List<string>(4);
@@ -176,6 +195,10 @@ internal static class LifecycleRules
         {
             parts.Add("state " + previous.State + " → " + s.State);
         }
+        if (previous.Article != s.Article)
+        {
+            parts.Add("article " + previous.Article + " → " + s.Article);
+        }
         var key = RuleFacts.MainEmployerKey(s);
         if (previous.EmployerKey != key && (previous.EmployerKey.Length > 0 || key.Length > 0))
         {
@@ -185,6 +208,6 @@ internal static class LifecycleRules
         {
             parts.Add("name " + previous.Name.Key + " → " + s.Person.Name.Key);
         }
-        return parts.Count == 0 ? "no change" : string.Join("; ", parts);
+        return parts.Count == 0 ? NoChange : string.Join("; ", parts);
     }
 }

@@ -51,57 +51,29 @@ internal static class PeriodRules
         yield return new ControlRule("PER-03", Severity.Red, "Chained postings over 24 months with gaps under 2 months",
             "883/2004 Art. 12(1); Decision A2 point 3(c)", ["Article", "period", "employer", "work countries", "run history", "A1s"], "A005 request for information", c =>
             {
-                var s = c.Sed;
-                if (!ArticleCodes.IsPosting(s.Article) || s.Period is not { } p || p.IsOpen || p.IsInverted)
+                // The posting that carries the chain past 24 months is the one at fault: the chain ends with it.
+                if (EarlierPostings(c) is not { Count: > 0 } earlier || c.Sed.Period is not { IsOpen: false } p)
                 {
                     return null;
                 }
-                var employer = RuleFacts.MainEmployer(s);
-                var key = RuleFacts.MainEmployerKey(s);
-                var others = new List<Period>();
-                foreach (var e in RuleFacts.OtherPostings(c))
-                {
-                    // Overlapping periods are the same posting told twice (versions, the A1 behind the SED), not a chain.
-                    if (!e.Period!.Value.Overlaps(p) && RuleFacts.SameEmployer(key, employer?.Name ?? Normalization.Names.NormalizedName.Empty, e.EmployerKey, e.EmployerName) && SameHost(s.WorkCountries, e.WorkCountries))
-                    {
-                        others.Add(e.Period!.Value);
-                    }
-                }
-                foreach (var a in c.A1.PersonRecords)
-                {
-                    if (ArticleCodes.IsPosting(a.Article) && a.Period is { IsOpen: false } ap && !ap.Overlaps(p) && key.Length > 0 && a.EmployerKey == key && !others.Contains(ap))
-                    {
-                        others.Add(ap);
-                    }
-                }
-                if (others.Count == 0)
-                {
-                    return null;
-                }
-                var (start, end, count) = RuleFacts.ChainAround(p, others, RuleFacts.TwoMonthsDays);
-                return count >= 2 && RuleFacts.Over24Months(start, end) ? Hit(I(count) + " chained postings " + D(start) + ".." + D(end) + " with gaps under 2 months") : null;
+                var (start, end, count) = RuleFacts.ChainAround(p, earlier, RuleFacts.TwoMonthsDays);
+                return count >= 2 && end == p.EffectiveEnd && RuleFacts.Over24Months(start, end)
+                    ? Hit(I(count) + " chained postings " + D(start) + ".." + D(end) + " with gaps under 2 months")
+                    : null;
             });
 
         yield return new ControlRule("PER-04", Severity.Med, "New posting less than 2 months after the previous one",
-            "Decision A2 point 3(c) (2-month wait)", ["Article", "period", "run history", "A1s"], "review", c =>
+            "Decision A2 point 3(c) (2-month wait)", ["Article", "period", "employer", "work countries", "run history", "A1s"], "review", c =>
             {
-                var s = c.Sed;
-                if (!ArticleCodes.IsPosting(s.Article) || s.Period is not { } p)
+                if (EarlierPostings(c) is not { Count: > 0 } earlier || c.Sed.Period is not { } p)
                 {
                     return null;
                 }
-                foreach (var e in RuleFacts.OtherPostings(c))
+                foreach (var e in earlier)
                 {
-                    if (Gap(e.Period!.Value, p) is { } gap)
+                    if (Gap(e, p) is { } gap)
                     {
-                        return Hit("starts " + I(gap) + " days after the posting ending " + D(e.Period.Value.End));
-                    }
-                }
-                foreach (var a in c.A1.PersonRecords)
-                {
-                    if (ArticleCodes.IsPosting(a.Article) && a.Period is { } ap && Gap(ap, p) is { } gap)
-                    {
-                        return Hit("starts " + I(gap) + " days after A1 " + a.TargetId + " ended " + D(ap.End));
+                        return Hit("starts " + I(gap) + " days after the posting of the same employer ending " + D(e.End));
                     }
                 }
                 return null;
@@ -138,6 +110,42 @@ internal static class PeriodRules
                 c.Sed.SedType == "A009" && !RuleFacts.IsAmendment(c.Sed) && c.Sed.End.IsValid && c.Sed.Received.IsValid && c.Sed.Received.Value > c.Sed.End.Value
                     ? Hit("received " + D(c.Sed.Received.Value) + " after the end " + D(c.Sed.End.Value))
                     : null);
+    }
+
+    /// <summary>
+    /// Postings of the same worker by the same employer to the same host that ended before this one
+    /// started (Decision A2 point 3(c)): earlier SEDs in their current state, and the person's A1s.
+    /// </summary>
+    private static List<Period>? EarlierPostings(RuleContext c)
+    {
+        var s = c.Sed;
+        if (!ArticleCodes.IsPosting(s.Article) || s.Period is not { IsInverted: false } p)
+        {
+            return null;
+        }
+        var employer = RuleFacts.MainEmployer(s);
+        var key = RuleFacts.MainEmployerKey(s);
+        var name = employer?.Name ?? Normalization.Names.NormalizedName.Empty;
+        List<Period>? earlier = null;
+        // A self-employed person's undertaking is the person: two Art. 12(2) postings without an employer are the same one.
+        var selfEmployed = s.Article == "12.2" && key.Length == 0 && name.IsEmpty;
+        foreach (var e in RuleFacts.OtherPostings(c))
+        {
+            if (e.Period!.Value.EffectiveEnd < p.Start && SameHost(s.WorkCountries, e.WorkCountries)
+                && (RuleFacts.SameEmployer(key, name, e.EmployerKey, e.EmployerName) || (selfEmployed && e.Article == "12.2" && e.EmployerKey.Length == 0 && e.EmployerName.IsEmpty)))
+            {
+                (earlier ??= []).Add(e.Period.Value);
+            }
+        }
+        foreach (var a in c.A1.PersonAccepted ? c.A1.PersonRecords : [])
+        {
+            if (ArticleCodes.IsPosting(a.Article) && a.Period is { IsOpen: false, IsInverted: false } ap && ap.EffectiveEnd < p.Start
+                && (key.Length > 0 ? a.EmployerKey == key : selfEmployed && a.Article == "12.2") && !a.IsWithdrawn && (earlier is null || !earlier.Contains(ap)))
+            {
+                (earlier ??= []).Add(ap);
+            }
+        }
+        return earlier;
     }
 
     private static bool SameHost(string[] a, string[] b)

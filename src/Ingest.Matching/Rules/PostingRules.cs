@@ -7,7 +7,11 @@ using static Ingest.Matching.Rules.RuleText;
 
 namespace Ingest.Matching.Rules;
 
-/// <summary>POST-01…POST-14: the SED against the A1s and the posting declarations.</summary>
+/// <summary>
+/// POST-01…POST-14: the SED against the A1s and the posting declarations. A declaration's own findings
+/// (hire date, length, substitution) are reported on the posting decision (A009) it is compared with,
+/// not again on every reply, reminder or change notice of the case.
+/// </summary>
 internal static class PostingRules
 {
     public static IEnumerable<ControlRule> Create()
@@ -30,7 +34,8 @@ internal static class PostingRules
             "883/2004 Art. 12; Code du travail L1262-2-1", ["period", "matched declaration"], "labour inspection follow-up", c =>
             {
                 // A008 changes or A003 decisions carry other periods; the declaration is checked against the posting decision only.
-                if (c.Sed.SedType != "A009" || c.MatchedDeclaration is not { Period: { } dp } d || c.Sed.Period is not { } p || p.IsInverted || p.Contains(dp))
+                // An inverted period (STR-04) covers no day: every declared day lies outside it.
+                if (c.Sed.SedType != "A009" || c.MatchedDeclaration is not { Period: { } dp } d || c.Sed.Period is not { } p || p.Contains(dp))
                 {
                     return null;
                 }
@@ -60,7 +65,7 @@ internal static class PostingRules
         yield return new ControlRule("POST-05", Severity.Red, "Substitution: successive posted workers on one client over 24 months",
             "883/2004 Art. 12(1) (not replacing another posted person)", ["matched declaration", "declarations by client"], "labour inspection follow-up", c =>
             {
-                if (c.MatchedDeclaration is not { ClientKey.Length: > 0, Period.IsOpen: false } d)
+                if (c.Sed.SedType != "A009" || c.MatchedDeclaration is not { ClientKey.Length: > 0, Period.IsOpen: false } d)
                 {
                     return null;
                 }
@@ -85,9 +90,20 @@ internal static class PostingRules
                         return Hit("also posted by " + (e.EmployerKey.Length > 0 ? e.EmployerKey : e.EmployerName.Key) + " " + P(e.Period.Value));
                     }
                 }
+                // Another state's A1 posting the worker for another employer; a local A1 in conflict is LEG-01's finding.
+                var local = RuleFacts.LocalState(s);
+                foreach (var a in c.A1.PersonAccepted ? c.A1.PersonRecords : [])
+                {
+                    if (ArticleCodes.IsPosting(a.Article) && a.IssuerCountry != local && !a.IsWithdrawn && a.Period is { } ap && ap.Overlaps(p)
+                        && key.Length > 0 && a.EmployerKey.Length > 0 && a.EmployerKey != key)
+                    {
+                        return Hit("A1 " + a.TargetId + " posts the worker for " + a.EmployerKey + " " + P(ap) + " while posted by " + key);
+                    }
+                }
+                // The declaration of this very posting filed by another employer is POST-04's finding, not a second posting.
                 foreach (var d in c.Declaration.PersonAccepted ? c.Declaration.PersonRecords : [])
                 {
-                    if (!d.IsCancelled && d.Period is { } dp && dp.Overlaps(p) && key.Length > 0 && d.EmployerKey.Length > 0 && d.EmployerKey != key)
+                    if (d != c.MatchedDeclaration && !d.IsCancelled && d.Period is { } dp && dp.Overlaps(p) && key.Length > 0 && d.EmployerKey.Length > 0 && d.EmployerKey != key)
                     {
                         return Hit("declared by " + d.EmployerKey + " " + P(dp) + " while posted by " + key);
                     }
@@ -95,10 +111,24 @@ internal static class PostingRules
                 return null;
             });
 
+        yield return new ControlRule("POST-07", Severity.Red, "Posting employer without substantial activity at home",
+            "883/2004 Art. 12(1); 987/2009 Art. 14(2); Decision A2 point 1", ["SedType", "employers (seat address)"], "A005 request for information", c =>
+            {
+                // Of DOMAIN's proxies (recent registration, postings mostly to France, few home staff, a
+                // domiciliation address), the SED shows the seat: a company domiciled at a business centre
+                // or "care of" another has no premises of its own in the sending state.
+                if (c.Sed.SedType != "A009" || RuleFacts.MainEmployer(c.Sed) is not { } employer || c.Sed.Sed.Employers.Find(e => e.Role == Core.Seds.EmployerRole.Employer)?.Address is not { } seat
+                    || RuleFacts.Domiciliation(seat) is not { } marker)
+                {
+                    return null;
+                }
+                return Hit("employer '" + employer.Name.Key + "' seated at a domiciliation address ('" + marker + "')");
+            });
+
         yield return new ControlRule("POST-08", Severity.Med, "Hired less than 1 month before the posting",
             "Decision A2 point 1 (prior employment relationship)", ["matched declaration (hire date)", "period"], "A005 request for information", c =>
             {
-                if (c.MatchedDeclaration is not { HireDate: { } hire } d || d.Period is not { } dp)
+                if (c.Sed.SedType != "A009" || c.MatchedDeclaration is not { HireDate: { } hire } d || d.Period is not { } dp)
                 {
                     return null;
                 }
@@ -108,7 +138,7 @@ internal static class PostingRules
         yield return new ControlRule("POST-11", Severity.Med, "Third-country worker recruited just before the posting",
             "883/2004 Art. 12; Reg. 1231/2010", ["nationalities", "matched declaration (hire date)"], "A005 request for information", c =>
             {
-                if (!RuleFacts.ThirdCountryNational(c.Sed) || c.MatchedDeclaration is not { HireDate: { } hire } d || d.Period is not { } dp)
+                if (c.Sed.SedType != "A009" || !RuleFacts.ThirdCountryNational(c.Sed) || c.MatchedDeclaration is not { HireDate: { } hire } d || d.Period is not { } dp)
                 {
                     return null;
                 }
@@ -118,7 +148,7 @@ internal static class PostingRules
 
         yield return new ControlRule("POST-12", Severity.Med, "Declaration over 12 months without an extension notice",
             "Code du travail L1262-4 (long-term posting)", ["matched declaration"], "labour inspection follow-up", c =>
-                c.MatchedDeclaration is { Period: { End: { } end } dp } d && end > dp.Start.PlusMonths(12).PlusDays(-1) && d.Source.Version <= 1
+                c.Sed.SedType == "A009" && c.MatchedDeclaration is { Period: { End: { } end } dp } d && end > dp.Start.PlusMonths(12).PlusDays(-1) && d.Source.Version <= 1
                     ? Hit("declaration " + d.TargetId + " " + P(dp) + " without an amendment")
                     : null);
 

@@ -72,15 +72,63 @@ internal static class RuleFacts
         return true;
     }
 
+    /// <summary>The state receiving the SED, whose own A1s are local (France when the envelope does not say).</summary>
+    public static string LocalState(SedFeatures sed) => sed.ReceiverCountry ?? "FR";
+
     public static bool HostIsFrance(SedFeatures sed) =>
         sed.WorkCountries.Length == 0 ? sed.ReceiverCountry == "FR" : Array.IndexOf(sed.WorkCountries, "FR") >= 0;
 
-    /// <summary>Earlier postings of the person still valid (not invalidated), other documents than this one.</summary>
+    private static readonly string[] s_domiciliation =
+    [
+        "c/o ", "c/o,", "care of", "business centre", "business center", "domiciliation", "domiciliación", "domiciliazione",
+        "virtual office", "geschäftszentrum", "centrum biznesowe", "biuro wirtualne",
+    ];
+
+    /// <summary>
+    /// The marker found when an address is a domiciliation ("c/o", a business centre, a virtual office:
+    /// a seat without premises of its own), else null. An ordinary business park is no such marker.
+    /// </summary>
+    public static string? Domiciliation(AddressEntry address)
+    {
+        foreach (var part in (ReadOnlySpan<string?>)[address.Street, address.BuildingName])
+        {
+            if (string.IsNullOrEmpty(part))
+            {
+                continue;
+            }
+            foreach (var marker in s_domiciliation)
+            {
+                if (part.Contains(marker, StringComparison.OrdinalIgnoreCase))
+                {
+                    return marker.TrimEnd(' ', ',');
+                }
+            }
+        }
+        return null;
+    }
+
+    /// <summary>A name holding a test or placeholder word (DOMAIN §4.12): nobody's name.</summary>
+    public static bool IsPlaceholderName(NormalizedName name)
+    {
+        foreach (var t in name.Tokens)
+        {
+            if (t is "TEST" or "TESTER" or "DUMMY" or "XXX" or "XXXX" or "PLACEHOLDER" or "NONAME")
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Earlier postings of the person in their current state: not invalidated, not superseded by a newer
+    /// version or an amending decision, other cases than this SED's (its own case is its own posting).
+    /// </summary>
     public static IEnumerable<HistoryEntry> OtherPostings(RuleContext c)
     {
         foreach (var e in c.PersonHistory)
         {
-            if (e.IsPosting && !e.Invalidated && e.Period is not null && e.DocumentId != c.Sed.Sed.Envelope.DocumentId)
+            if (e.IsPosting && !e.Invalidated && !e.Superseded && e.Period is { IsInverted: false } && e.CaseId != c.Sed.Sed.Envelope.CaseId)
             {
                 yield return e;
             }

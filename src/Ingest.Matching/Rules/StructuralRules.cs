@@ -159,12 +159,9 @@ internal static class StructuralRules
             "data quality", ["Person names", "PINs", "Person.DateBirth"], "none (exclude from statistics)", c =>
             {
                 var p = c.Sed.Person;
-                foreach (var t in p.Name.Tokens)
+                if (RuleFacts.IsPlaceholderName(p.Name))
                 {
-                    if (t is "TEST" or "TESTER" or "DUMMY" or "XXX" or "XXXX" or "PLACEHOLDER" or "NONAME")
-                    {
-                        return Hit("placeholder name '" + p.Name.Key + "'");
-                    }
+                    return Hit("placeholder name '" + p.Name.Key + "'");
                 }
                 foreach (var pin in c.Sed.Pins)
                 {

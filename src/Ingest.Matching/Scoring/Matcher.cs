@@ -45,7 +45,7 @@ internal sealed class Matcher(EvaluatorOptions options)
                 found = Decide(sed, records, scratch, target);
                 if (found.PersonAccepted && found.Person.PinExact)
                 {
-                    return found;
+                    return WithRecordsWithoutPin(found, byBlock, records);
                 }
             }
         }
@@ -75,6 +75,44 @@ internal sealed class Matcher(EvaluatorOptions options)
             found = Decide(sed, records, scratch, target);
         }
         return found;
+    }
+
+    /// <summary>
+    /// A person found by PIN may also hold records registered without any PIN (another state's A1
+    /// where the person had no number): the PIN lookup cannot reach them, the exact name can. One
+    /// lookup; the match is returned unchanged when there is none.
+    /// </summary>
+    private TargetMatch<T> WithRecordsWithoutPin<T>(TargetMatch<T> found, HashMultiIndex byBlock, T[] records)
+        where T : class, IReferenceRecord
+    {
+        var person = found.PersonRecords[0].Person;
+        if (person.Name.IsEmpty)
+        {
+            return found;
+        }
+        var candidates = byBlock.Lookup(KeyHash.Of('N', person.Name.Key));
+        if (candidates.Length > options.MaxCandidatesPerKey)
+        {
+            candidates = candidates[..options.MaxCandidatesPerKey];
+        }
+        List<T>? all = null;
+        foreach (var id in candidates)
+        {
+            var rec = records[id];
+            if (rec.Person.PinKeys.Length == 0 && rec.Person.BirthDay == person.BirthDay && SamePerson(person, rec.Person))
+            {
+                all ??= [.. found.PersonRecords];
+                if (!all.Contains(rec))
+                {
+                    all.Add(rec);
+                }
+            }
+        }
+        return all is null ? found : new TargetMatch<T>
+        {
+            Result = found.Result, Chosen = found.Chosen, Person = found.Person, PersonRecords = all,
+            Ambiguous = found.Ambiguous, PersonAccepted = found.PersonAccepted, CandidateCount = found.CandidateCount,
+        };
     }
 
     private static void PrepareKeys(SedFeatures sed, Scratch scratch)
@@ -129,11 +167,20 @@ internal sealed class Matcher(EvaluatorOptions options)
         for (var i = 0; i < ids.Count; i++)
         {
             var person = records[ids[i]].Person;
-            if (!PersonComparer.CanReach(sed.Person, person, options.ReviewThreshold))
+            if (!PersonComparer.CanReach(sed.Person, person, options.ReviewThreshold) && !SamePosting(sed, records[ids[i]]))
             {
                 continue;
             }
             var s = PersonComparer.Compare(sed.Person, person);
+            if (s.NeedsCorroboration)
+            {
+                // The record of this very posting (employer and period) vouches for the person.
+                if (!SamePosting(sed, records[ids[i]]))
+                {
+                    continue;
+                }
+                s = s with { Score = Math.Max(s.Score, options.AcceptThreshold) };
+            }
             if (s.Score < options.ReviewThreshold)
             {
                 continue;
@@ -153,7 +200,26 @@ internal sealed class Matcher(EvaluatorOptions options)
             };
         }
 
+        // Of namesakes scoring alike, the one holding a record for the SED's period is the one it
+        // speaks of: it wins the tie, and a namesake without such a record does not make it ambiguous.
+        var period = sed.Period?.Repaired;
         var top = scored[best];
+        var margin = options.AmbiguityMargin;
+        if (period is { } p && !top.Person.PinExact && !Overlaps(records[top.Id], p))
+        {
+            for (var i = 0; i < scored.Count; i++)
+            {
+                var c = scored[i];
+                if (c.Person.Score >= top.Person.Score - margin && (c.Person.Score >= options.AcceptThreshold || top.Person.Score < options.AcceptThreshold)
+                    && Overlaps(records[c.Id], p))
+                {
+                    best = i;
+                    break;
+                }
+            }
+            top = scored[best];
+        }
+        var topOverlaps = period is { } tp && Overlaps(records[top.Id], tp);
         var bestPerson = records[top.Id].Person;
         var personRecords = new List<T>(2);
         var ambiguous = false;
@@ -164,7 +230,8 @@ internal sealed class Matcher(EvaluatorOptions options)
             {
                 personRecords.Add(rec);
             }
-            else if (c.Person.Score >= top.Person.Score - options.AmbiguityMargin && c.Person.Score >= options.AcceptThreshold && !top.Person.PinExact)
+            else if (c.Person.Score >= top.Person.Score - margin && c.Person.Score >= options.AcceptThreshold && !top.Person.PinExact
+                && (!topOverlaps || Overlaps(rec, period!.Value)))
             {
                 ambiguous = true;
             }
@@ -234,18 +301,38 @@ internal sealed class Matcher(EvaluatorOptions options)
                 }
             }
         }
-        return a.BirthDay == b.BirthDay && (a.Name.Key == b.Name.Key || (!b.BirthName.IsEmpty && a.Name.Key == b.BirthName.Key) || (!a.BirthName.IsEmpty && a.BirthName.Key == b.Name.Key));
+        return a.BirthDay == b.BirthDay && (a.Name.Key == b.Name.Key || (!b.BirthName.IsEmpty && a.Name.Key == b.BirthName.Key) || (!a.BirthName.IsEmpty && a.BirthName.Key == b.Name.Key)
+            || (!a.NationalName.IsEmpty && a.NationalName.Key == b.Name.Key) || (!b.NationalName.IsEmpty && a.Name.Key == b.NationalName.Key));
     }
+
+    /// <summary>The record is of the SED's own posting: one of the SED's employer ids, and an overlapping period.</summary>
+    private static bool SamePosting(SedFeatures sed, IReferenceRecord record)
+    {
+        if (record.EmployerKey.Length == 0 || sed.Period is not { } p || !Overlaps(record, p.Repaired))
+        {
+            return false;
+        }
+        foreach (var e in sed.Employers)
+        {
+            if (Array.IndexOf(e.IdKeys, record.EmployerKey) >= 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool Overlaps(IReferenceRecord record, Period period) => record.Period is { } rp && period.Overlaps(rp.Repaired);
 
     private static (T? Record, int OverlapDays) Choose<T>(List<T> records, Period? period, DateOnly? now)
         where T : class, IReferenceRecord
     {
         T? chosen = null;
         var bestOverlap = -1;
-        var probe = period ?? (now is { } n ? new Period(n, n) : (Period?)null);
+        var probe = period?.Repaired ?? (now is { } n ? new Period(n, n) : (Period?)null);
         foreach (var r in records)
         {
-            var overlap = probe is { } p && r.Period is { } rp ? p.OverlapDays(rp) : 0;
+            var overlap = probe is { } p && r.Period is { } rp ? p.OverlapDays(rp.Repaired) : 0;
             if (overlap > bestOverlap || (overlap == bestOverlap && string.CompareOrdinal(r.IssuedOn, chosen!.IssuedOn) > 0))
             {
                 chosen = r;

@@ -7,12 +7,20 @@ namespace Ingest.Matching.Scoring;
 /// identifies; otherwise names weigh 0.55, birth date 0.30 (day/month swap and a single wrong
 /// component tolerated), sex and nationality 0.075 each. A PIN of the same country that differs
 /// lowers the score but does not veto: ID-07 reports it. Without a shared PIN, names less than
-/// <see cref="NameGate"/> alike never match.
+/// <see cref="NameGate"/> alike never match; a conflicting PIN or a birth date one component off is
+/// only tolerated where everything else agrees and the record is of the same posting
+/// (<see cref="PersonScore.NeedsCorroboration"/>).
 /// </summary>
 internal static class PersonComparer
 {
     /// <summary>Name similarity below which only a shared PIN can identify (typos and transliterations stay above).</summary>
     public const double NameGate = 0.80;
+
+    /// <summary>With a conflicting PIN, names must agree this well (and the birth date exactly) to stay the same person (ID-07).</summary>
+    public const double PinConflictNameFloor = 0.95;
+
+    /// <summary>Score given to a candidate that cannot be the person: below any review threshold.</summary>
+    private const double NotAPerson = 0.6;
 
     public static PersonScore Compare(PersonFeatures sed, PersonFeatures reference)
     {
@@ -24,6 +32,14 @@ internal static class PersonComparer
         if (!reference.BirthName.IsEmpty)
         {
             name = Math.Max(name, NameSimilarity.Score(sed.Name, reference.BirthName));
+        }
+        if (!sed.NationalName.IsEmpty)
+        {
+            name = Math.Max(name, NameSimilarity.Score(sed.NationalName, reference.Name));
+        }
+        if (!reference.NationalName.IsEmpty)
+        {
+            name = Math.Max(name, NameSimilarity.Score(sed.Name, reference.NationalName));
         }
         var date = Dates(sed.BirthDay, reference.BirthDay);
         var sex = sed.Sex == 0 || reference.Sex == 0 ? 0 : sed.Sex == reference.Sex ? 1 : -1;
@@ -39,21 +55,38 @@ internal static class PersonComparer
             _ => 0.0,
         };
         var score = 0.55 * name + 0.30 * dateScore + 0.075 * (sex + 1) / 2.0 + 0.075 * (nationality + 1) / 2.0;
+        var corroborate = false;
         if (pinExact)
         {
-            score = Math.Max(score, name >= 0.7 || date == DateAgreement.Exact ? 1.0 : 0.9);
+            // One PIN, another name and another birth date: two people under one number (ID-10), not a slip.
+            score = name < NameGate && date is DateAgreement.Different or DateAgreement.OneComponent
+                ? NotAPerson
+                : Math.Max(score, name >= 0.7 || date == DateAgreement.Exact ? 1.0 : 0.9);
         }
         else if (name < NameGate)
         {
             // Same forename and birth date but another family name is another person: without a
             // shared PIN, names this far apart never reach review however well the rest agrees.
-            score = Math.Min(score, 0.6);
+            score = Math.Min(score, NotAPerson);
+        }
+        else if (pinConflict && (date != DateAgreement.Exact || name < PinConflictNameFloor))
+        {
+            // Two independent identifiers disagree (a PIN of the same country and the birth date,
+            // or the PIN and a name part): a namesake, not the same person with a slip.
+            score = Math.Min(score, NotAPerson);
         }
         else if (pinConflict)
         {
             score -= 0.1;
+            corroborate = true;
         }
-        return new PersonScore(Math.Clamp(score, 0, 1), name, date, sex, nationality, pinExact, pinConflict);
+        else if (date == DateAgreement.OneComponent || (date == DateAgreement.Different && name >= PinConflictNameFloor))
+        {
+            // A birth date off is how namesakes look: without a shared PIN, only a record of the same
+            // posting makes it this person with another date on record (ID-03).
+            corroborate = true;
+        }
+        return new PersonScore(Math.Clamp(score, 0, 1), name, date, sex, nationality, pinExact, pinConflict, corroborate);
     }
 
     /// <summary>

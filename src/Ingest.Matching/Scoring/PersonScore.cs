@@ -1,6 +1,11 @@
 namespace Ingest.Matching.Scoring;
 
-/// <summary>How well a reference person matches the SED's person, with the parts that explain it.</summary>
+/// <summary>
+/// How well a reference person matches the SED's person, with the parts that explain it.
+/// <see cref="NeedsCorroboration"/>: one identifier disagrees (a PIN of the same country, or the birth
+/// date by one component) while the rest agrees; such a candidate is only the person for a record
+/// of the same posting (same employer, overlapping period), as a namesake's record would not be.
+/// </summary>
 internal readonly record struct PersonScore(
     double Score,
     double Name,
@@ -8,7 +13,8 @@ internal readonly record struct PersonScore(
     int Sex,
     int Nationality,
     bool PinExact,
-    bool PinConflict)
+    bool PinConflict,
+    bool NeedsCorroboration = false)
 {
     public static readonly PersonScore None = new(0, 0, DateAgreement.Unknown, 0, 0, false, false);
 }

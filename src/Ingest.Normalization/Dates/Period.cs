@@ -12,6 +12,12 @@ public readonly record struct Period(DateOnly Start, DateOnly? End)
     /// <summary>End before start: a malformed period (STR-04).</summary>
     public bool IsInverted => End is { } e && e < Start;
 
+    /// <summary>
+    /// The period to compare intervals with: an inverted one reduced to its start day (the start is
+    /// what the sender got right, the end is the slip), any other unchanged.
+    /// </summary>
+    public Period Repaired => IsInverted ? new Period(Start, Start) : this;
+
     public bool Overlaps(Period other) => Start <= other.EffectiveEnd && other.Start <= EffectiveEnd;
 
     public bool Contains(Period inner) => inner.Start >= Start && inner.EffectiveEnd <= EffectiveEnd;

@@ -13,7 +13,29 @@ public static class NameNormalizer
     private const int MaxTokens = 16;
 
     /// <summary>Folded, sorted tokens of one or more name parts (family name, forename…).</summary>
-    public static NormalizedName Normalize(params ReadOnlySpan<string?> parts)
+    public static NormalizedName Normalize(params ReadOnlySpan<string?> parts) => Normalize(parts, national: false);
+
+    /// <summary>
+    /// The same name under the romanisation the member state itself prints (Bulgarian Transliteration
+    /// Act for Cyrillic, ELOT 743 for Greek), which a register holding the Latin form used; empty when
+    /// the name has no Greek or Cyrillic letter or both romanisations agree.
+    /// </summary>
+    public static NormalizedName NormalizeNational(params ReadOnlySpan<string?> parts)
+    {
+        var native = false;
+        foreach (var part in parts)
+        {
+            native |= part is not null && part.AsSpan().ContainsAnyInRange('\u0370', '\u04FF');
+        }
+        if (!native)
+        {
+            return NormalizedName.Empty;
+        }
+        var national = Normalize(parts, national: true);
+        return national.Key == Normalize(parts, national: false).Key ? NormalizedName.Empty : national;
+    }
+
+    private static NormalizedName Normalize(ReadOnlySpan<string?> parts, bool national)
     {
         var capacity = 0;
         foreach (var part in parts)
@@ -30,7 +52,7 @@ public static class NameNormalizer
         {
             if (!string.IsNullOrEmpty(part))
             {
-                Fold(part, buffer, ref n);
+                Fold(part, buffer, ref n, national);
                 n = Separate(buffer, n);
             }
         }
@@ -103,7 +125,7 @@ public static class NameNormalizer
         return n;
     }
 
-    private static void Fold(string text, Span<char> dest, ref int n)
+    private static void Fold(string text, Span<char> dest, ref int n, bool national = false)
     {
         for (var i = 0; i < text.Length; i++)
         {
@@ -131,8 +153,14 @@ public static class NameNormalizer
             {
                 continue;
             }
+            if (national && Transliteration.TryMapNational(char.ToUpperInvariant(c), out var romanised))
+            {
+                romanised.AsSpan().CopyTo(dest[n..]);
+                n += romanised.Length;
+                continue;
+            }
             var upper = FoldChar(c);
-            if (i + 1 < text.Length && Transliteration.GreekDigraph(upper, FoldChar(text[i + 1])) is { } digraph)
+            if (i + 1 < text.Length && Transliteration.GreekDigraph(upper, FoldChar(text[i + 1]), national) is { } digraph)
             {
                 digraph.AsSpan().CopyTo(dest[n..]);
                 n += digraph.Length;

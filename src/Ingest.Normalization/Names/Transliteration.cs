@@ -11,13 +11,38 @@ internal static class Transliteration
 
     public static bool TryMap(char c, out string latin) => s_map.TryGetValue(c, out latin!);
 
-    /// <summary>Greek vowel + Υ digraphs that ICAO writes as AV, EV, OU (I before Y is IV).</summary>
-    public static string? GreekDigraph(char first, char second) => (first, second) switch
+    /// <summary>
+    /// Cyrillic capitals the Bulgarian Transliteration Act (2009, used on Bulgarian passports and
+    /// registers) writes otherwise than ICAO: Х → H, Й → Y, Ъ → A, Щ → SHT, Ю → YU, Я → YA, Ь → Y.
+    /// Checked before decomposition, since Й would otherwise arrive as И.
+    /// </summary>
+    public static bool TryMapNational(char c, out string latin)
+    {
+        latin = c switch
+        {
+            'Х' => "H",
+            'Й' => "Y",
+            'Ъ' => "A",
+            'Щ' => "SHT",
+            'Ю' => "YU",
+            'Я' => "YA",
+            'Ь' => "Y",
+            _ => "",
+        };
+        return latin.Length > 0;
+    }
+
+    /// <summary>
+    /// Greek vowel + Υ digraphs that ICAO writes as AV, EV, OU (I before Y is IV); with
+    /// <paramref name="national"/>, also ELOT 743's ΓΓ → NG.
+    /// </summary>
+    public static string? GreekDigraph(char first, char second, bool national = false) => (first, second) switch
     {
         ('Α', 'Υ') => "AV",
         ('Ε', 'Υ') => "EV",
         ('Η', 'Υ') => "IV",
         ('Ο', 'Υ') => "OU",
+        ('Γ', 'Γ') when national => "NG",
         _ => null,
     };
 

@@ -16,7 +16,7 @@ FROM
     ANY LEFT JOIN
     (
         SELECT case_id, document_id, countIf(rule_id LIKE 'POST-%') AS post_anomalies, countIf(rule_id = 'POST-07') AS letterbox
-        FROM {db}.anomalies FINAL
+        FROM {db}.anomalies_current
         GROUP BY case_id, document_id
     ) AS a USING (case_id, document_id)
     WHERE c.sed_type = 'A009' AND c.invalidated = 0

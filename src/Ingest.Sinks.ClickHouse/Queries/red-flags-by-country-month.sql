@@ -4,7 +4,7 @@
 -- param: from Date 2000-01-01 received on or after
 SELECT toStartOfMonth(received_at) AS month, sender_country, count() AS red_flags,
        topK(3)(arrayJoin(rule_ids)) AS top_rules
-FROM {db}.review_queue FINAL
+FROM {db}.review_current
 WHERE received_at >= toDateTime({from})
 GROUP BY month, sender_country
 ORDER BY month, red_flags DESC

@@ -14,12 +14,12 @@ public static class Tables
         ("work_countries", "Array(String)"), ("employer_names", "Array(String)"), ("employer_ids", "Array(String)"),
         ("employer_countries", "Array(String)"), ("invalidates_type", "String"), ("invalidates_date", "Date"),
         ("person_key", "String"), ("person_pseudonym", "String"), ("red_flag", "UInt8"), ("unit", "String"),
-        ("run_id", "String"), ("ingested_at", "DateTime"));
+        ("run_id", "String"), ("ingested_at", "DateTime"), ("evaluation", "UInt64"));
 
     public static readonly TableSpec ReviewQueue = new("review_queue",
         ("case_id", "String"), ("document_id", "String"), ("version", "UInt32"), ("sed_type", "{lc}"),
         ("sender_country", "{lc}"), ("person_key", "String"), ("rule_ids", "Array(String)"), ("reasons", "Array(String)"),
-        ("received_at", "DateTime"), ("run_id", "String"), ("queued_at", "DateTime"));
+        ("received_at", "DateTime"), ("run_id", "String"), ("queued_at", "DateTime"), ("evaluation", "UInt64"));
 
     public static readonly TableSpec RuleCatalog = new("rule_catalog",
         ("rule_id", "String"), ("family", "{lc}"), ("title", "String"), ("severity", "{lc}"), ("legal_basis", "String"),
@@ -52,7 +52,7 @@ public static class Tables
         ("rule_id", "{lc}"), ("severity", "{lc}"), ("case_id", "String"), ("document_id", "String"),
         ("version", "UInt32"), ("sed_type", "{lc}"), ("sender_country", "{lc}"), ("legislation_state", "{lc}"),
         ("reasons", "String"), ("follow_up", "String"), ("person_key", "String"), ("received_at", "DateTime"),
-        ("run_id", "String"), ("evaluated_at", "DateTime"));
+        ("run_id", "String"), ("evaluated_at", "DateTime"), ("evaluation", "UInt64"));
 
     public static readonly TableSpec Quarantine = new("quarantine",
         ("unit", "String"), ("source", "String"), ("entry", "String"), ("unit_offset", "UInt64"),

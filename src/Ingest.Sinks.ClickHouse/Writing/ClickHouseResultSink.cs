@@ -19,17 +19,19 @@ public sealed class ClickHouseResultSink(ClickHouseStore store, string runId, Ti
     private readonly List<object[]> _review = [];
     private readonly Pseudonymizer _pseudonymizer = Pseudonymizer.FromOptions(store.Options);
     private long _oldestPendingTicks;
+    private ulong _lastEvaluation;
 
     public long RowsWritten { get; private set; }
 
     public ValueTask WriteAsync(SedEvaluation evaluation, CancellationToken cancellationToken)
     {
         var now = Now();
+        var stamp = NextEvaluationStamp(now);
         MarkPending();
-        _seds.Add(RowMapper.SedDocument(evaluation, runId, now, _pseudonymizer));
+        _seds.Add(RowMapper.SedDocument(evaluation, runId, now, stamp, _pseudonymizer));
         if (evaluation.RedFlag)
         {
-            _review.Add(RowMapper.Review(evaluation, runId, now));
+            _review.Add(RowMapper.Review(evaluation, runId, now, stamp));
         }
         foreach (var match in evaluation.Matches)
         {
@@ -37,7 +39,7 @@ public sealed class ClickHouseResultSink(ClickHouseStore store, string runId, Ti
         }
         foreach (var anomaly in evaluation.Anomalies)
         {
-            _anomalies.Add(RowMapper.Anomaly(evaluation, anomaly, runId, now));
+            _anomalies.Add(RowMapper.Anomaly(evaluation, anomaly, runId, now, stamp));
         }
         return FlushIfDueAsync(cancellationToken);
     }
@@ -97,6 +99,13 @@ public sealed class ClickHouseResultSink(ClickHouseStore store, string runId, Ti
         await store.InsertAsync(table, rows, cancellationToken).ConfigureAwait(false);
         RowsWritten += rows.Count;
         rows.Clear();
+    }
+
+    /// <summary>UTC ticks, strictly increasing within this sink: a later evaluation always has the larger stamp.</summary>
+    private ulong NextEvaluationStamp(DateTime now)
+    {
+        _lastEvaluation = Math.Max((ulong)now.Ticks, _lastEvaluation + 1);
+        return _lastEvaluation;
     }
 
     private void MarkPending()

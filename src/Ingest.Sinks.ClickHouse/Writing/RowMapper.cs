@@ -13,7 +13,7 @@ internal static class RowMapper
 {
     private static readonly DateOnly s_zeroDate = new(1970, 1, 1);
 
-    public static object[] SedDocument(SedEvaluation e, string runId, DateTime now, Pseudonymizer pseudonymizer)
+    public static object[] SedDocument(SedEvaluation e, string runId, DateTime now, ulong evaluation, Pseudonymizer pseudonymizer)
     {
         var s = e.Sed;
         var env = s.Envelope;
@@ -59,7 +59,7 @@ internal static class RowMapper
             workCountries, names, ids.ToArray(),
             countries, s.Invalidation?.TargetSedType ?? "", Date(s.Invalidation?.TargetIssueDate),
             e.PersonKey ?? "", pseudonymizer.Pseudonym(e.PersonKey), Flag(e.RedFlag), e.Unit.ToString(),
-            runId, now,
+            runId, now, evaluation,
         ];
     }
 
@@ -74,7 +74,7 @@ internal static class RowMapper
         ];
     }
 
-    public static object[] Anomaly(SedEvaluation e, Anomaly a, string runId, DateTime now)
+    public static object[] Anomaly(SedEvaluation e, Anomaly a, string runId, DateTime now, ulong evaluation)
     {
         var s = e.Sed;
         var env = s.Envelope;
@@ -83,12 +83,12 @@ internal static class RowMapper
             a.RuleId, a.Severity.ToString().ToUpperInvariant(), env.CaseId, env.DocumentId,
             (uint)Math.Max(env.DocumentVersion, 0), s.SedType, CountryOf(env.SenderInstitution), s.Decision.LegislationState ?? "",
             a.Reasons, a.FollowUp, e.PersonKey ?? "", Timestamp(env.ReceivedAt),
-            runId, now,
+            runId, now, evaluation,
         ];
     }
 
     /// <summary>A red-flagged SED waits for an inspector with every reason that took it out of automation.</summary>
-    public static object[] Review(SedEvaluation e, string runId, DateTime now)
+    public static object[] Review(SedEvaluation e, string runId, DateTime now, ulong evaluation)
     {
         var env = e.Sed.Envelope;
         var ids = new List<string>();
@@ -105,7 +105,7 @@ internal static class RowMapper
         [
             env.CaseId, env.DocumentId, (uint)Math.Max(env.DocumentVersion, 0), e.Sed.SedType,
             CountryOf(env.SenderInstitution), e.PersonKey ?? "", ids.ToArray(), reasons.ToArray(),
-            Timestamp(env.ReceivedAt), runId, now,
+            Timestamp(env.ReceivedAt), runId, now, evaluation,
         ];
     }
 

@@ -27,6 +27,18 @@ public sealed class StreamOptions
     [Range(0, 10_000_000)]
     public int ReevaluationWindow { get; set; } = 50_000;
 
+    /// <summary>Parse workers between the consume thread and the ordered evaluation; defaults to one per core.</summary>
+    [Range(1, 256)]
+    public int ParseWorkers { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>Chunks in flight per pipeline stage: bounds memory and makes a slow sink pause consumption.</summary>
+    [Range(2, 100_000)]
+    public int ChannelCapacity { get; set; } = 64;
+
+    /// <summary>Records already fetched are passed on together, up to this many, to keep the stages' hand-offs cheap.</summary>
+    [Range(1, 100_000)]
+    public int ChunkRecords { get; set; } = 256;
+
     /// <summary>Port of /health and /metrics on loopback (0 = off).</summary>
     [Range(0, 65535)]
     public int MetricsPort { get; set; }

@@ -1,13 +1,13 @@
 using System.Diagnostics;
+using System.Threading.Channels;
 using Confluent.Kafka;
 using Ingest.Core.Evaluation;
 using Ingest.Core.Results;
 using Ingest.Core.Units;
-using Ingest.Matching;
 using Ingest.Matching.Indexes;
 using Ingest.Worker.Kafka;
-using Ingest.Worker.Reference;
 using Ingest.Worker.Options;
+using Ingest.Worker.Reference;
 using Ingest.Worker.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -17,9 +17,10 @@ namespace Ingest.Worker.Streaming;
 
 /// <summary>
 /// Consumes the SED topics in a consumer group and runs each record through the same parser,
-/// evaluator and sink as the nightly job. Offsets are stored only after ClickHouse acknowledged
-/// the batch holding the record; with the idempotent sink each SED is counted once, whatever
-/// crashes, restarts or rebalances happen.
+/// evaluator and sink as the nightly job: consume (its own thread) → parse (one worker per core)
+/// → <see cref="StreamProcessor"/> (consume order: evaluate, sink, offsets), on bounded channels.
+/// Offsets are stored only after ClickHouse acknowledged the batch holding the record; with the
+/// idempotent sink each SED is counted once, whatever crashes, restarts or rebalances happen.
 /// </summary>
 public sealed class StreamWorker(
     IOptions<KafkaOptions> kafkaOptions,
@@ -35,18 +36,14 @@ public sealed class StreamWorker(
 {
     private readonly KafkaOptions _kafka = kafkaOptions.Value;
     private readonly StreamOptions _options = streamOptions.Value;
-    private readonly Dictionary<TopicPartition, long> _pending = [];
     private readonly HashSet<TopicPartition> _assigned = [];
-    private readonly List<long> _batchTimestamps = [];
-    private readonly LatencyRecorder _latency = new();
-    private long _firstRecordTicks;
     private readonly RunRecord _run = new() { RunId = RunRecord.NewId("stream"), Kind = "stream" };
-    private readonly Queue<(UnitId Unit, Core.Seds.SedRecord Sed)> _unmatched = new();
-    private int _referenceUpdates;
-    private IResultSink _sink = null!;
-    private DeadLetterPublisher _deadLetters = null!;
-    private long _batchStarted;
-    private int _batchRecords;
+    private Channel<StreamChunk> _consumed = null!;
+    private List<StreamEntry> _chunk = [];
+    private StreamProcessor _processor = null!;
+    private Task _pipeline = Task.CompletedTask;
+    private long _seq;
+    private bool _closed;
 
     public RunRecord Run => _run;
 
@@ -56,225 +53,211 @@ public sealed class StreamWorker(
 
     private async Task RunLoopAsync(CancellationToken stoppingToken)
     {
-        _sink = await sinks.CreateAsync(_run.RunId, stoppingToken).ConfigureAwait(false);
+        var sink = await sinks.CreateAsync(_run.RunId, stoppingToken).ConfigureAwait(false);
         var consumerConfig = KafkaClients.Consumer(_kafka);
-        _deadLetters = new DeadLetterPublisher(new ProducerBuilder<byte[]?, byte[]?>(KafkaClients.Producer(_kafka)).Build(), _kafka.DeadLetterTopic);
+        using var deadLetters = new DeadLetterPublisher(new ProducerBuilder<byte[]?, byte[]?>(KafkaClients.Producer(_kafka)).Build(), _kafka.DeadLetterTopic);
         using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(consumerConfig)
-            .SetPartitionsAssignedHandler((_, assigned) =>
-            {
-                _assigned.UnionWith(assigned);
-                Log.Assigned(logger, string.Join(",", assigned));
-            })
+            .SetPartitionsAssignedHandler((_, assigned) => OnAssigned(assigned))
             .SetPartitionsRevokedHandler((_, revoked) => OnRevoked(revoked))
             .SetPartitionsLostHandler((_, lost) => OnLost(lost))
             .SetErrorHandler((_, e) => Log.KafkaError(logger, e.Reason))
             .Build();
-        await _sink.RecordRunAsync(_run, stoppingToken).ConfigureAwait(false);
+        await sink.RecordRunAsync(_run, stoppingToken).ConfigureAwait(false);
+        _processor = new StreamProcessor(consumer, evaluator, snapshots, sink, deadLetters, _options, metrics, _run, logger);
+        referenceFeed.SnapshotSwapped += _ => _processor.ReferenceUpdated();
+        _pipeline = StartPipeline();
         Log.Started(logger, _run.RunId, string.Join(",", _kafka.Topics), _kafka.GroupId, consumerConfig.BootstrapServers);
         consumer.Subscribe(_kafka.Topics);
-        referenceFeed.SnapshotSwapped += _ => Interlocked.Increment(ref _referenceUpdates);
-        // Re-evaluation must not count as a second delivery of the same SED (STR-08): no history.
-        var reevaluator = new SedEvaluator(snapshots, new EvaluatorOptions { TrackHistory = false });
-        var lastRecord = Stopwatch.GetTimestamp();
-        var lastRunRow = Stopwatch.GetTimestamp();
         try
         {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                var record = consumer.Consume(TimeSpan.FromMilliseconds(50));
-                if (record is not null && !record.IsPartitionEOF)
-                {
-                    lastRecord = Stopwatch.GetTimestamp();
-                    await ProcessAsync(record, stoppingToken).ConfigureAwait(false);
-                    UpdateLag(consumer, record);
-                }
-                if (_batchRecords >= _options.BatchMaxRecords
-                    || (_batchRecords > 0 && Stopwatch.GetElapsedTime(_batchStarted) >= _options.BatchMaxAge))
-                {
-                    await FlushAndStoreAsync(consumer, stoppingToken).ConfigureAwait(false);
-                }
-                if (Interlocked.Exchange(ref _referenceUpdates, 0) > 0)
-                {
-                    await ReevaluateUnmatchedAsync(reevaluator, stoppingToken).ConfigureAwait(false);
-                }
-                if (Stopwatch.GetElapsedTime(lastRunRow) >= TimeSpan.FromSeconds(30))
-                {
-                    lastRunRow = Stopwatch.GetTimestamp();
-                    await _sink.RecordRunAsync(_run, stoppingToken).ConfigureAwait(false);
-                }
-                if (_options.ExitWhenIdle > TimeSpan.Zero && _batchRecords == 0 && Stopwatch.GetElapsedTime(lastRecord) >= _options.ExitWhenIdle)
-                {
-                    if (Drained(consumer))
-                    {
-                        Log.Idle(logger, _options.ExitWhenIdle);
-                        break;
-                    }
-                    lastRecord = Stopwatch.GetTimestamp(); // not drained (no assignment yet, or lagging): look again later
-                }
-            }
+            ConsumeLoop(consumer, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Graceful stop: drain below.
         }
-        // Drain: what was processed is flushed and its offsets committed before leaving the group.
-        await FlushAndStoreAsync(consumer, CancellationToken.None).ConfigureAwait(false);
+        // Drain: what was consumed is processed, flushed and its offsets committed before leaving the group.
+        _consumed.Writer.TryComplete();
+        await _pipeline.ConfigureAwait(false);
+        _closed = true;
         TryCommit(consumer);
         consumer.Close();
         _run.Status = "complete";
         _run.FinishedAt = DateTime.UtcNow;
-        await _sink.RecordRunAsync(_run, CancellationToken.None).ConfigureAwait(false);
+        await sink.RecordRunAsync(_run, CancellationToken.None).ConfigureAwait(false);
         Log.Stopping(logger, _run.RunId, _run.UnitsIn, _run.Seds, _run.Quarantined);
-        if (_latency.Count > 0)
-        {
-            var active = Stopwatch.GetElapsedTime(_firstRecordTicks).TotalSeconds - (_options.ExitWhenIdle > TimeSpan.Zero ? _options.ExitWhenIdle.TotalSeconds : 0);
-            Log.Throughput(logger, _latency.Count, Math.Max(active, 0.001), _latency.Count / Math.Max(active, 0.001), _latency.Percentile(0.5), _latency.Percentile(0.99), _latency.Percentile(1));
-        }
-        _deadLetters.Dispose();
-        await _sink.DisposeAsync().ConfigureAwait(false);
+        ReportThroughput();
+        await sink.DisposeAsync().ConfigureAwait(false);
         lifetime.StopApplication();
     }
 
-    private async Task ProcessAsync(ConsumeResult<byte[]?, byte[]?> record, CancellationToken cancellationToken)
+    private Task StartPipeline()
     {
-        if (_batchRecords == 0)
+        var capacity = _options.ChannelCapacity;
+        _consumed = Channel.CreateBounded<StreamChunk>(new BoundedChannelOptions(capacity) { SingleWriter = true });
+        var parsed = Channel.CreateBounded<StreamChunk>(new BoundedChannelOptions(capacity) { SingleReader = true });
+        var workers = new Task[Math.Max(1, _options.ParseWorkers)];
+        for (var i = 0; i < workers.Length; i++)
         {
-            _batchStarted = Stopwatch.GetTimestamp();
+            workers[i] = Task.Run(() => ParseAsync(_consumed.Reader, parsed.Writer));
         }
-        if (_firstRecordTicks == 0)
-        {
-            _firstRecordTicks = Stopwatch.GetTimestamp();
-        }
-        _batchTimestamps.Add(record.Message.Timestamp.UnixTimestampMs);
-        _batchRecords++;
-        _run.UnitsIn++;
-        metrics.RecordsIn.Add(1);
-        var unit = Ingest.Sources.KafkaUnits.FromConsumeResult(record);
-        QuarantineRecord? poison;
-        ParseOutcomeKind kind;
-        using (unit)
-        {
-            var outcome = parser.Parse(unit);
-            kind = outcome.Kind;
-            poison = outcome.Error;
-            if (outcome.Kind == ParseOutcomeKind.Sed && outcome.Sed is not null)
-            {
-                try
-                {
-                    var evaluation = evaluator.Evaluate(unit.Id, outcome.Sed);
-                    await _sink.WriteAsync(evaluation, cancellationToken).ConfigureAwait(false);
-                    RememberIfUnmatched(evaluation);
-                    _run.Seds++;
-                    _run.Anomalies += evaluation.Anomalies.Count;
-                    _run.RedFlags += evaluation.RedFlag ? 1 : 0;
-                    metrics.RecordsOut.Add(1);
-                    poison = null;
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    kind = ParseOutcomeKind.Malformed;
-                    poison = new QuarantineRecord { Unit = unit.Id, ErrorCode = "EvaluationFailed", Message = $"{e.GetType().Name}: {e.Message}" };
-                }
-            }
-        }
-        if (poison is not null)
-        {
-            await _sink.QuarantineAsync(poison, kind, cancellationToken).ConfigureAwait(false);
-            _deadLetters.Publish(record, poison);
-            _run.Quarantined++;
-            _run.NotSed += kind == ParseOutcomeKind.NotSed ? 1 : 0;
-            metrics.Quarantined.Add(1);
-            Log.Poison(logger, unit.Id.ToString(), poison.ErrorCode, poison.Message);
-        }
-        _pending[record.TopicPartition] = record.Offset.Value + 1;
+        var parsing = Task.WhenAll(workers).ContinueWith(t => parsed.Writer.TryComplete(t.Exception), TaskScheduler.Default);
+        // The processor runs to the end of its channel even when the host is stopping: that is the drain.
+        var processing = Task.Run(() => _processor.RunAsync(parsed.Reader, CancellationToken.None));
+        return Task.WhenAll(parsing, processing);
     }
 
-    private void RememberIfUnmatched(SedEvaluation evaluation)
+    private void ConsumeLoop(IConsumer<byte[]?, byte[]?> consumer, CancellationToken stoppingToken)
     {
-        if (_options.ReevaluationWindow == 0 || !HasUnmatched(evaluation))
+        var lastRecord = Stopwatch.GetTimestamp();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            if (_pipeline.IsFaulted)
+            {
+                _pipeline.GetAwaiter().GetResult(); // the pipeline's error ends the worker, loudly
+            }
+            // Wait for one record, then take what is already fetched without waiting, up to a chunk.
+            var record = consumer.Consume(TimeSpan.FromMilliseconds(50));
+            while (record is not null)
+            {
+                if (!record.IsPartitionEOF)
+                {
+                    lastRecord = Stopwatch.GetTimestamp();
+                    metrics.RecordsIn.Add(1);
+                    _chunk.Add(new StreamEntry { Record = record });
+                    UpdateLag(consumer, record);
+                }
+                record = _chunk.Count < _options.ChunkRecords ? consumer.Consume(TimeSpan.Zero) : null;
+            }
+            if (_chunk.Count == 0)
+            {
+                _chunk.Add(new StreamEntry { Control = StreamControl.Tick });
+            }
+            EnqueueChunk();
+            if (_options.ExitWhenIdle > TimeSpan.Zero && Stopwatch.GetElapsedTime(lastRecord) >= _options.ExitWhenIdle)
+            {
+                Barrier();
+                if (Drained(consumer))
+                {
+                    Log.Idle(logger, _options.ExitWhenIdle);
+                    return;
+                }
+                lastRecord = Stopwatch.GetTimestamp(); // not drained (no assignment yet, or lagging): look again later
+            }
+        }
+    }
+
+    /// <summary>Blocking write on the consume thread: a full pipeline pauses consumption (back-pressure).</summary>
+    private void EnqueueChunk()
+    {
+        if (_chunk.Count == 0)
         {
             return;
         }
-        _unmatched.Enqueue((evaluation.Unit, evaluation.Sed));
-        while (_unmatched.Count > _options.ReevaluationWindow)
+        var chunk = new StreamChunk(_seq++, _chunk);
+        _chunk = new List<StreamEntry>(Math.Min(_options.ChunkRecords, 64));
+        if (!_consumed.Writer.TryWrite(chunk))
         {
-            _unmatched.Dequeue();
+            _consumed.Writer.WriteAsync(chunk).AsTask().GetAwaiter().GetResult();
         }
     }
 
-    private static bool HasUnmatched(SedEvaluation evaluation)
+    /// <summary>Waits until everything consumed so far is in ClickHouse and its offsets are stored.</summary>
+    private void Barrier()
     {
-        foreach (var m in evaluation.Matches)
+        var control = new StreamControl(StreamControlKind.Barrier, null);
+        _chunk.Add(new StreamEntry { Control = control });
+        EnqueueChunk();
+        Task.WhenAny(control.Done.Task, _pipeline).GetAwaiter().GetResult();
+        if (!control.Done.Task.IsCompleted)
         {
-            if (m.Status == MatchStatus.Unmatched)
-            {
-                return true;
-            }
+            _pipeline.GetAwaiter().GetResult();
+            throw new InvalidOperationException("the stream pipeline ended before the barrier");
         }
-        return false;
+        control.Done.Task.GetAwaiter().GetResult();
     }
 
-    /// <summary>
-    /// A SED that arrived before its A1 or declaration: evaluated again against the new snapshot
-    /// and written again (same identity, newer row), so its provisional result becomes a match.
-    /// </summary>
-    private async Task ReevaluateUnmatchedAsync(SedEvaluator reevaluator, CancellationToken cancellationToken)
+    private async Task ParseAsync(ChannelReader<StreamChunk> reader, ChannelWriter<StreamChunk> writer)
     {
-        var count = _unmatched.Count;
-        var matched = 0;
-        for (var i = 0; i < count; i++)
+        await foreach (var chunk in reader.ReadAllAsync().ConfigureAwait(false))
         {
-            var (unit, sed) = _unmatched.Dequeue();
-            var evaluation = reevaluator.Evaluate(unit, sed);
-            if (HasUnmatched(evaluation))
+            foreach (var entry in chunk.Entries)
             {
-                _unmatched.Enqueue((unit, sed));
+                if (entry.Record is { } record)
+                {
+                    Parse(entry, record);
+                }
             }
-            else
-            {
-                matched++;
-            }
-            if (evaluation.Matches.Exists(m => m.Status != MatchStatus.Unmatched))
-            {
-                await _sink.WriteAsync(evaluation, cancellationToken).ConfigureAwait(false);
-            }
+            await writer.WriteAsync(chunk).ConfigureAwait(false);
         }
-        await FlushSinkAsync(cancellationToken).ConfigureAwait(false);
-        Log.Reevaluated(logger, count, matched);
     }
 
-    /// <summary>
-    /// Flush the sink (retrying through a ClickHouse outage for as long as it lasts), then the dead
-    /// letters, and only then store the offsets: a crash at any point redelivers, never loses.
-    /// </summary>
-    private async Task FlushAndStoreAsync(IConsumer<byte[]?, byte[]?> consumer, CancellationToken cancellationToken)
+    private void Parse(StreamEntry entry, ConsumeResult<byte[]?, byte[]?> record)
     {
-        if (_batchRecords == 0)
+        using var unit = Ingest.Sources.KafkaUnits.FromConsumeResult(record);
+        entry.Unit = unit.Id;
+        try
         {
+            entry.Outcome = parser.Parse(unit);
+        }
+        catch (Exception e)
+        {
+            // The parser promises never to throw on bad input; if it does, the record is poison, not the worker.
+            entry.Outcome = new ParseOutcome(ParseOutcomeKind.Malformed, null, new QuarantineRecord { Unit = unit.Id, ErrorCode = "ParseFailed", Message = $"{e.GetType().Name}: {e.Message}" });
             return;
         }
-        await FlushSinkAsync(cancellationToken).ConfigureAwait(false);
-        _deadLetters.Flush(cancellationToken);
-        metrics.BatchLatency.Record(Stopwatch.GetElapsedTime(_batchStarted).TotalMilliseconds);
-        var acknowledged = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        foreach (var produced in _batchTimestamps)
-        {
-            _latency.Add(acknowledged - produced);
-        }
-        _batchTimestamps.Clear();
-        foreach (var (tp, next) in _pending)
+        if (entry.Outcome is { Kind: ParseOutcomeKind.Sed, Sed: { } sed })
         {
             try
             {
-                consumer.StoreOffset(new TopicPartitionOffset(tp, next));
+                entry.Prepared = evaluator.Prepare(entry.Unit, sed);
             }
-            catch (KafkaException)
+            catch (Exception e)
             {
-                // The partition was revoked meanwhile: its new owner redelivers those records.
+                entry.PrepareError = e;
             }
         }
-        _pending.Clear();
-        _batchRecords = 0;
+    }
+
+    private void OnAssigned(List<TopicPartition> assigned)
+    {
+        _assigned.UnionWith(assigned);
+        _processor.Joined(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        Log.Assigned(logger, string.Join(",", assigned));
+    }
+
+    /// <summary>
+    /// Called inside Consume on the consume thread: everything consumed so far is finished before
+    /// the partitions go, so the new owner starts exactly after what ClickHouse holds.
+    /// </summary>
+    private void OnRevoked(List<TopicPartitionOffset> revoked)
+    {
+        if (!_closed)
+        {
+            Barrier();
+        }
+        foreach (var tpo in revoked)
+        {
+            _assigned.Remove(tpo.TopicPartition);
+        }
+        Log.Revoked(logger, string.Join(",", revoked));
+    }
+
+    private void OnLost(List<TopicPartitionOffset> lost)
+    {
+        var partitions = new List<TopicPartition>(lost.Count);
+        foreach (var tpo in lost)
+        {
+            _assigned.Remove(tpo.TopicPartition);
+            partitions.Add(tpo.TopicPartition);
+            metrics.ForgetPartition(tpo.TopicPartition.ToString());
+        }
+        if (!_closed)
+        {
+            _chunk.Add(new StreamEntry { Control = new StreamControl(StreamControlKind.Lost, partitions) });
+            EnqueueChunk();
+        }
+        Log.Lost(logger, string.Join(",", lost));
     }
 
     /// <summary>
@@ -311,75 +294,32 @@ public sealed class StreamWorker(
         return true;
     }
 
-    /// <summary>Retries through a ClickHouse outage for as long as it lasts, holding the batch and its offsets.</summary>
-    private async Task FlushSinkAsync(CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            try
-            {
-                await _sink.FlushAsync(cancellationToken).ConfigureAwait(false);
-                return;
-            }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-            {
-                // Includes HttpClient timeouts (a TaskCanceledException not caused by our token).
-                Log.SinkOutage(logger, _batchRecords, _options.OutageRetryDelay, e.Message);
-                await Task.Delay(_options.OutageRetryDelay, cancellationToken).ConfigureAwait(false);
-            }
-        }
-    }
-
-    private void OnRevoked(List<TopicPartitionOffset> revoked)
-    {
-        foreach (var tpo in revoked)
-        {
-            _assigned.Remove(tpo.TopicPartition);
-        }
-        // Called inside Consume on the loop's thread: finish the batch so the new owner starts
-        // exactly after what ClickHouse holds.
-        if (_batchRecords > 0)
-        {
-            FlushSinkBlocking();
-        }
-        Log.Revoked(logger, string.Join(",", revoked));
-    }
-
-    private void FlushSinkBlocking()
-    {
-        while (true)
-        {
-            try
-            {
-                _sink.FlushAsync(CancellationToken.None).GetAwaiter().GetResult();
-                _deadLetters.Flush(CancellationToken.None);
-                return;
-            }
-            catch (Exception e)
-            {
-                Log.SinkOutage(logger, _batchRecords, _options.OutageRetryDelay, e.Message);
-                Thread.Sleep(_options.OutageRetryDelay);
-            }
-        }
-    }
-
-    private void OnLost(List<TopicPartitionOffset> lost)
-    {
-        foreach (var tpo in lost)
-        {
-            _assigned.Remove(tpo.TopicPartition);
-            _pending.Remove(tpo.TopicPartition);
-            metrics.ForgetPartition(tpo.TopicPartition.ToString());
-        }
-        Log.Lost(logger, string.Join(",", lost));
-    }
-
     private void UpdateLag(IConsumer<byte[]?, byte[]?> consumer, ConsumeResult<byte[]?, byte[]?> record)
     {
         var marks = consumer.GetWatermarkOffsets(record.TopicPartition);
         if (marks.High != Offset.Unset)
         {
             metrics.SetLag(record.TopicPartition.ToString(), Math.Max(0, marks.High.Value - record.Offset.Value - 1));
+        }
+    }
+
+    /// <summary>
+    /// Rate over every record (first consumed → last batch acknowledged: a backlog drain measures
+    /// the sustained rate), and end-to-end latency of the records produced while the worker ran (a
+    /// backlog found at start-up measures the producer's head start, not us).
+    /// </summary>
+    private void ReportThroughput()
+    {
+        var p = _processor;
+        if (p.Records > 0 && p.FirstRecordTicks != 0)
+        {
+            var active = Math.Max(Stopwatch.GetElapsedTime(p.FirstRecordTicks, p.LastAcknowledgedTicks).TotalSeconds, 0.001);
+            Log.Throughput(logger, p.Records, active, p.Records / active);
+        }
+        var latency = p.Latency;
+        if (latency.Count > 0)
+        {
+            Log.Latency(logger, latency.Count, latency.Percentile(0.5), latency.Percentile(0.99), latency.Percentile(1), p.Backlog);
         }
     }
 

@@ -83,4 +83,35 @@ public sealed class SinkTests
             CancellationToken.None);
         Assert.Equal("A009\tPL\tKowalska-7\t1980-02-29\t['85022912345']\tPL\t2025-03-01\t2025-08-31\t0\t['FR']\n", row);
     }
+
+    [Fact]
+    public async Task A_later_evaluation_retracts_what_it_no_longer_finds_from_the_current_views()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        await new Migrator(db.Store).MigrateAsync(CancellationToken.None);
+        var flagged = SampleResults.Evaluation(0, redFlag: true);
+        var cleared = SampleResults.Evaluation(0);
+        cleared.Anomalies.Clear();
+
+        await WriteAsync(db, "run-1", flagged);
+        Assert.Equal("2\t1", await CurrentAsync(db));
+
+        await WriteAsync(db, "run-2", cleared); // e.g. the A1 arrived meanwhile
+        Assert.Equal("0\t0", await CurrentAsync(db));
+        Assert.Equal("2", (await db.Store.QueryTextAsync($"SELECT count() FROM {db.Name}.anomalies FINAL FORMAT TSV", CancellationToken.None)).Trim());
+
+        await WriteAsync(db, "run-3", flagged); // and a replay of the first result brings it back
+        Assert.Equal("2\t1", await CurrentAsync(db));
+    }
+
+    private static async Task WriteAsync(TempDatabase db, string runId, SedEvaluation evaluation)
+    {
+        await using var sink = new ClickHouseResultSink(db.Store, runId);
+        await sink.WriteAsync(evaluation, CancellationToken.None);
+    }
+
+    private static async Task<string> CurrentAsync(TempDatabase db) =>
+        (await db.Store.QueryTextAsync(
+            $"SELECT (SELECT count() FROM {db.Name}.anomalies_current), (SELECT count() FROM {db.Name}.review_current) FORMAT TSV",
+            CancellationToken.None)).Trim();
 }

@@ -126,6 +126,55 @@ public sealed class StreamTests : IAsyncLifetime
         Assert.Contains("ClickHouse unavailable", worker.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Metrics_for_Prometheus_and_the_health_endpoint_are_served_while_the_worker_runs()
+    {
+        var port = FreePort();
+        await ProduceAsync("metrics", 0, 300);
+        using var worker = IngestProcess.Start(_db.Name, Stream(["--set", $"Stream:MetricsPort={port}"]));
+        await WaitUntil(async () => await DistinctSeds() >= 300, TimeSpan.FromSeconds(90), worker);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+
+        using var health = await http.GetAsync("health");
+        var metrics = await http.GetStringAsync("metrics");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal("ok", (await health.Content.ReadAsStringAsync()).Trim());
+        Assert.Equal(300, MetricValue(metrics, "ingest_records_in_total"));
+        Assert.Equal(300, MetricValue(metrics, "ingest_records_out_total"));
+        Assert.Contains("ingest_batch_latency", metrics, StringComparison.Ordinal);
+        Assert.Matches($"ingest_consumer_lag\\{{[^}}]*partition=\"{System.Text.RegularExpressions.Regex.Escape(_topic)} \\[\\[\\d+\\]\\]\"[^}}]*\\}} 0", metrics);
+        worker.Terminate();
+        await worker.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal(0, worker.ExitCode);
+    }
+
+    /// <summary>Sum of a metric's samples in a Prometheus text exposition (labels may hold spaces).</summary>
+    private static double MetricValue(string exposition, string name)
+    {
+        var total = 0.0;
+        var found = false;
+        foreach (var line in exposition.Split('\n'))
+        {
+            if (!line.StartsWith(name, StringComparison.Ordinal) || line.Length == name.Length || line[name.Length] is not (' ' or '{'))
+            {
+                continue;
+            }
+            var rest = line[name.Length] == '{' ? line[(line.LastIndexOf('}') + 1)..] : line[name.Length..];
+            total += double.Parse(rest.Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+            found = true;
+        }
+        Assert.True(found, $"{name} is not in the exposition:\n{exposition}");
+        return total;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     private bool HasPartitions(IngestProcess worker) =>
         worker.Output.Contains($"partitions assigned: {_topic}", StringComparison.Ordinal);
 

@@ -36,6 +36,37 @@ public sealed class ZipContainerTests
                 return Inflate(new FixedHuffmanDeflater().Deflate(data)).AsSpan().SequenceEqual(data);
             });
 
+    /// <summary>Entries appended one after the other to a block buffer that starts tiny and grows: earlier entries must survive each move.</summary>
+    [Property(MaxTest = 100)]
+    public bool Entries_deflated_into_a_growing_block_buffer_round_trip(byte[][] entries)
+    {
+        var buffer = new BlockBuffer(16);
+        try
+        {
+            var ranges = new List<(int At, int Length, uint Crc)>();
+            foreach (var e in entries)
+            {
+                var at = buffer.WrittenCount;
+                var (length, crc) = EntryDeflater.Deflate(e, buffer);
+                ranges.Add((at, length, crc));
+            }
+            for (var i = 0; i < entries.Length; i++)
+            {
+                var (at, length, crc) = ranges[i];
+                if (crc != System.IO.Hashing.Crc32.HashToUInt32(entries[i])
+                    || !Inflate(buffer.Slice(at, length).ToArray()).AsSpan().SequenceEqual(entries[i]))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+        finally
+        {
+            buffer.Release();
+        }
+    }
+
     [Fact]
     public void One_deflater_reused_across_entries_stays_independent_per_entry()
     {

@@ -32,9 +32,9 @@ internal static class RuleCases
 
         ["PER-01"] = (() => Scenario.Of(A009(s => { s.Decision.PeriodEnd = null; s.Decision.OpenPeriodType = "01"; })), () => Scenario.Of(A009())),
         ["PER-02"] = (() => Scenario.Of(A009(s => s.Decision.PeriodEnd = "2027-06-30")), () => Scenario.Of(A009(s => s.Decision.PeriodEnd = "2027-06-30")).After(TestData.Sed("A011"))),
-        ["PER-03"] = (() => Scenario.Of(A009(CurrentPosting)).After(A009(s => Period(s, "2023-02-01", "2024-12-31"))),
-                      () => Scenario.Of(A009(CurrentPosting)).After(A009(s => Period(s, "2023-02-01", "2024-10-31")))),
-        ["PER-04"] = (() => Scenario.Of(A009()).After(A009(s => Period(s, "2024-10-01", "2025-02-01"))), () => Scenario.Of(A009()).After(A009(s => Period(s, "2024-06-01", "2024-10-01")))),
+        ["PER-03"] = (() => Scenario.Of(A009(CurrentPosting)).After(EarlierPosting("2023-02-01", "2024-12-31")),
+                      () => Scenario.Of(A009(CurrentPosting)).After(EarlierPosting("2023-02-01", "2024-10-31"))),
+        ["PER-04"] = (() => Scenario.Of(A009()).After(EarlierPosting("2024-10-01", "2025-02-01")), () => Scenario.Of(A009()).After(EarlierPosting("2024-06-01", "2024-10-01"))),
         ["PER-05"] = (() => Scenario.Of(A003(s => { s.Decision.PeriodEnd = null; s.Decision.OpenPeriodType = "01"; })), () => Scenario.Of(A003(s => s.Decision.PeriodEnd = "2027-03-09"))),
         ["PER-06"] = (() => Scenario.Of(A009(s => s.Envelope.CreatedAt = "2025-08-01T10:00:00Z")), () => Scenario.Of(A009(s => s.Envelope.CreatedAt = "2025-04-01T10:00:00Z"))),
         ["PER-07"] = (() => Scenario.Of(A009(s => s.Envelope.ReceivedAt = "2025-10-02T08:00:00Z")), () => Scenario.Of(A009(s => s.Envelope.ReceivedAt = "2025-09-30T08:00:00Z"))),
@@ -62,7 +62,9 @@ internal static class RuleCases
         ["POST-04"] = (() => Scenario.Of(A009()).WithDeclarations(Declaration with { EmployerId = "PL7010001454", EmployerName = "Other Sp. z o.o." }), () => Scenario.Of(A009()).WithDeclarations(Declaration with { EmployerName = "BUDEX" })),
         ["POST-05"] = (() => Scenario.Of(A009()).WithDeclarations(Declaration, Predecessor("D-2", "Nowak", "2023-01-01", "2025-03-09")),
                        () => Scenario.Of(A009()).WithDeclarations(Declaration, Predecessor("D-2", "Nowak", "2023-01-01", "2025-02-01"))),
-        ["POST-06"] = (() => Scenario.Of(A009()).After(A009(s => OtherEmployer(s))), () => Scenario.Of(A009()).After(A009(s => Period(s, "2024-01-01", "2024-06-30")))),
+        ["POST-06"] = (() => Scenario.Of(A009()).After(A009(s => { OtherEmployer(s); s.Envelope.CaseId = "C0"; })), () => Scenario.Of(A009()).After(EarlierPosting("2024-01-01", "2024-06-30"))),
+        ["POST-07"] = (() => Scenario.Of(A009(s => s.Employers[0].Address!.Street = "c/o Business Centre, ul. Długa 5")),
+                       () => Scenario.Of(A009(s => s.Employers[0].Address!.Street = "Business Park, ul. Długa 5"))),
         ["POST-08"] = (() => Scenario.Of(A009()).WithDeclarations(Declaration with { HireDate = "2025-03-01" }), () => Scenario.Of(A009()).WithDeclarations(Declaration with { HireDate = "2025-01-15" })),
         ["POST-11"] = (() => Scenario.Of(A009(s => s.Person.Nationalities[0] = "UA")).WithDeclarations(Declaration with { HireDate = "2025-03-01", WorkerNationality = "UA" }),
                        () => Scenario.Of(A009(s => s.Person.Nationalities[0] = "UA")).WithDeclarations(Declaration with { WorkerNationality = "UA" })),
@@ -125,6 +127,13 @@ internal static class RuleCases
         s.Decision.PeriodStart = start;
         s.Decision.PeriodEnd = end;
     }
+
+    /// <summary>An earlier posting of the same worker by the same employer: another case.</summary>
+    public static SedRecord EarlierPosting(string start, string end) => A009(s =>
+    {
+        Period(s, start, end);
+        s.Envelope.CaseId = "C0";
+    });
 
     private static void OtherEmployer(SedRecord s)
     {

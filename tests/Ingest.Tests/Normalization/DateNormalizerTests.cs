@@ -55,4 +55,15 @@ public sealed class DateNormalizerTests
         Assert.False(a.Overlaps(Period.From("2025-01-01", "2025-02-01")!.Value));
         Assert.Equal(24, Period.From("2022-01-15", "2024-01-14")!.Value.Months);
     }
+
+    [Fact]
+    public void An_inverted_period_is_repaired_to_its_start_day()
+    {
+        var inverted = Period.From("2024-05-01", "2024-04-01")!.Value;
+        Assert.Equal(new Period(new DateOnly(2024, 5, 1), new DateOnly(2024, 5, 1)), inverted.Repaired);
+        var fine = Period.From("2024-05-01", "2024-06-01")!.Value;
+        Assert.Equal(fine, fine.Repaired);
+        var open = Period.From("2024-05-01", null)!.Value;
+        Assert.Equal(open, open.Repaired);
+    }
 }

@@ -85,4 +85,23 @@ public sealed class NameNormalizerTests
         Assert.Equal("CRUZ DE JOSE LA MARIA", name.Key);
         Assert.Equal(5, name.Tokens.Count);
     }
+
+    [Theory]
+    [InlineData("Христов", "Йордан", "HRISTOV YORDAN")]
+    [InlineData("Стоянов", "Петър", "PETAR STOYANOV")]
+    [InlineData("Желязков", "Николай", "NIKOLAY ZHELYAZKOV")]
+    [InlineData("Щерев", "Юлия", "SHTEREV YULIYA")]
+    [InlineData("Παπαδάκη", "Αγγελική", "ANGELIKI PAPADAKI")]
+    public void National_romanisation_of_greek_and_cyrillic(string family, string forename, string expected)
+    {
+        Assert.Equal(expected, NameNormalizer.NormalizeNational(family, forename).Key);
+        Assert.NotEqual(expected, NameNormalizer.Normalize(family, forename).Key);
+    }
+
+    [Theory]
+    [InlineData("Kowalski", "Jan")]
+    [InlineData("Иванов", "Иван")]
+    [InlineData("Γεωργίου", "Μαρία")]
+    public void National_romanisation_is_empty_when_it_adds_nothing(string family, string forename) =>
+        Assert.True(NameNormalizer.NormalizeNational(family, forename).IsEmpty);
 }

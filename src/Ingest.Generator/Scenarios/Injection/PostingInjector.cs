@@ -1,11 +1,11 @@
 namespace Ingest.Generator.Scenarios.Injection;
 
-/// <summary>POST-01/03/04/08/11/12/13/14: the posting against its declaration and its work places.</summary>
+/// <summary>POST-01/03/04/07/08/11/12/13/14: the posting against its declaration, its employer and its work places.</summary>
 public sealed class PostingInjector : IRuleInjector
 {
     public IReadOnlyList<(string Rule, CaseKind Kind)> Rules { get; } =
     [
-        ("POST-01", CaseKind.Posting), ("POST-03", CaseKind.Posting), ("POST-04", CaseKind.Posting), ("POST-08", CaseKind.Posting),
+        ("POST-01", CaseKind.Posting), ("POST-03", CaseKind.Posting), ("POST-04", CaseKind.Posting), ("POST-07", CaseKind.Posting), ("POST-08", CaseKind.Posting),
         ("POST-11", CaseKind.Posting), ("POST-12", CaseKind.Posting), ("POST-13", CaseKind.Posting), ("POST-14", CaseKind.Posting),
     ];
 
@@ -35,6 +35,15 @@ public sealed class PostingInjector : IRuleInjector
                 e.DeclarationEmployerDiffers = positive;
                 e.DeclarationEmployerVariant = !positive;
                 break;
+            case "POST-07":
+            {
+                // Positive: a letterbox-like employer (domiciliation address, registered weeks before). Near-miss:
+                // an employer long established in a business park, an ordinary commercial address.
+                var home = Population.CountryProfiles.Get(e.SendingCountry);
+                var employer = Population.PopulationFactory.CreateEmployer(e.Employer.Id, home, e.Employer.Sector, letterbox: positive, e.Start, rng);
+                e.Employer = positive ? employer : employer.At(employer.Address with { Street = "Business Park " + employer.Address.Street });
+                break;
+            }
             case "POST-08":
                 e.HireDaysBefore = positive ? 10 : 40;
                 break;

@@ -1,0 +1,27 @@
+using Ingest.Core.Results;
+using Ingest.Matching.Features;
+using Ingest.Matching.Indexes;
+using Ingest.Matching.Scoring;
+
+namespace Ingest.Matching;
+
+/// <summary>What <see cref="SedEvaluator.Prepare"/> found for one SED, for <see cref="SedEvaluator.Complete"/> to finish in order.</summary>
+internal sealed class PreparedSed(SedFeatures features, ReferenceSnapshot snapshot, TargetMatch<IndexedA1> a1, TargetMatch<IndexedDeclaration> declaration, DateOnly now)
+{
+    public SedFeatures Features { get; } = features;
+
+    /// <summary>The snapshot both phases read, even if a newer one is swapped in between.</summary>
+    public ReferenceSnapshot Snapshot { get; } = snapshot;
+
+    public TargetMatch<IndexedA1> A1 { get; } = a1;
+
+    public TargetMatch<IndexedDeclaration> Declaration { get; } = declaration;
+
+    public DateOnly Now { get; } = now;
+
+    /// <summary>Findings of the rules that read no history, by catalogue index (ascending).</summary>
+    public List<(int Rule, Anomaly Anomaly)> Found { get; } = [];
+
+    /// <summary>Catalogue indexes of the rules to run in order, with the history (ascending).</summary>
+    public List<int> Deferred { get; } = [];
+}

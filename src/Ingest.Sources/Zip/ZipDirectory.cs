@@ -1,0 +1,184 @@
+using System.Buffers.Binary;
+using System.Text;
+using Microsoft.Win32.SafeHandles;
+
+namespace Ingest.Sources.Zip;
+
+/// <summary>
+/// Reads a zip archive's central directory (zip64 included) so entries can be fetched as raw
+/// compressed bytes and inflated later, in parallel, by the parse workers. Returns null for what
+/// it does not understand (a multi-disk archive, a damaged directory); the caller then falls back
+/// to System.IO.Compression, which reports such archives its own way.
+/// </summary>
+internal static class ZipDirectory
+{
+    private const uint EndOfCentralDirectory = 0x06054b50;
+    private const uint Zip64EndLocator = 0x07064b50;
+    private const uint Zip64End = 0x06064b50;
+    private const uint CentralHeader = 0x02014b50;
+    private const uint LocalHeader = 0x04034b50;
+    private const int EndRecordSize = 22;
+    private const int MaxComment = 0xFFFF;
+
+    public static List<ZipEntryInfo>? Read(SafeFileHandle file)
+    {
+        var length = RandomAccess.GetLength(file);
+        if (length < EndRecordSize)
+        {
+            return null;
+        }
+        var tailLength = (int)Math.Min(length, EndRecordSize + MaxComment + 20);
+        var tail = new byte[tailLength];
+        RandomAccess.Read(file, tail, length - tailLength);
+        var end = FindEndRecord(tail);
+        if (end < 0)
+        {
+            return null;
+        }
+        var record = tail.AsSpan(end);
+        if (BinaryPrimitives.ReadUInt16LittleEndian(record[4..]) != 0 || BinaryPrimitives.ReadUInt16LittleEndian(record[6..]) != 0)
+        {
+            return null; // multi-disk
+        }
+        long entries = BinaryPrimitives.ReadUInt16LittleEndian(record[10..]);
+        long size = BinaryPrimitives.ReadUInt32LittleEndian(record[12..]);
+        long offset = BinaryPrimitives.ReadUInt32LittleEndian(record[16..]);
+        if (entries == 0xFFFF || size == 0xFFFFFFFF || offset == 0xFFFFFFFF)
+        {
+            if (!TryReadZip64End(file, tail, end, length - tailLength, ref entries, ref size, ref offset))
+            {
+                return null;
+            }
+        }
+        if (offset < 0 || size < 0 || offset + size > length || size > int.MaxValue)
+        {
+            return null;
+        }
+        var directory = new byte[size];
+        RandomAccess.Read(file, directory, offset);
+        return ParseDirectory(directory, entries);
+    }
+
+    /// <summary>Where an entry's data starts: after its local header, whose name and extra lengths may differ from the directory's.</summary>
+    public static long DataOffset(SafeFileHandle file, in ZipEntryInfo entry)
+    {
+        Span<byte> header = stackalloc byte[30];
+        if (RandomAccess.Read(file, header, entry.LocalHeaderOffset) != header.Length
+            || BinaryPrimitives.ReadUInt32LittleEndian(header) != LocalHeader)
+        {
+            throw new InvalidDataException($"no local header for {entry.Name} at byte {entry.LocalHeaderOffset}");
+        }
+        return entry.LocalHeaderOffset + 30 + BinaryPrimitives.ReadUInt16LittleEndian(header[26..]) + BinaryPrimitives.ReadUInt16LittleEndian(header[28..]);
+    }
+
+    private static int FindEndRecord(ReadOnlySpan<byte> tail)
+    {
+        for (var i = tail.Length - EndRecordSize; i >= 0; i--)
+        {
+            if (BinaryPrimitives.ReadUInt32LittleEndian(tail[i..]) == EndOfCentralDirectory
+                && i + EndRecordSize + BinaryPrimitives.ReadUInt16LittleEndian(tail[(i + 20)..]) == tail.Length)
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static bool TryReadZip64End(SafeFileHandle file, byte[] tail, int end, long tailStart, ref long entries, ref long size, ref long offset)
+    {
+        var locator = end - 20;
+        if (locator < 0 || BinaryPrimitives.ReadUInt32LittleEndian(tail.AsSpan(locator)) != Zip64EndLocator)
+        {
+            return false;
+        }
+        var recordOffset = (long)BinaryPrimitives.ReadUInt64LittleEndian(tail.AsSpan(locator + 8));
+        Span<byte> record = stackalloc byte[56];
+        if (recordOffset < 0 || recordOffset + record.Length > tailStart + locator
+            || RandomAccess.Read(file, record, recordOffset) != record.Length
+            || BinaryPrimitives.ReadUInt32LittleEndian(record) != Zip64End)
+        {
+            return false;
+        }
+        entries = (long)BinaryPrimitives.ReadUInt64LittleEndian(record[32..]);
+        size = (long)BinaryPrimitives.ReadUInt64LittleEndian(record[40..]);
+        offset = (long)BinaryPrimitives.ReadUInt64LittleEndian(record[48..]);
+        return true;
+    }
+
+    private static List<ZipEntryInfo>? ParseDirectory(ReadOnlySpan<byte> directory, long expected)
+    {
+        var list = new List<ZipEntryInfo>((int)Math.Min(expected, 1 << 20));
+        var at = 0;
+        while (at + 46 <= directory.Length && BinaryPrimitives.ReadUInt32LittleEndian(directory[at..]) == CentralHeader)
+        {
+            var h = directory[at..];
+            var flags = BinaryPrimitives.ReadUInt16LittleEndian(h[8..]);
+            var method = BinaryPrimitives.ReadUInt16LittleEndian(h[10..]);
+            var crc = BinaryPrimitives.ReadUInt32LittleEndian(h[16..]);
+            long compressed = BinaryPrimitives.ReadUInt32LittleEndian(h[20..]);
+            long uncompressed = BinaryPrimitives.ReadUInt32LittleEndian(h[24..]);
+            int nameLength = BinaryPrimitives.ReadUInt16LittleEndian(h[28..]);
+            int extraLength = BinaryPrimitives.ReadUInt16LittleEndian(h[30..]);
+            int commentLength = BinaryPrimitives.ReadUInt16LittleEndian(h[32..]);
+            long local = BinaryPrimitives.ReadUInt32LittleEndian(h[42..]);
+            var next = at + 46 + nameLength + extraLength + commentLength;
+            if (next > directory.Length)
+            {
+                return null;
+            }
+            var name = Encoding.UTF8.GetString(h.Slice(46, nameLength));
+            if (!ApplyZip64Extra(h.Slice(46 + nameLength, extraLength), ref uncompressed, ref compressed, ref local))
+            {
+                return null;
+            }
+            list.Add(new ZipEntryInfo(name, method, flags, compressed, uncompressed, local, crc));
+            at = next;
+        }
+        return list.Count == expected ? list : null;
+    }
+
+    /// <summary>The zip64 extra field holds, in this order, only the values whose 32-bit slot is saturated.</summary>
+    private static bool ApplyZip64Extra(ReadOnlySpan<byte> extra, ref long uncompressed, ref long compressed, ref long local)
+    {
+        if (uncompressed != 0xFFFFFFFF && compressed != 0xFFFFFFFF && local != 0xFFFFFFFF)
+        {
+            return true;
+        }
+        while (extra.Length >= 4)
+        {
+            var id = BinaryPrimitives.ReadUInt16LittleEndian(extra);
+            var length = BinaryPrimitives.ReadUInt16LittleEndian(extra[2..]);
+            if (4 + length > extra.Length)
+            {
+                return false;
+            }
+            if (id == 0x0001)
+            {
+                var field = extra.Slice(4, length);
+                if (uncompressed == 0xFFFFFFFF && !Take(ref field, out uncompressed))
+                {
+                    return false;
+                }
+                if (compressed == 0xFFFFFFFF && !Take(ref field, out compressed))
+                {
+                    return false;
+                }
+                return local != 0xFFFFFFFF || Take(ref field, out local);
+            }
+            extra = extra[(4 + length)..];
+        }
+        return false;
+    }
+
+    private static bool Take(ref ReadOnlySpan<byte> field, out long value)
+    {
+        if (field.Length < 8)
+        {
+            value = 0;
+            return false;
+        }
+        value = (long)BinaryPrimitives.ReadUInt64LittleEndian(field);
+        field = field[8..];
+        return value >= 0;
+    }
+}

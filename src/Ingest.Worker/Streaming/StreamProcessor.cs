@@ -1,0 +1,330 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Confluent.Kafka;
+using Ingest.Core.Evaluation;
+using Ingest.Core.Results;
+using Ingest.Core.Seds;
+using Ingest.Core.Units;
+using Ingest.Matching;
+using Ingest.Matching.Indexes;
+using Ingest.Worker.Kafka;
+using Ingest.Worker.Options;
+using Ingest.Worker.Telemetry;
+using Microsoft.Extensions.Logging;
+
+namespace Ingest.Worker.Streaming;
+
+/// <summary>
+/// The worker's single ordered stage: puts parsed records back in consume order, evaluates them,
+/// writes them to the sink, and stores a batch's offsets only after ClickHouse acknowledged it.
+/// Being the only writer of the batch and its offsets is what makes barriers (revoke, shutdown,
+/// idle) exact without locks.
+/// </summary>
+internal sealed class StreamProcessor(
+    IConsumer<byte[]?, byte[]?> consumer,
+    ISedEvaluator evaluator,
+    ReferenceSnapshotHolder snapshots,
+    IResultSink sink,
+    DeadLetterPublisher deadLetters,
+    StreamOptions options,
+    StreamMetrics metrics,
+    RunRecord run,
+    ILogger logger)
+{
+    private readonly Dictionary<long, StreamChunk> _waiting = [];
+    private readonly Dictionary<TopicPartition, long> _pending = [];
+    private readonly List<long> _batchTimestamps = [];
+    private readonly Queue<(UnitId Unit, SedRecord Sed)> _unmatched = new();
+    // Re-evaluation must not count as a second delivery of the same SED (STR-08): no history.
+    private readonly SedEvaluator _reevaluator = new(snapshots, new EvaluatorOptions { TrackHistory = false });
+    private long _next;
+    private long _batchStarted;
+    private int _batchRecords;
+    private long _lastRunRow = Stopwatch.GetTimestamp();
+    private int _referenceUpdates;
+    private long _joinedAtUnixMs = long.MaxValue;
+
+    public LatencyRecorder Latency { get; } = new();
+
+    /// <summary>Records produced before the worker joined: their wait measures backlog, not latency.</summary>
+    public long Backlog { get; private set; }
+
+    public long FirstRecordTicks { get; private set; }
+
+    /// <summary>Records whose batch ClickHouse acknowledged.</summary>
+    public long Records { get; private set; }
+
+    public long LastAcknowledgedTicks { get; private set; }
+
+    /// <summary>Called by the consume thread at the first assignment.</summary>
+    public void Joined(long unixMs) => Interlocked.CompareExchange(ref _joinedAtUnixMs, unixMs, long.MaxValue);
+
+    public void ReferenceUpdated() => Interlocked.Increment(ref _referenceUpdates);
+
+    public async Task RunAsync(ChannelReader<StreamChunk> parsed, CancellationToken cancellationToken)
+    {
+        await foreach (var chunk in parsed.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            _waiting.Add(chunk.Seq, chunk);
+            while (_waiting.Remove(_next, out var ready))
+            {
+                _next++;
+                foreach (var entry in ready.Entries)
+                {
+                    await HandleAsync(entry, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+        if (_waiting.Count != 0)
+        {
+            throw new InvalidOperationException($"stream pipeline lost order: {_waiting.Count} record(s) waiting for #{_next}");
+        }
+        await FlushAndStoreAsync(CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private async Task HandleAsync(StreamEntry entry, CancellationToken cancellationToken)
+    {
+        if (entry.Record is { } record)
+        {
+            await ProcessAsync(entry, record, cancellationToken).ConfigureAwait(false);
+        }
+        else if (entry.Control is { } control)
+        {
+            try
+            {
+                await ControlAsync(control, cancellationToken).ConfigureAwait(false);
+                control.Done.TrySetResult();
+            }
+            catch (Exception e)
+            {
+                control.Done.TrySetException(e);
+                throw;
+            }
+        }
+        if (_batchRecords >= options.BatchMaxRecords
+            || (_batchRecords > 0 && Stopwatch.GetElapsedTime(_batchStarted) >= options.BatchMaxAge))
+        {
+            await FlushAndStoreAsync(cancellationToken).ConfigureAwait(false);
+        }
+        if (Interlocked.Exchange(ref _referenceUpdates, 0) > 0)
+        {
+            await ReevaluateUnmatchedAsync(cancellationToken).ConfigureAwait(false);
+        }
+        if (Stopwatch.GetElapsedTime(_lastRunRow) >= TimeSpan.FromSeconds(30))
+        {
+            _lastRunRow = Stopwatch.GetTimestamp();
+            await sink.RecordRunAsync(run, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ControlAsync(StreamControl control, CancellationToken cancellationToken)
+    {
+        switch (control.Kind)
+        {
+            case StreamControlKind.Barrier:
+                await FlushAndStoreAsync(cancellationToken).ConfigureAwait(false);
+                break;
+            case StreamControlKind.Lost:
+                foreach (var tp in control.Partitions!)
+                {
+                    _pending.Remove(tp);
+                }
+                break;
+        }
+    }
+
+    private async Task ProcessAsync(StreamEntry entry, ConsumeResult<byte[]?, byte[]?> record, CancellationToken cancellationToken)
+    {
+        if (_batchRecords == 0)
+        {
+            _batchStarted = Stopwatch.GetTimestamp();
+        }
+        if (FirstRecordTicks == 0)
+        {
+            FirstRecordTicks = Stopwatch.GetTimestamp();
+        }
+        _batchTimestamps.Add(record.Message.Timestamp.UnixTimestampMs);
+        _batchRecords++;
+        run.UnitsIn++;
+        var outcome = entry.Outcome;
+        var kind = outcome.Kind;
+        var poison = outcome.Error;
+        SedEvaluation? evaluation = null;
+        if (kind == ParseOutcomeKind.Sed && outcome.Sed is not null)
+        {
+            try
+            {
+                if (entry.PrepareError is { } failed)
+                {
+                    throw failed;
+                }
+                evaluation = evaluator.Complete(entry.Unit, outcome.Sed, entry.Prepared);
+                poison = null;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A rule or matcher crash must not stall the partition: the record is poison.
+                kind = ParseOutcomeKind.Malformed;
+                poison = new QuarantineRecord { Unit = entry.Unit, ErrorCode = "EvaluationFailed", Message = $"{e.GetType().Name}: {e.Message}" };
+            }
+        }
+        if (evaluation is not null)
+        {
+            await WriteAsync(() => sink.WriteAsync(evaluation, cancellationToken), cancellationToken).ConfigureAwait(false);
+            RememberIfUnmatched(evaluation);
+            run.Seds++;
+            run.Anomalies += evaluation.Anomalies.Count;
+            run.RedFlags += evaluation.RedFlag ? 1 : 0;
+            metrics.RecordsOut.Add(1);
+        }
+        else
+        {
+            poison ??= new QuarantineRecord { Unit = entry.Unit, ErrorCode = "ParserGaveNoReason", Message = "the parser rejected the record without an error record" };
+            await WriteAsync(() => sink.QuarantineAsync(poison, kind, cancellationToken), cancellationToken).ConfigureAwait(false);
+            deadLetters.Publish(record, poison);
+            run.Quarantined++;
+            run.NotSed += kind == ParseOutcomeKind.NotSed ? 1 : 0;
+            metrics.Quarantined.Add(1);
+            Log.Poison(logger, entry.Unit.ToString(), poison.ErrorCode, poison.Message);
+        }
+        _pending[record.TopicPartition] = record.Offset.Value + 1;
+    }
+
+    private void RememberIfUnmatched(SedEvaluation evaluation)
+    {
+        if (options.ReevaluationWindow == 0 || !HasUnmatched(evaluation))
+        {
+            return;
+        }
+        _unmatched.Enqueue((evaluation.Unit, evaluation.Sed));
+        while (_unmatched.Count > options.ReevaluationWindow)
+        {
+            _unmatched.Dequeue();
+        }
+    }
+
+    private static bool HasUnmatched(SedEvaluation evaluation)
+    {
+        foreach (var m in evaluation.Matches)
+        {
+            if (m.Status == MatchStatus.Unmatched)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// A SED that arrived before its A1 or declaration: evaluated again against the new snapshot
+    /// and written again (same identity, newer row), so its provisional result becomes a match.
+    /// </summary>
+    private async Task ReevaluateUnmatchedAsync(CancellationToken cancellationToken)
+    {
+        var count = _unmatched.Count;
+        var matched = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var (unit, sed) = _unmatched.Dequeue();
+            var evaluation = _reevaluator.Evaluate(unit, sed);
+            if (HasUnmatched(evaluation))
+            {
+                _unmatched.Enqueue((unit, sed));
+            }
+            else
+            {
+                matched++;
+            }
+            if (evaluation.Matches.Exists(m => m.Status != MatchStatus.Unmatched))
+            {
+                await WriteAsync(() => sink.WriteAsync(evaluation, cancellationToken), cancellationToken).ConfigureAwait(false);
+            }
+        }
+        await FlushSinkAsync(cancellationToken).ConfigureAwait(false);
+        Log.Reevaluated(logger, count, matched);
+    }
+
+    /// <summary>
+    /// Flush the sink (retrying through a ClickHouse outage for as long as it lasts), then the dead
+    /// letters, and only then store the offsets: a crash at any point redelivers, never loses.
+    /// </summary>
+    private async Task FlushAndStoreAsync(CancellationToken cancellationToken)
+    {
+        if (_batchRecords == 0)
+        {
+            return;
+        }
+        await FlushSinkAsync(cancellationToken).ConfigureAwait(false);
+        deadLetters.Flush(cancellationToken);
+        metrics.BatchLatency.Record(Stopwatch.GetElapsedTime(_batchStarted).TotalMilliseconds);
+        LastAcknowledgedTicks = Stopwatch.GetTimestamp();
+        var acknowledged = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var joined = Interlocked.Read(ref _joinedAtUnixMs);
+        foreach (var produced in _batchTimestamps)
+        {
+            if (produced >= joined)
+            {
+                Latency.Add(acknowledged - produced);
+            }
+            else
+            {
+                Backlog++;
+            }
+        }
+        Records += _batchTimestamps.Count;
+        _batchTimestamps.Clear();
+        foreach (var (tp, next) in _pending)
+        {
+            try
+            {
+                consumer.StoreOffset(new TopicPartitionOffset(tp, next));
+            }
+            catch (KafkaException)
+            {
+                // The partition was revoked or lost meanwhile: its new owner redelivers those records.
+            }
+        }
+        _pending.Clear();
+        _batchRecords = 0;
+    }
+
+    /// <summary>
+    /// The sink buffers a row before a due flush can fail, so a failed write is finished by
+    /// flushing again, never by writing the row twice.
+    /// </summary>
+    private async Task WriteAsync(Func<ValueTask> write, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await write().ConfigureAwait(false);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            Log.SinkOutage(logger, _batchRecords, options.OutageRetryDelay, e.Message);
+            await Task.Delay(options.OutageRetryDelay, cancellationToken).ConfigureAwait(false);
+            await FlushSinkAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private Task FlushSinkAsync(CancellationToken cancellationToken) =>
+        WithOutageRetry(() => new ValueTask(sink.FlushAsync(cancellationToken)), cancellationToken);
+
+    /// <summary>Retries through a ClickHouse outage for as long as it lasts, holding the batch and its offsets.</summary>
+    private async Task WithOutageRetry(Func<ValueTask> write, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                await write().ConfigureAwait(false);
+                return;
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Includes HttpClient timeouts (a TaskCanceledException not caused by our token).
+                Log.SinkOutage(logger, _batchRecords, options.OutageRetryDelay, e.Message);
+                await Task.Delay(options.OutageRetryDelay, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+}

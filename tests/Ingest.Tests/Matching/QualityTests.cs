@@ -1,0 +1,55 @@
+using Ingest.Core.Results;
+using Ingest.Core.Units;
+using Ingest.Generator;
+using Ingest.Generator.Evaluation;
+using Ingest.Generator.Reference;
+using Ingest.Matching;
+using Ingest.Matching.Indexes;
+using Ingest.Matching.Rules;
+
+namespace Ingest.Tests.Matching;
+
+/// <summary>
+/// The engine against the generator's truth, end to end in memory: SEDs in the order a reconcile run
+/// reads them (day by day, as written), broken ones quarantined, scored by the evaluate verb's
+/// scorer. Guards the quality targets on small corpora of test seeds (the reported figures
+/// come from larger corpora of seeds no test uses).
+/// </summary>
+public sealed class QualityTests
+{
+    [Theory]
+    [InlineData(NoiseLevel.Default, 41UL)]
+    [InlineData(NoiseLevel.Hard, 43UL)]
+    public async Task Person_matching_and_injected_anomalies_meet_the_targets(NoiseLevel noise, ulong seed)
+    {
+        var score = await Run(new GeneratorOptions { Seds = 6000, Seed = seed, Noise = noise, InjectionShare = 0.2 });
+        Assert.True(score.Person.Precision >= 0.995, $"person precision {score.Person.Precision:P2}");
+        Assert.True(score.Person.Recall >= 0.99, $"person recall {score.Person.Recall:P2}");
+        Assert.True(score.Anomalies.Recall >= 0.99, $"anomaly recall {score.Anomalies.Recall:P2}");
+        Assert.True(score.FalseRedFlagRate <= 0.005, $"false red flags {score.FalseRedFlagRate:P2}");
+        Assert.True(score.Anomalies.Support > 1000, $"{score.Anomalies.Support} expected anomalies");
+    }
+
+    private static async Task<RunScore> Run(GeneratorOptions options)
+    {
+        var generator = new CorpusGenerator(options);
+        var dossiers = generator.GenerateDossiers().ToList();
+        var background = new BackgroundReference(options);
+        var a1s = dossiers.SelectMany(d => d.A1s).Concat(background.A1s(Math.Max(0, options.EffectiveA1Count - generator.A1sEmitted))).ToList();
+        var declarations = dossiers.SelectMany(d => d.Declarations)
+            .Concat(background.Declarations(Math.Max(0, options.EffectiveDeclarationCount - generator.DeclarationsEmitted))).ToList();
+        var evaluator = new SedEvaluator(ReferenceSnapshot.Build(a1s, declarations));
+        var sink = new PredictionSink();
+        var seds = dossiers.SelectMany(d => d.Seds).ToList();
+        var unit = 0;
+        foreach (var sed in seds.OrderBy(s => s.Day, StringComparer.Ordinal))
+        {
+            if (!sed.Malformed)
+            {
+                await sink.WriteAsync(evaluator.Evaluate(new UnitId(sed.Day, sed.EntryName, unit++), sed.Record), CancellationToken.None);
+            }
+        }
+        return RunScorer.Score(seds.Select(s => s.Truth), sink.Predicted,
+            rule => RuleCatalogue.TryGet(rule, out var r) && r!.MaxSeverity >= Severity.Red);
+    }
+}

@@ -1,0 +1,92 @@
+using System.Runtime.CompilerServices;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Ingest.Core.Evaluation;
+using Ingest.Core.Results;
+using Ingest.Core.Units;
+using Ingest.Matching;
+using Ingest.Matching.Indexes;
+using Ingest.Pipeline;
+using Ingest.Tests.Xml;
+
+namespace Ingest.Tests.Pipeline;
+
+/// <summary>
+/// The pipeline's promises: one outcome per unit, handed to the sink in source order, whatever the
+/// chunking and the number of parse workers (cross-SED rules depend on that order).
+/// </summary>
+public sealed class SedPipelineTests
+{
+    private static readonly byte[][] s_documents = LoadDocuments();
+
+    [Fact]
+    public async Task Every_unit_reaches_the_sink_once_in_source_order()
+    {
+        var (outcomes, counters) = await RunAsync(units: 300, new PipelineOptions { ParseWorkers = 2, ChunkUnits = 7, ChannelCapacity = 2 });
+
+        Assert.Equal(Enumerable.Range(0, 300).Select(i => $"mem!{i:D4}.xml"), outcomes.Select(o => o.Split('|')[0]));
+        Assert.Equal(300, counters.Written);
+        Assert.Equal(counters.UnitsRead, counters.Seds + counters.Quarantined);
+        Assert.True(counters.Quarantined > 0 && counters.Seds > 0, "the corpus mixes SEDs and malformed units");
+    }
+
+    [Property(MaxTest = 25)]
+    public Property Chunking_and_parallelism_change_no_outcome()
+    {
+        var shapes = Gen.Choose(1, 40).Zip(Gen.Choose(1, 3)).Zip(Gen.Choose(1, 6)).ToArbitrary();
+        var expected = RunAsync(units: 120, new PipelineOptions { ParseWorkers = 1, ChunkUnits = 1, ChannelCapacity = 1 }).GetAwaiter().GetResult().Outcomes;
+        return Prop.ForAll(shapes, shape =>
+        {
+            var ((chunk, workers), capacity) = shape;
+            var actual = RunAsync(units: 120, new PipelineOptions { ParseWorkers = workers, ChunkUnits = chunk, ChannelCapacity = capacity }).GetAwaiter().GetResult().Outcomes;
+            Assert.Equal(expected, actual);
+        });
+    }
+
+    [Fact]
+    public async Task A_failing_source_fails_the_run_loudly()
+    {
+        var pipeline = new SedPipeline(Engine.CreateParser(), new SedEvaluator(ReferenceSnapshot.Empty), new RecordingSink(), new PipelineOptions { ChunkUnits = 4 });
+
+        var error = await Assert.ThrowsAsync<IOException>(() => pipeline.RunAsync(new MemorySource(50, failAfter: 30), CancellationToken.None));
+
+        Assert.Contains("disk gone", error.Message, StringComparison.Ordinal);
+    }
+
+    private static async Task<(List<string> Outcomes, RunCounters Counters)> RunAsync(int units, PipelineOptions options)
+    {
+        var sink = new RecordingSink();
+        var pipeline = new SedPipeline(Engine.CreateParser(), new SedEvaluator(ReferenceSnapshot.Empty), sink, options);
+        await pipeline.RunAsync(new MemorySource(units), CancellationToken.None);
+        return (sink.Outcomes, pipeline.Counters);
+    }
+
+    private static byte[][] LoadDocuments()
+    {
+        var valid = SamplePaths.ValidXml().Select(File.ReadAllBytes);
+        var malformed = Directory.GetFiles(Path.Combine(SamplePaths.Samples, "malformed"), "*.xml")
+            .Order(StringComparer.Ordinal)
+            .Where(f => new FileInfo(f).Length < 100_000)
+            .Take(5)
+            .Select(File.ReadAllBytes);
+        return [.. valid, .. malformed];
+    }
+
+    /// <summary>Cycles through the sample documents, so versions repeat and history-dependent rules fire.</summary>
+    private sealed class MemorySource(int count, int failAfter = -1) : IUnitSource
+    {
+        public async IAsyncEnumerable<InputUnit> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                if (i == failAfter)
+                {
+                    throw new IOException("disk gone");
+                }
+                await Task.Yield();
+                yield return new InputUnit(new UnitId("mem", $"{i:D4}.xml", 0), s_documents[i % s_documents.Length]);
+            }
+        }
+    }
+}

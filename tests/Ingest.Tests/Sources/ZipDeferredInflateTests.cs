@@ -1,0 +1,210 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.IO.Compression;
+using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Ingest.Core.Units;
+using Ingest.Sources;
+
+namespace Ingest.Tests.Sources;
+
+/// <summary>
+/// Zip entries handed on compressed and inflated later (in the parse workers) must give exactly
+/// the units the streaming ZipArchive path gives, and corrupt entries must end in a clear unit error.
+/// </summary>
+public sealed class ZipDeferredInflateTests
+{
+    private static readonly UnitSourceOptions s_deferred = new() { DeferInflate = true };
+
+    [Property(MaxTest = 40)]
+    public Property Deferred_inflation_reads_the_same_units_as_the_streaming_path()
+    {
+        var entry = Gen.Elements("a.xml", "dir/b.xml", "été/ç.xml", "frames.seds", "c.xml", "empty.xml")
+            .Zip(Gen.Choose(0, 3000))
+            .Zip(Gen.Elements(CompressionLevel.Optimal, CompressionLevel.Fastest, CompressionLevel.NoCompression, CompressionLevel.SmallestSize));
+        return Prop.ForAll(Gen.Choose(1, 12).SelectMany(n => Gen.ArrayOf(entry, n)).ToArbitrary(), entries =>
+        {
+            using var tree = new TempTree();
+            var path = Path.Combine(tree.Root, "batch.zip");
+            File.WriteAllBytes(path, Archive(entries.Select((e, i) => (Name: $"{i}-{e.Item1.Item1}", Size: e.Item1.Item2, Level: e.Item2))));
+
+            var streamed = ReadAll(UnitSources.For([path]));
+            var deferred = ReadAll(UnitSources.For([path], s_deferred));
+
+            Assert.Equal(streamed, deferred);
+        });
+    }
+
+    [Fact]
+    public void The_runtime_compression_library_serves_the_reusable_inflater()
+    {
+        Assert.True(Ingest.Sources.Zip.NativeInflater.IsAvailable, "libSystem.IO.Compression.Native lacks inflateReset2: entries fall back to DeflateStream");
+    }
+
+    [Property(MaxTest = 60)]
+    public Property The_reused_native_inflater_and_DeflateStream_agree_on_good_and_damaged_data()
+    {
+        var cases = Gen.Choose(0, 20_000).Zip(Gen.Elements(CompressionLevel.Optimal, CompressionLevel.Fastest, CompressionLevel.SmallestSize)).Zip(Gen.Choose(-1, 3));
+        return Prop.ForAll(cases.ToArbitrary(), c =>
+        {
+            var ((size, level), damage) = c;
+            var original = Document("x.xml", size);
+            using var ms = new MemoryStream();
+            using (var deflate = new DeflateStream(ms, level, leaveOpen: true))
+            {
+                deflate.Write(original);
+            }
+            var compressed = ms.ToArray();
+            var expected = original.Length;
+            switch (damage)
+            {
+                case 0 when compressed.Length > 2: compressed = compressed[..(compressed.Length / 2)]; break; // cut short
+                case 1: expected += 1; break; // the directory claims more
+                case 2 when expected > 0: expected -= 1; break; // the directory claims less
+            }
+            var payload = new Ingest.Core.Units.DeflatedPayload(expected, 0);
+            var native = new byte[expected];
+            var streamed = new byte[expected];
+
+            var nativeError = Ingest.Sources.Zip.NativeInflater.Inflate(compressed, native);
+            var streamError = UnitInflation.ExpandWithStream(compressed, streamed, payload);
+
+            Assert.Equal(streamError is null, nativeError is null);
+            if (nativeError is null)
+            {
+                Assert.Equal(original, native);
+                Assert.Equal(original, streamed);
+            }
+        });
+    }
+
+    [Fact]
+    public void A_corrupt_entry_becomes_a_framing_error_and_the_next_entries_still_read()
+    {
+        using var tree = new TempTree();
+        var path = Path.Combine(tree.Root, "batch.zip");
+        var bytes = Archive([("first.xml", 2000, CompressionLevel.Optimal), ("second.xml", 2000, CompressionLevel.Optimal)]);
+        var data = DataOffset(bytes, 0);
+        bytes[data + 40] ^= 0x5A; // inside the first entry's deflate stream
+        File.WriteAllBytes(path, bytes);
+
+        var units = ReadAll(UnitSources.For([path], s_deferred));
+
+        Assert.Equal(2, units.Count);
+        Assert.Matches("not valid deflate data|CRC-32|expands", units[0].FramingError!);
+        Assert.Null(units[1].FramingError);
+        Assert.StartsWith("<doc", units[1].Payload, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_entry_in_an_unsupported_compression_method_is_refused_by_name()
+    {
+        using var tree = new TempTree();
+        var path = Path.Combine(tree.Root, "batch.zip");
+        var bytes = Archive([("bzip.xml", 500, CompressionLevel.Optimal), ("fine.xml", 500, CompressionLevel.Optimal)]);
+        var central = CentralHeaderOffset(bytes, 0);
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(central + 10), 12);
+        File.WriteAllBytes(path, bytes);
+
+        var units = ReadAll(UnitSources.For([path], s_deferred));
+
+        Assert.Equal("zip entry uses compression method 12 (only stored and deflate are read)", units[0].FramingError);
+        Assert.Null(units[1].FramingError);
+    }
+
+    [Fact]
+    public void A_zip64_archive_with_more_than_65535_entries_is_read_whole()
+    {
+        using var tree = new TempTree();
+        var path = Path.Combine(tree.Root, "many.zip");
+        const int count = 65_600;
+        using (var zip = ZipFile.Open(path, ZipArchiveMode.Create))
+        {
+            for (var i = 0; i < count; i++)
+            {
+                using var s = zip.CreateEntry($"{i}.xml", CompressionLevel.Fastest).Open();
+                s.Write(Encoding.UTF8.GetBytes($"<n>{i}</n>"));
+            }
+        }
+
+        var units = ReadAll(UnitSources.For([path], s_deferred));
+
+        Assert.Equal(count, units.Count);
+        Assert.Equal("<n>65599</n>", units[^1].Payload);
+        Assert.All(units, u => Assert.Null(u.FramingError));
+    }
+
+    private static List<(string Name, string Payload, string? FramingError)> ReadAll(IUnitSource source) =>
+        ReadAllAsync(source).GetAwaiter().GetResult();
+
+    private static async Task<List<(string Name, string Payload, string? FramingError)>> ReadAllAsync(IUnitSource source)
+    {
+        var list = new List<(string, string, string?)>();
+        await foreach (var unit in source.ReadAsync(CancellationToken.None))
+        {
+            using var ready = UnitInflation.Inflate(unit);
+            list.Add((ready.Id.ToString(), Encoding.UTF8.GetString(ready.Payload.ToArray()), ready.FramingError));
+        }
+        return list;
+    }
+
+    private static byte[] Archive(IEnumerable<(string Name, int Size, CompressionLevel Level)> entries)
+    {
+        using var ms = new MemoryStream();
+        using (var zip = new ZipArchive(ms, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, size, level) in entries)
+            {
+                using var s = zip.CreateEntry(name, level).Open();
+                s.Write(name.EndsWith(".seds", StringComparison.Ordinal) ? Frames(size) : Document(name, size));
+            }
+        }
+        return ms.ToArray();
+    }
+
+    /// <summary>Text that compresses like XML, with some incompressible bytes.</summary>
+    private static byte[] Document(string name, int size)
+    {
+        if (name.EndsWith("empty.xml", StringComparison.Ordinal))
+        {
+            return [];
+        }
+        var random = new Random(size);
+        var sb = new StringBuilder("<doc>");
+        while (sb.Length < size)
+        {
+            sb.Append("<v>").Append(random.Next()).Append("é</v>");
+        }
+        return Encoding.UTF8.GetBytes(sb.Append("</doc>").ToString());
+    }
+
+    private static byte[] Frames(int size)
+    {
+        var sb = new StringBuilder();
+        for (var i = 0; i <= size % 4; i++)
+        {
+            var doc = $"<f{i}>{size}</f{i}>";
+            sb.Append("#SED ").Append(Encoding.UTF8.GetByteCount(doc)).Append('\n').Append(doc).Append('\n');
+        }
+        return Encoding.UTF8.GetBytes(sb.ToString());
+    }
+
+    private static int CentralHeaderOffset(byte[] zip, int index)
+    {
+        var at = zip.Length - 22;
+        at = (int)BinaryPrimitives.ReadUInt32LittleEndian(zip.AsSpan(at + 16));
+        for (var i = 0; i < index; i++)
+        {
+            at += 46 + BinaryPrimitives.ReadUInt16LittleEndian(zip.AsSpan(at + 28)) + BinaryPrimitives.ReadUInt16LittleEndian(zip.AsSpan(at + 30)) + BinaryPrimitives.ReadUInt16LittleEndian(zip.AsSpan(at + 32));
+        }
+        return at;
+    }
+
+    private static int DataOffset(byte[] zip, int index)
+    {
+        var local = (int)BinaryPrimitives.ReadUInt32LittleEndian(zip.AsSpan(CentralHeaderOffset(zip, index) + 42));
+        return local + 30 + BinaryPrimitives.ReadUInt16LittleEndian(zip.AsSpan(local + 26)) + BinaryPrimitives.ReadUInt16LittleEndian(zip.AsSpan(local + 28));
+    }
+}
