@@ -46,7 +46,6 @@ public ref partial struct XmlTokenReader
                 if (end >= 0)
                 {
                     _pos = end;
-                    _state.Consumed = _currentAbs + end;
                     if (_tokenType == XmlTokenType.None)
                     {
                         continue;

@@ -119,10 +119,10 @@ public ref partial struct XmlTokenReader
     public readonly long TokenStartOffset => _tokenAbs;
 
     /// <summary>Document offset after the last consumed token.</summary>
-    public readonly long BytesConsumed => _state.Consumed;
+    public readonly long BytesConsumed => _currentAbs + _pos;
 
     /// <summary>Position in the input sequence after the last consumed token.</summary>
-    public readonly SequencePosition Position => _sequence.GetPosition(_state.Consumed - _startAbs);
+    public readonly SequencePosition Position => _sequence.GetPosition(BytesConsumed - _startAbs);
 
     /// <summary>The state to resume from, with line and column brought up to <see cref="BytesConsumed"/>.</summary>
     public readonly XmlReaderState CurrentState
@@ -130,6 +130,7 @@ public ref partial struct XmlTokenReader
         get
         {
             var s = _state;
+            s.Consumed = BytesConsumed;
             XmlLineCounter.Advance(_sequence.Slice(0, s.Consumed - _startAbs), ref s.Line, ref s.Column, ref s.LastWasCarriageReturn);
             return s;
         }
@@ -209,7 +210,6 @@ public ref partial struct XmlTokenReader
             {
                 ThrowAt(ParseErrorCode.DocumentTooLarge, _options.MaxDocumentBytes);
             }
-            _state.Consumed = consumed;
             if (_tokenType != XmlTokenType.None)
             {
                 return true;
