@@ -24,7 +24,6 @@ public ref partial struct XmlTokenReader
                 var buf = _current;
                 var i = _pos;
                 _tokenType = XmlTokenType.None;
-                _bufAbs = _currentAbs;
                 _tokenAbs = _currentAbs + i;
                 int end;
                 if (buf[i] != (byte)'<')
@@ -46,7 +45,6 @@ public ref partial struct XmlTokenReader
                 if (end >= 0)
                 {
                     _pos = end;
-                    _state.Consumed = _currentAbs + end;
                     if (_tokenType == XmlTokenType.None)
                     {
                         continue;

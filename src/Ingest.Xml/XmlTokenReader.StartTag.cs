@@ -20,7 +20,7 @@ public ref partial struct XmlTokenReader
         if (p < buf.Length && buf[p] == (byte)'>')
         {
             // Most SED elements carry no attribute: no attribute or namespace-declaration loop.
-            CompleteStartTag(buf, i, nameStart, nameLength, prefixLength, 0, false);
+            CompleteSimpleStartTag(buf, i, nameStart, nameLength, prefixLength);
             return p + 1;
         }
         return ParseAttributes(buf, i, nameStart, nameLength, prefixLength, p);
@@ -242,6 +242,26 @@ public ref partial struct XmlTokenReader
         }
     }
 
+    /// <summary>A start tag without attributes, inside the limits: nothing to declare, only the name to resolve.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void CompleteSimpleStartTag(ReadOnlySpan<byte> buf, int i, int nameStart, int nameLength, int prefixLength)
+    {
+        var b = _buffers;
+        if (b.Depth >= _options.MaxDepth || _state.ElementCount >= _options.MaxElements)
+        {
+            CompleteStartTag(buf, i, nameStart, nameLength, prefixLength, 0, false);
+            return;
+        }
+        var defaultNs = b.Depth > 0 ? b.Elements[b.Depth - 1].DefaultNamespaceIndex : XmlNamespaceIndex.None;
+        var nsIndex = prefixLength == 0 ? defaultNs : ResolveCached(buf.Slice(nameStart, prefixLength));
+        if (nsIndex == int.MinValue || nsIndex == XmlNamespaceIndex.Xmlns)
+        {
+            ThrowAt(ParseErrorCode.UndeclaredPrefix, _bufAbs + nameStart);
+        }
+        PushElement(buf, nameStart, nameLength, prefixLength, nsIndex, defaultNs, b.NamespaceCount, b.NsBytesUsed, 0, false);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void CompleteStartTag(ReadOnlySpan<byte> buf, int i, int nameStart, int nameLength, int prefixLength, int count, bool empty)
     {
         var b = _buffers;
@@ -260,8 +280,7 @@ public ref partial struct XmlTokenReader
         {
             defaultNs = DeclareNamespaces(buf, count, defaultNs);
         }
-        var elementName = buf.Slice(nameStart, nameLength);
-        var nsIndex = prefixLength == 0 ? defaultNs : ResolveCached(elementName[..prefixLength]);
+        var nsIndex = prefixLength == 0 ? defaultNs : ResolveCached(buf.Slice(nameStart, prefixLength));
         if (nsIndex == int.MinValue || nsIndex == XmlNamespaceIndex.Xmlns)
         {
             ThrowAt(ParseErrorCode.UndeclaredPrefix, _bufAbs + nameStart);
@@ -270,7 +289,14 @@ public ref partial struct XmlTokenReader
         {
             ResolveAttributes(buf, count);
         }
+        PushElement(buf, nameStart, nameLength, prefixLength, nsIndex, defaultNs, nsBefore, nsBytesBefore, count, empty);
+    }
 
+    /// <summary>Pushes the element (its name copied out of the input, which may go away) and makes it the current token.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void PushElement(ReadOnlySpan<byte> buf, int nameStart, int nameLength, int prefixLength, int nsIndex, int defaultNs, int nsBefore, int nsBytesBefore, int count, bool empty)
+    {
+        var b = _buffers;
         XmlReaderBuffers.Grow(ref b.Elements, b.Depth + 1);
         // 16 bytes of slack: short names are copied and compared (end tags) as one vector.
         XmlReaderBuffers.Grow(ref b.NameBytes, b.NameBytesUsed + nameLength + 16);
@@ -288,7 +314,7 @@ public ref partial struct XmlTokenReader
         _state.Phase = XmlDocumentPhase.InRoot;
 
         _tokenType = XmlTokenType.StartElement;
-        _name = elementName;
+        _name = buf.Slice(nameStart, nameLength);
         _prefixLength = prefixLength;
         if (count > 0)
         {

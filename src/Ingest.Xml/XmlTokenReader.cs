@@ -26,7 +26,8 @@ public ref partial struct XmlTokenReader
     private int _pos;
     private SequencePosition _next;
 
-    // Absolute offset of index 0 of the buffer being parsed (a segment or the join buffer).
+    // Absolute offset of index 0 of the buffer being parsed, for error offsets: _currentAbs, except
+    // while ParseJoined parses its join buffer.
     private long _bufAbs;
 
     // The current token. An element's name and namespace are read from its entry on the element stack
@@ -50,6 +51,7 @@ public ref partial struct XmlTokenReader
         _startAbs = state.Consumed;
         _endAbs = _startAbs + data.Length;
         _currentAbs = _startAbs;
+        _bufAbs = _startAbs;
         if (data.IsSingleSegment)
         {
             _current = data.FirstSpan;
@@ -119,10 +121,10 @@ public ref partial struct XmlTokenReader
     public readonly long TokenStartOffset => _tokenAbs;
 
     /// <summary>Document offset after the last consumed token.</summary>
-    public readonly long BytesConsumed => _state.Consumed;
+    public readonly long BytesConsumed => _currentAbs + _pos;
 
     /// <summary>Position in the input sequence after the last consumed token.</summary>
-    public readonly SequencePosition Position => _sequence.GetPosition(_state.Consumed - _startAbs);
+    public readonly SequencePosition Position => _sequence.GetPosition(BytesConsumed - _startAbs);
 
     /// <summary>The state to resume from, with line and column brought up to <see cref="BytesConsumed"/>.</summary>
     public readonly XmlReaderState CurrentState
@@ -130,6 +132,7 @@ public ref partial struct XmlTokenReader
         get
         {
             var s = _state;
+            s.Consumed = BytesConsumed;
             XmlLineCounter.Advance(_sequence.Slice(0, s.Consumed - _startAbs), ref s.Line, ref s.Column, ref s.LastWasCarriageReturn);
             return s;
         }
@@ -182,7 +185,6 @@ public ref partial struct XmlTokenReader
             {
                 return AtEndOfData();
             }
-            _bufAbs = _currentAbs;
             _tokenAbs = _currentAbs + _pos;
             var end = ParseToken(_current, _pos);
             if (end >= 0)
@@ -209,7 +211,6 @@ public ref partial struct XmlTokenReader
             {
                 ThrowAt(ParseErrorCode.DocumentTooLarge, _options.MaxDocumentBytes);
             }
-            _state.Consumed = consumed;
             if (_tokenType != XmlTokenType.None)
             {
                 return true;
@@ -289,6 +290,7 @@ public ref partial struct XmlTokenReader
     private bool TryAdvanceSegment()
     {
         _currentAbs += _current.Length;
+        _bufAbs = _currentAbs;
         _pos = 0;
         _current = default;
         while (_currentAbs < _endAbs && _sequence.TryGet(ref _next, out var memory))
@@ -306,6 +308,7 @@ public ref partial struct XmlTokenReader
     {
         var rel = abs - _startAbs;
         _currentAbs = abs;
+        _bufAbs = abs;
         _pos = 0;
         if (rel >= _sequence.Length)
         {
@@ -349,6 +352,7 @@ public ref partial struct XmlTokenReader
                 {
                     ThrowAt(ParseErrorCode.UnexpectedEndOfInput, _endAbs);
                 }
+                _bufAbs = _currentAbs;
                 return false;
             }
             target = len * 2;

@@ -1,3 +1,6 @@
+using Ingest.Core.Units;
+using Ingest.Sed;
+
 namespace Ingest.Benchmarks.Parsing;
 
 /// <summary>
@@ -30,6 +33,20 @@ internal static class ParsingCorpus
             }
         }
         return [.. result];
+    }
+
+    /// <summary>The corpus as input units, each checked to parse as a SED (a benchmark of records must not time rejections).</summary>
+    public static InputUnit[] LoadUnits(SedParser parser)
+    {
+        var units = Load().Select((d, i) => new InputUnit(new UnitId("bench", i.ToString(System.Globalization.CultureInfo.InvariantCulture), 0), d)).ToArray();
+        foreach (var unit in units)
+        {
+            if (parser.Parse(unit).Kind != ParseOutcomeKind.Sed)
+            {
+                throw new InvalidOperationException($"corpus document {unit.Id} is not a SED");
+            }
+        }
+        return units;
     }
 
     public static (int Documents, long Bytes) Measure()

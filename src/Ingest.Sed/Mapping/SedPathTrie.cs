@@ -23,6 +23,9 @@ internal sealed class SedPathTrie
 
     public const int Root = 0;
 
+    /// <summary>The element names the map knows (one per node, repeats included).</summary>
+    public IEnumerable<byte[]> Names => _names.Skip(1).Take(_count - 1);
+
     public SedField FieldOf(int node) => _nodes[node].Field;
 
     public SedBlock BlockOf(int node) => _nodes[node].Block;

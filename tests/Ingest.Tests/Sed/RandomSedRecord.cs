@@ -1,3 +1,6 @@
+using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
 using Ingest.Core.Seds;
 
 namespace Ingest.Tests.Sed;
@@ -10,6 +13,15 @@ internal static class RandomSedRecord
 
     private static readonly string[] s_words =
         ["Kowalski", "Zdzisław", "Łódź", "O'Brien", "Smith & Sons", "a<b>c", "\"quoted\"", "Müller-Lüdenscheidt", "名前", "x", "ul. Długa 5", "tab\there", "two  spaces", "01", "PL", "FR", "😀"];
+
+    /// <summary>An enveloped random record of any type and version, its XML bytes, and a step (segment or chunk size) up to <paramref name="maxStep"/>.</summary>
+    public static Gen<(SedRecord Truth, byte[] Bytes, int Step)> Enveloped(int maxStep) =>
+        from seed in Gen.Choose(0, 100_000)
+        from type in Gen.Elements(Types)
+        from version in Gen.Elements(Versions)
+        from step in Gen.Choose(1, maxStep)
+        let truth = Create(seed, type, version, envelope: true)
+        select (truth, Encoding.UTF8.GetBytes(SedTestWriter.Write(truth, envelope: true)), step);
 
     public static SedRecord Create(int seed, string type, string version, bool envelope)
     {

@@ -1,0 +1,23 @@
+using Ingest.Xml;
+
+namespace Ingest.Benchmarks.Parsing;
+
+/// <summary>A push handler that only counts, to time the reader's push loop alone.</summary>
+internal struct CountingHandler : IXmlElementHandler
+{
+    public int Count;
+
+    public bool OnStartElement(ref XmlTokenReader reader)
+    {
+        Count++;
+        return true;
+    }
+
+    public void OnEndElement(ref XmlTokenReader reader) => Count++;
+
+    public void OnText(ref XmlTokenReader reader) => Count += reader.Value.Length;
+
+    public void OnOther(ref XmlTokenReader reader)
+    {
+    }
+}
