@@ -1,0 +1,42 @@
+using System.Diagnostics;
+using Ingest.Benchmarks.Matching;
+
+namespace Ingest.Benchmarks;
+
+/// <summary>
+/// A plain loop over one matching benchmark for an external profiler (BenchmarkDotNet's own
+/// processes are too short-lived to attach to): <c>-- --loop match|normalise|match-normalised|evaluate SECONDS</c>
+/// prints the time per SED; <c>-- --loop candidates 0</c> prints how many candidates the matcher scores.
+/// With perf: <c>DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0</c>, then <c>perf record -g -p PID</c>
+/// once "setup done" is printed.
+/// </summary>
+internal static class ProfileLoop
+{
+    public static void Run(string what, int seconds)
+    {
+        var benchmarks = new MatchingBenchmarks();
+        benchmarks.Setup();
+        Console.WriteLine($"setup done, pid {Environment.ProcessId}");
+        if (what == "candidates")
+        {
+            Console.WriteLine(benchmarks.CandidateStatistics());
+            return;
+        }
+        Func<int> loop = what switch
+        {
+            "match" => benchmarks.Match,
+            "normalise" => benchmarks.Normalise,
+            "match-normalised" => benchmarks.MatchNormalised,
+            "evaluate" => benchmarks.Evaluate,
+            _ => throw new ArgumentException($"unknown loop '{what}'", nameof(what)),
+        };
+        var watch = Stopwatch.StartNew();
+        long passes = 0;
+        while (watch.Elapsed.TotalSeconds < seconds)
+        {
+            loop();
+            passes++;
+        }
+        Console.WriteLine($"{what}: {watch.Elapsed.TotalMilliseconds * 1000 / (passes * MatchingBenchmarks.SedCount):0.00} us a SED over {passes} passes");
+    }
+}
