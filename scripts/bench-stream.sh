@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Stream benchmark: Kafka → worker → ClickHouse on the local services (./run-local.sh up first).
 #   scripts/bench-stream.sh [SEDS] [RATE]
-# RATE > 0  latency mode: the worker joins a fresh topic, then a producer paced at RATE records/s
+# Both modes run a private dev broker with a fresh 24-partition topic whose drop watcher follows the
+# benchmark's consumer group.
+# RATE > 0  latency mode: the worker joins the empty topic, then a producer paced at RATE records/s
 #           replays the corpus while the worker consumes; the worker prints its rate and the
 #           end-to-end latency (record timestamp → ClickHouse acknowledgement) of those records.
-# RATE = 0  drain mode (sustained throughput): a private dev broker with a 24-partition topic is
-#           filled with the corpus first (nothing consumes meanwhile, so nothing competes with the
+# RATE = 0  drain mode (sustained throughput): the topic is filled with the corpus first (nothing consumes meanwhile, so nothing competes with the
 #           producer), then one worker drains it; the rate is first record → last batch in ClickHouse.
 # Either way the broker's drop report for the topic is printed and must be 0: the dev broker keeps
 # about 5 MB of compressed batches per partition, so SEDS must fit (≈ 8 000 SEDs a partition).
@@ -19,35 +20,35 @@ corpus="/tmp/ingest-bench-stream-$seds"
 topic="bench.seds.$(date +%s)"
 db="bench_stream"
 log=/tmp/ingest-bench-stream.log
-status_file="$root/.local/kafka/broker-status.json"
 [[ -f "$corpus/manifest.json" ]] || $cli generate --out "$corpus" --seds "$seds" --seed 99 --layout frames --noise default >/dev/null
 clickhouse-client --port "${INGEST_CH_TCP_PORT:-19000}" --query "DROP DATABASE IF EXISTS $db" 2>/dev/null || true
 worker_args=(stream --topic "$topic" --group "bench-$topic" --exit-when-idle 5 --set "ClickHouse:Database=$db"
   --set Stream:BatchMaxRecords=50000 --set Kafka:FetchWaitMaxMs=5)
 
+# A private dev broker for the run: its drop watcher knows the benchmark's consumer group, so a
+# record removed by the broker's retention after the worker consumed it is not reported as dropped.
+private="$(mktemp -d /tmp/ingest-bench-broker.XXXXXX)"
+status_file="$private/status.json"
+$cli dev-broker --bootstrap-file "$private/bootstrap.txt" --status-file "$status_file" \
+  --topic "$topic:24" --watch-group "bench-$topic" > "$private/broker.log" 2>&1 &
+broker=$!
+trap 'kill $broker 2>/dev/null || true; rm -rf "$private"' EXIT
+for _ in $(seq 1 100); do [[ -s "$private/bootstrap.txt" ]] && break; sleep 0.2; done
+export Kafka__BootstrapServers="$(cat "$private/bootstrap.txt")"
+
 if [[ "$rate" -gt 0 ]]; then
-  warmup="/tmp/ingest-bench-stream-warmup"
-  [[ -f "$warmup/manifest.json" ]] || $cli generate --out "$warmup" --seds 200 --seed 98 --layout frames --noise default >/dev/null
-  # A small warm-up creates the topic (a group only assigns topics that exist), then the worker
-  # joins, then the measured producer starts.
-  $cli produce "$warmup" --topic "$topic" >/dev/null
+  # The worker joins the (empty) topic first, then the measured producer starts.
   $cli "${worker_args[@]}" > "$log" 2>&1 &
   worker=$!
   for _ in $(seq 1 120); do grep -q "partitions assigned" "$log" 2>/dev/null && break; sleep 0.5; done
   $cli produce "$corpus" --topic "$topic" --rate "$rate"
   wait $worker
 else
-  private="$(mktemp -d /tmp/ingest-bench-broker.XXXXXX)"
-  status_file="$private/status.json"
-  $cli dev-broker --bootstrap-file "$private/bootstrap.txt" --status-file "$status_file" \
-    --topic "$topic:24" --watch-group "bench-$topic" > "$private/broker.log" 2>&1 &
-  broker=$!
-  trap 'kill $broker 2>/dev/null || true; rm -rf "$private"' EXIT
-  for _ in $(seq 1 100); do [[ -s "$private/bootstrap.txt" ]] && break; sleep 0.2; done
-  export Kafka__BootstrapServers="$(cat "$private/bootstrap.txt")"
   $cli produce "$corpus" --topic "$topic"
   $cli "${worker_args[@]}" > "$log" 2>&1
 fi
+# Let the watcher see the group's last commits before reading its report.
+sleep 3
 grep -E "stopping:|throughput:|latency \(" "$log" | sed 's/^ *//'
 echo "broker drops on $topic: $(python3 -c "import json;d=json.load(open('$status_file'))['partitions'];print(sum(v for k,v in d.items() if k.startswith('$topic[')))" 2>/dev/null || echo '?')"
 $cli status --json --set ClickHouse:Database=$db
