@@ -309,7 +309,6 @@ public sealed class SedEvaluator : ISedEvaluator
             BirthDay = f.Person.BirthDay,
             PinKeys = f.Person.PinKeys,
             WholePeriodCancelled = cancelled,
-            Unit = unit.ToString(),
             HadConflict = Fired(result, "LEG-01") || Fired(result, "LEG-02"),
             ReliedUpon = result.RedFlag || a1.Result.Status == MatchStatus.Conform || declaration.Result.Status == MatchStatus.Conform,
         };

@@ -34,7 +34,6 @@ internal sealed class HistoryEntry
     /// <summary>An amending decision (it supersedes the earlier decisions of its type in the case).</summary>
     public bool IsAmendment { get; init; }
     public required bool WholePeriodCancelled { get; init; }
-    public required string Unit { get; init; }
 
     /// <summary>Set when an X008 (or a later cancellation) invalidated this SED.</summary>
     public bool Invalidated { get; set; }
