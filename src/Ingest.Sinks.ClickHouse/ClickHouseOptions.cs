@@ -21,8 +21,32 @@ public sealed class ClickHouseOptions
     /// <summary>Sub-batches of one insert sent concurrently.</summary>
     public int InsertParallelism { get; set; } = 1;
 
-    /// <summary>Gzip insert bodies: worth it across a network, not on loopback where CPU is the limit.</summary>
-    public bool CompressInserts { get; set; } = true;
+    /// <summary>
+    /// Gzip insert bodies: worth it across a network, not on loopback where CPU is the limit (a
+    /// 100 000-SED reconcile on the 2-core box: 7.0 s without, 7.9 s with). Unset: compress unless
+    /// the connection string's host is a loopback address.
+    /// </summary>
+    public bool? CompressInserts { get; set; }
+
+    /// <summary>The effective <see cref="CompressInserts"/>.</summary>
+    public bool ShouldCompressInserts => CompressInserts ?? !IsLoopback(HostOf(ConnectionString));
+
+    internal static string? HostOf(string connectionString)
+    {
+        foreach (var part in connectionString.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var eq = part.IndexOf('=', StringComparison.Ordinal);
+            if (eq > 0 && part[..eq].Trim().Equals("Host", StringComparison.OrdinalIgnoreCase))
+            {
+                return part[(eq + 1)..].Trim();
+            }
+        }
+        return null;
+    }
+
+    private static bool IsLoopback(string? host) =>
+        host is not null && (host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+            || (System.Net.IPAddress.TryParse(host.Trim('[', ']'), out var address) && System.Net.IPAddress.IsLoopback(address)));
 
     public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromMilliseconds(250);
 

@@ -78,7 +78,7 @@ public sealed class ClickHouseStore : IDisposable
         {
             ColumnTypes = table.ColumnTypes(Version),
             // gzip: 18.16 rejects zstd bodies. Off for loopback, where compressing costs more CPU than it saves.
-            Compressor = _options.CompressInserts ? new GZipCompressor(System.IO.Compression.CompressionLevel.Fastest, 1 << 16) : null,
+            Compressor = _options.ShouldCompressInserts ? new GZipCompressor(System.IO.Compression.CompressionLevel.Fastest, 1 << 16) : null,
             // The driver serialises sub-batches in parallel: both cores work while the server parses.
             BatchSize = Math.Max(rows.Count / Math.Max(_options.InsertParallelism, 1), 1),
             MaxDegreeOfParallelism = Math.Max(_options.InsertParallelism, 1),
