@@ -46,9 +46,6 @@ public sealed class SedEvaluator : ISedEvaluator
         _readsHistory = new bool[_rules.Count];
     }
 
-    /// <summary>SEDs taken out of automatic processing, with all their reasons, in evaluation order.</summary>
-    public ConcurrentQueue<ReviewQueueEntry> ReviewQueue { get; } = new();
-
     public AutomationStats Stats { get; } = new();
 
     /// <summary>
@@ -164,7 +161,6 @@ public sealed class SedEvaluator : ISedEvaluator
         if (red)
         {
             result.ReviewEntry = ReviewEntry(unit, f, result);
-            ReviewQueue.Enqueue(result.ReviewEntry);
         }
         Stats.Count(red);
         NoteCover(f, declaration);
