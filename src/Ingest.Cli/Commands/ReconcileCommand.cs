@@ -63,7 +63,8 @@ internal sealed class ReconcileCommand : ICliCommand, IHasFlags
         var dryRun = args.Has("dry-run");
 
         var clock = Stopwatch.StartNew();
-        var snapshot = Engine.LoadReference(layout.A1Path, layout.DeclarationsPath);
+        var (a1Records, declarationRecords) = Engine.LoadReferenceRecords(layout.A1Path, layout.DeclarationsPath);
+        var snapshot = ReferenceSnapshot.Build(a1Records, declarationRecords);
         var referenceTime = clock.Elapsed;
         if (layout.A1Path is null || layout.DeclarationsPath is null)
         {
@@ -87,7 +88,7 @@ internal sealed class ReconcileCommand : ICliCommand, IHasFlags
                 await RuleCatalogWriter.WriteAsync(store, RuleCatalogue.Descriptors, cancellationToken).ConfigureAwait(false);
                 if (layout.A1Path is not null && layout.DeclarationsPath is not null)
                 {
-                    await new ReferenceSnapshotWriter(store).WriteAsync(layout.A1Path, layout.DeclarationsPath, cancellationToken).ConfigureAwait(false);
+                    await new ReferenceSnapshotWriter(store).WriteAsync(layout.A1Path, layout.DeclarationsPath, a1Records, declarationRecords, cancellationToken).ConfigureAwait(false);
                 }
             }
             catch (Exception e) when (e is HttpRequestException or global::ClickHouse.Driver.ClickHouseServerException)

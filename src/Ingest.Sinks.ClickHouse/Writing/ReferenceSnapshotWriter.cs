@@ -10,7 +10,15 @@ namespace Ingest.Sinks.ClickHouse.Writing;
 /// </summary>
 public sealed class ReferenceSnapshotWriter(ClickHouseStore store)
 {
-    public async Task<(string SnapshotId, bool Written)> WriteAsync(string a1Path, string declarationsPath, CancellationToken cancellationToken)
+    public Task<(string SnapshotId, bool Written)> WriteAsync(string a1Path, string declarationsPath, CancellationToken cancellationToken) =>
+        WriteAsync(a1Path, declarationsPath, null, null, cancellationToken);
+
+    /// <summary>
+    /// The same, with the files' records already in memory (the run just loaded them for its
+    /// indexes): nothing is read twice, and a year's reference data is not held twice.
+    /// </summary>
+    public async Task<(string SnapshotId, bool Written)> WriteAsync(string a1Path, string declarationsPath,
+        IReadOnlyList<A1Certificate>? a1Records, IReadOnlyList<PostingDeclaration>? declarationRecords, CancellationToken cancellationToken)
     {
         var id = await SnapshotIdAsync(a1Path, declarationsPath, cancellationToken).ConfigureAwait(false);
         var existing = await store.ScalarAsync($"SELECT count() FROM {store.Database}.reference_snapshots WHERE snapshot_id = '{id}'", cancellationToken).ConfigureAwait(false);
@@ -18,8 +26,8 @@ public sealed class ReferenceSnapshotWriter(ClickHouseStore store)
         {
             return (id, false);
         }
-        var a1Count = await SendAsync(Tables.A1Certificates, ReferenceJsonl.ReadA1(a1Path), a => A1Row(id, a), cancellationToken).ConfigureAwait(false);
-        var declCount = await SendAsync(Tables.PostingDeclarations, ReferenceJsonl.ReadDeclarations(declarationsPath), d => DeclarationRow(id, d), cancellationToken).ConfigureAwait(false);
+        var a1Count = await SendAsync(Tables.A1Certificates, a1Records ?? ReferenceJsonl.ReadA1(a1Path), a => A1Row(id, a), cancellationToken).ConfigureAwait(false);
+        var declCount = await SendAsync(Tables.PostingDeclarations, declarationRecords ?? ReferenceJsonl.ReadDeclarations(declarationsPath), d => DeclarationRow(id, d), cancellationToken).ConfigureAwait(false);
         // The snapshot row goes last: its presence means the snapshot is complete.
         await store.InsertAsync(Tables.ReferenceSnapshots,
             [[id, (ulong)a1Count, (ulong)declCount, Path.GetFullPath(a1Path), Path.GetFullPath(declarationsPath), DateTime.UtcNow]],
