@@ -45,15 +45,7 @@ public sealed record CorpusLayout(IReadOnlyList<string> SedPaths, string? A1Path
             {
                 if (file.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
                 {
-                    try
-                    {
-                        using var archive = System.IO.Compression.ZipFile.OpenRead(file);
-                        total += archive.Entries.Count(e => !e.FullName.EndsWith('/'));
-                    }
-                    catch (InvalidDataException)
-                    {
-                        total++;
-                    }
+                    total += Sources.UnitSources.CountZipEntries(file) ?? 1;
                 }
                 else if (file.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
                 {

@@ -7,6 +7,28 @@ namespace Ingest.Sources;
 public static class UnitSources
 {
     /// <summary>All units of all paths, in argument order. Throws <see cref="FileNotFoundException"/> for a missing path.</summary>
+    /// <summary>
+    /// Files in a zip archive (directories excluded), from its central directory alone; null when
+    /// the archive is unreadable (it then counts as one unit, the one that will be quarantined).
+    /// </summary>
+    public static long? CountZipEntries(string path)
+    {
+        try
+        {
+            using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            if (Zip.ZipDirectory.Read(file) is { } entries)
+            {
+                return entries.Count(e => !e.IsDirectory);
+            }
+            using var archive = System.IO.Compression.ZipFile.OpenRead(path);
+            return archive.Entries.Count(e => !e.FullName.EndsWith('/'));
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+    }
+
     public static IUnitSource For(IEnumerable<string> paths, UnitSourceOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(paths);

@@ -178,16 +178,41 @@ internal static class IdentityRules
             });
     }
 
-    /// <summary>The accepted persons of both matches.</summary>
-    private static IEnumerable<(PersonScore Person, PersonFeatures Features)> Identified(RuleContext c)
+    /// <summary>The persons both targets accepted; a struct enumerable, since two rules ask for every SED.</summary>
+    private static IdentifiedPersons Identified(RuleContext c) => new(c);
+
+    private readonly struct IdentifiedPersons(RuleContext c)
     {
-        if (c.A1.PersonAccepted && c.A1.PersonRecords.Count > 0)
+        public Enumerator GetEnumerator() => new(c);
+
+        public struct Enumerator(RuleContext c)
         {
-            yield return (c.A1.Person, (c.A1.Chosen ?? c.A1.PersonRecords[0]).Person);
-        }
-        if (c.Declaration.PersonAccepted && c.Declaration.PersonRecords.Count > 0)
-        {
-            yield return (c.Declaration.Person, (c.Declaration.Chosen ?? c.Declaration.PersonRecords[0]).Person);
+            private int _step;
+
+            public (PersonScore Person, PersonFeatures Features) Current { get; private set; }
+
+            public bool MoveNext()
+            {
+                if (_step == 0)
+                {
+                    _step = 1;
+                    if (c.A1.PersonAccepted && c.A1.PersonRecords.Count > 0)
+                    {
+                        Current = (c.A1.Person, (c.A1.Chosen ?? c.A1.PersonRecords[0]).Person);
+                        return true;
+                    }
+                }
+                if (_step == 1)
+                {
+                    _step = 2;
+                    if (c.Declaration.PersonAccepted && c.Declaration.PersonRecords.Count > 0)
+                    {
+                        Current = (c.Declaration.Person, (c.Declaration.Chosen ?? c.Declaration.PersonRecords[0]).Person);
+                        return true;
+                    }
+                }
+                return false;
+            }
         }
     }
 

@@ -124,13 +124,31 @@ internal static class RuleFacts
     /// Earlier postings of the person in their current state: not invalidated, not superseded by a newer
     /// version or an amending decision, other cases than this SED's (its own case is its own posting).
     /// </summary>
-    public static IEnumerable<HistoryEntry> OtherPostings(RuleContext c)
+    public static OtherPostingsOf OtherPostings(RuleContext c) => new(c.PersonHistory, c.Sed.Sed.Envelope.CaseId);
+
+    /// <summary>A filter over the person's history as a struct enumerable: several rules ask for every SED.</summary>
+    public readonly struct OtherPostingsOf(HistoryEntry[] history, string caseId)
     {
-        foreach (var e in c.PersonHistory)
+        public Enumerator GetEnumerator() => new(history, caseId);
+
+        public struct Enumerator(HistoryEntry[] history, string caseId)
         {
-            if (e.IsPosting && !e.Invalidated && !e.Superseded && e.Period is { IsInverted: false } && e.CaseId != c.Sed.Sed.Envelope.CaseId)
+            private int _next;
+
+            public HistoryEntry Current { get; private set; } = null!;
+
+            public bool MoveNext()
             {
-                yield return e;
+                while (_next < history.Length)
+                {
+                    var e = history[_next++];
+                    if (e.IsPosting && !e.Invalidated && !e.Superseded && e.Period is { IsInverted: false } && e.CaseId != caseId)
+                    {
+                        Current = e;
+                        return true;
+                    }
+                }
+                return false;
             }
         }
     }
