@@ -4,8 +4,8 @@ using Ingest.Benchmarks.Matching;
 namespace Ingest.Benchmarks;
 
 /// <summary>
-/// A plain loop over one matching benchmark for an external profiler (BenchmarkDotNet's own
-/// processes are too short-lived to attach to): <c>-- --loop match|normalise|match-normalised|evaluate SECONDS</c>
+/// A plain loop over one matching or parsing benchmark for an external profiler (BenchmarkDotNet's own
+/// processes are too short-lived to attach to): <c>-- --loop match|normalise|match-normalised|evaluate|parse|tokenize SECONDS</c>
 /// prints the time per SED; <c>-- --loop candidates 0</c> prints how many candidates the matcher scores.
 /// With perf: <c>DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0</c>, then <c>perf record -g -p PID</c>
 /// once "setup done" is printed.
@@ -14,6 +14,13 @@ internal static class ProfileLoop
 {
     public static void Run(string what, int seconds)
     {
+        if (what is "parse" or "tokenize")
+        {
+            var parsing = new Parsing.ParsingBenchmarks();
+            parsing.Setup();
+            Loop(what, seconds, what == "parse" ? parsing.SedParser : parsing.TokenizerPush, 1);
+            return;
+        }
         var benchmarks = new MatchingBenchmarks();
         benchmarks.Setup();
         Console.WriteLine($"setup done, pid {Environment.ProcessId}");
@@ -30,6 +37,11 @@ internal static class ProfileLoop
             "evaluate" => benchmarks.Evaluate,
             _ => throw new ArgumentException($"unknown loop '{what}'", nameof(what)),
         };
+        Loop(what, seconds, loop, MatchingBenchmarks.SedCount);
+    }
+
+    private static void Loop(string what, int seconds, Func<int> loop, int operationsPerPass)
+    {
         var watch = Stopwatch.StartNew();
         long passes = 0;
         while (watch.Elapsed.TotalSeconds < seconds)
@@ -37,6 +49,6 @@ internal static class ProfileLoop
             loop();
             passes++;
         }
-        Console.WriteLine($"{what}: {watch.Elapsed.TotalMilliseconds * 1000 / (passes * MatchingBenchmarks.SedCount):0.00} us a SED over {passes} passes");
+        Console.WriteLine($"{what}: {watch.Elapsed.TotalMilliseconds * 1000 / (passes * operationsPerPass):0.00} us a pass over {passes} passes");
     }
 }
