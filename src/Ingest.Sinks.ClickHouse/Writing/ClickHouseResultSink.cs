@@ -6,68 +6,73 @@ using Ingest.Sinks.ClickHouse.Schema;
 namespace Ingest.Sinks.ClickHouse.Writing;
 
 /// <summary>
-/// Batches rows per table and sends each batch as one binary insert. Not thread-safe: one sink
-/// stage owns it. Memory is bounded by <see cref="ClickHouseOptions.BatchRows"/> per table.
+/// Batches rows per table and sends each batch as binary inserts. A batch that fills up or ages is
+/// sent in the background while the next one fills (one send in flight at most), so the stage that
+/// writes keeps evaluating instead of waiting for ClickHouse; <see cref="FlushAsync"/> waits for
+/// everything. Not thread-safe: one sink stage owns it. Memory is bounded by two batches of
+/// <see cref="ClickHouseOptions.BatchRows"/> rows per table.
 /// </summary>
 public sealed class ClickHouseResultSink(ClickHouseStore store, string runId, TimeProvider? clock = null) : IResultSink
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
-    private readonly List<object[]> _seds = [];
-    private readonly List<object[]> _matches = [];
-    private readonly List<object[]> _anomalies = [];
-    private readonly List<object[]> _quarantine = [];
-    private readonly List<object[]> _review = [];
     private readonly Pseudonymizer _pseudonymizer = Pseudonymizer.FromOptions(store.Options);
+    private Batch _filling = new();
+    // The batch being sent, or one whose send failed (kept whole until it lands: a retry resends
+    // only the tables still holding rows).
+    private Batch? _sending;
+    private Task _inFlight = Task.CompletedTask;
     private long _oldestPendingTicks;
     private ulong _lastEvaluation;
+    private long _rowsWritten;
 
-    public long RowsWritten { get; private set; }
+    public long RowsWritten => Interlocked.Read(ref _rowsWritten);
 
     public ValueTask WriteAsync(SedEvaluation evaluation, CancellationToken cancellationToken)
     {
         var now = Now();
         var stamp = NextEvaluationStamp(now);
         MarkPending();
-        _seds.Add(RowMapper.SedDocument(evaluation, runId, now, stamp, _pseudonymizer));
+        var batch = _filling;
+        batch.Seds.Add(RowMapper.SedDocument(evaluation, runId, now, stamp, _pseudonymizer));
         if (evaluation.RedFlag)
         {
-            _review.Add(RowMapper.Review(evaluation, runId, now, stamp));
+            batch.Review.Add(RowMapper.Review(evaluation, runId, now, stamp));
         }
         foreach (var match in evaluation.Matches)
         {
-            _matches.Add(RowMapper.Match(evaluation, match, runId, now));
+            batch.Matches.Add(RowMapper.Match(evaluation, match, runId, now));
         }
         foreach (var anomaly in evaluation.Anomalies)
         {
-            _anomalies.Add(RowMapper.Anomaly(evaluation, anomaly, runId, now, stamp));
+            batch.Anomalies.Add(RowMapper.Anomaly(evaluation, anomaly, runId, now, stamp));
         }
-        return FlushIfDueAsync(cancellationToken);
+        return SendIfDueAsync(cancellationToken);
     }
 
     public ValueTask QuarantineAsync(QuarantineRecord record, ParseOutcomeKind kind, CancellationToken cancellationToken)
     {
         MarkPending();
         var outcome = kind == ParseOutcomeKind.NotSed ? "not-sed" : "malformed";
-        _quarantine.Add(RowMapper.Quarantine(record, outcome, runId, Now(), store.Options.MaxRawBytesKept));
-        return FlushIfDueAsync(cancellationToken);
+        _filling.Quarantine.Add(RowMapper.Quarantine(record, outcome, runId, Now(), store.Options.MaxRawBytesKept));
+        return SendIfDueAsync(cancellationToken);
     }
 
     /// <summary>True when a partly filled batch has waited longer than the configured age.</summary>
     public bool IsDue =>
         _oldestPendingTicks != 0 && _clock.GetElapsedTime(_oldestPendingTicks) >= store.Options.MaxBatchAge;
 
-    public int PendingRows => _seds.Count + _matches.Count + _anomalies.Count + _quarantine.Count + _review.Count;
+    /// <summary>Rows written and not yet acknowledged by ClickHouse.</summary>
+    public int PendingRows => _filling.Rows + (_sending?.Rows ?? 0);
 
+    /// <summary>Returns once every row written so far is in ClickHouse; throws if a send failed (call again to retry).</summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
-        // Documents last: a document row is the marker that its results landed, so a crash between
-        // inserts leaves at worst results without a document, which a replay then completes.
-        await SendAsync(Tables.Quarantine, _quarantine, cancellationToken).ConfigureAwait(false);
-        await SendAsync(Tables.MatchResults, _matches, cancellationToken).ConfigureAwait(false);
-        await SendAsync(Tables.Anomalies, _anomalies, cancellationToken).ConfigureAwait(false);
-        await SendAsync(Tables.ReviewQueue, _review, cancellationToken).ConfigureAwait(false);
-        await SendAsync(Tables.SedDocuments, _seds, cancellationToken).ConfigureAwait(false);
+        await CompleteSendingAsync(cancellationToken).ConfigureAwait(false);
+        var batch = _filling;
         _oldestPendingTicks = 0;
+        _sending = batch;
+        _filling = new Batch();
+        await CompleteSendingAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public Task RecordRunAsync(RunRecord run, CancellationToken cancellationToken) =>
@@ -75,18 +80,54 @@ public sealed class ClickHouseResultSink(ClickHouseStore store, string runId, Ti
 
     public async ValueTask DisposeAsync()
     {
-        if (PendingRows > 0)
+        if (PendingRows > 0 || !_inFlight.IsCompleted)
         {
             await FlushAsync(CancellationToken.None).ConfigureAwait(false);
         }
     }
 
-    private async ValueTask FlushIfDueAsync(CancellationToken cancellationToken)
+    private async ValueTask SendIfDueAsync(CancellationToken cancellationToken)
     {
-        if (_seds.Count >= store.Options.BatchRows || _matches.Count >= store.Options.BatchRows
-            || _anomalies.Count >= store.Options.BatchRows || _quarantine.Count >= store.Options.BatchRows || IsDue)
+        var batch = _filling;
+        var rows = store.Options.BatchRows;
+        if (batch.Seds.Count < rows && batch.Matches.Count < rows && batch.Anomalies.Count < rows && batch.Quarantine.Count < rows && !IsDue)
         {
-            await FlushAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        // At most one send in flight: a second full batch waits for the first to land.
+        await CompleteSendingAsync(cancellationToken).ConfigureAwait(false);
+        _oldestPendingTicks = 0;
+        _sending = batch;
+        _filling = new Batch();
+        _inFlight = SendAsync(batch, cancellationToken);
+    }
+
+    /// <summary>Waits for the send in flight; resends a batch whose send failed before.</summary>
+    private async Task CompleteSendingAsync(CancellationToken cancellationToken)
+    {
+        var inFlight = _inFlight;
+        _inFlight = Task.CompletedTask;
+        await inFlight.ConfigureAwait(false);
+        if (_sending is { } failedOrUnsent)
+        {
+            await SendAsync(failedOrUnsent, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task SendAsync(Batch batch, CancellationToken cancellationToken)
+    {
+        // Documents last: a document row is the marker that its results landed, so a crash between
+        // inserts leaves at worst results without a document, which a replay then completes. The
+        // results go together: each insert is mostly a round trip and the server writing parts.
+        await Task.WhenAll(
+            SendAsync(Tables.Quarantine, batch.Quarantine, cancellationToken),
+            SendAsync(Tables.MatchResults, batch.Matches, cancellationToken),
+            SendAsync(Tables.Anomalies, batch.Anomalies, cancellationToken),
+            SendAsync(Tables.ReviewQueue, batch.Review, cancellationToken)).ConfigureAwait(false);
+        await SendAsync(Tables.SedDocuments, batch.Seds, cancellationToken).ConfigureAwait(false);
+        if (ReferenceEquals(_sending, batch))
+        {
+            _sending = null;
         }
     }
 
@@ -97,7 +138,7 @@ public sealed class ClickHouseResultSink(ClickHouseStore store, string runId, Ti
             return;
         }
         await store.InsertAsync(table, rows, cancellationToken).ConfigureAwait(false);
-        RowsWritten += rows.Count;
+        Interlocked.Add(ref _rowsWritten, rows.Count);
         rows.Clear();
     }
 
@@ -117,4 +158,15 @@ public sealed class ClickHouseResultSink(ClickHouseStore store, string runId, Ti
     }
 
     private DateTime Now() => _clock.GetUtcNow().UtcDateTime;
+
+    private sealed class Batch
+    {
+        public readonly List<object[]> Seds = [];
+        public readonly List<object[]> Matches = [];
+        public readonly List<object[]> Anomalies = [];
+        public readonly List<object[]> Quarantine = [];
+        public readonly List<object[]> Review = [];
+
+        public int Rows => Seds.Count + Matches.Count + Anomalies.Count + Quarantine.Count + Review.Count;
+    }
 }
