@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Ingest.Core.Results;
 using Ingest.Matching.Features;
 using Ingest.Matching.Indexes;
@@ -16,65 +17,160 @@ internal sealed class Matcher(EvaluatorOptions options)
     private static Scratch? t_scratch;
 
     public TargetMatch<IndexedA1> MatchA1(SedFeatures sed, ReferenceSnapshot snapshot) =>
-        Match(sed, snapshot.A1ByPin, snapshot.A1ByBlock, snapshot.A1s, MatchTarget.A1);
+        Match(sed, snapshot.A1ByPin, snapshot.A1ByBlock, snapshot.A1s, snapshot.A1Cards, MatchTarget.A1);
 
     public TargetMatch<IndexedDeclaration> MatchDeclaration(SedFeatures sed, ReferenceSnapshot snapshot) =>
-        Match(sed, snapshot.DeclarationByPin, snapshot.DeclarationByBlock, snapshot.Declarations, MatchTarget.Declaration);
+        Match(sed, snapshot.DeclarationByPin, snapshot.DeclarationByBlock, snapshot.Declarations, snapshot.DeclarationCards, MatchTarget.Declaration);
 
     /// <summary>
     /// Three widening stages, each stopping when a person is accepted: the PINs (most SEDs end
     /// here, one lookup), then the name/birth-date blocking keys, then the day/month-swapped dates.
+    /// A candidate is scored once, in the stage that first finds it; each stage decides on all
+    /// candidates found so far.
     /// </summary>
-    private TargetMatch<T> Match<T>(SedFeatures sed, HashMultiIndex byPin, HashMultiIndex byBlock, T[] records, MatchTarget target)
+    private TargetMatch<T> Match<T>(SedFeatures sed, HashMultiIndex byPin, HashMultiIndex byBlock, T[] records, RecordCards cards, MatchTarget target)
         where T : class, IReferenceRecord
     {
         var scratch = t_scratch ??= new Scratch();
-        var ids = scratch.Ids;
-        ids.Clear();
-        var cap = options.MaxCandidatesPerKey;
+        var probe = scratch.Prepare(sed);
+        scratch.Seen.Clear();
+        scratch.Scored.Clear();
         TargetMatch<T>? found = null;
-        if (sed.Person.PinKeys.Length > 0)
+        if (Gather(byPin, probe.PinLookups, scratch.Fresh))
         {
-            foreach (var pin in sed.Person.PinKeys)
+            ScoreFresh(sed, probe, records, cards, scratch);
+            found = Decide(sed, probe, records, cards, scratch, target);
+            if (found.PersonAccepted && found.Person.PinExact)
             {
-                Append(byPin.Lookup(KeyHash.Of('P', pin)), ids, cap);
-            }
-            if (ids.Count > 0)
-            {
-                Dedupe(ids);
-                found = Decide(sed, records, scratch, target);
-                if (found.PersonAccepted && found.Person.PinExact)
-                {
-                    return WithRecordsWithoutPin(found, byBlock, records);
-                }
+                return WithRecordsWithoutPin(found, byBlock, records);
             }
         }
-        PrepareKeys(sed, scratch);
-        var before = ids.Count;
-        foreach (var key in scratch.Keys)
+        if (Gather(byBlock, probe.Keys, scratch.Fresh) || found is null)
         {
-            Append(byBlock.Lookup(key), ids, cap);
-        }
-        if (ids.Count > before || found is null)
-        {
-            Dedupe(ids);
-            found = Decide(sed, records, scratch, target);
+            if (ScoreFresh(sed, probe, records, cards, scratch) || found is null)
+            {
+                found = Decide(sed, probe, records, cards, scratch, target);
+            }
             if (found.PersonAccepted)
             {
                 return found;
             }
         }
-        before = ids.Count;
-        foreach (var key in scratch.SwappedKeys)
+        // Deciding again on the same candidates would give the same answer: only new ones count.
+        if (Gather(byBlock, probe.SwappedKeys, scratch.Fresh) && ScoreFresh(sed, probe, records, cards, scratch))
         {
-            Append(byBlock.Lookup(key), ids, cap);
-        }
-        if (ids.Count > before)
-        {
-            Dedupe(ids);
-            found = Decide(sed, records, scratch, target);
+            found = Decide(sed, probe, records, cards, scratch, target);
         }
         return found;
+    }
+
+    /// <summary>
+    /// The ids of all keys (at most <see cref="EvaluatorOptions.MaxCandidatesPerKey"/> a key) into
+    /// <paramref name="fresh"/>; false when no key has any. All slots are prefetched first.
+    /// </summary>
+    private bool Gather(HashMultiIndex index, List<ulong> keys, List<int> fresh)
+    {
+        fresh.Clear();
+        var span = CollectionsMarshal.AsSpan(keys);
+        foreach (var key in span)
+        {
+            index.Prefetch(key);
+        }
+        var cap = options.MaxCandidatesPerKey;
+        foreach (var key in span)
+        {
+            var found = index.Lookup(key);
+            if (found.Length > cap)
+            {
+                found = found[..cap];
+            }
+            foreach (var id in found)
+            {
+                fresh.Add(id);
+            }
+        }
+        return fresh.Count > 0;
+    }
+
+    /// <summary>
+    /// Scores the fresh ids not seen in an earlier stage and adds them to the seen ones (sorted) and,
+    /// when they reach review, to the scored ones (sorted by id); false when none was new.
+    /// </summary>
+    private bool ScoreFresh<T>(SedFeatures sed, SedProbe probe, T[] records, RecordCards cards, Scratch scratch)
+        where T : class, IReferenceRecord
+    {
+        var fresh = scratch.Fresh;
+        var seen = scratch.Seen;
+        Dedupe(fresh);
+        var w = 0;
+        for (var r = 0; r < fresh.Count; r++)
+        {
+            if (seen.BinarySearch(fresh[r]) < 0)
+            {
+                fresh[w++] = fresh[r];
+            }
+        }
+        fresh.RemoveRange(w, fresh.Count - w);
+        if (w == 0)
+        {
+            return false;
+        }
+        var ids = CollectionsMarshal.AsSpan(fresh);
+        foreach (var id in ids)
+        {
+            cards.Prefetch(id);
+        }
+        var scored = scratch.Scored;
+        var before = scored.Count;
+        foreach (var id in ids)
+        {
+            if (Score(sed, probe, records, cards, id) is { } s)
+            {
+                scored.Add(new ScoredCandidate(id, s));
+            }
+        }
+        if (before > 0 && scored.Count > before)
+        {
+            scored.Sort(static (a, b) => a.Id.CompareTo(b.Id));
+        }
+        seen.AddRange(fresh);
+        seen.Sort();
+        return true;
+    }
+
+    /// <summary>The candidate's person score, or null when it cannot reach review.</summary>
+    private PersonScore? Score<T>(SedFeatures sed, SedProbe probe, T[] records, RecordCards cards, int id)
+        where T : class, IReferenceRecord
+    {
+        ref readonly var card = ref cards.Cards[id];
+        PersonScore s;
+        if (card.IsComplex)
+        {
+            var person = records[id].Person;
+            if (!PersonComparer.CanReach(sed.Person, person, options.ReviewThreshold) && !SamePosting(probe, card, records[id]))
+            {
+                return null;
+            }
+            s = PersonComparer.Compare(sed.Person, person);
+        }
+        else
+        {
+            if (!CardScorer.CanReach(sed.Person, probe.PinHashes, card, cards, options.ReviewThreshold) && !SamePosting(probe, card, records[id]))
+            {
+                return null;
+            }
+            s = CardScorer.Compare(sed.Person, card, cards);
+        }
+        if (s.NeedsCorroboration)
+        {
+            // The record of this very posting (employer and period) vouches for the person.
+            if (!SamePosting(probe, card, records[id]))
+            {
+                return null;
+            }
+            s = s with { Score = Math.Max(s.Score, options.AcceptThreshold) };
+        }
+        return s.Score < options.ReviewThreshold ? null : s;
     }
 
     /// <summary>
@@ -115,18 +211,6 @@ internal sealed class Matcher(EvaluatorOptions options)
         };
     }
 
-    private static void PrepareKeys(SedFeatures sed, Scratch scratch)
-    {
-        if (ReferenceEquals(scratch.KeysFor, sed))
-        {
-            return;
-        }
-        scratch.Keys.Clear();
-        scratch.SwappedKeys.Clear();
-        BlockingKeys.Add(sed.Person, scratch.Keys, scratch.SwappedKeys);
-        scratch.KeysFor = sed;
-    }
-
     private static void Dedupe(List<int> ids)
     {
         if (ids.Count < 2)
@@ -145,73 +229,40 @@ internal sealed class Matcher(EvaluatorOptions options)
         ids.RemoveRange(w, ids.Count - w);
     }
 
-    private static void Append(ReadOnlySpan<int> found, List<int> ids, int cap)
-    {
-        if (found.Length > cap)
-        {
-            found = found[..cap];
-        }
-        foreach (var id in found)
-        {
-            ids.Add(id);
-        }
-    }
-
-    private TargetMatch<T> Decide<T>(SedFeatures sed, T[] records, Scratch scratch, MatchTarget target)
+    private TargetMatch<T> Decide<T>(SedFeatures sed, SedProbe probe, T[] records, RecordCards cards, Scratch scratch, MatchTarget target)
         where T : class, IReferenceRecord
     {
-        var ids = scratch.Ids;
+        var candidates = scratch.Seen.Count;
         var scored = scratch.Scored;
-        scored.Clear();
         var best = -1;
-        for (var i = 0; i < ids.Count; i++)
+        for (var i = 0; i < scored.Count; i++)
         {
-            var person = records[ids[i]].Person;
-            if (!PersonComparer.CanReach(sed.Person, person, options.ReviewThreshold) && !SamePosting(sed, records[ids[i]]))
+            if (best < 0 || scored[i].Person.Score > scored[best].Person.Score)
             {
-                continue;
-            }
-            var s = PersonComparer.Compare(sed.Person, person);
-            if (s.NeedsCorroboration)
-            {
-                // The record of this very posting (employer and period) vouches for the person.
-                if (!SamePosting(sed, records[ids[i]]))
-                {
-                    continue;
-                }
-                s = s with { Score = Math.Max(s.Score, options.AcceptThreshold) };
-            }
-            if (s.Score < options.ReviewThreshold)
-            {
-                continue;
-            }
-            scored.Add(new ScoredCandidate(ids[i], s));
-            if (best < 0 || s.Score > scored[best].Person.Score)
-            {
-                best = scored.Count - 1;
+                best = i;
             }
         }
         if (best < 0)
         {
             return new TargetMatch<T>
             {
-                Result = new MatchResult { Target = target, Status = MatchStatus.Unmatched, Score = 0, Reasons = ids.Count == 0 ? s_noCandidate : s_belowThreshold },
-                CandidateCount = ids.Count,
+                Result = new MatchResult { Target = target, Status = MatchStatus.Unmatched, Score = 0, Reasons = candidates == 0 ? s_noCandidate : s_belowThreshold },
+                CandidateCount = candidates,
             };
         }
 
         // Of namesakes scoring alike, the one holding a record for the SED's period is the one it
         // speaks of: it wins the tie, and a namesake without such a record does not make it ambiguous.
-        var period = sed.Period?.Repaired;
         var top = scored[best];
         var margin = options.AmbiguityMargin;
-        if (period is { } p && !top.Person.PinExact && !Overlaps(records[top.Id], p))
+        var all = cards.Cards;
+        if (probe.HasPeriod && !top.Person.PinExact && !all[top.Id].Overlaps(probe.PeriodStart, probe.PeriodEnd))
         {
             for (var i = 0; i < scored.Count; i++)
             {
                 var c = scored[i];
                 if (c.Person.Score >= top.Person.Score - margin && (c.Person.Score >= options.AcceptThreshold || top.Person.Score < options.AcceptThreshold)
-                    && Overlaps(records[c.Id], p))
+                    && all[c.Id].Overlaps(probe.PeriodStart, probe.PeriodEnd))
                 {
                     best = i;
                     break;
@@ -219,7 +270,7 @@ internal sealed class Matcher(EvaluatorOptions options)
             }
             top = scored[best];
         }
-        var topOverlaps = period is { } tp && Overlaps(records[top.Id], tp);
+        var topOverlaps = probe.HasPeriod && all[top.Id].Overlaps(probe.PeriodStart, probe.PeriodEnd);
         var bestPerson = records[top.Id].Person;
         var personRecords = new List<T>(2);
         var ambiguous = false;
@@ -231,7 +282,7 @@ internal sealed class Matcher(EvaluatorOptions options)
                 personRecords.Add(rec);
             }
             else if (c.Person.Score >= top.Person.Score - margin && c.Person.Score >= options.AcceptThreshold && !top.Person.PinExact
-                && (!topOverlaps || Overlaps(rec, period!.Value)))
+                && (!topOverlaps || all[c.Id].Overlaps(probe.PeriodStart, probe.PeriodEnd)))
             {
                 ambiguous = true;
             }
@@ -269,7 +320,7 @@ internal sealed class Matcher(EvaluatorOptions options)
             PersonRecords = personRecords,
             Ambiguous = ambiguous,
             PersonAccepted = accepted,
-            CandidateCount = ids.Count,
+            CandidateCount = candidates,
         };
     }
 
@@ -306,23 +357,21 @@ internal sealed class Matcher(EvaluatorOptions options)
     }
 
     /// <summary>The record is of the SED's own posting: one of the SED's employer ids, and an overlapping period.</summary>
-    private static bool SamePosting(SedFeatures sed, IReferenceRecord record)
+    private static bool SamePosting(SedProbe probe, in RecordCard card, IReferenceRecord record)
     {
-        if (record.EmployerKey.Length == 0 || sed.Period is not { } p || !Overlaps(record, p.Repaired))
+        if (card.EmployerHash == 0 || !probe.HasPeriod || !card.Overlaps(probe.PeriodStart, probe.PeriodEnd))
         {
             return false;
         }
-        foreach (var e in sed.Employers)
+        for (var i = 0; i < probe.EmployerHashes.Count; i++)
         {
-            if (Array.IndexOf(e.IdKeys, record.EmployerKey) >= 0)
+            if (probe.EmployerHashes[i] == card.EmployerHash && string.Equals(probe.EmployerKeys[i], record.EmployerKey, StringComparison.Ordinal))
             {
                 return true;
             }
         }
         return false;
     }
-
-    private static bool Overlaps(IReferenceRecord record, Period period) => record.Period is { } rp && period.Overlaps(rp.Repaired);
 
     private static (T? Record, int OverlapDays) Choose<T>(List<T> records, Period? period, DateOnly? now)
         where T : class, IReferenceRecord
@@ -379,10 +428,16 @@ internal sealed class Matcher(EvaluatorOptions options)
 
     private sealed class Scratch
     {
-        public readonly List<ulong> Keys = new(32);
-        public readonly List<ulong> SwappedKeys = new(16);
-        public readonly List<int> Ids = new(64);
+        public readonly SedProbe Probe = new();
+        public readonly List<int> Fresh = new(64);
+        public readonly List<int> Seen = new(64);
         public readonly List<ScoredCandidate> Scored = new(16);
-        public SedFeatures? KeysFor;
+
+        /// <summary>The probe of the SED (prepared once for both targets).</summary>
+        public SedProbe Prepare(SedFeatures sed)
+        {
+            Probe.Prepare(sed);
+            return Probe;
+        }
     }
 }

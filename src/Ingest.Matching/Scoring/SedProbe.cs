@@ -1,0 +1,71 @@
+using Ingest.Matching.Features;
+using Ingest.Matching.Indexes;
+
+namespace Ingest.Matching.Scoring;
+
+/// <summary>
+/// What the matcher asks the indexes and compares with record cards for one SED, worked out once
+/// for both targets: lookup keys, hashes of the PINs and employer ids, the period as day numbers.
+/// Reused per thread (see <see cref="Matcher"/>); <see cref="Prepare"/> is a no-op for the same SED.
+/// </summary>
+internal sealed class SedProbe
+{
+    private SedFeatures? _for;
+
+    /// <summary>PIN index keys, one per usable PIN.</summary>
+    public List<ulong> PinLookups { get; } = new(4);
+
+    /// <summary><see cref="CardHash"/> of each PIN key, in the order of <see cref="PersonFeatures.PinKeys"/>.</summary>
+    public List<uint> PinHashes { get; } = new(4);
+
+    /// <summary>Name and name + birth-date blocking keys.</summary>
+    public List<ulong> Keys { get; } = new(32);
+
+    /// <summary>Blocking keys with the birth date's day and month exchanged.</summary>
+    public List<ulong> SwappedKeys { get; } = new(16);
+
+    /// <summary>The SED's employer id keys and their <see cref="CardHash"/>.</summary>
+    public List<string> EmployerKeys { get; } = new(4);
+
+    public List<uint> EmployerHashes { get; } = new(4);
+
+    public bool HasPeriod { get; private set; }
+
+    /// <summary>First and last day (open: DateOnly.MaxValue) of the SED's repaired period.</summary>
+    public int PeriodStart { get; private set; }
+
+    public int PeriodEnd { get; private set; }
+
+    public void Prepare(SedFeatures sed)
+    {
+        if (ReferenceEquals(_for, sed))
+        {
+            return;
+        }
+        PinLookups.Clear();
+        PinHashes.Clear();
+        foreach (var pin in sed.Person.PinKeys)
+        {
+            PinLookups.Add(KeyHash.Of('P', pin));
+            PinHashes.Add(CardHash.Of(pin));
+        }
+        Keys.Clear();
+        SwappedKeys.Clear();
+        BlockingKeys.Add(sed.Person, Keys, SwappedKeys);
+        EmployerKeys.Clear();
+        EmployerHashes.Clear();
+        foreach (var e in sed.Employers)
+        {
+            foreach (var key in e.IdKeys)
+            {
+                EmployerKeys.Add(key);
+                EmployerHashes.Add(CardHash.Of(key));
+            }
+        }
+        var period = sed.Period?.Repaired;
+        HasPeriod = period is not null;
+        PeriodStart = period?.Start.DayNumber ?? 0;
+        PeriodEnd = period?.EffectiveEnd.DayNumber ?? 0;
+        _for = sed;
+    }
+}
