@@ -6,7 +6,8 @@ namespace Ingest.Benchmarks;
 /// <summary>
 /// A plain loop over one matching benchmark for an external profiler (BenchmarkDotNet's own
 /// processes are too short-lived to attach to): <c>-- --loop match|normalise|match-normalised|evaluate SECONDS</c>
-/// prints the time per SED; <c>-- --loop candidates 0</c> prints how many candidates the matcher scores.
+/// prints the time per SED; <c>-- --loop candidates 0</c> prints how many candidates the matcher scores;
+/// <c>-- --loop dump 0</c> prints every match and evaluation outcome (to compare two builds).
 /// With perf: <c>DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0</c>, then <c>perf record -g -p PID</c>
 /// once "setup done" is printed.
 /// </summary>
@@ -20,6 +21,11 @@ internal static class ProfileLoop
         if (what == "candidates")
         {
             Console.WriteLine(benchmarks.CandidateStatistics());
+            return;
+        }
+        if (what == "dump")
+        {
+            benchmarks.Dump(Console.Out);
             return;
         }
         Func<int> loop = what switch

@@ -36,6 +36,15 @@ internal sealed class RecordCards
         }
     }
 
+    /// <summary>Asks the processor to fetch the start of a card's name (the card must be in cache already).</summary>
+    public unsafe void PrefetchText(int id)
+    {
+        if (Sse.IsSupported && Cards[id].NameLength > 0)
+        {
+            Sse.Prefetch0(Unsafe.AsPointer(ref Text[Cards[id].TextStart]));
+        }
+    }
+
     public static RecordCards Build<T>(T[] records)
         where T : IReferenceRecord
     {
@@ -86,6 +95,6 @@ internal sealed class RecordCards
     /// <summary>Whether a card says all that scoring reads of the person (else scoring reads its objects).</summary>
     private static bool Describable(PersonFeatures p) =>
         p.BirthName.IsEmpty && p.NationalName.IsEmpty && p.PinKeys.Length <= 1 && p.Name.Key.Length <= ushort.MaxValue
-        && (p.PinKeys.Length == 0 || p.PinKeys[0].Length <= byte.MaxValue)
+        && (p.PinKeys.Length == 0 || p.PinKeys[0].Length is > 0 and <= byte.MaxValue)
         && (p.Nationalities.Length == 0 || (p.Nationalities.Length == 1 && CountryCode.Of(p.Nationalities[0]) != 0));
 }

@@ -46,22 +46,10 @@ internal static class JaroWinkler
         Span<ulong> bMatched = stackalloc ulong[2];
         aMatched.Clear();
         bMatched.Clear();
-        var matches = 0;
-        for (var i = 0; i < a.Length; i++)
+        var matches = a.Length <= 64 && b.Length <= 64 ? MatchShort(a, b, window, out aMatched[0], out bMatched[0]) : -1;
+        if (matches < 0)
         {
-            var lo = Math.Max(0, i - window);
-            var hi = Math.Min(b.Length - 1, i + window);
-            var c = a[i];
-            for (var j = lo; j <= hi; j++)
-            {
-                if ((bMatched[j >> 6] & (1UL << j)) == 0 && c == b[j])
-                {
-                    aMatched[i >> 6] |= 1UL << i;
-                    bMatched[j >> 6] |= 1UL << j;
-                    matches++;
-                    break;
-                }
-            }
+            matches = MatchScan(a, b, window, aMatched, bMatched);
         }
         if (matches == 0)
         {
@@ -91,5 +79,82 @@ internal static class JaroWinkler
             mb &= mb - 1;
         }
         return (matches, transpositions);
+    }
+
+    /// <summary>
+    /// The matching pass for tokens of up to 64 characters: each character of <paramref name="b"/>
+    /// (digits and capitals, as normalised names are) sets its position bit in a table, so the first
+    /// free position of a character within the window is one mask and its lowest bit. -1 when
+    /// <paramref name="b"/> holds another character.
+    /// </summary>
+    private static int MatchShort(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int window, out ulong aMatched, out ulong bMatched)
+    {
+        aMatched = 0;
+        bMatched = 0;
+        Span<ulong> positions = stackalloc ulong[Alphabet];
+        positions.Clear();
+        for (var j = 0; j < b.Length; j++)
+        {
+            var slot = b[j] - '0';
+            if ((uint)slot >= Alphabet)
+            {
+                return -1;
+            }
+            positions[slot] |= 1UL << j;
+        }
+        var matches = 0;
+        ulong used = 0;
+        ulong matchedA = 0;
+        var last = b.Length - 1;
+        for (var i = 0; i < a.Length; i++)
+        {
+            var slot = a[i] - '0';
+            if ((uint)slot >= Alphabet)
+            {
+                continue;
+            }
+            var lo = Math.Max(0, i - window);
+            var hi = Math.Min(last, i + window);
+            if (lo > hi)
+            {
+                continue;
+            }
+            // Bits lo..hi; hi may be 63, where 2 << 63 wraps to 0 and the subtraction gives all ones.
+            var range = ((2UL << hi) - 1) & ~((1UL << lo) - 1);
+            var free = positions[slot] & range & ~used;
+            if (free != 0)
+            {
+                used |= free & (~free + 1);
+                matchedA |= 1UL << i;
+                matches++;
+            }
+        }
+        aMatched = matchedA;
+        bMatched = used;
+        return matches;
+    }
+
+    private const int Alphabet = 'Z' - '0' + 1;
+
+    private static int MatchScan(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int window, Span<ulong> aMatched, Span<ulong> bMatched)
+    {
+        var matches = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            var lo = Math.Max(0, i - window);
+            var hi = Math.Min(b.Length - 1, i + window);
+            var c = a[i];
+            for (var j = lo; j <= hi; j++)
+            {
+                if ((bMatched[j >> 6] & (1UL << j)) == 0 && c == b[j])
+                {
+                    aMatched[i >> 6] |= 1UL << i;
+                    bMatched[j >> 6] |= 1UL << j;
+                    matches++;
+                    break;
+                }
+            }
+        }
+        return matches;
     }
 }

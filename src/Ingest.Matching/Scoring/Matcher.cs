@@ -42,7 +42,7 @@ internal sealed class Matcher(EvaluatorOptions options)
             found = Decide(sed, probe, records, cards, scratch, target);
             if (found.PersonAccepted && found.Person.PinExact)
             {
-                return WithRecordsWithoutPin(found, byBlock, records);
+                return WithRecordsWithoutPin(found, byBlock, records, cards);
             }
         }
         if (Gather(byBlock, probe.Keys, scratch.Fresh) || found is null)
@@ -115,14 +115,26 @@ internal sealed class Matcher(EvaluatorOptions options)
         {
             return false;
         }
+        // Three passes so that the cache misses of one candidate overlap those of the others: all
+        // cards fetched, the cheap bound on each card (its name fetched when it passes), the scores.
         var ids = CollectionsMarshal.AsSpan(fresh);
         foreach (var id in ids)
         {
             cards.Prefetch(id);
         }
+        var reachable = scratch.Reachable;
+        reachable.Clear();
+        foreach (var id in ids)
+        {
+            if (CanReach(sed, probe, records, cards, id))
+            {
+                reachable.Add(id);
+                cards.PrefetchText(id);
+            }
+        }
         var scored = scratch.Scored;
         var before = scored.Count;
-        foreach (var id in ids)
+        foreach (var id in CollectionsMarshal.AsSpan(reachable))
         {
             if (Score(sed, probe, records, cards, id) is { } s)
             {
@@ -138,29 +150,23 @@ internal sealed class Matcher(EvaluatorOptions options)
         return true;
     }
 
-    /// <summary>The candidate's person score, or null when it cannot reach review.</summary>
+    /// <summary>Whether the candidate may reach review (a cheap bound on the card), or is of the SED's own posting.</summary>
+    private bool CanReach<T>(SedFeatures sed, SedProbe probe, T[] records, RecordCards cards, int id)
+        where T : class, IReferenceRecord
+    {
+        ref readonly var card = ref cards.Cards[id];
+        var reach = card.IsComplex
+            ? PersonComparer.CanReach(sed.Person, records[id].Person, options.ReviewThreshold)
+            : CardScorer.CanReach(sed.Person, probe.PinHashes, card, cards, options.ReviewThreshold);
+        return reach || SamePosting(probe, card, records[id]);
+    }
+
+    /// <summary>The person score of a candidate that passed <see cref="CanReach"/>, or null when it does not reach review.</summary>
     private PersonScore? Score<T>(SedFeatures sed, SedProbe probe, T[] records, RecordCards cards, int id)
         where T : class, IReferenceRecord
     {
         ref readonly var card = ref cards.Cards[id];
-        PersonScore s;
-        if (card.IsComplex)
-        {
-            var person = records[id].Person;
-            if (!PersonComparer.CanReach(sed.Person, person, options.ReviewThreshold) && !SamePosting(probe, card, records[id]))
-            {
-                return null;
-            }
-            s = PersonComparer.Compare(sed.Person, person);
-        }
-        else
-        {
-            if (!CardScorer.CanReach(sed.Person, probe.PinHashes, card, cards, options.ReviewThreshold) && !SamePosting(probe, card, records[id]))
-            {
-                return null;
-            }
-            s = CardScorer.Compare(sed.Person, card, cards);
-        }
+        var s = card.IsComplex ? PersonComparer.Compare(sed.Person, records[id].Person) : CardScorer.Compare(sed.Person, card, cards);
         if (s.NeedsCorroboration)
         {
             // The record of this very posting (employer and period) vouches for the person.
@@ -178,7 +184,7 @@ internal sealed class Matcher(EvaluatorOptions options)
     /// where the person had no number): the PIN lookup cannot reach them, the exact name can. One
     /// lookup; the match is returned unchanged when there is none.
     /// </summary>
-    private TargetMatch<T> WithRecordsWithoutPin<T>(TargetMatch<T> found, HashMultiIndex byBlock, T[] records)
+    private TargetMatch<T> WithRecordsWithoutPin<T>(TargetMatch<T> found, HashMultiIndex byBlock, T[] records, RecordCards cards)
         where T : class, IReferenceRecord
     {
         var person = found.PersonRecords[0].Person;
@@ -194,6 +200,12 @@ internal sealed class Matcher(EvaluatorOptions options)
         List<T>? all = null;
         foreach (var id in candidates)
         {
+            // The card rules out namesakes born another day or holding a PIN without the objects.
+            ref readonly var card = ref cards.Cards[id];
+            if (card.BirthDay != person.BirthDay || (!card.IsComplex && card.PinLength > 0))
+            {
+                continue;
+            }
             var rec = records[id];
             if (rec.Person.PinKeys.Length == 0 && rec.Person.BirthDay == person.BirthDay && SamePerson(person, rec.Person))
             {
@@ -431,6 +443,7 @@ internal sealed class Matcher(EvaluatorOptions options)
         public readonly SedProbe Probe = new();
         public readonly List<int> Fresh = new(64);
         public readonly List<int> Seen = new(64);
+        public readonly List<int> Reachable = new(64);
         public readonly List<ScoredCandidate> Scored = new(16);
 
         /// <summary>The probe of the SED (prepared once for both targets).</summary>
