@@ -17,10 +17,10 @@ internal sealed class Matcher(EvaluatorOptions options)
     private static Scratch? t_scratch;
 
     public TargetMatch<IndexedA1> MatchA1(SedFeatures sed, ReferenceSnapshot snapshot) =>
-        Match(sed, snapshot.A1ByPin, snapshot.A1ByBlock, snapshot.A1s, snapshot.A1Cards, MatchTarget.A1);
+        Match(sed, snapshot, snapshot.A1ByPin, snapshot.A1ByBlock, snapshot.A1s, snapshot.A1Cards, MatchTarget.A1);
 
     public TargetMatch<IndexedDeclaration> MatchDeclaration(SedFeatures sed, ReferenceSnapshot snapshot) =>
-        Match(sed, snapshot.DeclarationByPin, snapshot.DeclarationByBlock, snapshot.Declarations, snapshot.DeclarationCards, MatchTarget.Declaration);
+        Match(sed, snapshot, snapshot.DeclarationByPin, snapshot.DeclarationByBlock, snapshot.Declarations, snapshot.DeclarationCards, MatchTarget.Declaration);
 
     /// <summary>
     /// Three widening stages, each stopping when a person is accepted: the PINs (most SEDs end
@@ -28,11 +28,12 @@ internal sealed class Matcher(EvaluatorOptions options)
     /// A candidate is scored once, in the stage that first finds it; each stage decides on all
     /// candidates found so far.
     /// </summary>
-    private TargetMatch<T> Match<T>(SedFeatures sed, HashMultiIndex byPin, HashMultiIndex byBlock, T[] records, RecordCards cards, MatchTarget target)
+    private TargetMatch<T> Match<T>(SedFeatures sed, ReferenceSnapshot snapshot, HashMultiIndex byPin, HashMultiIndex byBlock, T[] records, RecordCards cards, MatchTarget target)
         where T : class, IReferenceRecord
     {
         var scratch = t_scratch ??= new Scratch();
-        var probe = scratch.Prepare(sed);
+        var probe = scratch.Probe;
+        probe.Prepare(sed, snapshot);
         scratch.Seen.Clear();
         scratch.Scored.Clear();
         TargetMatch<T>? found = null;
@@ -187,12 +188,29 @@ internal sealed class Matcher(EvaluatorOptions options)
     private TargetMatch<T> WithRecordsWithoutPin<T>(TargetMatch<T> found, HashMultiIndex byBlock, T[] records, RecordCards cards)
         where T : class, IReferenceRecord
     {
-        var person = found.PersonRecords[0].Person;
-        if (person.Name.IsEmpty)
+        // The first record of the person, read from its card while the objects are not needed.
+        var firstId = t_scratch!.FirstPersonRecordId;
+        ref readonly var first = ref cards.Cards[firstId];
+        PersonFeatures? person = null;
+        ulong key;
+        if (first.IsComplex)
         {
-            return found;
+            person = records[firstId].Person;
+            if (person.Name.IsEmpty)
+            {
+                return found;
+            }
+            key = KeyHash.Of('N', person.Name.Key);
         }
-        var candidates = byBlock.Lookup(KeyHash.Of('N', person.Name.Key));
+        else
+        {
+            if (first.NameLength == 0)
+            {
+                return found;
+            }
+            key = KeyHash.Of('N', cards.Name(first));
+        }
+        var candidates = byBlock.Lookup(key);
         if (candidates.Length > options.MaxCandidatesPerKey)
         {
             candidates = candidates[..options.MaxCandidatesPerKey];
@@ -202,10 +220,11 @@ internal sealed class Matcher(EvaluatorOptions options)
         {
             // The card rules out namesakes born another day or holding a PIN without the objects.
             ref readonly var card = ref cards.Cards[id];
-            if (card.BirthDay != person.BirthDay || (!card.IsComplex && card.PinLength > 0))
+            if (card.BirthDay != first.BirthDay || (!card.IsComplex && card.PinLength > 0))
             {
                 continue;
             }
+            person ??= records[firstId].Person;
             var rec = records[id];
             if (rec.Person.PinKeys.Length == 0 && rec.Person.BirthDay == person.BirthDay && SamePerson(person, rec.Person))
             {
@@ -291,6 +310,10 @@ internal sealed class Matcher(EvaluatorOptions options)
             var rec = records[c.Id];
             if (SamePerson(bestPerson, rec.Person))
             {
+                if (personRecords.Count == 0)
+                {
+                    scratch.FirstPersonRecordId = c.Id;
+                }
                 personRecords.Add(rec);
             }
             else if (c.Person.Score >= top.Person.Score - margin && c.Person.Score >= options.AcceptThreshold && !top.Person.PinExact
@@ -433,9 +456,23 @@ internal sealed class Matcher(EvaluatorOptions options)
         }
         if (chosen is not null && period is not null && overlapDays > 0)
         {
-            reasons.Add("period-overlap:" + overlapDays.ToString(System.Globalization.CultureInfo.InvariantCulture) + "d");
+            reasons.Add(OverlapReason(overlapDays));
         }
         return reasons;
+    }
+
+    // "period-overlap:Nd" for the first years of overlap, made on first use (a race only makes one twice).
+    private static readonly string?[] s_overlapReasons = new string?[4096];
+
+    private static string OverlapReason(int days)
+    {
+        if ((uint)days < (uint)s_overlapReasons.Length)
+        {
+            return s_overlapReasons[days] ??= Make(days);
+        }
+        return Make(days);
+
+        static string Make(int days) => "period-overlap:" + days.ToString(System.Globalization.CultureInfo.InvariantCulture) + "d";
     }
 
     private sealed class Scratch
@@ -444,13 +481,9 @@ internal sealed class Matcher(EvaluatorOptions options)
         public readonly List<int> Fresh = new(64);
         public readonly List<int> Seen = new(64);
         public readonly List<int> Reachable = new(64);
-        public readonly List<ScoredCandidate> Scored = new(16);
 
-        /// <summary>The probe of the SED (prepared once for both targets).</summary>
-        public SedProbe Prepare(SedFeatures sed)
-        {
-            Probe.Prepare(sed);
-            return Probe;
-        }
+        /// <summary>Id of the first of the person's records in the last decision.</summary>
+        public int FirstPersonRecordId;
+        public readonly List<ScoredCandidate> Scored = new(16);
     }
 }

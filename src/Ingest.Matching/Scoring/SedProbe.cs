@@ -36,7 +36,12 @@ internal sealed class SedProbe
 
     public int PeriodEnd { get; private set; }
 
-    public void Prepare(SedFeatures sed)
+    /// <summary>
+    /// Works out the probe of a new SED and prefetches the index slots its first lookups read in
+    /// both targets (the PIN slots, or the blocking-key slots of a SED without PIN), so that the
+    /// declaration's misses overlap the A1's.
+    /// </summary>
+    public void Prepare(SedFeatures sed, ReferenceSnapshot snapshot)
     {
         if (ReferenceEquals(_for, sed))
         {
@@ -67,5 +72,16 @@ internal sealed class SedProbe
         PeriodStart = period?.Start.DayNumber ?? 0;
         PeriodEnd = period?.EffectiveEnd.DayNumber ?? 0;
         _for = sed;
+        var first = PinLookups.Count > 0 ? PinLookups : Keys;
+        Prefetch(PinLookups.Count > 0 ? snapshot.A1ByPin : snapshot.A1ByBlock, PinLookups.Count > 0 ? snapshot.DeclarationByPin : snapshot.DeclarationByBlock, first);
+    }
+
+    private static void Prefetch(HashMultiIndex a1, HashMultiIndex declaration, List<ulong> keys)
+    {
+        foreach (var key in keys)
+        {
+            a1.Prefetch(key);
+            declaration.Prefetch(key);
+        }
     }
 }
