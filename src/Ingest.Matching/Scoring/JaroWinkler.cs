@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Ingest.Matching.Scoring;
 
 /// <summary>
@@ -87,20 +89,32 @@ internal static class JaroWinkler
     /// free position of a character within the window is one mask and its lowest bit. -1 when
     /// <paramref name="b"/> holds another character.
     /// </summary>
+    [SkipLocalsInit]
     private static int MatchShort(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int window, out ulong aMatched, out ulong bMatched)
     {
         aMatched = 0;
         bMatched = 0;
+        // Not cleared as a whole (SkipLocalsInit): only the entries of a's and b's characters are read.
         Span<ulong> positions = stackalloc ulong[Alphabet];
-        positions.Clear();
-        for (var j = 0; j < b.Length; j++)
+        foreach (var c in a)
         {
-            var slot = b[j] - '0';
+            if ((uint)(c - '0') < Alphabet)
+            {
+                positions[c - '0'] = 0;
+            }
+        }
+        foreach (var c in b)
+        {
+            var slot = c - '0';
             if ((uint)slot >= Alphabet)
             {
                 return -1;
             }
-            positions[slot] |= 1UL << j;
+            positions[slot] = 0;
+        }
+        for (var j = 0; j < b.Length; j++)
+        {
+            positions[b[j] - '0'] |= 1UL << j;
         }
         var matches = 0;
         ulong used = 0;
