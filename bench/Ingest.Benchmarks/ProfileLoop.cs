@@ -36,6 +36,10 @@ internal static class ProfileLoop
             "evaluate" => benchmarks.Evaluate,
             _ => throw new ArgumentException($"unknown loop '{what}'", nameof(what)),
         };
+        // A first pass so that tiered compilation settles, then the timed ones; processor time is
+        // printed too, as on a shared machine the wall clock also counts the time others had the core.
+        loop();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         long passes = 0;
         while (watch.Elapsed.TotalSeconds < seconds)
@@ -43,6 +47,8 @@ internal static class ProfileLoop
             loop();
             passes++;
         }
-        Console.WriteLine($"{what}: {watch.Elapsed.TotalMilliseconds * 1000 / (passes * MatchingBenchmarks.SedCount):0.00} us a SED over {passes} passes");
+        var sedCount = passes * MatchingBenchmarks.SedCount;
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        Console.WriteLine($"{what}: {watch.Elapsed.TotalMilliseconds * 1000 / sedCount:0.00} us a SED over {passes} passes ({cpu.TotalMilliseconds * 1000 / sedCount:0.00} us of processor time)");
     }
 }

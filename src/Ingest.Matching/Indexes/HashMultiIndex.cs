@@ -1,6 +1,4 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics.X86;
 
 namespace Ingest.Matching.Indexes;
 
@@ -54,11 +52,33 @@ internal sealed class HashMultiIndex
     /// Asks the processor to fetch the key's first slot: a caller with several keys prefetches
     /// them all, then looks them up, so that their cache misses overlap instead of queueing.
     /// </summary>
-    public unsafe void Prefetch(ulong key)
+    public void Prefetch(ulong key) => Indexes.Prefetch.Element(_slots, (int)key & _mask);
+
+    /// <summary>
+    /// For a key whose slot was prefetched a while ago: its only id, or -1 (no id, or several, whose
+    /// first line of ids is then prefetched), so that the caller can prefetch what the ids lead to.
+    /// </summary>
+    public int SingleIdOrPrefetchRun(ulong key)
     {
-        if (Sse.IsSupported)
+        var slots = _slots;
+        var slot = (int)key & _mask;
+        while (true)
         {
-            Sse.Prefetch0(Unsafe.AsPointer(ref _slots[(int)key & _mask]));
+            ref readonly var s = ref slots[slot];
+            if (s.Count == 0)
+            {
+                return -1;
+            }
+            if (s.Key == key)
+            {
+                if (s.Count == 1)
+                {
+                    return s.Start;
+                }
+                Indexes.Prefetch.Element(_ids, s.Start);
+                return -1;
+            }
+            slot = (slot + 1) & _mask;
         }
     }
 

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics.X86;
 using Ingest.Matching.Features;
 
 namespace Ingest.Matching.Indexes;
@@ -28,20 +26,14 @@ internal sealed class RecordCards
     public ReadOnlySpan<char> Pin(in RecordCard card) => Text.AsSpan(card.TextStart + card.NameLength, card.PinLength);
 
     /// <summary>Asks the processor to fetch the card of a candidate about to be scored.</summary>
-    public unsafe void Prefetch(int id)
-    {
-        if (Sse.IsSupported)
-        {
-            Sse.Prefetch0(Unsafe.AsPointer(ref Cards[id]));
-        }
-    }
+    public void Prefetch(int id) => Indexes.Prefetch.Element(Cards, id);
 
     /// <summary>Asks the processor to fetch the start of a card's name (the card must be in cache already).</summary>
-    public unsafe void PrefetchText(int id)
+    public void PrefetchText(int id)
     {
-        if (Sse.IsSupported && Cards[id].NameLength > 0)
+        if (Cards[id].NameLength > 0)
         {
-            Sse.Prefetch0(Unsafe.AsPointer(ref Text[Cards[id].TextStart]));
+            Indexes.Prefetch.Element(Text, Cards[id].TextStart);
         }
     }
 

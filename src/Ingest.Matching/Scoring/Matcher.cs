@@ -37,8 +37,11 @@ internal sealed class Matcher(EvaluatorOptions options)
         scratch.Seen.Clear();
         scratch.Scored.Clear();
         TargetMatch<T>? found = null;
+        // The first target of a SED warms the other's candidates while its own are scored.
+        var other = probe.TakeFirst() ? Other(snapshot, target) : default;
         if (Gather(byPin, probe.PinLookups, scratch.Fresh))
         {
+            Warm(other.ByPin, other.Cards, probe.PinLookups);
             ScoreFresh(sed, probe, records, cards, scratch);
             found = Decide(sed, probe, records, cards, scratch, target);
             if (found.PersonAccepted && found.Person.PinExact)
@@ -48,6 +51,7 @@ internal sealed class Matcher(EvaluatorOptions options)
         }
         if (Gather(byBlock, probe.Keys, scratch.Fresh) || found is null)
         {
+            Warm(other.ByBlock, other.Cards, probe.Keys);
             if (ScoreFresh(sed, probe, records, cards, scratch) || found is null)
             {
                 found = Decide(sed, probe, records, cards, scratch, target);
@@ -63,6 +67,31 @@ internal sealed class Matcher(EvaluatorOptions options)
             found = Decide(sed, probe, records, cards, scratch, target);
         }
         return found;
+    }
+
+    private static (HashMultiIndex? ByPin, HashMultiIndex? ByBlock, RecordCards? Cards) Other(ReferenceSnapshot snapshot, MatchTarget target) =>
+        target == MatchTarget.A1
+            ? (snapshot.DeclarationByPin, snapshot.DeclarationByBlock, snapshot.DeclarationCards)
+            : (snapshot.A1ByPin, snapshot.A1ByBlock, snapshot.A1Cards);
+
+    /// <summary>
+    /// Prefetches the other target's cards for the keys (whose slots <see cref="SedProbe.Prepare"/>
+    /// prefetched): when its turn comes, its lookups and first cards are in cache.
+    /// </summary>
+    private static void Warm(HashMultiIndex? index, RecordCards? cards, List<ulong> keys)
+    {
+        if (index is null || cards is null)
+        {
+            return;
+        }
+        foreach (var key in CollectionsMarshal.AsSpan(keys))
+        {
+            var id = index.SingleIdOrPrefetchRun(key);
+            if (id >= 0)
+            {
+                cards.Prefetch(id);
+            }
+        }
     }
 
     /// <summary>
@@ -131,6 +160,7 @@ internal sealed class Matcher(EvaluatorOptions options)
             {
                 reachable.Add(id);
                 cards.PrefetchText(id);
+                Prefetch.Element(records, id);
             }
         }
         var scored = scratch.Scored;
@@ -141,6 +171,11 @@ internal sealed class Matcher(EvaluatorOptions options)
             {
                 scored.Add(new ScoredCandidate(id, s));
             }
+        }
+        // Only the scored candidates' objects are read (by the decision): fetched while it starts.
+        for (var i = before; i < scored.Count; i++)
+        {
+            Prefetch.Target(records, scored[i].Id);
         }
         if (before > 0 && scored.Count > before)
         {

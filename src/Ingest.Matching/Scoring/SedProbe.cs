@@ -11,6 +11,7 @@ namespace Ingest.Matching.Scoring;
 internal sealed class SedProbe
 {
     private SedFeatures? _for;
+    private bool _first;
 
     /// <summary>PIN index keys, one per usable PIN.</summary>
     public List<ulong> PinLookups { get; } = new(4);
@@ -47,6 +48,7 @@ internal sealed class SedProbe
         {
             return;
         }
+        _first = true;
         PinLookups.Clear();
         PinHashes.Clear();
         foreach (var pin in sed.Person.PinKeys)
@@ -74,6 +76,14 @@ internal sealed class SedProbe
         _for = sed;
         var first = PinLookups.Count > 0 ? PinLookups : Keys;
         Prefetch(PinLookups.Count > 0 ? snapshot.A1ByPin : snapshot.A1ByBlock, PinLookups.Count > 0 ? snapshot.DeclarationByPin : snapshot.DeclarationByBlock, first);
+    }
+
+    /// <summary>True for the first match of the SED prepared last (the first target), false after.</summary>
+    public bool TakeFirst()
+    {
+        var first = _first;
+        _first = false;
+        return first;
     }
 
     private static void Prefetch(HashMultiIndex a1, HashMultiIndex declaration, List<ulong> keys)
