@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
 
 namespace Ingest.Matching.Indexes;
@@ -12,9 +13,10 @@ internal static class Prefetch
 {
     public static unsafe void Element<T>(T[] array, int index)
     {
-        if (Sse.IsSupported)
+        if (Sse.IsSupported && (uint)index < (uint)array.Length)
         {
-            Sse.Prefetch0(Unsafe.AsPointer(ref array[index]));
+            // Not array[index]: on an array seen through a covariant type that would check the element type.
+            Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(array), index)));
         }
     }
 

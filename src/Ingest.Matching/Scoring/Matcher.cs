@@ -36,12 +36,30 @@ internal sealed class Matcher(EvaluatorOptions options)
         probe.Prepare(sed, snapshot);
         scratch.Seen.Clear();
         scratch.Scored.Clear();
-        TargetMatch<T>? found = null;
         // The first target of a SED warms the other's candidates while its own are scored.
         var other = probe.TakeFirst() ? Other(snapshot, target) : default;
+        scratch.Warmed.Clear();
+        var found = Stages(sed, probe, byPin, byBlock, records, cards, target, other, scratch);
+        if (other.Cards is not null)
+        {
+            // By now the warmed cards are in: the next lines of the other target's chain follow.
+            foreach (var id in CollectionsMarshal.AsSpan(scratch.Warmed))
+            {
+                other.Cards.PrefetchText(id);
+                Prefetch.Element(other.Records!, id);
+            }
+        }
+        return found;
+    }
+
+    private TargetMatch<T> Stages<T>(SedFeatures sed, SedProbe probe, HashMultiIndex byPin, HashMultiIndex byBlock, T[] records, RecordCards cards, MatchTarget target,
+        OtherTarget other, Scratch scratch)
+        where T : class, IReferenceRecord
+    {
+        TargetMatch<T>? found = null;
         if (Gather(byPin, probe.PinLookups, scratch.Fresh))
         {
-            Warm(other.ByPin, other.Cards, probe.PinLookups);
+            Warm(other.ByPin, other.Cards, probe.PinLookups, scratch.Warmed);
             ScoreFresh(sed, probe, records, cards, scratch);
             found = Decide(sed, probe, records, cards, scratch, target);
             if (found.PersonAccepted && found.Person.PinExact)
@@ -51,7 +69,7 @@ internal sealed class Matcher(EvaluatorOptions options)
         }
         if (Gather(byBlock, probe.Keys, scratch.Fresh) || found is null)
         {
-            Warm(other.ByBlock, other.Cards, probe.Keys);
+            Warm(other.ByBlock, other.Cards, probe.Keys, scratch.Warmed);
             if (ScoreFresh(sed, probe, records, cards, scratch) || found is null)
             {
                 found = Decide(sed, probe, records, cards, scratch, target);
@@ -69,16 +87,19 @@ internal sealed class Matcher(EvaluatorOptions options)
         return found;
     }
 
-    private static (HashMultiIndex? ByPin, HashMultiIndex? ByBlock, RecordCards? Cards) Other(ReferenceSnapshot snapshot, MatchTarget target) =>
+    private static OtherTarget Other(ReferenceSnapshot snapshot, MatchTarget target) =>
         target == MatchTarget.A1
-            ? (snapshot.DeclarationByPin, snapshot.DeclarationByBlock, snapshot.DeclarationCards)
-            : (snapshot.A1ByPin, snapshot.A1ByBlock, snapshot.A1Cards);
+            ? new(snapshot.DeclarationByPin, snapshot.DeclarationByBlock, snapshot.DeclarationCards, snapshot.Declarations)
+            : new(snapshot.A1ByPin, snapshot.A1ByBlock, snapshot.A1Cards, snapshot.A1s);
+
+    /// <summary>The indexes of the target matched after this one (all null when this one is not the first).</summary>
+    private readonly record struct OtherTarget(HashMultiIndex? ByPin, HashMultiIndex? ByBlock, RecordCards? Cards, object[]? Records);
 
     /// <summary>
     /// Prefetches the other target's cards for the keys (whose slots <see cref="SedProbe.Prepare"/>
     /// prefetched): when its turn comes, its lookups and first cards are in cache.
     /// </summary>
-    private static void Warm(HashMultiIndex? index, RecordCards? cards, List<ulong> keys)
+    private static void Warm(HashMultiIndex? index, RecordCards? cards, List<ulong> keys, List<int> warmed)
     {
         if (index is null || cards is null)
         {
@@ -90,6 +111,7 @@ internal sealed class Matcher(EvaluatorOptions options)
             if (id >= 0)
             {
                 cards.Prefetch(id);
+                warmed.Add(id);
             }
         }
     }
@@ -516,6 +538,7 @@ internal sealed class Matcher(EvaluatorOptions options)
         public readonly List<int> Fresh = new(64);
         public readonly List<int> Seen = new(64);
         public readonly List<int> Reachable = new(64);
+        public readonly List<int> Warmed = new(16);
 
         /// <summary>Id of the first of the person's records in the last decision.</summary>
         public int FirstPersonRecordId;

@@ -74,8 +74,14 @@ internal sealed class SedProbe
         PeriodStart = period?.Start.DayNumber ?? 0;
         PeriodEnd = period?.EffectiveEnd.DayNumber ?? 0;
         _for = sed;
-        var first = PinLookups.Count > 0 ? PinLookups : Keys;
-        Prefetch(PinLookups.Count > 0 ? snapshot.A1ByPin : snapshot.A1ByBlock, PinLookups.Count > 0 ? snapshot.DeclarationByPin : snapshot.DeclarationByBlock, first);
+        if (PinLookups.Count > 0)
+        {
+            Prefetch(snapshot.A1ByPin, snapshot.DeclarationByPin, PinLookups);
+        }
+        else
+        {
+            Prefetch(snapshot.A1ByBlock, snapshot.DeclarationByBlock, Keys);
+        }
     }
 
     /// <summary>True for the first match of the SED prepared last (the first target), false after.</summary>
