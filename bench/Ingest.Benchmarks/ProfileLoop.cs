@@ -6,7 +6,9 @@ namespace Ingest.Benchmarks;
 /// <summary>
 /// A plain loop over one matching or parsing benchmark for an external profiler (BenchmarkDotNet's own
 /// processes are too short-lived to attach to): <c>-- --loop match|normalise|match-normalised|evaluate|parse|tokenize SECONDS</c>
-/// prints the time per SED; <c>-- --loop candidates 0</c> prints how many candidates the matcher scores.
+/// prints the time per operation (a SED; a corpus pass for parse and tokenize); <c>-- --loop candidates 0</c>
+/// prints how many candidates the matcher scores; <c>-- --loop dump 0</c> prints every match and
+/// evaluation outcome (to compare two builds).
 /// With perf: <c>DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0</c>, then <c>perf record -g -p PID</c>
 /// once "setup done" is printed.
 /// </summary>
@@ -29,6 +31,11 @@ internal static class ProfileLoop
             Console.WriteLine(benchmarks.CandidateStatistics());
             return;
         }
+        if (what == "dump")
+        {
+            benchmarks.Dump(Console.Out);
+            return;
+        }
         Func<int> loop = what switch
         {
             "match" => benchmarks.Match,
@@ -42,6 +49,10 @@ internal static class ProfileLoop
 
     private static void Loop(string what, int seconds, Func<int> loop, int operationsPerPass)
     {
+        // A first pass so that tiered compilation settles, then the timed ones; processor time is
+        // printed too, as on a shared machine the wall clock also counts the time others had the core.
+        loop();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         long passes = 0;
         while (watch.Elapsed.TotalSeconds < seconds)
@@ -49,6 +60,8 @@ internal static class ProfileLoop
             loop();
             passes++;
         }
-        Console.WriteLine($"{what}: {watch.Elapsed.TotalMilliseconds * 1000 / (passes * operationsPerPass):0.00} us a pass over {passes} passes");
+        var operations = passes * operationsPerPass;
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        Console.WriteLine($"{what}: {watch.Elapsed.TotalMilliseconds * 1000 / operations:0.00} us an operation over {passes} passes ({cpu.TotalMilliseconds * 1000 / operations:0.00} us of processor time)");
     }
 }

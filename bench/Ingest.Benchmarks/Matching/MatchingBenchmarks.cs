@@ -115,6 +115,33 @@ public class MatchingBenchmarks
         return $"candidates a SED: A1 {a1 / (double)_features.Length:0.00}, declaration {declarations / (double)_features.Length:0.00}; A1 histogram 0..9+ {string.Join(' ', histogram)}";
     }
 
+    /// <summary>
+    /// Every matcher and evaluator outcome, one line a SED (for <see cref="ProfileLoop"/>): two builds'
+    /// dumps compared line by line prove that an optimisation changed no result.
+    /// </summary>
+    public void Dump(TextWriter output)
+    {
+        foreach (var f in _features)
+        {
+            output.Write(Line(_matcher.MatchA1(f, _snapshot)));
+            output.Write(" | ");
+            output.WriteLine(Line(_matcher.MatchDeclaration(f, _snapshot)));
+        }
+        var evaluator = new SedEvaluator(_snapshot);
+        for (var i = 0; i < _seds.Length; i++)
+        {
+            var e = evaluator.Evaluate(new UnitId("bench", null, i), _seds[i]);
+            output.WriteLine(string.Join(" | ", e.Matches.Select(m => $"{m.Target} {m.Status} {m.TargetId} {m.Score:0.0000} {string.Join(',', m.Reasons)}"))
+                + " # " + string.Join(' ', e.Anomalies.Select(a => a.RuleId + ":" + a.Reasons)) + " # " + e.RedFlag + " " + e.PersonKey);
+        }
+
+        static string Line<T>(TargetMatch<T> m)
+            where T : class, IReferenceRecord =>
+            $"{m.Result.Status} {m.Result.TargetId} {m.Result.Score:0.0000} {string.Join(',', m.Result.Reasons)} chosen={m.Chosen?.TargetId} "
+            + $"records={string.Join(',', m.PersonRecords.Select(r => r.TargetId))} amb={m.Ambiguous} acc={m.PersonAccepted} n={m.CandidateCount} "
+            + $"{m.Person.Score:R} {m.Person.Name:R} {m.Person.BirthDate} {m.Person.PinExact} {m.Person.PinConflict}";
+    }
+
     [Benchmark(OperationsPerInvoke = SedCount)]
     public int Evaluate()
     {

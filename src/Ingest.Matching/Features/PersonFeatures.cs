@@ -35,7 +35,7 @@ internal sealed class PersonFeatures
 
     public DateOnly? BirthDate => BirthDay >= 0 ? DateOnly.FromDayNumber(BirthDay) : null;
 
-    public static PersonFeatures Create(string? family, string? forename, string? familyAtBirth, string? forenameAtBirth, string? dateBirth, string? sex, IEnumerable<string?> nationalities, string[] pinKeys)
+    public static PersonFeatures Create(string? family, string? forename, string? familyAtBirth, string? forenameAtBirth, string? dateBirth, string? sex, IReadOnlyList<string?> nationalities, string[] pinKeys)
     {
         var name = NameNormalizer.Normalize(family, forename);
         var birthName = string.IsNullOrWhiteSpace(familyAtBirth)
@@ -71,20 +71,22 @@ internal sealed class PersonFeatures
         return p.IsUsable && p.Country.Length > 0 ? [p.Key] : NoStrings;
     }
 
-    private static string[] Countries(IEnumerable<string?> raw)
+    private static string[] Countries(IReadOnlyList<string?> raw)
     {
-        List<string>? list = null;
-        foreach (var r in raw)
+        if (raw.Count == 0)
         {
-            if (CountryNormalizer.Normalize(r) is { } cc && cc is not "XU")
+            return NoStrings;
+        }
+        // Mostly one nationality: an array of the right size, no list.
+        var result = new string[raw.Count];
+        var n = 0;
+        for (var i = 0; i < raw.Count; i++)
+        {
+            if (CountryNormalizer.Normalize(raw[i]) is { } cc && cc is not "XU" && Array.IndexOf(result, cc, 0, n) < 0)
             {
-                list ??= new List<string>(2);
-                if (!list.Contains(cc))
-                {
-                    list.Add(cc);
-                }
+                result[n++] = cc;
             }
         }
-        return list?.ToArray() ?? NoStrings;
+        return n == result.Length ? result : n == 0 ? NoStrings : result[..n];
     }
 }

@@ -71,11 +71,12 @@ internal sealed class SedFeatures
         var sedType = sed.SedType.Trim().ToUpperInvariant();
         var d = sed.Decision;
         var end = DateNormalizer.Parse(d.PeriodEnd);
+        var person = PersonFeatures.Create(p.FamilyName, p.Forename, p.FamilyNameAtBirth, p.ForenameAtBirth, p.DateBirth, p.Sex, p.Nationalities, pinKeys);
         return new SedFeatures
         {
             Sed = sed,
             SedType = sedType,
-            Person = PersonFeatures.Create(p.FamilyName, p.Forename, p.FamilyNameAtBirth, p.ForenameAtBirth, p.DateBirth, p.Sex, p.Nationalities, pinKeys),
+            Person = person,
             Pins = pins,
             SenderCountry = PersonKeys.SenderCountry(sed.Envelope.SenderInstitution),
             ReceiverCountry = PersonKeys.SenderCountry(sed.Envelope.ReceiverInstitution),
@@ -90,8 +91,43 @@ internal sealed class SedFeatures
             Employers = EmployersOf(sed),
             WorkCountries = WorkCountriesOf(sed),
             ResidenceCountry = Residence(sed),
-            PersonKey = PersonKeys.For(sed, pins),
+            PersonKey = usable > 0 ? PersonKeys.For(sed, pins) : NameKey(person),
         };
+    }
+
+    /// <summary>
+    /// <see cref="PersonKeys.For(SedRecord, ReadOnlySpan{NormalizedPin})"/> for a SED without usable PIN,
+    /// "N|name key|yyyy-MM-dd", from the name and birth date already normalised (not a second time).
+    /// </summary>
+    private static string NameKey(PersonFeatures person)
+    {
+        var key = person.Name.Key;
+        var length = 2 + key.Length + 1 + (person.BirthDay >= 0 ? 10 : 0);
+        return string.Create(length, person, static (span, p) =>
+        {
+            span[0] = 'N';
+            span[1] = '|';
+            p.Name.Key.CopyTo(span[2..]);
+            var at = 2 + p.Name.Key.Length;
+            span[at++] = '|';
+            if (p.BirthDay >= 0)
+            {
+                var date = DateOnly.FromDayNumber(p.BirthDay);
+                Digits(span.Slice(at, 4), date.Year);
+                span[at + 4] = '-';
+                Digits(span.Slice(at + 5, 2), date.Month);
+                span[at + 7] = '-';
+                Digits(span.Slice(at + 8, 2), date.Day);
+            }
+        });
+
+        static void Digits(Span<char> into, int value)
+        {
+            for (var i = into.Length - 1; i >= 0; i--, value /= 10)
+            {
+                into[i] = (char)('0' + value % 10);
+            }
+        }
     }
 
     private static EmployerFeatures[] EmployersOf(SedRecord sed)
@@ -105,20 +141,21 @@ internal sealed class SedFeatures
         {
             var e = sed.Employers[i];
             var country = CountryNormalizer.Normalize(e.Address?.Country);
-            var ids = new List<string>(e.Ids.Count);
+            var ids = e.Ids.Count == 0 ? PersonFeatures.NoStrings : new string[e.Ids.Count];
+            var count = 0;
             foreach (var id in e.Ids)
             {
                 var n = EmployerIdNormalizer.Normalize(id.Number, country);
                 if (!n.IsEmpty)
                 {
-                    ids.Add(n.Key);
+                    ids[count++] = n.Key;
                 }
             }
             result[i] = new EmployerFeatures
             {
                 Role = e.Role,
                 Name = NameNormalizer.Normalize(e.Name),
-                IdKeys = [.. ids],
+                IdKeys = count == ids.Length ? ids : ids[..count],
                 Country = country,
                 Marginal = e.MarginalActivity?.Trim() == "1",
             };

@@ -7,7 +7,19 @@ namespace Ingest.Matching.Indexes;
 /// <summary>An A1 certificate with its normalised fields, as held by a snapshot.</summary>
 internal sealed class IndexedA1 : IReferenceRecord
 {
-    public required A1Certificate Source { get; init; }
+    private readonly A1Certificate _source = null!;
+
+    public required A1Certificate Source
+    {
+        get => _source;
+        init
+        {
+            _source = value;
+            // Held here as well: the matcher reads the id of every chosen record, one object nearer.
+            TargetId = value.DocumentNumber;
+        }
+    }
+
     public required PersonFeatures Person { get; init; }
     public required Period? Period { get; init; }
     public required string? State { get; init; }
@@ -19,7 +31,7 @@ internal sealed class IndexedA1 : IReferenceRecord
     /// <summary>Country of the issuing institution ("FR" for "FR:URSSAF01"), or null.</summary>
     public string? IssuerCountry { get; init; }
 
-    public string TargetId => Source.DocumentNumber;
+    public string TargetId { get; private init; } = "";
 
     public string IssuedOn => Source.IssuedOn;
 

@@ -36,6 +36,11 @@ public sealed class ReferenceSnapshot
     internal IntervalMultiIndex DeclarationByClient { get; private init; } = null!;
     internal FrozenDictionary<string, int> A1ByNumber { get; private init; } = null!;
 
+    /// <summary>Per-record cards of what scoring reads, by record id (see <see cref="RecordCard"/>).</summary>
+    internal RecordCards A1Cards { get; private init; } = null!;
+
+    internal RecordCards DeclarationCards { get; private init; } = null!;
+
     /// <summary>
     /// Findings that depend only on reference data (an employer's history in France, a client's
     /// relay of workers), computed once per key and snapshot: many SEDs ask the same question.
@@ -51,7 +56,8 @@ public sealed class ReferenceSnapshot
     /// <summary>Bytes held by the index structures (not the records themselves).</summary>
     public long IndexBytes =>
         A1ByPin.ApproximateBytes + A1ByBlock.ApproximateBytes + DeclarationByPin.ApproximateBytes + DeclarationByBlock.ApproximateBytes
-        + A1ByEmployer.ApproximateBytes + DeclarationByEmployer.ApproximateBytes + DeclarationByClient.ApproximateBytes;
+        + A1ByEmployer.ApproximateBytes + DeclarationByEmployer.ApproximateBytes + DeclarationByClient.ApproximateBytes
+        + A1Cards.ApproximateBytes + DeclarationCards.ApproximateBytes;
 
     public static ReferenceSnapshot Load(string a1Path, string declarationsPath) =>
         Build(ReferenceJsonl.ReadA1(a1Path), ReferenceJsonl.ReadDeclarations(declarationsPath));
@@ -107,6 +113,8 @@ public sealed class ReferenceSnapshot
             DeclarationByEmployer = Interval(dEmployer, id => decls[id].Period),
             DeclarationByClient = Interval(dClient, id => decls[id].Period),
             A1ByNumber = numbers.ToFrozenDictionary(StringComparer.Ordinal),
+            A1Cards = RecordCards.Build(a1s),
+            DeclarationCards = RecordCards.Build(decls),
         };
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Ingest.Core.Results;
 using Ingest.Matching.Features;
 using Ingest.Matching.Indexes;
@@ -16,65 +17,224 @@ internal sealed class Matcher(EvaluatorOptions options)
     private static Scratch? t_scratch;
 
     public TargetMatch<IndexedA1> MatchA1(SedFeatures sed, ReferenceSnapshot snapshot) =>
-        Match(sed, snapshot.A1ByPin, snapshot.A1ByBlock, snapshot.A1s, MatchTarget.A1);
+        Match(sed, snapshot, snapshot.A1ByPin, snapshot.A1ByBlock, snapshot.A1s, snapshot.A1Cards, MatchTarget.A1);
 
     public TargetMatch<IndexedDeclaration> MatchDeclaration(SedFeatures sed, ReferenceSnapshot snapshot) =>
-        Match(sed, snapshot.DeclarationByPin, snapshot.DeclarationByBlock, snapshot.Declarations, MatchTarget.Declaration);
+        Match(sed, snapshot, snapshot.DeclarationByPin, snapshot.DeclarationByBlock, snapshot.Declarations, snapshot.DeclarationCards, MatchTarget.Declaration);
 
     /// <summary>
     /// Three widening stages, each stopping when a person is accepted: the PINs (most SEDs end
     /// here, one lookup), then the name/birth-date blocking keys, then the day/month-swapped dates.
+    /// A candidate is scored once, in the stage that first finds it; each stage decides on all
+    /// candidates found so far.
     /// </summary>
-    private TargetMatch<T> Match<T>(SedFeatures sed, HashMultiIndex byPin, HashMultiIndex byBlock, T[] records, MatchTarget target)
+    private TargetMatch<T> Match<T>(SedFeatures sed, ReferenceSnapshot snapshot, HashMultiIndex byPin, HashMultiIndex byBlock, T[] records, RecordCards cards, MatchTarget target)
         where T : class, IReferenceRecord
     {
         var scratch = t_scratch ??= new Scratch();
-        var ids = scratch.Ids;
-        ids.Clear();
-        var cap = options.MaxCandidatesPerKey;
+        var probe = scratch.Probe;
+        probe.Prepare(sed, snapshot);
+        scratch.Seen.Clear();
+        scratch.Scored.Clear();
+        // The first target of a SED warms the other's candidates while its own are scored.
+        var other = probe.TakeFirst() ? Other(snapshot, target) : default;
+        scratch.Warmed.Clear();
+        var found = Stages(sed, probe, byPin, byBlock, records, cards, target, other, scratch);
+        if (other.Cards is not null)
+        {
+            // By now the warmed cards are in: the next lines of the other target's chain follow.
+            foreach (var id in CollectionsMarshal.AsSpan(scratch.Warmed))
+            {
+                other.Cards.PrefetchText(id);
+                Prefetch.Element(other.Records!, id);
+            }
+        }
+        return found;
+    }
+
+    private TargetMatch<T> Stages<T>(SedFeatures sed, SedProbe probe, HashMultiIndex byPin, HashMultiIndex byBlock, T[] records, RecordCards cards, MatchTarget target,
+        OtherTarget other, Scratch scratch)
+        where T : class, IReferenceRecord
+    {
         TargetMatch<T>? found = null;
-        if (sed.Person.PinKeys.Length > 0)
+        if (Gather(byPin, probe.PinLookups, scratch.Fresh))
         {
-            foreach (var pin in sed.Person.PinKeys)
+            Warm(other.ByPin, other.Cards, probe.PinLookups, scratch.Warmed);
+            ScoreFresh(sed, probe, records, cards, scratch);
+            found = Decide(sed, probe, records, cards, scratch, target);
+            if (found.PersonAccepted && found.Person.PinExact)
             {
-                Append(byPin.Lookup(KeyHash.Of('P', pin)), ids, cap);
-            }
-            if (ids.Count > 0)
-            {
-                Dedupe(ids);
-                found = Decide(sed, records, scratch, target);
-                if (found.PersonAccepted && found.Person.PinExact)
-                {
-                    return WithRecordsWithoutPin(found, byBlock, records);
-                }
+                return WithRecordsWithoutPin(found, byBlock, records, cards);
             }
         }
-        PrepareKeys(sed, scratch);
-        var before = ids.Count;
-        foreach (var key in scratch.Keys)
+        if (Gather(byBlock, probe.Keys, scratch.Fresh) || found is null)
         {
-            Append(byBlock.Lookup(key), ids, cap);
-        }
-        if (ids.Count > before || found is null)
-        {
-            Dedupe(ids);
-            found = Decide(sed, records, scratch, target);
+            Warm(other.ByBlock, other.Cards, probe.Keys, scratch.Warmed);
+            if (ScoreFresh(sed, probe, records, cards, scratch) || found is null)
+            {
+                found = Decide(sed, probe, records, cards, scratch, target);
+            }
             if (found.PersonAccepted)
             {
                 return found;
             }
         }
-        before = ids.Count;
-        foreach (var key in scratch.SwappedKeys)
+        // Deciding again on the same candidates would give the same answer: only new ones count.
+        if (Gather(byBlock, probe.SwappedKeys, scratch.Fresh) && ScoreFresh(sed, probe, records, cards, scratch))
         {
-            Append(byBlock.Lookup(key), ids, cap);
-        }
-        if (ids.Count > before)
-        {
-            Dedupe(ids);
-            found = Decide(sed, records, scratch, target);
+            found = Decide(sed, probe, records, cards, scratch, target);
         }
         return found;
+    }
+
+    private static OtherTarget Other(ReferenceSnapshot snapshot, MatchTarget target) =>
+        target == MatchTarget.A1
+            ? new(snapshot.DeclarationByPin, snapshot.DeclarationByBlock, snapshot.DeclarationCards, snapshot.Declarations)
+            : new(snapshot.A1ByPin, snapshot.A1ByBlock, snapshot.A1Cards, snapshot.A1s);
+
+    /// <summary>The indexes of the target matched after this one (all null when this one is not the first).</summary>
+    private readonly record struct OtherTarget(HashMultiIndex? ByPin, HashMultiIndex? ByBlock, RecordCards? Cards, object[]? Records);
+
+    /// <summary>
+    /// Prefetches the other target's cards for the keys (whose slots <see cref="SedProbe.Prepare"/>
+    /// prefetched): when its turn comes, its lookups and first cards are in cache.
+    /// </summary>
+    private static void Warm(HashMultiIndex? index, RecordCards? cards, List<ulong> keys, List<int> warmed)
+    {
+        if (index is null || cards is null)
+        {
+            return;
+        }
+        foreach (var key in CollectionsMarshal.AsSpan(keys))
+        {
+            var id = index.SingleIdOrPrefetchRun(key);
+            if (id >= 0)
+            {
+                cards.Prefetch(id);
+                warmed.Add(id);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The ids of all keys (at most <see cref="EvaluatorOptions.MaxCandidatesPerKey"/> a key) into
+    /// <paramref name="fresh"/>; false when no key has any. All slots are prefetched first.
+    /// </summary>
+    private bool Gather(HashMultiIndex index, List<ulong> keys, List<int> fresh)
+    {
+        fresh.Clear();
+        var span = CollectionsMarshal.AsSpan(keys);
+        foreach (var key in span)
+        {
+            index.Prefetch(key);
+        }
+        var cap = options.MaxCandidatesPerKey;
+        foreach (var key in span)
+        {
+            var found = index.Lookup(key);
+            if (found.Length > cap)
+            {
+                found = found[..cap];
+            }
+            foreach (var id in found)
+            {
+                fresh.Add(id);
+            }
+        }
+        return fresh.Count > 0;
+    }
+
+    /// <summary>
+    /// Scores the fresh ids not seen in an earlier stage and adds them to the seen ones (sorted) and,
+    /// when they reach review, to the scored ones (sorted by id); false when none was new.
+    /// </summary>
+    private bool ScoreFresh<T>(SedFeatures sed, SedProbe probe, T[] records, RecordCards cards, Scratch scratch)
+        where T : class, IReferenceRecord
+    {
+        var fresh = scratch.Fresh;
+        var seen = scratch.Seen;
+        Dedupe(fresh);
+        var w = 0;
+        for (var r = 0; r < fresh.Count; r++)
+        {
+            if (seen.BinarySearch(fresh[r]) < 0)
+            {
+                fresh[w++] = fresh[r];
+            }
+        }
+        fresh.RemoveRange(w, fresh.Count - w);
+        if (w == 0)
+        {
+            return false;
+        }
+        // Three passes so that the cache misses of one candidate overlap those of the others: all
+        // cards fetched, the cheap bound on each card (its name fetched when it passes), the scores.
+        var ids = CollectionsMarshal.AsSpan(fresh);
+        foreach (var id in ids)
+        {
+            cards.Prefetch(id);
+        }
+        var reachable = scratch.Reachable;
+        reachable.Clear();
+        foreach (var id in ids)
+        {
+            if (CanReach(sed, probe, records, cards, id))
+            {
+                reachable.Add(id);
+                cards.PrefetchText(id);
+                Prefetch.Element(records, id);
+            }
+        }
+        var scored = scratch.Scored;
+        var before = scored.Count;
+        foreach (var id in CollectionsMarshal.AsSpan(reachable))
+        {
+            if (Score(sed, probe, records, cards, id) is { } s)
+            {
+                scored.Add(new ScoredCandidate(id, s));
+            }
+        }
+        // Only the scored candidates' objects are read (by the decision): fetched while it starts.
+        for (var i = before; i < scored.Count; i++)
+        {
+            Prefetch.Target(records, scored[i].Id);
+        }
+        if (before > 0 && scored.Count > before)
+        {
+            scored.Sort(static (a, b) => a.Id.CompareTo(b.Id));
+        }
+        seen.AddRange(fresh);
+        seen.Sort();
+        return true;
+    }
+
+    /// <summary>Whether the candidate may reach review (a cheap bound on the card), or is of the SED's own posting.</summary>
+    private bool CanReach<T>(SedFeatures sed, SedProbe probe, T[] records, RecordCards cards, int id)
+        where T : class, IReferenceRecord
+    {
+        ref readonly var card = ref cards.Cards[id];
+        var reach = card.IsComplex
+            ? PersonComparer.CanReach(sed.Person, records[id].Person, options.ReviewThreshold)
+            : CardScorer.CanReach(sed.Person, probe.PinHashes, card, cards, options.ReviewThreshold);
+        return reach || SamePosting(probe, card, records[id]);
+    }
+
+    /// <summary>The person score of a candidate that passed <see cref="CanReach"/>, or null when it does not reach review.</summary>
+    private PersonScore? Score<T>(SedFeatures sed, SedProbe probe, T[] records, RecordCards cards, int id)
+        where T : class, IReferenceRecord
+    {
+        ref readonly var card = ref cards.Cards[id];
+        var s = card.IsComplex ? PersonComparer.Compare(sed.Person, records[id].Person) : CardScorer.Compare(sed.Person, card, cards);
+        if (s.NeedsCorroboration)
+        {
+            // The record of this very posting (employer and period) vouches for the person.
+            if (!SamePosting(probe, card, records[id]))
+            {
+                return null;
+            }
+            s = s with { Score = Math.Max(s.Score, options.AcceptThreshold) };
+        }
+        return s.Score < options.ReviewThreshold ? null : s;
     }
 
     /// <summary>
@@ -82,15 +242,32 @@ internal sealed class Matcher(EvaluatorOptions options)
     /// where the person had no number): the PIN lookup cannot reach them, the exact name can. One
     /// lookup; the match is returned unchanged when there is none.
     /// </summary>
-    private TargetMatch<T> WithRecordsWithoutPin<T>(TargetMatch<T> found, HashMultiIndex byBlock, T[] records)
+    private TargetMatch<T> WithRecordsWithoutPin<T>(TargetMatch<T> found, HashMultiIndex byBlock, T[] records, RecordCards cards)
         where T : class, IReferenceRecord
     {
-        var person = found.PersonRecords[0].Person;
-        if (person.Name.IsEmpty)
+        // The first record of the person, read from its card while the objects are not needed.
+        var firstId = t_scratch!.FirstPersonRecordId;
+        ref readonly var first = ref cards.Cards[firstId];
+        PersonFeatures? person = null;
+        ulong key;
+        if (first.IsComplex)
         {
-            return found;
+            person = records[firstId].Person;
+            if (person.Name.IsEmpty)
+            {
+                return found;
+            }
+            key = KeyHash.Of('N', person.Name.Key);
         }
-        var candidates = byBlock.Lookup(KeyHash.Of('N', person.Name.Key));
+        else
+        {
+            if (first.NameLength == 0)
+            {
+                return found;
+            }
+            key = KeyHash.Of('N', cards.Name(first));
+        }
+        var candidates = byBlock.Lookup(key);
         if (candidates.Length > options.MaxCandidatesPerKey)
         {
             candidates = candidates[..options.MaxCandidatesPerKey];
@@ -98,6 +275,13 @@ internal sealed class Matcher(EvaluatorOptions options)
         List<T>? all = null;
         foreach (var id in candidates)
         {
+            // The card rules out namesakes born another day or holding a PIN without the objects.
+            ref readonly var card = ref cards.Cards[id];
+            if (card.BirthDay != first.BirthDay || (!card.IsComplex && card.PinLength > 0))
+            {
+                continue;
+            }
+            person ??= records[firstId].Person;
             var rec = records[id];
             if (rec.Person.PinKeys.Length == 0 && rec.Person.BirthDay == person.BirthDay && SamePerson(person, rec.Person))
             {
@@ -113,18 +297,6 @@ internal sealed class Matcher(EvaluatorOptions options)
             Result = found.Result, Chosen = found.Chosen, Person = found.Person, PersonRecords = all,
             Ambiguous = found.Ambiguous, PersonAccepted = found.PersonAccepted, CandidateCount = found.CandidateCount,
         };
-    }
-
-    private static void PrepareKeys(SedFeatures sed, Scratch scratch)
-    {
-        if (ReferenceEquals(scratch.KeysFor, sed))
-        {
-            return;
-        }
-        scratch.Keys.Clear();
-        scratch.SwappedKeys.Clear();
-        BlockingKeys.Add(sed.Person, scratch.Keys, scratch.SwappedKeys);
-        scratch.KeysFor = sed;
     }
 
     private static void Dedupe(List<int> ids)
@@ -145,73 +317,40 @@ internal sealed class Matcher(EvaluatorOptions options)
         ids.RemoveRange(w, ids.Count - w);
     }
 
-    private static void Append(ReadOnlySpan<int> found, List<int> ids, int cap)
-    {
-        if (found.Length > cap)
-        {
-            found = found[..cap];
-        }
-        foreach (var id in found)
-        {
-            ids.Add(id);
-        }
-    }
-
-    private TargetMatch<T> Decide<T>(SedFeatures sed, T[] records, Scratch scratch, MatchTarget target)
+    private TargetMatch<T> Decide<T>(SedFeatures sed, SedProbe probe, T[] records, RecordCards cards, Scratch scratch, MatchTarget target)
         where T : class, IReferenceRecord
     {
-        var ids = scratch.Ids;
+        var candidates = scratch.Seen.Count;
         var scored = scratch.Scored;
-        scored.Clear();
         var best = -1;
-        for (var i = 0; i < ids.Count; i++)
+        for (var i = 0; i < scored.Count; i++)
         {
-            var person = records[ids[i]].Person;
-            if (!PersonComparer.CanReach(sed.Person, person, options.ReviewThreshold) && !SamePosting(sed, records[ids[i]]))
+            if (best < 0 || scored[i].Person.Score > scored[best].Person.Score)
             {
-                continue;
-            }
-            var s = PersonComparer.Compare(sed.Person, person);
-            if (s.NeedsCorroboration)
-            {
-                // The record of this very posting (employer and period) vouches for the person.
-                if (!SamePosting(sed, records[ids[i]]))
-                {
-                    continue;
-                }
-                s = s with { Score = Math.Max(s.Score, options.AcceptThreshold) };
-            }
-            if (s.Score < options.ReviewThreshold)
-            {
-                continue;
-            }
-            scored.Add(new ScoredCandidate(ids[i], s));
-            if (best < 0 || s.Score > scored[best].Person.Score)
-            {
-                best = scored.Count - 1;
+                best = i;
             }
         }
         if (best < 0)
         {
             return new TargetMatch<T>
             {
-                Result = new MatchResult { Target = target, Status = MatchStatus.Unmatched, Score = 0, Reasons = ids.Count == 0 ? s_noCandidate : s_belowThreshold },
-                CandidateCount = ids.Count,
+                Result = new MatchResult { Target = target, Status = MatchStatus.Unmatched, Score = 0, Reasons = candidates == 0 ? s_noCandidate : s_belowThreshold },
+                CandidateCount = candidates,
             };
         }
 
         // Of namesakes scoring alike, the one holding a record for the SED's period is the one it
         // speaks of: it wins the tie, and a namesake without such a record does not make it ambiguous.
-        var period = sed.Period?.Repaired;
         var top = scored[best];
         var margin = options.AmbiguityMargin;
-        if (period is { } p && !top.Person.PinExact && !Overlaps(records[top.Id], p))
+        var all = cards.Cards;
+        if (probe.HasPeriod && !top.Person.PinExact && !all[top.Id].Overlaps(probe.PeriodStart, probe.PeriodEnd))
         {
             for (var i = 0; i < scored.Count; i++)
             {
                 var c = scored[i];
                 if (c.Person.Score >= top.Person.Score - margin && (c.Person.Score >= options.AcceptThreshold || top.Person.Score < options.AcceptThreshold)
-                    && Overlaps(records[c.Id], p))
+                    && all[c.Id].Overlaps(probe.PeriodStart, probe.PeriodEnd))
                 {
                     best = i;
                     break;
@@ -219,7 +358,7 @@ internal sealed class Matcher(EvaluatorOptions options)
             }
             top = scored[best];
         }
-        var topOverlaps = period is { } tp && Overlaps(records[top.Id], tp);
+        var topOverlaps = probe.HasPeriod && all[top.Id].Overlaps(probe.PeriodStart, probe.PeriodEnd);
         var bestPerson = records[top.Id].Person;
         var personRecords = new List<T>(2);
         var ambiguous = false;
@@ -228,10 +367,14 @@ internal sealed class Matcher(EvaluatorOptions options)
             var rec = records[c.Id];
             if (SamePerson(bestPerson, rec.Person))
             {
+                if (personRecords.Count == 0)
+                {
+                    scratch.FirstPersonRecordId = c.Id;
+                }
                 personRecords.Add(rec);
             }
             else if (c.Person.Score >= top.Person.Score - margin && c.Person.Score >= options.AcceptThreshold && !top.Person.PinExact
-                && (!topOverlaps || Overlaps(rec, period!.Value)))
+                && (!topOverlaps || all[c.Id].Overlaps(probe.PeriodStart, probe.PeriodEnd)))
             {
                 ambiguous = true;
             }
@@ -269,7 +412,7 @@ internal sealed class Matcher(EvaluatorOptions options)
             PersonRecords = personRecords,
             Ambiguous = ambiguous,
             PersonAccepted = accepted,
-            CandidateCount = ids.Count,
+            CandidateCount = candidates,
         };
     }
 
@@ -306,23 +449,21 @@ internal sealed class Matcher(EvaluatorOptions options)
     }
 
     /// <summary>The record is of the SED's own posting: one of the SED's employer ids, and an overlapping period.</summary>
-    private static bool SamePosting(SedFeatures sed, IReferenceRecord record)
+    private static bool SamePosting(SedProbe probe, in RecordCard card, IReferenceRecord record)
     {
-        if (record.EmployerKey.Length == 0 || sed.Period is not { } p || !Overlaps(record, p.Repaired))
+        if (card.EmployerHash == 0 || !probe.HasPeriod || !card.Overlaps(probe.PeriodStart, probe.PeriodEnd))
         {
             return false;
         }
-        foreach (var e in sed.Employers)
+        for (var i = 0; i < probe.EmployerHashes.Count; i++)
         {
-            if (Array.IndexOf(e.IdKeys, record.EmployerKey) >= 0)
+            if (probe.EmployerHashes[i] == card.EmployerHash && string.Equals(probe.EmployerKeys[i], record.EmployerKey, StringComparison.Ordinal))
             {
                 return true;
             }
         }
         return false;
     }
-
-    private static bool Overlaps(IReferenceRecord record, Period period) => record.Period is { } rp && period.Overlaps(rp.Repaired);
 
     private static (T? Record, int OverlapDays) Choose<T>(List<T> records, Period? period, DateOnly? now)
         where T : class, IReferenceRecord
@@ -372,17 +513,35 @@ internal sealed class Matcher(EvaluatorOptions options)
         }
         if (chosen is not null && period is not null && overlapDays > 0)
         {
-            reasons.Add("period-overlap:" + overlapDays.ToString(System.Globalization.CultureInfo.InvariantCulture) + "d");
+            reasons.Add(OverlapReason(overlapDays));
         }
         return reasons;
     }
 
+    // "period-overlap:Nd" for the first years of overlap, made on first use (a race only makes one twice).
+    private static readonly string?[] s_overlapReasons = new string?[4096];
+
+    private static string OverlapReason(int days)
+    {
+        if ((uint)days < (uint)s_overlapReasons.Length)
+        {
+            return s_overlapReasons[days] ??= Make(days);
+        }
+        return Make(days);
+
+        static string Make(int days) => "period-overlap:" + days.ToString(System.Globalization.CultureInfo.InvariantCulture) + "d";
+    }
+
     private sealed class Scratch
     {
-        public readonly List<ulong> Keys = new(32);
-        public readonly List<ulong> SwappedKeys = new(16);
-        public readonly List<int> Ids = new(64);
+        public readonly SedProbe Probe = new();
+        public readonly List<int> Fresh = new(64);
+        public readonly List<int> Seen = new(64);
+        public readonly List<int> Reachable = new(64);
+        public readonly List<int> Warmed = new(16);
+
+        /// <summary>Id of the first of the person's records in the last decision.</summary>
+        public int FirstPersonRecordId;
         public readonly List<ScoredCandidate> Scored = new(16);
-        public SedFeatures? KeysFor;
     }
 }

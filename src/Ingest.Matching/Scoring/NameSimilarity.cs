@@ -19,48 +19,83 @@ internal static class NameSimilarity
     /// <summary>Ceiling of a name with an unpaired token: just under <see cref="PersonComparer.NameGate"/>.</summary>
     public const double UnpairedCeiling = 0.79;
 
-    public static double Score(NormalizedName a, NormalizedName b)
+    // The normaliser keeps at most 16 tokens; scoring reads the first 8 of each side.
+    private const int MaxTokens = 16;
+    private const int ScoredTokens = 8;
+
+    public static double Score(NormalizedName a, NormalizedName b) => Score(a.Key, b.Key);
+
+    /// <summary>
+    /// The same on the keys (sorted tokens joined by one space, as <see cref="NormalizedName.Key"/>),
+    /// so that a name held as characters in a flat text block is compared without its objects.
+    /// </summary>
+    public static double Score(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
-        if (a.IsEmpty || b.IsEmpty)
+        if (a.Length == 0 || b.Length == 0)
         {
             return 0;
         }
-        if (string.Equals(a.Key, b.Key, StringComparison.Ordinal))
+        if (a.SequenceEqual(b))
         {
             return 1;
         }
-        var (tokens, worst) = Tokens(a.Tokens, b.Tokens);
+        Span<Range> ta = stackalloc Range[MaxTokens];
+        Span<Range> tb = stackalloc Range[MaxTokens];
+        var na = Split(a, ta);
+        var nb = Split(b, tb);
+        var (tokens, worst) = Tokens(a, ta[..Math.Min(na, ScoredTokens)], b, tb[..Math.Min(nb, ScoredTokens)]);
         if (worst < UnpairedToken)
         {
             tokens = Math.Min(tokens, UnpairedCeiling);
         }
         // Concatenations only help when the token counts differ (a compound written together or
         // apart); with equal counts a shared forename prefix would flatter different surnames.
-        if (tokens >= 0.97 || a.Tokens.Count == b.Tokens.Count)
+        if (tokens >= 0.97 || na == nb)
         {
             return tokens;
         }
-        Span<char> ca = stackalloc char[Math.Min(a.Key.Length, 128)];
-        Span<char> cb = stackalloc char[Math.Min(b.Key.Length, 128)];
-        var joined = JaroWinkler.Similarity(Concat(a.Key, ca), Concat(b.Key, cb));
+        Span<char> ca = stackalloc char[Math.Min(a.Length, 128)];
+        Span<char> cb = stackalloc char[Math.Min(b.Length, 128)];
+        var joined = JaroWinkler.Similarity(Concat(a, ca), Concat(b, cb));
         return Math.Max(tokens, joined * 0.98);
+    }
+
+    private static int Split(ReadOnlySpan<char> key, Span<Range> ranges)
+    {
+        var count = 0;
+        var start = 0;
+        for (var i = 0; i <= key.Length; i++)
+        {
+            if (i == key.Length || key[i] == ' ')
+            {
+                if (i > start && count < ranges.Length)
+                {
+                    ranges[count++] = start..i;
+                }
+                start = i + 1;
+            }
+        }
+        return count;
     }
 
     /// <summary>
     /// Each pair's Jaro-Winkler once, then the best partner per token in both directions; also the
     /// worst best-partner among the tokens of the shorter name (both names when equally long).
     /// </summary>
-    private static (double Score, double Worst) Tokens(IReadOnlyList<string> a, IReadOnlyList<string> b)
+    private static (double Score, double Worst) Tokens(ReadOnlySpan<char> a, ReadOnlySpan<Range> ra, ReadOnlySpan<char> b, ReadOnlySpan<Range> rb)
     {
-        var n = Math.Min(a.Count, 8);
-        var m = Math.Min(b.Count, 8);
-        Span<double> bestA = stackalloc double[n];
-        Span<double> bestB = stackalloc double[m];
+        var n = ra.Length;
+        var m = rb.Length;
+        Span<double> bestA = stackalloc double[ScoredTokens];
+        Span<double> bestB = stackalloc double[ScoredTokens];
+        bestA.Clear();
+        bestB.Clear();
         for (var i = 0; i < n; i++)
         {
+            var x = a[ra[i]];
             for (var j = 0; j < m; j++)
             {
-                var s = ReferenceEquals(a[i], b[j]) || a[i] == b[j] ? 1.0 : JaroWinkler.Similarity(a[i], b[j]);
+                var s = JaroWinkler.Similarity(x, b[rb[j]]);
                 if (s > bestA[i])
                 {
                     bestA[i] = s;
@@ -74,8 +109,9 @@ internal static class NameSimilarity
         double sum = 0, weight = 0, worst = 1;
         for (var i = 0; i < n; i++)
         {
-            sum += bestA[i] * a[i].Length;
-            weight += a[i].Length;
+            var length = ra[i].End.Value - ra[i].Start.Value;
+            sum += bestA[i] * length;
+            weight += length;
             if (n <= m && bestA[i] < worst)
             {
                 worst = bestA[i];
@@ -83,8 +119,9 @@ internal static class NameSimilarity
         }
         for (var j = 0; j < m; j++)
         {
-            sum += bestB[j] * b[j].Length;
-            weight += b[j].Length;
+            var length = rb[j].End.Value - rb[j].Start.Value;
+            sum += bestB[j] * length;
+            weight += length;
             if (m <= n && bestB[j] < worst)
             {
                 worst = bestB[j];
@@ -93,7 +130,7 @@ internal static class NameSimilarity
         return (weight == 0 ? 0 : sum / weight, worst);
     }
 
-    private static ReadOnlySpan<char> Concat(string key, Span<char> buffer)
+    private static ReadOnlySpan<char> Concat(ReadOnlySpan<char> key, Span<char> buffer)
     {
         var n = 0;
         foreach (var c in key)

@@ -42,10 +42,17 @@ internal static class PersonComparer
             name = Math.Max(name, NameSimilarity.Score(sed.Name, reference.NationalName));
         }
         var date = Dates(sed.BirthDay, reference.BirthDay);
-        var sex = sed.Sex == 0 || reference.Sex == 0 ? 0 : sed.Sex == reference.Sex ? 1 : -1;
+        var sex = Sex(sed.Sex, reference.Sex);
         var nationality = Nationality(sed.Nationalities, reference.Nationalities);
         var (pinExact, pinConflict) = Pins(sed.PinKeys, reference.PinKeys);
+        return Combine(name, date, sex, nationality, pinExact, pinConflict);
+    }
 
+    internal static int Sex(byte sed, byte reference) => sed == 0 || reference == 0 ? 0 : sed == reference ? 1 : -1;
+
+    /// <summary>The score from its parts (shared by the comparison of objects and of record cards).</summary>
+    internal static PersonScore Combine(double name, DateAgreement date, int sex, int nationality, bool pinExact, bool pinConflict)
+    {
         var dateScore = date switch
         {
             DateAgreement.Exact => 1.0,
@@ -113,7 +120,7 @@ internal static class PersonComparer
         return false;
     }
 
-    private static DateAgreement Dates(int a, int b)
+    internal static DateAgreement Dates(int a, int b)
     {
         if (a < 0 || b < 0)
         {
@@ -156,17 +163,24 @@ internal static class PersonComparer
         {
             foreach (var r in reference)
             {
-                if (string.Equals(s, r, StringComparison.Ordinal))
+                var (exact, differs) = Pin(s, r);
+                if (exact)
                 {
                     return (true, false);
                 }
-                // Same country prefix "CC:" but another number (a one-key slip is not another person).
-                if (s.Length > 3 && r.Length > 3 && s.AsSpan(0, 3).SequenceEqual(r.AsSpan(0, 3)) && !PinDistance.IsNear(s, r))
-                {
-                    conflict = true;
-                }
+                conflict |= differs;
             }
         }
         return (false, conflict);
+    }
+
+    /// <summary>Same PIN; or same country prefix "CC:" but another number (a one-key slip is not another person).</summary>
+    internal static (bool Exact, bool Conflict) Pin(ReadOnlySpan<char> s, ReadOnlySpan<char> r)
+    {
+        if (s.SequenceEqual(r))
+        {
+            return (true, false);
+        }
+        return (false, s.Length > 3 && r.Length > 3 && s[..3].SequenceEqual(r[..3]) && !PinDistance.IsNear(s, r));
     }
 }

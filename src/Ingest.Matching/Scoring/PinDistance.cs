@@ -6,7 +6,7 @@ namespace Ingest.Matching.Scoring;
 /// </summary>
 internal static class PinDistance
 {
-    public static bool IsNear(string a, string b)
+    public static bool IsNear(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
         if (a.Length != b.Length)
         {
@@ -36,7 +36,7 @@ internal static class PinDistance
         return first + 1 < a.Length && a[first] == b[first + 1] && a[first + 1] == b[first] && CountAfter(a, b, first + 2) == 0;
     }
 
-    private static int CountAfter(string a, string b, int from)
+    private static int CountAfter(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int from)
     {
         var n = 0;
         for (var i = from; i < a.Length; i++)
