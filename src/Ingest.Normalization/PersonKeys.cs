@@ -56,6 +56,6 @@ public static class PersonKeys
             return null;
         }
         var colon = institution.IndexOf(':', StringComparison.Ordinal);
-        return colon == 2 ? CountryNormalizer.Normalize(institution[..2]) : null;
+        return colon == 2 ? CountryNormalizer.Normalize(institution.AsSpan(0, 2)) : null;
     }
 }

@@ -8,13 +8,12 @@ namespace Ingest.Normalization.Countries;
 public static class CountryNormalizer
 {
     /// <summary>The internal code, or null when the value is blank or not a known country.</summary>
-    public static string? Normalize(string? raw)
+    public static string? Normalize(string? raw) => raw is null ? null : Normalize(raw.AsSpan());
+
+    /// <summary>The same from a slice (no substring for a code cut from a longer value).</summary>
+    public static string? Normalize(ReadOnlySpan<char> raw)
     {
-        if (raw is null)
-        {
-            return null;
-        }
-        var s = raw.AsSpan().Trim();
+        var s = raw.Trim();
         if (s.Length is < 2 or > 3)
         {
             return null;

@@ -33,18 +33,20 @@ public sealed class ClickHouseResultSink(ClickHouseStore store, string runId, Ti
         var stamp = NextEvaluationStamp(now);
         MarkPending();
         var batch = _filling;
-        batch.Seds.Add(RowMapper.SedDocument(evaluation, runId, now, stamp, _pseudonymizer));
+        // Parsed once: every row of the SED carries it (the partition key of each table).
+        var received = RowMapper.Timestamp(evaluation.Sed.Envelope.ReceivedAt);
+        batch.Seds.Add(RowMapper.SedDocument(evaluation, received, runId, now, stamp, _pseudonymizer));
         if (evaluation.RedFlag)
         {
-            batch.Review.Add(RowMapper.Review(evaluation, runId, now, stamp));
+            batch.Review.Add(RowMapper.Review(evaluation, received, runId, now, stamp));
         }
         foreach (var match in evaluation.Matches)
         {
-            batch.Matches.Add(RowMapper.Match(evaluation, match, runId, now));
+            batch.Matches.Add(RowMapper.Match(evaluation, match, received, runId, now));
         }
         foreach (var anomaly in evaluation.Anomalies)
         {
-            batch.Anomalies.Add(RowMapper.Anomaly(evaluation, anomaly, runId, now, stamp));
+            batch.Anomalies.Add(RowMapper.Anomaly(evaluation, anomaly, received, runId, now, stamp));
         }
         return SendIfDueAsync(cancellationToken);
     }

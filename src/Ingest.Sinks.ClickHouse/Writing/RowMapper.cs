@@ -13,7 +13,7 @@ internal static class RowMapper
 {
     private static readonly DateOnly s_zeroDate = new(1970, 1, 1);
 
-    public static object[] SedDocument(SedEvaluation e, string runId, DateTime now, ulong evaluation, Pseudonymizer pseudonymizer)
+    public static object[] SedDocument(SedEvaluation e, DateTime received, string runId, DateTime now, ulong evaluation, Pseudonymizer pseudonymizer)
     {
         var s = e.Sed;
         var env = s.Envelope;
@@ -51,7 +51,7 @@ internal static class RowMapper
         [
             env.CaseId, env.DocumentId, (uint)Math.Max(env.DocumentVersion, 0), s.SedType,
             s.CdmVersion, env.BucType, env.SenderInstitution, env.ReceiverInstitution,
-            CountryOf(env.SenderInstitution), Timestamp(env.ReceivedAt), Date(env.CreatedAt), p.FamilyName ?? "", p.Forename ?? "",
+            CountryOf(env.SenderInstitution), received, Date(env.CreatedAt), p.FamilyName ?? "", p.Forename ?? "",
             p.FamilyNameAtBirth ?? "", Date(p.DateBirth), p.Sex ?? "", pins,
             pinCountries, p.Nationalities.ToArray(), d.LegislationState ?? "",
             s.Article ?? "", Date(d.PeriodStart), Date(d.PeriodEnd), Flag(d.OpenPeriodType is not null || (d.PeriodStart is not null && d.PeriodEnd is null)),
@@ -63,18 +63,18 @@ internal static class RowMapper
         ];
     }
 
-    public static object[] Match(SedEvaluation e, MatchResult m, string runId, DateTime now)
+    public static object[] Match(SedEvaluation e, MatchResult m, DateTime received, string runId, DateTime now)
     {
         var env = e.Sed.Envelope;
         return
         [
             env.CaseId, env.DocumentId, (uint)Math.Max(env.DocumentVersion, 0), m.Target == MatchTarget.A1 ? "a1" : "declaration",
             m.Status.ToString().ToLowerInvariant(), m.TargetId ?? "", (float)m.Score, m.Reasons.ToArray(),
-            e.PersonKey ?? "", Timestamp(env.ReceivedAt), runId, now,
+            e.PersonKey ?? "", received, runId, now,
         ];
     }
 
-    public static object[] Anomaly(SedEvaluation e, Anomaly a, string runId, DateTime now, ulong evaluation)
+    public static object[] Anomaly(SedEvaluation e, Anomaly a, DateTime received, string runId, DateTime now, ulong evaluation)
     {
         var s = e.Sed;
         var env = s.Envelope;
@@ -82,13 +82,13 @@ internal static class RowMapper
         [
             a.RuleId, a.Severity.ToString().ToUpperInvariant(), env.CaseId, env.DocumentId,
             (uint)Math.Max(env.DocumentVersion, 0), s.SedType, CountryOf(env.SenderInstitution), s.Decision.LegislationState ?? "",
-            a.Reasons, a.FollowUp, e.PersonKey ?? "", Timestamp(env.ReceivedAt),
+            a.Reasons, a.FollowUp, e.PersonKey ?? "", received,
             runId, now, evaluation,
         ];
     }
 
     /// <summary>A red-flagged SED waits for an inspector with every reason that took it out of automation.</summary>
-    public static object[] Review(SedEvaluation e, string runId, DateTime now, ulong evaluation)
+    public static object[] Review(SedEvaluation e, DateTime received, string runId, DateTime now, ulong evaluation)
     {
         var env = e.Sed.Envelope;
         var ids = new List<string>();
@@ -105,7 +105,7 @@ internal static class RowMapper
         [
             env.CaseId, env.DocumentId, (uint)Math.Max(env.DocumentVersion, 0), e.Sed.SedType,
             CountryOf(env.SenderInstitution), e.PersonKey ?? "", ids.ToArray(), reasons.ToArray(),
-            Timestamp(env.ReceivedAt), runId, now, evaluation,
+            received, runId, now, evaluation,
         ];
     }
 
