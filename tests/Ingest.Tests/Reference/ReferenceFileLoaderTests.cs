@@ -72,10 +72,5 @@ public sealed class ReferenceFileLoaderTests
         }
     }
 
-    private static string Line<T>(T record)
-    {
-        using var stream = new MemoryStream();
-        ReferenceJsonl.Write(stream, record);
-        return Encoding.UTF8.GetString(stream.ToArray()).TrimEnd('\n');
-    }
+    private static string Line<T>(T record) => Encoding.UTF8.GetString(ReferenceGenerators.JsonLine(record));
 }

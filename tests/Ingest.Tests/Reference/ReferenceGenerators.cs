@@ -42,4 +42,12 @@ internal static class ReferenceGenerators
             SitePostalCode = optional[4], WorkerNationality = optional[5], WorkerPin = optional[6], WorkerPinCountry = optional[7],
             HireDate = optional[8], A1Number = optional[9],
         };
+
+    /// <summary>A record as one line of a reference file writes it, without the newline.</summary>
+    public static byte[] JsonLine<T>(T record)
+    {
+        using var stream = new MemoryStream();
+        ReferenceJsonl.Write(stream, record);
+        return stream.ToArray().AsSpan().TrimEnd((byte)'\n').ToArray();
+    }
 }

@@ -76,10 +76,5 @@ public sealed class ReferenceRecordReaderTests
             }
         });
 
-    private static byte[] Serialized<T>(T record)
-    {
-        using var stream = new MemoryStream();
-        ReferenceJsonl.Write(stream, record);
-        return stream.ToArray().AsSpan().TrimEnd((byte)'\n').ToArray();
-    }
+    private static byte[] Serialized<T>(T record) => ReferenceGenerators.JsonLine(record);
 }
