@@ -5,8 +5,13 @@ public sealed class PipelineOptions
     /// <summary>Parse workers; defaults to one per core.</summary>
     public int ParseWorkers { get; set; } = Environment.ProcessorCount;
 
-    /// <summary>Chunks each bounded channel holds before its writer waits (back-pressure).</summary>
-    public int ChannelCapacity { get; set; } = 64;
+    /// <summary>
+    /// Chunks each bounded channel holds before its writer waits (back-pressure). Kept small: every
+    /// unit waiting in a channel outlives the young-generation collections and is copied into the old
+    /// generation; 4 096 chunks (262 144 units a channel) made a year's run hold ~1.2 GB more and
+    /// collect more, for no throughput (the ordered stage sets the pace).
+    /// </summary>
+    public int ChannelCapacity { get; set; } = 8;
 
     /// <summary>Units handed from stage to stage together.</summary>
     public int ChunkUnits { get; set; } = 64;

@@ -40,8 +40,9 @@ internal static class BlockingKeys
         }
         var swapped = swappedKeys is null ? -1 : SwappedDay(birthDay);
         var n = 0;
-        foreach (var token in name.Tokens)
+        foreach (var range in name.TokenRanges)
         {
+            var token = name.Key.AsSpan(range);
             if (token.Length < 2)
             {
                 continue;

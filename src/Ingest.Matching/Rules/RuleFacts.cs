@@ -110,9 +110,9 @@ internal static class RuleFacts
     /// <summary>A name holding a test or placeholder word (DOMAIN §4.12): nobody's name.</summary>
     public static bool IsPlaceholderName(NormalizedName name)
     {
-        foreach (var t in name.Tokens)
+        foreach (var range in name.TokenRanges)
         {
-            if (t is "TEST" or "TESTER" or "DUMMY" or "XXX" or "XXXX" or "PLACEHOLDER" or "NONAME")
+            if (name.Key.AsSpan(range) is "TEST" or "TESTER" or "DUMMY" or "XXX" or "XXXX" or "PLACEHOLDER" or "NONAME")
             {
                 return true;
             }

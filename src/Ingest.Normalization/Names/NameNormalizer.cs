@@ -100,24 +100,36 @@ public static class NameNormalizer
         {
             return NormalizedName.Empty;
         }
-        var tokens = new string[count];
-        for (var i = 0; i < count; i++)
-        {
-            tokens[i] = folded[ranges[i]].ToString();
-        }
-        // Few tokens: insertion sort beats Array.Sort's set-up.
+        // Few tokens: insertion sort (ordinal, as string.CompareOrdinal) beats Array.Sort's set-up.
         for (var i = 1; i < count; i++)
         {
-            var t = tokens[i];
+            var t = ranges[i];
             var j = i - 1;
-            while (j >= 0 && string.CompareOrdinal(tokens[j], t) > 0)
+            while (j >= 0 && folded[ranges[j]].SequenceCompareTo(folded[t]) > 0)
             {
-                tokens[j + 1] = tokens[j];
+                ranges[j + 1] = ranges[j];
                 j--;
             }
-            tokens[j + 1] = t;
+            ranges[j + 1] = t;
         }
-        return new NormalizedName(count == 1 ? tokens[0] : string.Join(' ', tokens), tokens);
+        var length = count - 1;
+        for (var i = 0; i < count; i++)
+        {
+            length += ranges[i].GetOffsetAndLength(folded.Length).Length;
+        }
+        Span<char> key = length <= 256 ? stackalloc char[length] : new char[length];
+        var at = 0;
+        for (var i = 0; i < count; i++)
+        {
+            if (i > 0)
+            {
+                key[at++] = ' ';
+            }
+            var token = folded[ranges[i]];
+            token.CopyTo(key[at..]);
+            at += token.Length;
+        }
+        return new NormalizedName(key.ToString());
     }
 
     private static int Separate(Span<char> buffer, int n)
