@@ -1,3 +1,4 @@
+using Ingest.Core.Collections;
 using Ingest.Normalization.Countries;
 using Ingest.Normalization.Dates;
 using Ingest.Normalization.Names;
@@ -77,7 +78,10 @@ internal sealed class PersonFeatures
         {
             return NoStrings;
         }
-        // Mostly one nationality: an array of the right size, no list.
+        if (raw.Count == 1)
+        {
+            return CountryNormalizer.Normalize(raw[0]) is { } only && only is not "XU" ? SingleStringArrays.Shared.Of(only) : NoStrings;
+        }
         var result = new string[raw.Count];
         var n = 0;
         for (var i = 0; i < raw.Count; i++)
@@ -87,6 +91,7 @@ internal sealed class PersonFeatures
                 result[n++] = cc;
             }
         }
-        return n == result.Length ? result : n == 0 ? NoStrings : result[..n];
+        // Codes come from the country tables: one shared array a code (most records hold one nationality).
+        return n switch { 0 => NoStrings, 1 => SingleStringArrays.Shared.Of(result[0]!), _ => n == result.Length ? result : result[..n] };
     }
 }

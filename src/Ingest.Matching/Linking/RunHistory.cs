@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Ingest.Normalization.Dates;
 
 namespace Ingest.Matching.Linking;
@@ -13,9 +14,9 @@ internal sealed class RunHistory
 {
     private readonly Lock _lock = new();
     private readonly HashSet<(string Case, string Document, int Version)> _seen = [];
-    private readonly Dictionary<string, List<HistoryEntry>> _byCase = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<HistoryEntry>> _byPerson = new(StringComparer.Ordinal);
-    private readonly Dictionary<ulong, List<HistoryEntry>> _byName = [];
+    private readonly Dictionary<string, EntryGroup> _byCase = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EntryGroup> _byPerson = new(StringComparer.Ordinal);
+    private readonly Dictionary<ulong, EntryGroup> _byName = [];
     private readonly Dictionary<string, List<(string Type, DateOnly Date)>> _pendingInvalidations = new(StringComparer.Ordinal);
 
     private static readonly HistoryEntry[] s_none = [];
@@ -35,7 +36,7 @@ internal sealed class RunHistory
     {
         lock (_lock)
         {
-            return _byCase.TryGetValue(caseId, out var list) ? [.. list] : s_none;
+            return _byCase.TryGetValue(caseId, out var group) ? group.ToArray() : s_none;
         }
     }
 
@@ -52,7 +53,10 @@ internal sealed class RunHistory
             found.Clear();
             if (_byPerson.TryGetValue(personKey, out var own))
             {
-                found.AddRange(own);
+                foreach (var e in own)
+                {
+                    found.Add(e);
+                }
             }
             if (referencePersonKey.Length > 0 && referencePersonKey != personKey && _byPerson.TryGetValue(referencePersonKey, out var reference))
             {
@@ -74,7 +78,7 @@ internal sealed class RunHistory
     private static List<HistoryEntry>? t_found;
 
     /// <summary>Adds entries not yet listed (lists are a few entries long); with <paramref name="pinKeys"/>, not another person's.</summary>
-    private static void AddNew(List<HistoryEntry> found, List<HistoryEntry> more, string[]? pinKeys)
+    private static void AddNew(List<HistoryEntry> found, EntryGroup more, string[]? pinKeys)
     {
         foreach (var e in more)
         {
@@ -182,9 +186,9 @@ internal sealed class RunHistory
             var relied = false;
             string? document = null;
             var documents = new HashSet<string>(StringComparer.Ordinal);
-            if (_byCase.TryGetValue(caseId, out var list))
+            if (_byCase.TryGetValue(caseId, out var group))
             {
-                foreach (var e in list)
+                foreach (var e in group)
                 {
                     if (e.SedType == targetType && e.IssueDate == targetDate)
                     {
@@ -213,9 +217,9 @@ internal sealed class RunHistory
     {
         lock (_lock)
         {
-            if (_byCase.TryGetValue(caseId, out var list))
+            if (_byCase.TryGetValue(caseId, out var group))
             {
-                foreach (var e in list)
+                foreach (var e in group)
                 {
                     if (e.Period is { } p && p.Overlaps(period) && e.SedType != "A008")
                     {
@@ -232,13 +236,10 @@ internal sealed class RunHistory
             ? newer.Version > older.Version
             : newer.IsAmendment && (!older.IsAmendment || newer.IssueDate > older.IssueDate);
 
-    private static void Add<TKey>(Dictionary<TKey, List<HistoryEntry>> map, TKey key, HistoryEntry entry)
+    private static void Add<TKey>(Dictionary<TKey, EntryGroup> map, TKey key, HistoryEntry entry)
         where TKey : notnull
     {
-        if (!map.TryGetValue(key, out var list))
-        {
-            map[key] = list = new List<HistoryEntry>(2);
-        }
-        list.Add(entry);
+        ref var group = ref CollectionsMarshal.GetValueRefOrAddDefault(map, key, out _);
+        group = group.With(entry);
     }
 }

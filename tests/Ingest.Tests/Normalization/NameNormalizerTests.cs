@@ -40,6 +40,21 @@ public sealed class NameNormalizerTests
         });
 
     [Property(MaxTest = 300)]
+    public Property Key_holds_its_tokens_sorted_ordinally_one_space_apart() =>
+        Prop.ForAll(ArbMap.Default.ArbFor<NonNull<string>>(), s =>
+        {
+            var name = NameNormalizer.Normalize(s.Get, "Jean-Édouard");
+            var fromRanges = new List<string>();
+            foreach (var range in name.TokenRanges)
+            {
+                fromRanges.Add(name.Key[range]);
+            }
+            var sorted = fromRanges.Order(StringComparer.Ordinal).ToList();
+            return fromRanges.SequenceEqual(name.Tokens) && fromRanges.SequenceEqual(sorted)
+                && fromRanges.All(t => t.Length > 0 && !t.Contains(' ')) && string.Join(' ', fromRanges) == name.Key;
+        });
+
+    [Property(MaxTest = 300)]
     public Property Invariant_under_case_diacritics_and_token_order() =>
         Prop.ForAll(Tokens().SelectMany(t => Accented(string.Join(' ', t)).Zip(Gen.Shuffle(t)).Select(x => (Plain: t, Accented: x.Item1, Shuffled: x.Item2))).ToArbitrary(), x =>
         {

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Ingest.Core.Collections;
 
 namespace Ingest.Core.Reference.Reading;
 
@@ -225,7 +226,7 @@ internal sealed class ReferenceRecordReader
         {
             _list.Add(Pooled(ref reader) ?? throw new JsonException("null inside an array of strings"));
         }
-        return _list.Count == 0 ? [] : _list.ToArray();
+        return _list.Count switch { 0 => [], 1 => SingleStringArrays.Shared.Of(_list[0]), _ => _list.ToArray() };
     }
 
     private static bool Boolean(ref Utf8JsonReader reader) => reader.TokenType switch
