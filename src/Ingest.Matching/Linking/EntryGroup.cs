@@ -27,7 +27,7 @@ internal readonly struct EntryGroup
     {
         null => new EntryGroup(entry),
         List<HistoryEntry> list => Append(list, entry),
-        _ => new EntryGroup(new List<HistoryEntry>(4) { (HistoryEntry)_value, entry }),
+        _ => new EntryGroup(new List<HistoryEntry>(2) { (HistoryEntry)_value, entry }),
     };
 
     public HistoryEntry[] ToArray() => _value switch
