@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Ingest.Cli.Hosting;
 using Ingest.Core.Evaluation;
+using Ingest.Core.Reference;
 using Ingest.Core.Results;
 using Ingest.Matching.Indexes;
 using Ingest.Matching.Rules;
@@ -63,7 +64,9 @@ internal sealed class ReconcileCommand : ICliCommand, IHasFlags
         var dryRun = args.Has("dry-run");
 
         var clock = Stopwatch.StartNew();
-        var (a1Records, declarationRecords) = Engine.LoadReferenceRecords(layout.A1Path, layout.DeclarationsPath);
+        List<A1Certificate>? a1Records;
+        List<PostingDeclaration>? declarationRecords;
+        (a1Records, declarationRecords) = Engine.LoadReferenceRecords(layout.A1Path, layout.DeclarationsPath);
         var snapshot = ReferenceSnapshot.Build(a1Records, declarationRecords);
         var referenceTime = clock.Elapsed;
         if (layout.A1Path is null || layout.DeclarationsPath is null)
@@ -100,6 +103,9 @@ internal sealed class ReconcileCommand : ICliCommand, IHasFlags
             sink = new ClickHouseResultSink(store, run.RunId);
         }
 
+        // The snapshot keeps what matching needs; the source records go (a year's are ~1 GB of objects).
+        a1Records = null;
+        declarationRecords = null;
         var evaluator = Engine.CreateEvaluator(new ReferenceSnapshotHolder(snapshot));
         var progress = ProgressDisplay.ForConsole(layout.CountUnits());
         var pipelineClock = Stopwatch.StartNew();

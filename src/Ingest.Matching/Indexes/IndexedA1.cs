@@ -1,24 +1,23 @@
-using Ingest.Core.Reference;
 using Ingest.Matching.Features;
 using Ingest.Normalization.Dates;
 
 namespace Ingest.Matching.Indexes;
 
-/// <summary>An A1 certificate with its normalised fields, as held by a snapshot.</summary>
+/// <summary>
+/// An A1 certificate with its normalised fields, as held by a snapshot. The source record is not
+/// kept: only the few raw fields the rules quote are copied (references to the reader's strings), so
+/// a snapshot of a million certificates does not also hold a million source objects.
+/// </summary>
 internal sealed class IndexedA1 : IReferenceRecord
 {
-    private readonly A1Certificate _source = null!;
+    /// <summary>The certificate's document number.</summary>
+    public required string TargetId { get; init; }
 
-    public required A1Certificate Source
-    {
-        get => _source;
-        init
-        {
-            _source = value;
-            // Held here as well: the matcher reads the id of every chosen record, one object nearer.
-            TargetId = value.DocumentNumber;
-        }
-    }
+    public required string Status { get; init; }
+
+    public required string IssuedOn { get; init; }
+
+    public required string? EmployerName { get; init; }
 
     public required PersonFeatures Person { get; init; }
     public required Period? Period { get; init; }
@@ -31,11 +30,7 @@ internal sealed class IndexedA1 : IReferenceRecord
     /// <summary>Country of the issuing institution ("FR" for "FR:URSSAF01"), or null.</summary>
     public string? IssuerCountry { get; init; }
 
-    public string TargetId { get; private init; } = "";
+    public bool IsWithdrawn => Status.Equals("withdrawn", StringComparison.OrdinalIgnoreCase);
 
-    public string IssuedOn => Source.IssuedOn;
-
-    public bool IsWithdrawn => Source.Status.Equals("withdrawn", StringComparison.OrdinalIgnoreCase);
-
-    public bool IsExpired => Source.Status.Equals("expired", StringComparison.OrdinalIgnoreCase);
+    public bool IsExpired => Status.Equals("expired", StringComparison.OrdinalIgnoreCase);
 }

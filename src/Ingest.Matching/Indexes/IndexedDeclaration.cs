@@ -1,24 +1,28 @@
-using Ingest.Core.Reference;
 using Ingest.Matching.Features;
 using Ingest.Normalization.Dates;
 
 namespace Ingest.Matching.Indexes;
 
-/// <summary>The current version of a posting declaration with its normalised fields.</summary>
+/// <summary>
+/// The current version of a posting declaration with its normalised fields; as for
+/// <see cref="IndexedA1"/>, only the raw fields the rules quote are kept, not the source record.
+/// </summary>
 internal sealed class IndexedDeclaration : IReferenceRecord
 {
-    private readonly PostingDeclaration _source = null!;
+    /// <summary>The declaration id.</summary>
+    public required string TargetId { get; init; }
 
-    public required PostingDeclaration Source
-    {
-        get => _source;
-        init
-        {
-            _source = value;
-            // Held here as well: the matcher reads the id of every chosen record, one object nearer.
-            TargetId = value.DeclarationId;
-        }
-    }
+    public required int Version { get; init; }
+
+    public required string Status { get; init; }
+
+    /// <summary>The day it was filed.</summary>
+    public required string IssuedOn { get; init; }
+
+    public required string? EmployerName { get; init; }
+
+    /// <summary>The A1 the declaration cites, as written.</summary>
+    public required string? A1Number { get; init; }
 
     public required PersonFeatures Person { get; init; }
     public required Period? Period { get; init; }
@@ -28,9 +32,5 @@ internal sealed class IndexedDeclaration : IReferenceRecord
     public required DateOnly? HireDate { get; init; }
     public required ulong PersonHash { get; init; }
 
-    public string TargetId { get; private init; } = "";
-
-    public string IssuedOn => Source.FiledOn;
-
-    public bool IsCancelled => Source.Status.Equals("cancelled", StringComparison.OrdinalIgnoreCase);
+    public bool IsCancelled => Status.Equals("cancelled", StringComparison.OrdinalIgnoreCase);
 }

@@ -84,7 +84,7 @@ public sealed class ReferenceSnapshot
             {
                 a1Employer.Add((KeyHash.Of('E', a.EmployerKey), i));
             }
-            numbers.TryAdd(NumberKey(a.Source.DocumentNumber), i);
+            numbers.TryAdd(NumberKey(a.TargetId), i);
         }
         var dPin = new HashMultiIndexBuilder(decls.Length);
         var dBlock = new HashMultiIndexBuilder(decls.Length * 4);
@@ -186,7 +186,10 @@ public sealed class ReferenceSnapshot
         var person = PersonFeatures.Create(a.FamilyName, a.Forename, a.FamilyNameAtBirth, null, a.DateBirth, a.Sex, a.Nationalities, PersonFeatures.PinKeysOf(a.PinCountry, a.Pin));
         return new IndexedA1
         {
-            Source = a,
+            TargetId = a.DocumentNumber,
+            Status = a.Status,
+            IssuedOn = a.IssuedOn,
+            EmployerName = a.EmployerName,
             Person = person,
             Period = Period.From(a.Start, a.End),
             State = CountryNormalizer.Normalize(a.LegislationState),
@@ -205,7 +208,12 @@ public sealed class ReferenceSnapshot
         var client = EmployerIdNormalizer.Normalize(d.ClientSiret, "FR");
         return new IndexedDeclaration
         {
-            Source = d,
+            TargetId = d.DeclarationId,
+            Version = d.Version,
+            Status = d.Status,
+            IssuedOn = d.FiledOn,
+            EmployerName = d.EmployerName,
+            A1Number = d.A1Number,
             Person = person,
             Period = Period.From(d.Start, d.End),
             EmployerKey = EmployerIdNormalizer.Normalize(d.EmployerId, d.EmployerCountry).Key,

@@ -72,7 +72,7 @@ internal static class LegislationRules
                 {
                     if (a.EmployerCountry == "FR" && a.State == "FR" && !a.IsWithdrawn && a.Period is { } ap && ap.Overlaps(p))
                     {
-                        return Hit("employed by French employer " + (a.Source.EmployerName ?? a.EmployerKey) + " on " + P(ap) + ", " + s.State + " claimed");
+                        return Hit("employed by French employer " + (a.EmployerName ?? a.EmployerKey) + " on " + P(ap) + ", " + s.State + " claimed");
                     }
                 }
                 return null;

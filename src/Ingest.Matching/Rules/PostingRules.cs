@@ -53,7 +53,7 @@ internal static class PostingRules
                 {
                     return Array.IndexOf(e.IdKeys, d.EmployerKey) >= 0 ? null : Hit("employer id " + e.IdKeys[0] + " vs declared " + d.EmployerKey);
                 }
-                var declared = NameNormalizer.Normalize(d.Source.EmployerName);
+                var declared = NameNormalizer.Normalize(d.EmployerName);
                 var score = Scoring.NameSimilarity.Score(e.Name, declared);
                 if (!e.Name.IsEmpty && !declared.IsEmpty && score < 0.8)
                 {
@@ -148,7 +148,7 @@ internal static class PostingRules
 
         yield return new ControlRule("POST-12", Severity.Med, "Declaration over 12 months without an extension notice",
             "Code du travail L1262-4 (long-term posting)", ["matched declaration"], "labour inspection follow-up", c =>
-                c.Sed.SedType == "A009" && c.MatchedDeclaration is { Period: { End: { } end } dp } d && end > dp.Start.PlusMonths(12).PlusDays(-1) && d.Source.Version <= 1
+                c.Sed.SedType == "A009" && c.MatchedDeclaration is { Period: { End: { } end } dp } d && end > dp.Start.PlusMonths(12).PlusDays(-1) && d.Version <= 1
                     ? Hit("declaration " + d.TargetId + " " + P(dp) + " without an amendment")
                     : null);
 
