@@ -54,6 +54,35 @@ public sealed class SedPipelineTests
         Assert.Contains("disk gone", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_stalled_sink_stops_the_reading_within_the_channel_bounds()
+    {
+        // Memory stays bounded by the options whatever the input's size: with the sink stalled, the
+        // source is read only as far as the channels, the parse workers and the stages can hold.
+        var options = new PipelineOptions { ParseWorkers = 2, ChunkUnits = 4, ChannelCapacity = 2 };
+        // Chunks: three channels, one per worker, the reader's, the evaluator's and the sink stage's, and
+        // up to one per worker that finished out of order and waits for its turn in the evaluator.
+        var bound = (3 * options.ChannelCapacity + 2 * options.ParseWorkers + 3) * options.ChunkUnits;
+        var sink = new GatedSink();
+        var source = new MemorySource(2_000);
+        var pipeline = new SedPipeline(Engine.CreateParser(), new SedEvaluator(ReferenceSnapshot.Empty), sink, options);
+
+        var run = pipeline.RunAsync(source, CancellationToken.None);
+        long read;
+        do
+        {
+            read = source.Produced;
+            await Task.Delay(300);
+        }
+        while (source.Produced != read);
+        Assert.InRange(read, 1, bound);
+
+        sink.Open();
+        await run;
+        Assert.Equal(2_000, pipeline.Counters.Written);
+        Assert.Equal(2_000, sink.Count);
+    }
+
     private static async Task<(List<string> Outcomes, RunCounters Counters)> RunAsync(int units, PipelineOptions options)
     {
         var sink = new RecordingSink();
@@ -76,10 +105,15 @@ public sealed class SedPipelineTests
     /// <summary>Cycles through the sample documents, so versions repeat and history-dependent rules fire.</summary>
     private sealed class MemorySource(int count, int failAfter = -1) : IUnitSource
     {
+        private long _produced;
+
+        public long Produced => Interlocked.Read(ref _produced);
+
         public async IAsyncEnumerable<InputUnit> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
         {
             for (var i = 0; i < count; i++)
             {
+                Interlocked.Increment(ref _produced);
                 if (i == failAfter)
                 {
                     throw new IOException("disk gone");
@@ -87,6 +121,33 @@ public sealed class SedPipelineTests
                 await Task.Yield();
                 yield return new InputUnit(new UnitId("mem", $"{i:D4}.xml", 0), s_documents[i % s_documents.Length]);
             }
+        }
+    }
+
+    /// <summary>Takes nothing until opened, then counts what it is given.</summary>
+    private sealed class GatedSink : IResultSink
+    {
+        private readonly TaskCompletionSource _gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public void Open() => _gate.TrySetResult();
+
+        public async ValueTask WriteAsync(SedEvaluation evaluation, CancellationToken cancellationToken) => await Take(cancellationToken);
+
+        public async ValueTask QuarantineAsync(QuarantineRecord record, ParseOutcomeKind kind, CancellationToken cancellationToken) => await Take(cancellationToken);
+
+        public Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task RecordRunAsync(RunRecord run, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+        private async Task Take(CancellationToken cancellationToken)
+        {
+            await _gate.Task.WaitAsync(cancellationToken);
+            Interlocked.Increment(ref _count);
         }
     }
 }
