@@ -27,10 +27,15 @@ public sealed class SedPipeline(ISedParser parser, ISedEvaluator evaluator, IRes
         var evaluated = Channel.CreateBounded<Outcome[]>(new BoundedChannelOptions(options.ChannelCapacity) { SingleWriter = true, SingleReader = true });
 
         var workers = Math.Max(1, options.ParseWorkers);
+        // Chunks between the reader and the in-order evaluation: the channels bound what waits in
+        // them, but not what finished out of order behind a slow chunk (a huge document) and waits
+        // for its turn. The window bounds that too: the reader takes a slot per chunk, the evaluator
+        // gives it back when the chunk's turn has come.
+        using var window = new SemaphoreSlim(2 * Math.Max(1, options.ChannelCapacity) + workers);
         var tasks = new List<Task>
         {
-            Guard(ReadAsync(source, units.Writer, ct), linked),
-            Guard(EvaluateAsync(parsed.Reader, evaluated.Writer, ct), linked),
+            Guard(ReadAsync(source, units.Writer, window, ct), linked),
+            Guard(EvaluateAsync(parsed.Reader, evaluated.Writer, window, ct), linked),
             Guard(SinkAsync(evaluated.Reader, ct), linked),
         };
         var parseTasks = new Task[workers];
@@ -58,7 +63,7 @@ public sealed class SedPipeline(ISedParser parser, ISedEvaluator evaluator, IRes
         await sink.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task ReadAsync(IUnitSource source, ChannelWriter<Chunk<InputUnit>> writer, CancellationToken ct)
+    private async Task ReadAsync(IUnitSource source, ChannelWriter<Chunk<InputUnit>> writer, SemaphoreSlim window, CancellationToken ct)
     {
         var chunkSize = Math.Max(1, options.ChunkUnits);
         var chunk = new List<InputUnit>(chunkSize);
@@ -71,12 +76,14 @@ public sealed class SedPipeline(ISedParser parser, ISedEvaluator evaluator, IRes
                 chunk.Add(unit);
                 if (chunk.Count == chunkSize)
                 {
+                    await window.WaitAsync(ct).ConfigureAwait(false);
                     await writer.WriteAsync(new Chunk<InputUnit>(seq++, chunk), ct).ConfigureAwait(false);
                     chunk = new List<InputUnit>(chunkSize);
                 }
             }
             if (chunk.Count > 0)
             {
+                await window.WaitAsync(ct).ConfigureAwait(false);
                 await writer.WriteAsync(new Chunk<InputUnit>(seq, chunk), ct).ConfigureAwait(false);
                 chunk = [];
             }
@@ -117,7 +124,7 @@ public sealed class SedPipeline(ISedParser parser, ISedEvaluator evaluator, IRes
     /// Parsing finishes out of order; evaluation restores source order so that cross-SED rules
     /// (versions, invalidations, chains) see the same history on every run of the same input.
     /// </summary>
-    private async Task EvaluateAsync(ChannelReader<Chunk<Parsed>> reader, ChannelWriter<Outcome[]> writer, CancellationToken ct)
+    private async Task EvaluateAsync(ChannelReader<Chunk<Parsed>> reader, ChannelWriter<Outcome[]> writer, SemaphoreSlim window, CancellationToken ct)
     {
         try
         {
@@ -129,6 +136,7 @@ public sealed class SedPipeline(ISedParser parser, ISedEvaluator evaluator, IRes
                 while (pending.Remove(next, out var ready))
                 {
                     next++;
+                    window.Release();
                     var outcomes = new Outcome[ready.Count];
                     for (var i = 0; i < outcomes.Length; i++)
                     {

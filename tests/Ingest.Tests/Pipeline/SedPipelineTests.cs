@@ -83,6 +83,33 @@ public sealed class SedPipelineTests
         Assert.Equal(2_000, sink.Count);
     }
 
+    [Fact]
+    public async Task A_slow_chunk_does_not_let_the_other_workers_run_ahead_without_bound()
+    {
+        // One document parses slowly (a huge one, say): the second worker must not parse the rest of
+        // the input into the evaluator's reorder buffer meanwhile.
+        var options = new PipelineOptions { ParseWorkers = 2, ChunkUnits = 4, ChannelCapacity = 2 };
+        var window = 2 * options.ChannelCapacity + options.ParseWorkers;
+        var parser = new StallingParser(Engine.CreateParser(), stalledUnit: "0000.xml");
+        var sink = new RecordingSink();
+        var source = new MemorySource(2_000);
+        var pipeline = new SedPipeline(parser, new SedEvaluator(ReferenceSnapshot.Empty), sink, options);
+
+        var run = pipeline.RunAsync(source, CancellationToken.None);
+        long read;
+        do
+        {
+            read = source.Produced;
+            await Task.Delay(300);
+        }
+        while (source.Produced != read);
+        Assert.InRange(read, 1, (window + 1) * options.ChunkUnits);
+
+        parser.Release();
+        await run;
+        Assert.Equal(Enumerable.Range(0, 2_000).Select(i => $"mem!{i:D4}.xml"), sink.Outcomes.Select(o => o.Split('|')[0]));
+    }
+
     private static async Task<(List<string> Outcomes, RunCounters Counters)> RunAsync(int units, PipelineOptions options)
     {
         var sink = new RecordingSink();
@@ -148,6 +175,23 @@ public sealed class SedPipelineTests
         {
             await _gate.Task.WaitAsync(cancellationToken);
             Interlocked.Increment(ref _count);
+        }
+    }
+
+    /// <summary>Parses like the inner parser, but holds one unit until released.</summary>
+    private sealed class StallingParser(ISedParser inner, string stalledUnit) : ISedParser
+    {
+        private readonly ManualResetEventSlim _released = new();
+
+        public void Release() => _released.Set();
+
+        public ParseOutcome Parse(InputUnit unit)
+        {
+            if (unit.Id.Entry == stalledUnit)
+            {
+                _released.Wait(TimeSpan.FromSeconds(30));
+            }
+            return inner.Parse(unit);
         }
     }
 }
