@@ -66,12 +66,14 @@ public sealed class ReferenceSnapshot
     {
         var a1Source = a1Certificates as A1Certificate[] ?? a1Certificates.ToArray();
         var declSource = CurrentVersions(declarations);
+        // Employer and client keys repeat across a register (one firm posts many workers): one string a key.
+        var keys = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var a1s = new IndexedA1[a1Source.Length];
-        Parallel.For(0, a1s.Length, i => a1s[i] = Index(a1Source[i]));
+        Parallel.For(0, a1s.Length, i => a1s[i] = Index(a1Source[i], keys));
         var decls = new IndexedDeclaration[declSource.Count];
-        Parallel.For(0, decls.Length, i => decls[i] = Index(declSource[i]));
+        Parallel.For(0, decls.Length, i => decls[i] = Index(declSource[i], keys));
 
-        var keys = new List<ulong>(16);
+        var blockKeys = new List<ulong>(16);
         var a1Pin = new HashMultiIndexBuilder(a1s.Length);
         var a1Block = new HashMultiIndexBuilder(a1s.Length * 4);
         var a1Employer = new List<(ulong, int)>(a1s.Length);
@@ -79,7 +81,7 @@ public sealed class ReferenceSnapshot
         for (var i = 0; i < a1s.Length; i++)
         {
             var a = a1s[i];
-            AddPerson(a.Person, i, a1Pin, a1Block, keys);
+            AddPerson(a.Person, i, a1Pin, a1Block, blockKeys);
             if (a.EmployerKey.Length > 0)
             {
                 a1Employer.Add((KeyHash.Of('E', a.EmployerKey), i));
@@ -93,7 +95,7 @@ public sealed class ReferenceSnapshot
         for (var i = 0; i < decls.Length; i++)
         {
             var d = decls[i];
-            AddPerson(d.Person, i, dPin, dBlock, keys);
+            AddPerson(d.Person, i, dPin, dBlock, blockKeys);
             if (d.EmployerKey.Length > 0)
             {
                 dEmployer.Add((KeyHash.Of('E', d.EmployerKey), i));
@@ -181,7 +183,10 @@ public sealed class ReferenceSnapshot
         return list;
     }
 
-    private static IndexedA1 Index(A1Certificate a)
+    private static string Shared(ConcurrentDictionary<string, string> keys, string key) =>
+        key.Length == 0 ? "" : keys.GetOrAdd(key, key);
+
+    private static IndexedA1 Index(A1Certificate a, ConcurrentDictionary<string, string> keys)
     {
         var person = PersonFeatures.Create(a.FamilyName, a.Forename, a.FamilyNameAtBirth, null, a.DateBirth, a.Sex, a.Nationalities, PersonFeatures.PinKeysOf(a.PinCountry, a.Pin));
         return new IndexedA1
@@ -193,7 +198,7 @@ public sealed class ReferenceSnapshot
             Person = person,
             Period = Period.From(a.Start, a.End),
             State = CountryNormalizer.Normalize(a.LegislationState),
-            EmployerKey = EmployerIdNormalizer.Normalize(a.EmployerId, a.EmployerCountry).Key,
+            EmployerKey = Shared(keys, EmployerIdNormalizer.Normalize(a.EmployerId, a.EmployerCountry).Key),
             EmployerCountry = CountryNormalizer.Normalize(a.EmployerCountry),
             Article = Features.ArticleCodes.Normalize(null, a.Article),
             PersonHash = PersonHashOf(person),
@@ -201,7 +206,7 @@ public sealed class ReferenceSnapshot
         };
     }
 
-    private static IndexedDeclaration Index(PostingDeclaration d)
+    private static IndexedDeclaration Index(PostingDeclaration d, ConcurrentDictionary<string, string> keys)
     {
         var person = PersonFeatures.Create(d.WorkerFamilyName, d.WorkerForename, null, null, d.WorkerDateBirth, null,
             d.WorkerNationality is null ? [] : [d.WorkerNationality], PersonFeatures.PinKeysOf(d.WorkerPinCountry, d.WorkerPin));
@@ -216,9 +221,9 @@ public sealed class ReferenceSnapshot
             A1Number = d.A1Number,
             Person = person,
             Period = Period.From(d.Start, d.End),
-            EmployerKey = EmployerIdNormalizer.Normalize(d.EmployerId, d.EmployerCountry).Key,
+            EmployerKey = Shared(keys, EmployerIdNormalizer.Normalize(d.EmployerId, d.EmployerCountry).Key),
             EmployerCountry = CountryNormalizer.Normalize(d.EmployerCountry),
-            ClientKey = client.IsEmpty ? NameNormalizer.Normalize(d.ClientName).Key : client.Key,
+            ClientKey = Shared(keys, client.IsEmpty ? NameNormalizer.Normalize(d.ClientName).Key : client.Key),
             HireDate = DateNormalizer.Parse(d.HireDate).AsNullable,
             PersonHash = PersonHashOf(person),
         };
