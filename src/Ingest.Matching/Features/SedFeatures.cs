@@ -1,3 +1,4 @@
+using Ingest.Core.Collections;
 using Ingest.Core.Seds;
 using Ingest.Normalization;
 using Ingest.Normalization.Countries;
@@ -168,6 +169,11 @@ internal sealed class SedFeatures
         if (sed.WorkCountries.Count == 0)
         {
             return [];
+        }
+        if (sed.WorkCountries.Count == 1)
+        {
+            // The usual case, and the run history keeps it: one shared array a country.
+            return CountryNormalizer.Normalize(sed.WorkCountries[0].Country) is { } only ? SingleStringArrays.Shared.Of(only) : [];
         }
         var list = new List<string>(sed.WorkCountries.Count);
         foreach (var w in sed.WorkCountries)
