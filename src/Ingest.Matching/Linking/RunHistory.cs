@@ -19,9 +19,26 @@ internal sealed class RunHistory
     private readonly Dictionary<ulong, EntryGroup> _byName = [];
     private readonly Dictionary<string, List<(string Type, DateOnly Date)>> _pendingInvalidations = new(StringComparer.Ordinal);
 
+    // Employer keys recur across a run (one firm, many postings): the history keeps one string a key.
+    private readonly Dictionary<string, string> _shared = new(StringComparer.Ordinal);
+
     private static readonly HistoryEntry[] s_none = [];
 
     public int Count { get; private set; }
+
+    /// <summary>The run's one instance of a recurring value (an employer key).</summary>
+    public string Shared(string value)
+    {
+        if (value.Length == 0)
+        {
+            return "";
+        }
+        lock (_lock)
+        {
+            ref var shared = ref CollectionsMarshal.GetValueRefOrAddDefault(_shared, value, out _);
+            return shared ??= value;
+        }
+    }
 
     /// <summary>True when (case, document, version) was already evaluated in this run (STR-08).</summary>
     public bool IsDuplicate(string caseId, string documentId, int version)
