@@ -67,56 +67,81 @@ public sealed class ReferenceSnapshot
         var a1Source = a1Certificates as A1Certificate[] ?? a1Certificates.ToArray();
         var declSource = CurrentVersions(declarations);
         // Employer and client keys repeat across a register (one firm posts many workers): one string a key.
-        var keys = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var sharedKeys = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var a1s = new IndexedA1[a1Source.Length];
-        Parallel.For(0, a1s.Length, i => a1s[i] = Index(a1Source[i], keys));
+        Parallel.For(0, a1s.Length, i => a1s[i] = Index(a1Source[i], sharedKeys));
         var decls = new IndexedDeclaration[declSource.Count];
-        Parallel.For(0, decls.Length, i => decls[i] = Index(declSource[i], keys));
+        Parallel.For(0, decls.Length, i => decls[i] = Index(declSource[i], sharedKeys));
 
-        var blockKeys = new List<ulong>(16);
+        // The two kinds are keyed, then the ten structures built, side by side: once the records are
+        // normalised (in parallel) this part was a third of a 1 M + 1 M build on one core.
         var a1Pin = new HashMultiIndexBuilder(a1s.Length);
         var a1Block = new HashMultiIndexBuilder(a1s.Length * 4);
         var a1Employer = new List<(ulong, int)>(a1s.Length);
         var numbers = new Dictionary<string, int>(a1s.Length, StringComparer.Ordinal);
-        for (var i = 0; i < a1s.Length; i++)
-        {
-            var a = a1s[i];
-            AddPerson(a.Person, i, a1Pin, a1Block, blockKeys);
-            if (a.EmployerKey.Length > 0)
-            {
-                a1Employer.Add((KeyHash.Of('E', a.EmployerKey), i));
-            }
-            numbers.TryAdd(NumberKey(a.TargetId), i);
-        }
         var dPin = new HashMultiIndexBuilder(decls.Length);
         var dBlock = new HashMultiIndexBuilder(decls.Length * 4);
         var dEmployer = new List<(ulong, int)>(decls.Length);
         var dClient = new List<(ulong, int)>(decls.Length);
-        for (var i = 0; i < decls.Length; i++)
-        {
-            var d = decls[i];
-            AddPerson(d.Person, i, dPin, dBlock, blockKeys);
-            if (d.EmployerKey.Length > 0)
+        Parallel.Invoke(
+            () =>
             {
-                dEmployer.Add((KeyHash.Of('E', d.EmployerKey), i));
-            }
-            if (d.ClientKey.Length > 0)
+                var keys = new List<ulong>(16);
+                for (var i = 0; i < a1s.Length; i++)
+                {
+                    var a = a1s[i];
+                    AddPerson(a.Person, i, a1Pin, a1Block, keys);
+                    if (a.EmployerKey.Length > 0)
+                    {
+                        a1Employer.Add((KeyHash.Of('E', a.EmployerKey), i));
+                    }
+                    numbers.TryAdd(NumberKey(a.TargetId), i);
+                }
+            },
+            () =>
             {
-                dClient.Add((KeyHash.Of('C', d.ClientKey), i));
-            }
-        }
+                var keys = new List<ulong>(16);
+                for (var i = 0; i < decls.Length; i++)
+                {
+                    var d = decls[i];
+                    AddPerson(d.Person, i, dPin, dBlock, keys);
+                    if (d.EmployerKey.Length > 0)
+                    {
+                        dEmployer.Add((KeyHash.Of('E', d.EmployerKey), i));
+                    }
+                    if (d.ClientKey.Length > 0)
+                    {
+                        dClient.Add((KeyHash.Of('C', d.ClientKey), i));
+                    }
+                }
+            });
+        HashMultiIndex? a1ByPin = null, a1ByBlock = null, declarationByPin = null, declarationByBlock = null;
+        IntervalMultiIndex? a1ByEmployer = null, declarationByEmployer = null, declarationByClient = null;
+        FrozenDictionary<string, int>? a1ByNumber = null;
+        RecordCards? a1Cards = null, declarationCards = null;
+        Parallel.Invoke(
+            () => a1ByBlock = a1Block.Build(),
+            () => declarationByBlock = dBlock.Build(),
+            () => a1ByPin = a1Pin.Build(),
+            () => declarationByPin = dPin.Build(),
+            () => a1Cards = RecordCards.Build(a1s),
+            () => declarationCards = RecordCards.Build(decls),
+            () => a1ByEmployer = Interval(a1Employer, id => a1s[id].Period),
+            () => declarationByEmployer = Interval(dEmployer, id => decls[id].Period),
+            () => declarationByClient = Interval(dClient, id => decls[id].Period),
+            () => a1ByNumber = numbers.ToFrozenDictionary(StringComparer.Ordinal));
         return new ReferenceSnapshot(a1s, decls)
         {
-            A1ByPin = a1Pin.Build(),
-            A1ByBlock = a1Block.Build(),
-            DeclarationByPin = dPin.Build(),
-            DeclarationByBlock = dBlock.Build(),
-            A1ByEmployer = Interval(a1Employer, id => a1s[id].Period),
-            DeclarationByEmployer = Interval(dEmployer, id => decls[id].Period),
-            DeclarationByClient = Interval(dClient, id => decls[id].Period),
-            A1ByNumber = numbers.ToFrozenDictionary(StringComparer.Ordinal),
-            A1Cards = RecordCards.Build(a1s),
-            DeclarationCards = RecordCards.Build(decls),
+            A1ByPin = a1ByPin!,
+            A1ByBlock = a1ByBlock!,
+            DeclarationByPin = declarationByPin!,
+            DeclarationByBlock = declarationByBlock!,
+            A1ByEmployer = a1ByEmployer!,
+            DeclarationByEmployer = declarationByEmployer!,
+            DeclarationByClient = declarationByClient!,
+            A1ByNumber = a1ByNumber!,
+            A1Cards = a1Cards!,
+            DeclarationCards = declarationCards!,
         };
     }
 
