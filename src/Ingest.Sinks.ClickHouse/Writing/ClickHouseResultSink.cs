@@ -12,7 +12,7 @@ namespace Ingest.Sinks.ClickHouse.Writing;
 /// everything. Not thread-safe: one sink stage owns it. Memory is bounded by two batches of
 /// <see cref="ClickHouseOptions.BatchRows"/> rows per table.
 /// </summary>
-public sealed class ClickHouseResultSink(ClickHouseStore store, string runId, TimeProvider? clock = null) : IResultSink
+public sealed class ClickHouseResultSink(ClickHouseStore store, string runId, TimeProvider? clock = null) : IPipelinedResultSink
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly Pseudonymizer _pseudonymizer = Pseudonymizer.FromOptions(store.Options);
@@ -77,6 +77,18 @@ public sealed class ClickHouseResultSink(ClickHouseStore store, string runId, Ti
         await CompleteSendingAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Seals the rows written so far and sends them behind the send in flight (one at most, so this
+    /// waits for it). Sends run in order and each starts only after the previous one landed, so
+    /// the returned task's success means every row written before the seal is in ClickHouse.
+    /// </summary>
+    public async ValueTask<Task> SealAsync(CancellationToken cancellationToken)
+    {
+        await CompleteSendingAsync(cancellationToken).ConfigureAwait(false);
+        StartSending(cancellationToken);
+        return _inFlight;
+    }
+
     public Task RecordRunAsync(RunRecord run, CancellationToken cancellationToken) =>
         store.InsertAsync(Tables.Runs, [RowMapper.Run(run, Now())], cancellationToken);
 
@@ -98,10 +110,17 @@ public sealed class ClickHouseResultSink(ClickHouseStore store, string runId, Ti
         }
         // At most one send in flight: a second full batch waits for the first to land.
         await CompleteSendingAsync(cancellationToken).ConfigureAwait(false);
+        StartSending(cancellationToken);
+    }
+
+    private void StartSending(CancellationToken cancellationToken)
+    {
+        var batch = _filling;
         _oldestPendingTicks = 0;
         _sending = batch;
         _filling = new Batch();
-        _inFlight = SendAsync(batch, cancellationToken);
+        // On the thread pool: the writer goes on evaluating while the rows are serialised.
+        _inFlight = Task.Run(() => SendAsync(batch, cancellationToken), CancellationToken.None);
     }
 
     /// <summary>Waits for the send in flight; resends a batch whose send failed before.</summary>

@@ -314,8 +314,11 @@ public sealed class StreamWorker(
         if (p.Records > 0 && p.FirstRecordTicks != 0)
         {
             var active = Math.Max(Stopwatch.GetElapsedTime(p.FirstRecordTicks, p.LastAcknowledgedTicks).TotalSeconds, 0.001);
-            Log.Throughput(logger, p.Records, active, p.Records / active);
+            var cpu = (p.LastAcknowledgedCpu - p.FirstRecordCpu).TotalSeconds;
+            Log.Throughput(logger, p.Records, active, p.Records / active, cpu, cpu * 100_000 / p.Records);
         }
+        Log.GcSummary(logger, GC.GetTotalAllocatedBytes() / 1e6, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2),
+            GC.GetTotalPauseDuration().TotalMilliseconds, GC.GetGCMemoryInfo().HeapSizeBytes / 1e6);
         var latency = p.Latency;
         if (latency.Count > 0)
         {
