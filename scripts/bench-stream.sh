@@ -23,7 +23,7 @@ log=/tmp/ingest-bench-stream.log
 [[ -f "$corpus/manifest.json" ]] || $cli generate --out "$corpus" --seds "$seds" --seed 99 --layout frames --noise default >/dev/null
 clickhouse-client --port "${INGEST_CH_TCP_PORT:-19000}" --query "DROP DATABASE IF EXISTS $db" 2>/dev/null || true
 worker_args=(stream --topic "$topic" --group "bench-$topic" --exit-when-idle 5 --set "ClickHouse:Database=$db"
-  --set Stream:BatchMaxRecords=50000 --set Kafka:FetchWaitMaxMs=5)
+  --set Stream:BatchMaxRecords=${BENCH_BATCH:-50000} --set Kafka:FetchWaitMaxMs=5)
 
 # A private dev broker for the run: its drop watcher knows the benchmark's consumer group, so a
 # record removed by the broker's retention after the worker consumed it is not reported as dropped.

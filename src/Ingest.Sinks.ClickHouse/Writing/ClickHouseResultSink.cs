@@ -27,6 +27,13 @@ public sealed class ClickHouseResultSink(ClickHouseStore store, string runId, Ti
 
     public long RowsWritten => Interlocked.Read(ref _rowsWritten);
 
+    /// <summary>
+    /// Whether a partly filled batch is sent once it is older than the configured age. A writer that
+    /// decides itself when batches go (<see cref="SealAsync"/>) turns this off, so that inserts are
+    /// few and large: each insert costs ClickHouse a part per partition touched, whatever its size.
+    /// </summary>
+    public bool SendsWhenAged { get; init; } = true;
+
     public ValueTask WriteAsync(SedEvaluation evaluation, CancellationToken cancellationToken)
     {
         var now = Now();
@@ -61,7 +68,7 @@ public sealed class ClickHouseResultSink(ClickHouseStore store, string runId, Ti
 
     /// <summary>True when a partly filled batch has waited longer than the configured age.</summary>
     public bool IsDue =>
-        _oldestPendingTicks != 0 && _clock.GetElapsedTime(_oldestPendingTicks) >= store.Options.MaxBatchAge;
+        SendsWhenAged && _oldestPendingTicks != 0 && _clock.GetElapsedTime(_oldestPendingTicks) >= store.Options.MaxBatchAge;
 
     /// <summary>Rows written and not yet acknowledged by ClickHouse.</summary>
     public int PendingRows => _filling.Rows + (_sending?.Rows ?? 0);
@@ -104,7 +111,10 @@ public sealed class ClickHouseResultSink(ClickHouseStore store, string runId, Ti
     {
         var batch = _filling;
         var rows = store.Options.BatchRows;
-        if (batch.Seds.Count < rows && batch.Matches.Count < rows && batch.Anomalies.Count < rows && batch.Quarantine.Count < rows && !IsDue)
+        var full = batch.Seds.Count >= rows || batch.Matches.Count >= rows || batch.Anomalies.Count >= rows || batch.Quarantine.Count >= rows;
+        // An aged batch does not queue behind the send in flight: it keeps filling and goes when
+        // the sender is free, so the writer never waits for ClickHouse because of age alone.
+        if (!full && !(IsDue && _inFlight.IsCompleted))
         {
             return;
         }

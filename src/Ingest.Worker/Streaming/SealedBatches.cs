@@ -10,10 +10,18 @@ namespace Ingest.Worker.Streaming;
 internal sealed class SealedBatches
 {
     private readonly Queue<SealedBatch> _queue = new();
+    private SealedBatch? _last;
 
     public int Count => _queue.Count;
 
-    public void Add(SealedBatch batch) => _queue.Enqueue(batch);
+    /// <summary>True while the last batch sealed is not acknowledged yet.</summary>
+    public bool Sending => _last is { Acknowledged.IsCompleted: false } && _queue.Count > 0;
+
+    public void Add(SealedBatch batch)
+    {
+        _queue.Enqueue(batch);
+        _last = batch;
+    }
 
     /// <summary>
     /// Moves the acknowledged batches at the head to <paramref name="released"/>. Returns false

@@ -46,6 +46,7 @@ internal sealed class StreamProcessor(
     private long _lastRunRow = Stopwatch.GetTimestamp();
     private int _referenceUpdates;
     private long _deadLettersDelivered;
+    private bool _backlogged;
     private long _joinedAtUnixMs = long.MaxValue;
 
     public LatencyRecorder Latency { get; } = new();
@@ -64,6 +65,16 @@ internal sealed class StreamProcessor(
     public long Records { get; private set; }
 
     public long LastAcknowledgedTicks { get; private set; }
+
+    /// <summary>
+    /// Set by the consume thread: the worker is behind by more than a batch, so batches are sealed
+    /// by size only (records of a backlog wait anyway; fewer, larger inserts drain it faster).
+    /// </summary>
+    public bool Backlogged
+    {
+        get => Volatile.Read(ref _backlogged);
+        set => Volatile.Write(ref _backlogged, value);
+    }
 
     /// <summary>Called by the consume thread at the first assignment.</summary>
     public void Joined(long unixMs) => Interlocked.CompareExchange(ref _joinedAtUnixMs, unixMs, long.MaxValue);
@@ -111,8 +122,11 @@ internal sealed class StreamProcessor(
                 throw;
             }
         }
+        // An aged batch goes once the previous one has landed, not behind it: while ClickHouse
+        // inserts, the next batch keeps filling, so batches grow with the load (fewer, larger
+        // inserts when draining a backlog) and stay small and prompt when the stream is light.
         if (_batchRecords >= options.BatchMaxRecords
-            || (_batchRecords > 0 && Stopwatch.GetElapsedTime(_batchStarted) >= options.BatchMaxAge))
+            || (_batchRecords > 0 && !_sealed.Sending && !Backlogged && Stopwatch.GetElapsedTime(_batchStarted) >= options.BatchMaxAge))
         {
             await SealAsync(cancellationToken).ConfigureAwait(false);
         }
