@@ -87,6 +87,20 @@ public sealed class ClickHouseStore : IDisposable
         return WithRetryAsync(async ct => await _client.InsertBinaryAsync(name, table.ColumnNames, rows, options, ct).ConfigureAwait(false), cancellationToken);
     }
 
+    /// <summary>
+    /// Inserts rows already encoded as RowBinary in the table's column order. <paramref name="body"/>
+    /// opens the bytes afresh for every attempt, since a retry sends them again.
+    /// </summary>
+    internal Task InsertRowBinaryAsync(TableSpec table, Func<Stream> body, CancellationToken cancellationToken)
+    {
+        var name = $"{_options.Database}.{table.Name}";
+        return WithRetryAsync(async ct =>
+        {
+            using var stream = body();
+            using var response = await _client.InsertRawStreamAsync(name, stream, "RowBinary", table.ColumnNames, _options.ShouldCompressInserts, null, ct).ConfigureAwait(false);
+        }, cancellationToken);
+    }
+
     private async Task<T> WithRetryAsync<T>(Func<CancellationToken, Task<T>> action, CancellationToken cancellationToken)
     {
         var delay = _options.FirstRetryDelay;

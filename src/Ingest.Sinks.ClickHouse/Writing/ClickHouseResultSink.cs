@@ -24,6 +24,7 @@ public sealed class ClickHouseResultSink(ClickHouseStore store, string runId, Ti
     private long _oldestPendingTicks;
     private ulong _lastEvaluation;
     private long _rowsWritten;
+    private TableEncoders? _encoders;
 
     public long RowsWritten => Interlocked.Read(ref _rowsWritten);
 
@@ -42,18 +43,19 @@ public sealed class ClickHouseResultSink(ClickHouseStore store, string runId, Ti
         var batch = _filling;
         // Parsed once: every row of the SED carries it (the partition key of each table).
         var received = RowMapper.Timestamp(evaluation.Sed.Envelope.ReceivedAt);
-        batch.Seds.Add(RowMapper.SedDocument(evaluation, received, runId, now, stamp, _pseudonymizer));
+        var encoders = Encoders();
+        encoders.Seds.Encode(RowMapper.SedDocument(evaluation, received, runId, now, stamp, _pseudonymizer), batch.Seds);
         if (evaluation.RedFlag)
         {
-            batch.Review.Add(RowMapper.Review(evaluation, received, runId, now, stamp));
+            encoders.Review.Encode(RowMapper.Review(evaluation, received, runId, now, stamp), batch.Review);
         }
         foreach (var match in evaluation.Matches)
         {
-            batch.Matches.Add(RowMapper.Match(evaluation, match, received, runId, now));
+            encoders.Matches.Encode(RowMapper.Match(evaluation, match, received, runId, now), batch.Matches);
         }
         foreach (var anomaly in evaluation.Anomalies)
         {
-            batch.Anomalies.Add(RowMapper.Anomaly(evaluation, anomaly, received, runId, now, stamp));
+            encoders.Anomalies.Encode(RowMapper.Anomaly(evaluation, anomaly, received, runId, now, stamp), batch.Anomalies);
         }
         return SendIfDueAsync(cancellationToken);
     }
@@ -62,7 +64,7 @@ public sealed class ClickHouseResultSink(ClickHouseStore store, string runId, Ti
     {
         MarkPending();
         var outcome = kind == ParseOutcomeKind.NotSed ? "not-sed" : "malformed";
-        _filling.Quarantine.Add(RowMapper.Quarantine(record, outcome, runId, Now(), store.Options.MaxRawBytesKept));
+        Encoders().Quarantine.Encode(RowMapper.Quarantine(record, outcome, runId, Now(), store.Options.MaxRawBytesKept), _filling.Quarantine);
         return SendIfDueAsync(cancellationToken);
     }
 
@@ -111,7 +113,7 @@ public sealed class ClickHouseResultSink(ClickHouseStore store, string runId, Ti
     {
         var batch = _filling;
         var rows = store.Options.BatchRows;
-        var full = batch.Seds.Count >= rows || batch.Matches.Count >= rows || batch.Anomalies.Count >= rows || batch.Quarantine.Count >= rows;
+        var full = batch.Seds.Rows >= rows || batch.Matches.Rows >= rows || batch.Anomalies.Rows >= rows || batch.Quarantine.Rows >= rows;
         // An aged batch does not queue behind the send in flight: it keeps filling and goes when
         // the sender is free, so the writer never waits for ClickHouse because of age alone.
         if (!full && !(IsDue && _inFlight.IsCompleted))
@@ -162,16 +164,19 @@ public sealed class ClickHouseResultSink(ClickHouseStore store, string runId, Ti
         }
     }
 
-    private async Task SendAsync(TableSpec table, List<object[]> rows, CancellationToken cancellationToken)
+    private async Task SendAsync(TableSpec table, RowBinaryBuffer rows, CancellationToken cancellationToken)
     {
-        if (rows.Count == 0)
+        if (rows.Rows == 0)
         {
             return;
         }
-        await store.InsertAsync(table, rows, cancellationToken).ConfigureAwait(false);
-        Interlocked.Add(ref _rowsWritten, rows.Count);
+        await store.InsertRowBinaryAsync(table, rows.OpenRead, cancellationToken).ConfigureAwait(false);
+        Interlocked.Add(ref _rowsWritten, rows.Rows);
         rows.Clear();
     }
+
+    /// <summary>Built once the server version is known (it decides the column types).</summary>
+    private TableEncoders Encoders() => _encoders ??= new TableEncoders(store.Version);
 
     /// <summary>UTC ticks, strictly increasing within this sink: a later evaluation always has the larger stamp.</summary>
     private ulong NextEvaluationStamp(DateTime now)
@@ -190,14 +195,24 @@ public sealed class ClickHouseResultSink(ClickHouseStore store, string runId, Ti
 
     private DateTime Now() => _clock.GetUtcNow().UtcDateTime;
 
+    /// <summary>One batch's rows per table, already encoded: nothing in it for the GC to trace while it waits.</summary>
     private sealed class Batch
     {
-        public readonly List<object[]> Seds = [];
-        public readonly List<object[]> Matches = [];
-        public readonly List<object[]> Anomalies = [];
-        public readonly List<object[]> Quarantine = [];
-        public readonly List<object[]> Review = [];
+        public readonly RowBinaryBuffer Seds = new();
+        public readonly RowBinaryBuffer Matches = new();
+        public readonly RowBinaryBuffer Anomalies = new();
+        public readonly RowBinaryBuffer Quarantine = new();
+        public readonly RowBinaryBuffer Review = new();
 
-        public int Rows => Seds.Count + Matches.Count + Anomalies.Count + Quarantine.Count + Review.Count;
+        public int Rows => Seds.Rows + Matches.Rows + Anomalies.Rows + Quarantine.Rows + Review.Rows;
+    }
+
+    private sealed class TableEncoders(ServerVersion version)
+    {
+        public readonly RowBinaryEncoder Seds = new(Tables.SedDocuments, version);
+        public readonly RowBinaryEncoder Matches = new(Tables.MatchResults, version);
+        public readonly RowBinaryEncoder Anomalies = new(Tables.Anomalies, version);
+        public readonly RowBinaryEncoder Quarantine = new(Tables.Quarantine, version);
+        public readonly RowBinaryEncoder Review = new(Tables.ReviewQueue, version);
     }
 }

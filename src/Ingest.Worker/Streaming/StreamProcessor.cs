@@ -46,7 +46,9 @@ internal sealed class StreamProcessor(
     private long _lastRunRow = Stopwatch.GetTimestamp();
     private int _referenceUpdates;
     private long _deadLettersDelivered;
-    private bool _backlogged;
+    private long _consumerLag;
+    private long _consumed;
+    private long _processed;
     private long _joinedAtUnixMs = long.MaxValue;
 
     public LatencyRecorder Latency { get; } = new();
@@ -66,15 +68,26 @@ internal sealed class StreamProcessor(
 
     public long LastAcknowledgedTicks { get; private set; }
 
-    /// <summary>
-    /// Set by the consume thread: the worker is behind by more than a batch, so batches are sealed
-    /// by size only (records of a backlog wait anyway; fewer, larger inserts drain it faster).
-    /// </summary>
-    public bool Backlogged
+    /// <summary>Set by the consume thread: records behind the high watermarks, over the partitions it reads.</summary>
+    public long ConsumerLag
     {
-        get => Volatile.Read(ref _backlogged);
-        set => Volatile.Write(ref _backlogged, value);
+        get => Volatile.Read(ref _consumerLag);
+        set => Volatile.Write(ref _consumerLag, value);
     }
+
+    /// <summary>Records the consume thread has passed on (only it writes this).</summary>
+    public long Consumed
+    {
+        get => Volatile.Read(ref _consumed);
+        set => Volatile.Write(ref _consumed, value);
+    }
+
+    /// <summary>
+    /// Behind by more than a batch (in the pipeline and on the brokers): batches are then sealed
+    /// by size only. Those records wait anyway, and ClickHouse pays per insert and partition
+    /// touched rather than per row, so fewer, larger inserts drain a backlog faster.
+    /// </summary>
+    private bool Backlogged => ConsumerLag + Consumed - _processed >= options.BatchMaxRecords;
 
     /// <summary>Called by the consume thread at the first assignment.</summary>
     public void Joined(long unixMs) => Interlocked.CompareExchange(ref _joinedAtUnixMs, unixMs, long.MaxValue);
@@ -171,6 +184,7 @@ internal sealed class StreamProcessor(
         }
         _batchTimestamps.Add(record.Message.Timestamp.UnixTimestampMs);
         _batchRecords++;
+        _processed++;
         run.UnitsIn++;
         var outcome = entry.Outcome;
         var kind = outcome.Kind;

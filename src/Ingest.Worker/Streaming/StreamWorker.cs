@@ -136,12 +136,13 @@ public sealed class StreamWorker(
             {
                 lastRecord = Stopwatch.GetTimestamp();
                 metrics.RecordsIn.Add(records);
+                _processor.Consumed += records;
                 UpdateLag(consumer);
             }
             else
             {
                 // Nothing fetched for a while: not behind, whatever the last lag said.
-                _processor.Backlogged = false;
+                _processor.ConsumerLag = 0;
                 _chunk.Add(new StreamEntry { Control = StreamControl.Tick });
             }
             EnqueueChunk();
@@ -309,9 +310,7 @@ public sealed class StreamWorker(
 
     /// <summary>
     /// Lag per partition from the last record of each in the chunk (cached watermarks, no broker
-    /// round trip), and whether the worker is behind by more than a batch: then the processor
-    /// lets batches fill up instead of sealing them by age, since those records wait anyway and
-    /// ClickHouse pays per insert and partition, not per row.
+    /// round trip); the processor adds what is consumed and not yet processed to know the backlog.
     /// </summary>
     private void UpdateLag(IConsumer<byte[]?, byte[]?> consumer)
     {
@@ -336,7 +335,7 @@ public sealed class StreamWorker(
         {
             total += lag;
         }
-        _processor.Backlogged = total >= _options.BatchMaxRecords;
+        _processor.ConsumerLag = total;
     }
 
     /// <summary>
