@@ -14,11 +14,13 @@ public sealed class RowBinaryEncodingTests
 {
     private static readonly DateTime s_now = new(2026, 11, 27, 8, 59, 33, DateTimeKind.Utc);
 
-    [Fact]
-    public async Task Rows_encoded_by_the_sink_read_back_exactly_as_the_drivers_binary_insert()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Rows_encoded_by_the_sink_read_back_exactly_as_the_drivers_binary_insert(bool gzip)
     {
         await using var viaDriver = await TempDatabase.CreateAsync();
-        await using var viaEncoder = await TempDatabase.CreateAsync();
+        await using var viaEncoder = await TempDatabase.CreateAsync(o => o.CompressInserts = gzip);
         await new Migrator(viaDriver.Store).MigrateAsync(CancellationToken.None);
         await new Migrator(viaEncoder.Store).MigrateAsync(CancellationToken.None);
         var pseudonymizer = new Pseudonymizer("k"u8.ToArray());
