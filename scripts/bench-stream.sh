@@ -22,6 +22,10 @@ db="bench_stream"
 log=/tmp/ingest-bench-stream.log
 [[ -f "$corpus/manifest.json" ]] || $cli generate --out "$corpus" --seds "$seds" --seed 99 --layout frames --noise default >/dev/null
 clickhouse-client --port "${INGEST_CH_TCP_PORT:-19000}" --query "DROP DATABASE IF EXISTS $db" 2>/dev/null || true
+# ext4 scans past recently deleted inodes when it allocates new ones, and each insert creates a
+# part directory per month partition touched: right after the drop, ClickHouse's inserts cost
+# several times their usual CPU. BENCH_SETTLE=SECONDS waits that out (≈ 30 s) between runs.
+sleep "${BENCH_SETTLE:-0}"
 worker_args=(stream --topic "$topic" --group "bench-$topic" --exit-when-idle 5 --set "ClickHouse:Database=$db"
   --set Stream:BatchMaxRecords=${BENCH_BATCH:-50000} --set Kafka:FetchWaitMaxMs=5)
 
