@@ -50,6 +50,20 @@ public sealed class SealedBatchesTests
     }
 
     [Fact]
+    public void Sending_while_the_last_sealed_batch_is_unacknowledged()
+    {
+        var batches = new SealedBatches();
+        Assert.False(batches.Sending);
+        var ack = new TaskCompletionSource();
+        batches.Add(Batch(ack.Task, 1));
+        Assert.True(batches.Sending);
+        ack.SetResult();
+        Assert.False(batches.Sending);
+        batches.ReleaseAcknowledged([]);
+        Assert.False(batches.Sending);
+    }
+
+    [Fact]
     public void Lost_partitions_are_forgotten_in_every_sealed_batch()
     {
         var batches = new SealedBatches();
