@@ -22,8 +22,12 @@ db="bench_stream"
 log=/tmp/ingest-bench-stream.log
 [[ -f "$corpus/manifest.json" ]] || $cli generate --out "$corpus" --seds "$seds" --seed 99 --layout frames --noise default >/dev/null
 clickhouse-client --port "${INGEST_CH_TCP_PORT:-19000}" --query "DROP DATABASE IF EXISTS $db" 2>/dev/null || true
+# ext4 scans past recently deleted inodes when it allocates new ones, and each insert creates a
+# part directory per month partition touched: right after the drop, ClickHouse's inserts cost
+# several times their usual CPU. BENCH_SETTLE=SECONDS waits that out (≈ 30 s) between runs.
+sleep "${BENCH_SETTLE:-0}"
 worker_args=(stream --topic "$topic" --group "bench-$topic" --exit-when-idle 5 --set "ClickHouse:Database=$db"
-  --set Stream:BatchMaxRecords=50000 --set Kafka:FetchWaitMaxMs=5)
+  --set Stream:BatchMaxRecords=${BENCH_BATCH:-50000} --set Kafka:FetchWaitMaxMs=5)
 
 # A private dev broker for the run: its drop watcher knows the benchmark's consumer group, so a
 # record removed by the broker's retention after the worker consumed it is not reported as dropped.
@@ -36,6 +40,11 @@ trap 'kill $broker 2>/dev/null || true; rm -rf "$private"' EXIT
 for _ in $(seq 1 100); do [[ -s "$private/bootstrap.txt" ]] && break; sleep 0.2; done
 export Kafka__BootstrapServers="$(cat "$private/bootstrap.txt")"
 
+# CPU seconds (user + system) a process has used so far; the worker reports its own.
+cpu_of() { awk '{printf "%.2f", ($14 + $15) / 100}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+ch_pid="$(cat .local/clickhouse/server.pid 2>/dev/null || true)"
+cpu_mark() { echo "$(cpu_of "$broker") $( [[ -n "$ch_pid" ]] && cpu_of "$ch_pid" || echo 0)"; }
+
 if [[ "$rate" -gt 0 ]]; then
   # The worker joins the (empty) topic first, then the measured producer starts.
   $cli "${worker_args[@]}" > "$log" 2>&1 &
@@ -45,10 +54,13 @@ if [[ "$rate" -gt 0 ]]; then
   wait $worker
 else
   $cli produce "$corpus" --topic "$topic"
+  read -r broker_cpu0 ch_cpu0 <<< "$(cpu_mark)"
   $cli "${worker_args[@]}" > "$log" 2>&1
+  read -r broker_cpu1 ch_cpu1 <<< "$(cpu_mark)"
+  echo "while the worker ran: broker CPU $(echo "$broker_cpu1 - $broker_cpu0" | bc) s, ClickHouse CPU $(echo "$ch_cpu1 - $ch_cpu0" | bc) s"
 fi
 # Let the watcher see the group's last commits before reading its report.
 sleep 3
-grep -E "stopping:|throughput:|latency \(" "$log" | sed 's/^ *//'
+grep -E "stopping:|throughput:|gc:|latency \(" "$log" | sed 's/^ *//'
 echo "broker drops on $topic: $(python3 -c "import json;d=json.load(open('$status_file'))['partitions'];print(sum(v for k,v in d.items() if k.startswith('$topic[')))" 2>/dev/null || echo '?')"
 $cli status --json --set ClickHouse:Database=$db

@@ -43,7 +43,8 @@ public static class EngineRegistration
                 {
                     await _store.ConnectAsync(cancellationToken).ConfigureAwait(false);
                     await new Migrator(_store).MigrateAsync(cancellationToken).ConfigureAwait(false);
-                    return new ClickHouseResultSink(_store, runId);
+                    // The stream processor seals batches itself (by size, and by age once the previous one landed).
+                    return new ClickHouseResultSink(_store, runId) { SendsWhenAged = false };
                 }
                 catch (Exception e) when (e is HttpRequestException or IOException)
                 {

@@ -12,7 +12,7 @@ namespace Ingest.Sinks.ClickHouse.Writing;
 /// everything. Not thread-safe: one sink stage owns it. Memory is bounded by two batches of
 /// <see cref="ClickHouseOptions.BatchRows"/> rows per table.
 /// </summary>
-public sealed class ClickHouseResultSink(ClickHouseStore store, string runId, TimeProvider? clock = null) : IResultSink
+public sealed class ClickHouseResultSink(ClickHouseStore store, string runId, TimeProvider? clock = null) : IPipelinedResultSink
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly Pseudonymizer _pseudonymizer = Pseudonymizer.FromOptions(store.Options);
@@ -24,8 +24,16 @@ public sealed class ClickHouseResultSink(ClickHouseStore store, string runId, Ti
     private long _oldestPendingTicks;
     private ulong _lastEvaluation;
     private long _rowsWritten;
+    private TableEncoders? _encoders;
 
     public long RowsWritten => Interlocked.Read(ref _rowsWritten);
+
+    /// <summary>
+    /// Whether a partly filled batch is sent once it is older than the configured age. A writer that
+    /// decides itself when batches go (<see cref="SealAsync"/>) turns this off, so that inserts are
+    /// few and large: each insert costs ClickHouse a part per partition touched, whatever its size.
+    /// </summary>
+    public bool SendsWhenAged { get; init; } = true;
 
     public ValueTask WriteAsync(SedEvaluation evaluation, CancellationToken cancellationToken)
     {
@@ -35,18 +43,19 @@ public sealed class ClickHouseResultSink(ClickHouseStore store, string runId, Ti
         var batch = _filling;
         // Parsed once: every row of the SED carries it (the partition key of each table).
         var received = RowMapper.Timestamp(evaluation.Sed.Envelope.ReceivedAt);
-        batch.Seds.Add(RowMapper.SedDocument(evaluation, received, runId, now, stamp, _pseudonymizer));
+        var encoders = Encoders();
+        encoders.Seds.Encode(RowMapper.SedDocument(evaluation, received, runId, now, stamp, _pseudonymizer), batch.Seds);
         if (evaluation.RedFlag)
         {
-            batch.Review.Add(RowMapper.Review(evaluation, received, runId, now, stamp));
+            encoders.Review.Encode(RowMapper.Review(evaluation, received, runId, now, stamp), batch.Review);
         }
         foreach (var match in evaluation.Matches)
         {
-            batch.Matches.Add(RowMapper.Match(evaluation, match, received, runId, now));
+            encoders.Matches.Encode(RowMapper.Match(evaluation, match, received, runId, now), batch.Matches);
         }
         foreach (var anomaly in evaluation.Anomalies)
         {
-            batch.Anomalies.Add(RowMapper.Anomaly(evaluation, anomaly, received, runId, now, stamp));
+            encoders.Anomalies.Encode(RowMapper.Anomaly(evaluation, anomaly, received, runId, now, stamp), batch.Anomalies);
         }
         return SendIfDueAsync(cancellationToken);
     }
@@ -55,13 +64,13 @@ public sealed class ClickHouseResultSink(ClickHouseStore store, string runId, Ti
     {
         MarkPending();
         var outcome = kind == ParseOutcomeKind.NotSed ? "not-sed" : "malformed";
-        _filling.Quarantine.Add(RowMapper.Quarantine(record, outcome, runId, Now(), store.Options.MaxRawBytesKept));
+        Encoders().Quarantine.Encode(RowMapper.Quarantine(record, outcome, runId, Now(), store.Options.MaxRawBytesKept), _filling.Quarantine);
         return SendIfDueAsync(cancellationToken);
     }
 
     /// <summary>True when a partly filled batch has waited longer than the configured age.</summary>
     public bool IsDue =>
-        _oldestPendingTicks != 0 && _clock.GetElapsedTime(_oldestPendingTicks) >= store.Options.MaxBatchAge;
+        SendsWhenAged && _oldestPendingTicks != 0 && _clock.GetElapsedTime(_oldestPendingTicks) >= store.Options.MaxBatchAge;
 
     /// <summary>Rows written and not yet acknowledged by ClickHouse.</summary>
     public int PendingRows => _filling.Rows + (_sending?.Rows ?? 0);
@@ -75,6 +84,18 @@ public sealed class ClickHouseResultSink(ClickHouseStore store, string runId, Ti
         _sending = batch;
         _filling = new Batch();
         await CompleteSendingAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Seals the rows written so far and sends them behind the send in flight (one at most, so this
+    /// waits for it). Sends run in order and each starts only after the previous one landed, so
+    /// the returned task's success means every row written before the seal is in ClickHouse.
+    /// </summary>
+    public async ValueTask<Task> SealAsync(CancellationToken cancellationToken)
+    {
+        await CompleteSendingAsync(cancellationToken).ConfigureAwait(false);
+        StartSending(cancellationToken);
+        return _inFlight;
     }
 
     public Task RecordRunAsync(RunRecord run, CancellationToken cancellationToken) =>
@@ -92,16 +113,26 @@ public sealed class ClickHouseResultSink(ClickHouseStore store, string runId, Ti
     {
         var batch = _filling;
         var rows = store.Options.BatchRows;
-        if (batch.Seds.Count < rows && batch.Matches.Count < rows && batch.Anomalies.Count < rows && batch.Quarantine.Count < rows && !IsDue)
+        var full = batch.Seds.Rows >= rows || batch.Matches.Rows >= rows || batch.Anomalies.Rows >= rows || batch.Quarantine.Rows >= rows;
+        // An aged batch does not queue behind the send in flight: it keeps filling and goes when
+        // the sender is free, so the writer never waits for ClickHouse because of age alone.
+        if (!full && !(IsDue && _inFlight.IsCompleted))
         {
             return;
         }
         // At most one send in flight: a second full batch waits for the first to land.
         await CompleteSendingAsync(cancellationToken).ConfigureAwait(false);
+        StartSending(cancellationToken);
+    }
+
+    private void StartSending(CancellationToken cancellationToken)
+    {
+        var batch = _filling;
         _oldestPendingTicks = 0;
         _sending = batch;
         _filling = new Batch();
-        _inFlight = SendAsync(batch, cancellationToken);
+        // On the thread pool: the writer goes on evaluating while the rows are serialised.
+        _inFlight = Task.Run(() => SendAsync(batch, cancellationToken), CancellationToken.None);
     }
 
     /// <summary>Waits for the send in flight; resends a batch whose send failed before.</summary>
@@ -133,16 +164,19 @@ public sealed class ClickHouseResultSink(ClickHouseStore store, string runId, Ti
         }
     }
 
-    private async Task SendAsync(TableSpec table, List<object[]> rows, CancellationToken cancellationToken)
+    private async Task SendAsync(TableSpec table, RowBinaryBuffer rows, CancellationToken cancellationToken)
     {
-        if (rows.Count == 0)
+        if (rows.Rows == 0)
         {
             return;
         }
-        await store.InsertAsync(table, rows, cancellationToken).ConfigureAwait(false);
-        Interlocked.Add(ref _rowsWritten, rows.Count);
+        await store.InsertRowBinaryAsync(table, rows.OpenRead, cancellationToken).ConfigureAwait(false);
+        Interlocked.Add(ref _rowsWritten, rows.Rows);
         rows.Clear();
     }
+
+    /// <summary>Built once the server version is known (it decides the column types).</summary>
+    private TableEncoders Encoders() => _encoders ??= new TableEncoders(store.Version);
 
     /// <summary>UTC ticks, strictly increasing within this sink: a later evaluation always has the larger stamp.</summary>
     private ulong NextEvaluationStamp(DateTime now)
@@ -161,14 +195,24 @@ public sealed class ClickHouseResultSink(ClickHouseStore store, string runId, Ti
 
     private DateTime Now() => _clock.GetUtcNow().UtcDateTime;
 
+    /// <summary>One batch's rows per table, already encoded: nothing in it for the GC to trace while it waits.</summary>
     private sealed class Batch
     {
-        public readonly List<object[]> Seds = [];
-        public readonly List<object[]> Matches = [];
-        public readonly List<object[]> Anomalies = [];
-        public readonly List<object[]> Quarantine = [];
-        public readonly List<object[]> Review = [];
+        public readonly RowBinaryBuffer Seds = new();
+        public readonly RowBinaryBuffer Matches = new();
+        public readonly RowBinaryBuffer Anomalies = new();
+        public readonly RowBinaryBuffer Quarantine = new();
+        public readonly RowBinaryBuffer Review = new();
 
-        public int Rows => Seds.Count + Matches.Count + Anomalies.Count + Quarantine.Count + Review.Count;
+        public int Rows => Seds.Rows + Matches.Rows + Anomalies.Rows + Quarantine.Rows + Review.Rows;
+    }
+
+    private sealed class TableEncoders(ServerVersion version)
+    {
+        public readonly RowBinaryEncoder Seds = new(Tables.SedDocuments, version);
+        public readonly RowBinaryEncoder Matches = new(Tables.MatchResults, version);
+        public readonly RowBinaryEncoder Anomalies = new(Tables.Anomalies, version);
+        public readonly RowBinaryEncoder Quarantine = new(Tables.Quarantine, version);
+        public readonly RowBinaryEncoder Review = new(Tables.ReviewQueue, version);
     }
 }

@@ -17,8 +17,9 @@ namespace Ingest.Worker.Streaming;
 /// <summary>
 /// The worker's single ordered stage: puts parsed records back in consume order, evaluates them,
 /// writes them to the sink, and stores a batch's offsets only after ClickHouse acknowledged it.
-/// Being the only writer of the batch and its offsets is what makes barriers (revoke, shutdown,
-/// idle) exact without locks.
+/// A full or aged batch is sealed and sent in the background while the next one fills; its
+/// offsets are stored, in seal order, when its acknowledgement completes. Being the only writer of
+/// the batches and their offsets is what makes barriers (revoke, shutdown, idle) exact without locks.
 /// </summary>
 internal sealed class StreamProcessor(
     IConsumer<byte[]?, byte[]?> consumer,
@@ -32,8 +33,10 @@ internal sealed class StreamProcessor(
     ILogger logger)
 {
     private readonly Dictionary<long, StreamChunk> _waiting = [];
-    private readonly Dictionary<TopicPartition, long> _pending = [];
-    private readonly List<long> _batchTimestamps = [];
+    private readonly SealedBatches _sealed = new();
+    private readonly List<SealedBatch> _released = [];
+    private Dictionary<TopicPartition, long> _pending = [];
+    private List<long> _batchTimestamps = [];
     private readonly Queue<(UnitId Unit, SedRecord Sed)> _unmatched = new();
     // Re-evaluation must not count as a second delivery of the same SED (STR-08): no history.
     private readonly SedEvaluator _reevaluator = new(snapshots, new EvaluatorOptions { TrackHistory = false });
@@ -42,6 +45,10 @@ internal sealed class StreamProcessor(
     private int _batchRecords;
     private long _lastRunRow = Stopwatch.GetTimestamp();
     private int _referenceUpdates;
+    private long _deadLettersDelivered;
+    private long _consumerLag;
+    private long _consumed;
+    private long _processed;
     private long _joinedAtUnixMs = long.MaxValue;
 
     public LatencyRecorder Latency { get; } = new();
@@ -51,10 +58,36 @@ internal sealed class StreamProcessor(
 
     public long FirstRecordTicks { get; private set; }
 
+    /// <summary>Process CPU time when the first record arrived and when the last batch was acknowledged.</summary>
+    public TimeSpan FirstRecordCpu { get; private set; }
+
+    public TimeSpan LastAcknowledgedCpu { get; private set; }
+
     /// <summary>Records whose batch ClickHouse acknowledged.</summary>
     public long Records { get; private set; }
 
     public long LastAcknowledgedTicks { get; private set; }
+
+    /// <summary>Set by the consume thread: records behind the high watermarks, over the partitions it reads.</summary>
+    public long ConsumerLag
+    {
+        get => Volatile.Read(ref _consumerLag);
+        set => Volatile.Write(ref _consumerLag, value);
+    }
+
+    /// <summary>Records the consume thread has passed on (only it writes this).</summary>
+    public long Consumed
+    {
+        get => Volatile.Read(ref _consumed);
+        set => Volatile.Write(ref _consumed, value);
+    }
+
+    /// <summary>
+    /// Behind by more than a batch (in the pipeline and on the brokers): batches are then sealed
+    /// by size only. Those records wait anyway, and ClickHouse pays per insert and partition
+    /// touched rather than per row, so fewer, larger inserts drain a backlog faster.
+    /// </summary>
+    private bool Backlogged => ConsumerLag + Consumed - _processed >= options.BatchMaxRecords;
 
     /// <summary>Called by the consume thread at the first assignment.</summary>
     public void Joined(long unixMs) => Interlocked.CompareExchange(ref _joinedAtUnixMs, unixMs, long.MaxValue);
@@ -73,6 +106,7 @@ internal sealed class StreamProcessor(
                 {
                     await HandleAsync(entry, cancellationToken).ConfigureAwait(false);
                 }
+                await StoreAcknowledgedAsync(cancellationToken).ConfigureAwait(false);
             }
         }
         if (_waiting.Count != 0)
@@ -101,10 +135,13 @@ internal sealed class StreamProcessor(
                 throw;
             }
         }
+        // An aged batch goes once the previous one has landed, not behind it: while ClickHouse
+        // inserts, the next batch keeps filling, so batches grow with the load (fewer, larger
+        // inserts when draining a backlog) and stay small and prompt when the stream is light.
         if (_batchRecords >= options.BatchMaxRecords
-            || (_batchRecords > 0 && Stopwatch.GetElapsedTime(_batchStarted) >= options.BatchMaxAge))
+            || (_batchRecords > 0 && !_sealed.Sending && !Backlogged && Stopwatch.GetElapsedTime(_batchStarted) >= options.BatchMaxAge))
         {
-            await FlushAndStoreAsync(cancellationToken).ConfigureAwait(false);
+            await SealAsync(cancellationToken).ConfigureAwait(false);
         }
         if (Interlocked.Exchange(ref _referenceUpdates, 0) > 0)
         {
@@ -129,6 +166,7 @@ internal sealed class StreamProcessor(
                 {
                     _pending.Remove(tp);
                 }
+                _sealed.Forget(control.Partitions!);
                 break;
         }
     }
@@ -142,9 +180,11 @@ internal sealed class StreamProcessor(
         if (FirstRecordTicks == 0)
         {
             FirstRecordTicks = Stopwatch.GetTimestamp();
+            FirstRecordCpu = Environment.CpuUsage.TotalTime;
         }
         _batchTimestamps.Add(record.Message.Timestamp.UnixTimestampMs);
         _batchRecords++;
+        _processed++;
         run.UnitsIn++;
         var outcome = entry.Outcome;
         var kind = outcome.Kind;
@@ -245,47 +285,118 @@ internal sealed class StreamProcessor(
     }
 
     /// <summary>
+    /// Hands the batch to the sink, which sends it behind the one in flight; its offsets wait in
+    /// <see cref="_sealed"/> for the acknowledgement. A sink that cannot pipeline is flushed instead.
+    /// </summary>
+    private async Task SealAsync(CancellationToken cancellationToken)
+    {
+        if (sink is not IPipelinedResultSink pipelined)
+        {
+            await FlushAndStoreAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        Task acknowledged;
+        try
+        {
+            acknowledged = await pipelined.SealAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The previous send failed: retry through the outage, then everything is durable.
+            Log.SinkOutage(logger, _batchRecords, options.OutageRetryDelay, e.Message);
+            await FlushAndStoreAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        _sealed.Add(new SealedBatch(acknowledged, _pending, _batchTimestamps, _batchStarted, deadLetters.Published));
+        _pending = [];
+        _batchTimestamps = [];
+        _batchRecords = 0;
+    }
+
+    /// <summary>Stores the offsets of the batches acknowledged so far, in seal order.</summary>
+    private async Task StoreAcknowledgedAsync(CancellationToken cancellationToken)
+    {
+        if (_sealed.Count == 0)
+        {
+            return;
+        }
+        if (!_sealed.ReleaseAcknowledged(_released))
+        {
+            Store(cancellationToken);
+            // A send failed: the flush resends it (through the outage, however long) and all after it.
+            await FlushAndStoreAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        Store(cancellationToken);
+    }
+
+    /// <summary>
     /// Flush the sink (retrying through a ClickHouse outage for as long as it lasts), then the dead
     /// letters, and only then store the offsets: a crash at any point redelivers, never loses.
     /// </summary>
     private async Task FlushAndStoreAsync(CancellationToken cancellationToken)
     {
-        if (_batchRecords == 0)
+        if (_batchRecords == 0 && _sealed.Count == 0)
         {
             return;
         }
         await FlushSinkAsync(cancellationToken).ConfigureAwait(false);
-        deadLetters.Flush(cancellationToken);
-        metrics.BatchLatency.Record(Stopwatch.GetElapsedTime(_batchStarted).TotalMilliseconds);
+        _sealed.ReleaseAll(_released);
+        if (_batchRecords > 0)
+        {
+            _released.Add(new SealedBatch(Task.CompletedTask, _pending, _batchTimestamps, _batchStarted, deadLetters.Published));
+            _pending = [];
+            _batchTimestamps = [];
+            _batchRecords = 0;
+        }
+        Store(cancellationToken);
+    }
+
+    /// <summary>Stores the offsets of the released (durable) batches, after their dead letters are delivered.</summary>
+    private void Store(CancellationToken cancellationToken)
+    {
+        if (_released.Count == 0)
+        {
+            return;
+        }
+        var last = _released[^1];
+        if (last.DeadLetters > _deadLettersDelivered)
+        {
+            deadLetters.Flush(cancellationToken);
+            _deadLettersDelivered = last.DeadLetters;
+        }
         LastAcknowledgedTicks = Stopwatch.GetTimestamp();
+        LastAcknowledgedCpu = Environment.CpuUsage.TotalTime;
         var acknowledged = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var joined = Interlocked.Read(ref _joinedAtUnixMs);
-        foreach (var produced in _batchTimestamps)
+        foreach (var batch in _released)
         {
-            if (produced >= joined)
+            metrics.BatchLatency.Record(Stopwatch.GetElapsedTime(batch.StartedTicks).TotalMilliseconds);
+            foreach (var produced in batch.ProducedAt)
             {
-                Latency.Add(acknowledged - produced);
+                if (produced >= joined)
+                {
+                    Latency.Add(acknowledged - produced);
+                }
+                else
+                {
+                    Backlog++;
+                }
             }
-            else
+            Records += batch.ProducedAt.Count;
+            foreach (var (tp, next) in batch.Offsets)
             {
-                Backlog++;
+                try
+                {
+                    consumer.StoreOffset(new TopicPartitionOffset(tp, next));
+                }
+                catch (KafkaException)
+                {
+                    // The partition was revoked or lost meanwhile: its new owner redelivers those records.
+                }
             }
         }
-        Records += _batchTimestamps.Count;
-        _batchTimestamps.Clear();
-        foreach (var (tp, next) in _pending)
-        {
-            try
-            {
-                consumer.StoreOffset(new TopicPartitionOffset(tp, next));
-            }
-            catch (KafkaException)
-            {
-                // The partition was revoked or lost meanwhile: its new owner redelivers those records.
-            }
-        }
-        _pending.Clear();
-        _batchRecords = 0;
+        _released.Clear();
     }
 
     /// <summary>

@@ -37,6 +37,9 @@ public sealed class StreamWorker(
     private readonly KafkaOptions _kafka = kafkaOptions.Value;
     private readonly StreamOptions _options = streamOptions.Value;
     private readonly HashSet<TopicPartition> _assigned = [];
+    private readonly Dictionary<TopicPartition, long> _lastInChunk = [];
+    private readonly Dictionary<TopicPartition, long> _lag = [];
+    private readonly Dictionary<TopicPartition, string> _partitionNames = [];
     private readonly RunRecord _run = new() { RunId = RunRecord.NewId("stream"), Kind = "stream" };
     private Channel<StreamChunk> _consumed = null!;
     private List<StreamEntry> _chunk = [];
@@ -118,19 +121,28 @@ public sealed class StreamWorker(
             }
             // Wait for one record, then take what is already fetched without waiting, up to a chunk.
             var record = consumer.Consume(TimeSpan.FromMilliseconds(50));
+            var records = 0;
             while (record is not null)
             {
                 if (!record.IsPartitionEOF)
                 {
-                    lastRecord = Stopwatch.GetTimestamp();
-                    metrics.RecordsIn.Add(1);
+                    records++;
                     _chunk.Add(new StreamEntry { Record = record });
-                    UpdateLag(consumer, record);
+                    _lastInChunk[record.TopicPartition] = record.Offset.Value;
                 }
                 record = _chunk.Count < _options.ChunkRecords ? consumer.Consume(TimeSpan.Zero) : null;
             }
-            if (_chunk.Count == 0)
+            if (records > 0)
             {
+                lastRecord = Stopwatch.GetTimestamp();
+                metrics.RecordsIn.Add(records);
+                _processor.Consumed += records;
+                UpdateLag(consumer);
+            }
+            else
+            {
+                // Nothing fetched for a while: not behind, whatever the last lag said.
+                _processor.ConsumerLag = 0;
                 _chunk.Add(new StreamEntry { Control = StreamControl.Tick });
             }
             EnqueueChunk();
@@ -239,6 +251,7 @@ public sealed class StreamWorker(
         foreach (var tpo in revoked)
         {
             _assigned.Remove(tpo.TopicPartition);
+            _lag.Remove(tpo.TopicPartition);
         }
         Log.Revoked(logger, string.Join(",", revoked));
     }
@@ -249,6 +262,7 @@ public sealed class StreamWorker(
         foreach (var tpo in lost)
         {
             _assigned.Remove(tpo.TopicPartition);
+            _lag.Remove(tpo.TopicPartition);
             partitions.Add(tpo.TopicPartition);
             metrics.ForgetPartition(tpo.TopicPartition.ToString());
         }
@@ -294,13 +308,34 @@ public sealed class StreamWorker(
         return true;
     }
 
-    private void UpdateLag(IConsumer<byte[]?, byte[]?> consumer, ConsumeResult<byte[]?, byte[]?> record)
+    /// <summary>
+    /// Lag per partition from the last record of each in the chunk (cached watermarks, no broker
+    /// round trip); the processor adds what is consumed and not yet processed to know the backlog.
+    /// </summary>
+    private void UpdateLag(IConsumer<byte[]?, byte[]?> consumer)
     {
-        var marks = consumer.GetWatermarkOffsets(record.TopicPartition);
-        if (marks.High != Offset.Unset)
+        foreach (var (tp, offset) in _lastInChunk)
         {
-            metrics.SetLag(record.TopicPartition.ToString(), Math.Max(0, marks.High.Value - record.Offset.Value - 1));
+            var marks = consumer.GetWatermarkOffsets(tp);
+            if (marks.High != Offset.Unset)
+            {
+                var lag = Math.Max(0, marks.High.Value - offset - 1);
+                _lag[tp] = lag;
+                if (!_partitionNames.TryGetValue(tp, out var name))
+                {
+                    name = tp.ToString();
+                    _partitionNames[tp] = name;
+                }
+                metrics.SetLag(name, lag);
+            }
         }
+        _lastInChunk.Clear();
+        long total = 0;
+        foreach (var lag in _lag.Values)
+        {
+            total += lag;
+        }
+        _processor.ConsumerLag = total;
     }
 
     /// <summary>
@@ -314,8 +349,11 @@ public sealed class StreamWorker(
         if (p.Records > 0 && p.FirstRecordTicks != 0)
         {
             var active = Math.Max(Stopwatch.GetElapsedTime(p.FirstRecordTicks, p.LastAcknowledgedTicks).TotalSeconds, 0.001);
-            Log.Throughput(logger, p.Records, active, p.Records / active);
+            var cpu = (p.LastAcknowledgedCpu - p.FirstRecordCpu).TotalSeconds;
+            Log.Throughput(logger, p.Records, active, p.Records / active, cpu, cpu * 100_000 / p.Records);
         }
+        Log.GcSummary(logger, GC.GetTotalAllocatedBytes() / 1e6, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2),
+            GC.GetTotalPauseDuration().TotalMilliseconds, GC.GetGCMemoryInfo().HeapSizeBytes / 1e6);
         var latency = p.Latency;
         if (latency.Count > 0)
         {

@@ -11,9 +11,11 @@ internal sealed class TempDatabase : IAsyncDisposable
 
     public string Name => Store.Database;
 
-    public static async Task<TempDatabase> CreateAsync()
+    public static async Task<TempDatabase> CreateAsync(Action<ClickHouseOptions>? configure = null)
     {
-        var store = new ClickHouseStore(LocalServices.ClickHouse(LocalServices.UniqueName("ingest_test")));
+        var options = LocalServices.ClickHouse(LocalServices.UniqueName("ingest_test"));
+        configure?.Invoke(options);
+        var store = new ClickHouseStore(options);
         await store.ConnectAsync(CancellationToken.None);
         return new TempDatabase(store);
     }
