@@ -94,7 +94,8 @@ internal sealed class StreamProcessor(
 
     public void ReferenceUpdated() => Interlocked.Increment(ref _referenceUpdates);
 
-    public async Task RunAsync(ChannelReader<StreamChunk> parsed, CancellationToken cancellationToken)
+    /// <param name="window">Given back a slot when a chunk's turn comes (the consume thread took it): bounds <see cref="_waiting"/>.</param>
+    public async Task RunAsync(ChannelReader<StreamChunk> parsed, SemaphoreSlim window, CancellationToken cancellationToken)
     {
         await foreach (var chunk in parsed.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -102,6 +103,7 @@ internal sealed class StreamProcessor(
             while (_waiting.Remove(_next, out var ready))
             {
                 _next++;
+                window.Release();
                 foreach (var entry in ready.Entries)
                 {
                     await HandleAsync(entry, cancellationToken).ConfigureAwait(false);

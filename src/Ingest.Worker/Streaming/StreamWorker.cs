@@ -44,6 +44,7 @@ public sealed class StreamWorker(
     private Channel<StreamChunk> _consumed = null!;
     private List<StreamEntry> _chunk = [];
     private StreamProcessor _processor = null!;
+    private SemaphoreSlim _window = null!;
     private Task _pipeline = Task.CompletedTask;
     private long _seq;
     private bool _closed;
@@ -100,13 +101,16 @@ public sealed class StreamWorker(
         _consumed = Channel.CreateBounded<StreamChunk>(new BoundedChannelOptions(capacity) { SingleWriter = true });
         var parsed = Channel.CreateBounded<StreamChunk>(new BoundedChannelOptions(capacity) { SingleReader = true });
         var workers = new Task[Math.Max(1, _options.ParseWorkers)];
+        // Chunks between the consume thread and the in-order processor: the channels bound what waits
+        // in them, the window also bounds what finished parsing out of order behind a slow chunk.
+        _window = new SemaphoreSlim(2 * Math.Max(1, capacity) + workers.Length);
         for (var i = 0; i < workers.Length; i++)
         {
             workers[i] = Task.Run(() => ParseAsync(_consumed.Reader, parsed.Writer));
         }
         var parsing = Task.WhenAll(workers).ContinueWith(t => parsed.Writer.TryComplete(t.Exception), TaskScheduler.Default);
         // The processor runs to the end of its channel even when the host is stopping: that is the drain.
-        var processing = Task.Run(() => _processor.RunAsync(parsed.Reader, CancellationToken.None));
+        var processing = Task.Run(() => _processor.RunAsync(parsed.Reader, _window, CancellationToken.None));
         return Task.WhenAll(parsing, processing);
     }
 
@@ -168,6 +172,14 @@ public sealed class StreamWorker(
         }
         var chunk = new StreamChunk(_seq++, _chunk);
         _chunk = new List<StreamEntry>(Math.Min(_options.ChunkRecords, 64));
+        while (!_window.Wait(TimeSpan.FromMilliseconds(100)))
+        {
+            if (_pipeline.IsCompleted)
+            {
+                _pipeline.GetAwaiter().GetResult(); // the pipeline's error ends the worker, loudly
+                throw new InvalidOperationException("the stream pipeline ended while records were still coming in");
+            }
+        }
         if (!_consumed.Writer.TryWrite(chunk))
         {
             _consumed.Writer.WriteAsync(chunk).AsTask().GetAwaiter().GetResult();
