@@ -31,6 +31,13 @@ public sealed class EvaluatorOptions
     public bool TrackHistory { get; set; } = true;
 
     /// <summary>
+    /// Most SEDs the history remembers; past it the oldest are forgotten (cross-SED rules no longer
+    /// see them). Unbounded for a nightly run, which must see its whole input; a worker that runs for
+    /// months sets a bound (about 1 KB a SED) and leaves the long view to the nightly run.
+    /// </summary>
+    public int MaxHistoryEntries { get; set; } = int.MaxValue;
+
+    /// <summary>
     /// SED types whose conformity with an A1 and a declaration is reported as match results: the
     /// posting decision (A009, the A1's electronic twin). Other types are still matched for the
     /// rules and linked to the person, but a reminder or a reply "conform to an A1" means nothing.

@@ -26,7 +26,7 @@ public sealed class SedEvaluator : ISedEvaluator
     private readonly ReferenceSnapshotHolder _snapshots;
     private readonly EvaluatorOptions _options;
     private readonly Matcher _matcher;
-    private readonly RunHistory _history = new();
+    private readonly RunHistory _history;
     private readonly IReadOnlyList<ControlRule> _rules;
     private readonly bool[] _readsHistory;
     private readonly ConcurrentDictionary<string, byte> _declarationsCovered = new(StringComparer.Ordinal);
@@ -41,6 +41,7 @@ public sealed class SedEvaluator : ISedEvaluator
     {
         _snapshots = snapshots;
         _options = options ?? EvaluatorOptions.Default;
+        _history = new RunHistory(_options.MaxHistoryEntries);
         _matcher = new Matcher(_options);
         _rules = rules ?? RuleCatalogue.All;
         _readsHistory = new bool[_rules.Count];

@@ -13,7 +13,7 @@ public static class Engine
 {
     public static ISedParser CreateParser() => new SedParser();
 
-    public static SedEvaluator CreateEvaluator(ReferenceSnapshotHolder snapshots) => new(snapshots);
+    public static SedEvaluator CreateEvaluator(ReferenceSnapshotHolder snapshots, EvaluatorOptions? options = null) => new(snapshots, options);
 
     /// <summary>Loads the reference data files; a missing file means "no reference data of that kind", said loudly by the caller.</summary>
     public static ReferenceSnapshot LoadReference(string? a1Path, string? declarationsPath)

@@ -1,10 +1,12 @@
 using Ingest.Core.Evaluation;
 using Ingest.Core.Units;
+using Ingest.Matching;
 using Ingest.Matching.Indexes;
 using Ingest.Pipeline;
 using Ingest.Sinks.ClickHouse;
 using Ingest.Sinks.ClickHouse.Schema;
 using Ingest.Sinks.ClickHouse.Writing;
+using Ingest.Worker.Options;
 using Ingest.Worker.Reference;
 using Ingest.Worker.Streaming;
 using Microsoft.Extensions.Configuration;
@@ -24,7 +26,9 @@ public static class EngineRegistration
         var records = Engine.LoadReferenceRecords(configuration["Reference:A1Path"], configuration["Reference:DeclarationsPath"]);
         services.AddSingleton(new ReferenceSeed(records.A1, records.Declarations));
         services.AddSingleton(_ => new ReferenceSnapshotHolder(ReferenceSnapshot.Build(records.A1, records.Declarations)));
-        services.AddSingleton<ISedEvaluator>(sp => Engine.CreateEvaluator(sp.GetRequiredService<ReferenceSnapshotHolder>()));
+        var stream = configuration.GetSection(StreamOptions.Section).Get<StreamOptions>() ?? new StreamOptions();
+        services.AddSingleton<ISedEvaluator>(sp => Engine.CreateEvaluator(
+            sp.GetRequiredService<ReferenceSnapshotHolder>(), new EvaluatorOptions { MaxHistoryEntries = stream.HistoryMaxEntries }));
         services.AddSingleton<IStreamSinkFactory, ClickHouseStreamSinkFactory>();
         services.AddSingleton<ReferenceFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<ReferenceFeed>());

@@ -30,6 +30,14 @@ internal readonly struct EntryGroup
         _ => new EntryGroup(new List<HistoryEntry>(2) { (HistoryEntry)_value, entry }),
     };
 
+    /// <summary>This group without <paramref name="entry"/> (by reference; the group's list shrinks in place).</summary>
+    public EntryGroup Without(HistoryEntry entry) => _value switch
+    {
+        null => this,
+        List<HistoryEntry> list => Remove(list, entry),
+        _ => ReferenceEquals(_value, entry) ? default : this,
+    };
+
     public HistoryEntry[] ToArray() => _value switch
     {
         null => [],
@@ -38,6 +46,19 @@ internal readonly struct EntryGroup
     };
 
     public Enumerator GetEnumerator() => new(this);
+
+    private EntryGroup Remove(List<HistoryEntry> list, HistoryEntry entry)
+    {
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (ReferenceEquals(list[i], entry))
+            {
+                list.RemoveAt(i);
+                break;
+            }
+        }
+        return list.Count == 0 ? default : this;
+    }
 
     private EntryGroup Append(List<HistoryEntry> list, HistoryEntry entry)
     {

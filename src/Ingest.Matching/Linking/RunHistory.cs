@@ -10,7 +10,7 @@ namespace Ingest.Matching.Linking;
 /// views handed out are copies, so rules never see a list change under them. X008s whose target
 /// has not arrived yet are kept pending and applied when it does (late parents).
 /// </summary>
-internal sealed class RunHistory
+internal sealed class RunHistory(int maxEntries = int.MaxValue)
 {
     private readonly Lock _lock = new();
     private readonly HashSet<(string Case, string Document, int Version)> _seen = [];
@@ -23,6 +23,9 @@ internal sealed class RunHistory
     private readonly Dictionary<string, string> _shared = new(StringComparer.Ordinal);
 
     private static readonly HistoryEntry[] s_none = [];
+
+    // Registration order, kept only when bounded: the oldest entry is the next to forget.
+    private readonly Queue<HistoryEntry>? _order = maxEntries < int.MaxValue ? new() : null;
 
     public int Count { get; private set; }
 
@@ -176,6 +179,14 @@ internal sealed class RunHistory
             {
                 Add(_byPerson, entry.ReferencePersonKey, entry);
             }
+            if (_order is not null)
+            {
+                _order.Enqueue(entry);
+                while (_order.Count > maxEntries)
+                {
+                    Forget(_order.Dequeue());
+                }
+            }
             if (_pendingInvalidations.TryGetValue(entry.CaseId, out var pending) && entry.IssueDate is { } issued)
             {
                 foreach (var (type, date) in pending)
@@ -252,6 +263,51 @@ internal sealed class RunHistory
         newer.DocumentId == older.DocumentId
             ? newer.Version > older.Version
             : newer.IsAmendment && (!older.IsAmendment || newer.IssueDate > older.IssueDate);
+
+    /// <summary>Removes an entry from every view (a later SED of the same version is then new again).</summary>
+    private void Forget(HistoryEntry entry)
+    {
+        _seen.Remove((entry.CaseId, entry.DocumentId, entry.Version));
+        Count--;
+        Remove(_byCase, entry.CaseId, entry);
+        if (entry.NameKey != 0)
+        {
+            Remove(_byName, entry.NameKey, entry);
+        }
+        if (entry.NationalNameKey != 0)
+        {
+            Remove(_byName, entry.NationalNameKey, entry);
+        }
+        if (entry.PersonKey.Length > 0)
+        {
+            Remove(_byPerson, entry.PersonKey, entry);
+        }
+        if (entry.ReferencePersonKey.Length > 0 && entry.ReferencePersonKey != entry.PersonKey)
+        {
+            Remove(_byPerson, entry.ReferencePersonKey, entry);
+        }
+        if (!_byCase.ContainsKey(entry.CaseId))
+        {
+            _pendingInvalidations.Remove(entry.CaseId);
+        }
+    }
+
+    private static void Remove<TKey>(Dictionary<TKey, EntryGroup> map, TKey key, HistoryEntry entry)
+        where TKey : notnull
+    {
+        if (map.TryGetValue(key, out var group))
+        {
+            var rest = group.Without(entry);
+            if (rest.Count == 0)
+            {
+                map.Remove(key);
+            }
+            else
+            {
+                map[key] = rest;
+            }
+        }
+    }
 
     private static void Add<TKey>(Dictionary<TKey, EntryGroup> map, TKey key, HistoryEntry entry)
         where TKey : notnull

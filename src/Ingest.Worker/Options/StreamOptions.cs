@@ -27,6 +27,15 @@ public sealed class StreamOptions
     [Range(0, 10_000_000)]
     public int ReevaluationWindow { get; set; } = 50_000;
 
+    /// <summary>
+    /// SEDs the worker's history remembers for the cross-SED rules (chains, conflicts, versions,
+    /// invalidations), about 1 KB each; past it the oldest are forgotten, so a worker that runs for
+    /// months does not grow without bound. 1.5 M is more than a year at URSSAF's volume; the nightly
+    /// run sees the whole input whatever this is.
+    /// </summary>
+    [Range(1_000, 100_000_000)]
+    public int HistoryMaxEntries { get; set; } = 1_500_000;
+
     /// <summary>Parse workers between the consume thread and the ordered evaluation; defaults to one per core.</summary>
     [Range(1, 256)]
     public int ParseWorkers { get; set; } = Environment.ProcessorCount;

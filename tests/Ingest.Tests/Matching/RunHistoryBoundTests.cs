@@ -1,0 +1,74 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Ingest.Matching.Linking;
+using Ingest.Normalization.Names;
+
+namespace Ingest.Tests.Matching;
+
+/// <summary>A bounded history (the stream worker's) forgets its oldest SEDs from every view, and only them.</summary>
+public class RunHistoryBoundTests
+{
+    [Property(MaxTest = 200)]
+    public Property Every_view_holds_exactly_the_latest_entries_in_arrival_order()
+    {
+        var shapes = Gen.Choose(1, 10).Zip(Gen.Choose(0, 3).Zip(Gen.Choose(0, 3)).Zip(Gen.Choose(0, 3)).ListOf().Where(l => l.Count <= 40)).ToArbitrary();
+        return Prop.ForAll(shapes, shape =>
+        {
+            var (bound, keys) = shape;
+            var history = new RunHistory(bound);
+            var entries = keys.Select((k, i) => Entry(i, caseNo: k.Item1.Item1, personNo: k.Item1.Item2, nameNo: k.Item2)).ToList();
+            foreach (var e in entries)
+            {
+                Assert.True(history.Register(e));
+            }
+            var kept = entries.Skip(Math.Max(0, entries.Count - bound)).ToList();
+            Assert.Equal(kept.Count, history.Count);
+            for (var k = 0; k < 4; k++)
+            {
+                Assert.Equal(kept.Where(e => e.CaseId == "C" + k), history.Case("C" + k));
+                Assert.Equal(kept.Where(e => e.PersonKey == "P" + k), history.Person("P" + k, "", 0, 0, []));
+                Assert.Equal(kept.Where(e => e.NameKey == (ulong)(k + 1)), history.Person("nobody", "", (ulong)(k + 1), 0, []));
+            }
+            foreach (var e in entries)
+            {
+                Assert.Equal(kept.Contains(e), history.IsDuplicate(e.CaseId, e.DocumentId, e.Version));
+            }
+        });
+    }
+
+    [Fact]
+    public void An_unbounded_history_forgets_nothing()
+    {
+        var history = new RunHistory();
+        for (var i = 0; i < 100; i++)
+        {
+            history.Register(Entry(i, caseNo: 0, personNo: 0, nameNo: 0));
+        }
+        Assert.Equal(100, history.Count);
+        Assert.Equal(100, history.Case("C0").Length);
+    }
+
+    private static HistoryEntry Entry(int i, int caseNo, int personNo, int nameNo) => new()
+    {
+        CaseId = "C" + caseNo,
+        DocumentId = "D" + i,
+        Version = 1,
+        SedType = "A012",
+        IssueDate = null,
+        Period = null,
+        State = "FR",
+        SenderCountry = "FR",
+        Article = "12.1",
+        PersonKey = "P" + personNo,
+        ReferencePersonKey = "",
+        EmployerKey = "",
+        EmployerName = NormalizedName.Empty,
+        WorkCountries = [],
+        Name = NormalizedName.Empty,
+        BirthDay = -1,
+        PinKeys = [],
+        NameKey = (ulong)(nameNo + 1),
+        WholePeriodCancelled = false,
+    };
+}
