@@ -162,23 +162,7 @@ internal sealed class RunHistory(int maxEntries = int.MaxValue)
                     }
                 }
             }
-            Add(_byCase, entry.CaseId, entry);
-            if (entry.NameKey != 0)
-            {
-                Add(_byName, entry.NameKey, entry);
-            }
-            if (entry.NationalNameKey != 0)
-            {
-                Add(_byName, entry.NationalNameKey, entry);
-            }
-            if (entry.PersonKey.Length > 0)
-            {
-                Add(_byPerson, entry.PersonKey, entry);
-            }
-            if (entry.ReferencePersonKey.Length > 0 && entry.ReferencePersonKey != entry.PersonKey)
-            {
-                Add(_byPerson, entry.ReferencePersonKey, entry);
-            }
+            Index(entry, add: true);
             if (_order is not null)
             {
                 _order.Enqueue(entry);
@@ -269,26 +253,45 @@ internal sealed class RunHistory(int maxEntries = int.MaxValue)
     {
         _seen.Remove((entry.CaseId, entry.DocumentId, entry.Version));
         Count--;
-        Remove(_byCase, entry.CaseId, entry);
-        if (entry.NameKey != 0)
-        {
-            Remove(_byName, entry.NameKey, entry);
-        }
-        if (entry.NationalNameKey != 0)
-        {
-            Remove(_byName, entry.NationalNameKey, entry);
-        }
-        if (entry.PersonKey.Length > 0)
-        {
-            Remove(_byPerson, entry.PersonKey, entry);
-        }
-        if (entry.ReferencePersonKey.Length > 0 && entry.ReferencePersonKey != entry.PersonKey)
-        {
-            Remove(_byPerson, entry.ReferencePersonKey, entry);
-        }
+        Index(entry, add: false);
         if (!_byCase.ContainsKey(entry.CaseId))
         {
             _pendingInvalidations.Remove(entry.CaseId);
+        }
+    }
+
+    /// <summary>Adds the entry to, or removes it from, every view it belongs to: its case, its name keys, its person keys.</summary>
+    private void Index(HistoryEntry entry, bool add)
+    {
+        Apply(_byCase, entry.CaseId, entry, add);
+        if (entry.NameKey != 0)
+        {
+            Apply(_byName, entry.NameKey, entry, add);
+        }
+        if (entry.NationalNameKey != 0)
+        {
+            Apply(_byName, entry.NationalNameKey, entry, add);
+        }
+        if (entry.PersonKey.Length > 0)
+        {
+            Apply(_byPerson, entry.PersonKey, entry, add);
+        }
+        if (entry.ReferencePersonKey.Length > 0 && entry.ReferencePersonKey != entry.PersonKey)
+        {
+            Apply(_byPerson, entry.ReferencePersonKey, entry, add);
+        }
+    }
+
+    private static void Apply<TKey>(Dictionary<TKey, EntryGroup> map, TKey key, HistoryEntry entry, bool add)
+        where TKey : notnull
+    {
+        if (add)
+        {
+            Add(map, key, entry);
+        }
+        else
+        {
+            Remove(map, key, entry);
         }
     }
 

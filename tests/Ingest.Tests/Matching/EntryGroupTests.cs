@@ -1,7 +1,6 @@
 using FsCheck;
 using FsCheck.Xunit;
 using Ingest.Matching.Linking;
-using Ingest.Normalization.Names;
 
 namespace Ingest.Tests.Matching;
 
@@ -36,25 +35,5 @@ public class EntryGroupTests
         Assert.Empty(default(EntryGroup).ToArray());
     }
 
-    private static HistoryEntry Entry(int i) => new()
-    {
-        CaseId = "C1",
-        DocumentId = "D" + i,
-        Version = 1,
-        SedType = "A009",
-        IssueDate = null,
-        Period = null,
-        State = "FR",
-        SenderCountry = "FR",
-        Article = "12.1",
-        PersonKey = "P|FR:1",
-        ReferencePersonKey = "",
-        EmployerKey = "",
-        EmployerName = NormalizedName.Empty,
-        WorkCountries = [],
-        Name = NormalizedName.Empty,
-        BirthDay = -1,
-        PinKeys = [],
-        WholePeriodCancelled = false,
-    };
+    private static HistoryEntry Entry(int i) => HistoryEntries.Make(i);
 }

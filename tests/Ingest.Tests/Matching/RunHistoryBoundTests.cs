@@ -2,7 +2,6 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Ingest.Matching.Linking;
-using Ingest.Normalization.Names;
 
 namespace Ingest.Tests.Matching;
 
@@ -49,26 +48,5 @@ public class RunHistoryBoundTests
         Assert.Equal(100, history.Case("C0").Length);
     }
 
-    private static HistoryEntry Entry(int i, int caseNo, int personNo, int nameNo) => new()
-    {
-        CaseId = "C" + caseNo,
-        DocumentId = "D" + i,
-        Version = 1,
-        SedType = "A012",
-        IssueDate = null,
-        Period = null,
-        State = "FR",
-        SenderCountry = "FR",
-        Article = "12.1",
-        PersonKey = "P" + personNo,
-        ReferencePersonKey = "",
-        EmployerKey = "",
-        EmployerName = NormalizedName.Empty,
-        WorkCountries = [],
-        Name = NormalizedName.Empty,
-        BirthDay = -1,
-        PinKeys = [],
-        NameKey = (ulong)(nameNo + 1),
-        WholePeriodCancelled = false,
-    };
+    private static HistoryEntry Entry(int i, int caseNo, int personNo, int nameNo) => HistoryEntries.Make(i, caseNo, personNo, (ulong)(nameNo + 1));
 }
