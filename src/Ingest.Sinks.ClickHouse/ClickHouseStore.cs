@@ -34,8 +34,14 @@ public sealed class ClickHouseStore : IDisposable
         return Version;
     }
 
+    /// <summary>
+    /// Runs a statement. The driver asks for RowBinaryWithNamesAndTypes as the default format, which
+    /// 18.16 does not know and checks even for an INSERT … SELECT that returns nothing: ask for TSV.
+    /// </summary>
     public Task ExecuteAsync(string sql, CancellationToken cancellationToken) =>
-        WithRetryAsync(async ct => await _client.ExecuteNonQueryAsync(sql, null, null, ct).ConfigureAwait(false), cancellationToken);
+        WithRetryAsync(async ct => await _client.ExecuteNonQueryAsync(sql, null, s_plainFormat, ct).ConfigureAwait(false), cancellationToken);
+
+    private static readonly QueryOptions s_plainFormat = new() { CustomSettings = new Dictionary<string, object> { ["default_format"] = "TabSeparated" } };
 
     /// <summary>Runs a query whose SQL ends with a FORMAT clause and returns the body as text.</summary>
     public async Task<string> QueryTextAsync(string sql, CancellationToken cancellationToken)
