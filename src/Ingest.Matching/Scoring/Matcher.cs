@@ -216,7 +216,7 @@ internal sealed class Matcher(EvaluatorOptions options)
         var reach = card.IsComplex
             ? PersonComparer.CanReach(sed.Person, records[id].Person, options.ReviewThreshold)
             : CardScorer.CanReach(sed.Person, probe.PinHashes, card, cards, options.ReviewThreshold);
-        return reach || SamePosting(probe, card, records[id]);
+        return reach || SamePosting(probe, card, records, id);
     }
 
     /// <summary>The person score of a candidate that passed <see cref="CanReach"/>, or null when it does not reach review.</summary>
@@ -228,7 +228,7 @@ internal sealed class Matcher(EvaluatorOptions options)
         if (s.NeedsCorroboration)
         {
             // The record of this very posting (employer and period) vouches for the person.
-            if (!SamePosting(probe, card, records[id]))
+            if (!SamePosting(probe, card, records, id))
             {
                 return null;
             }
@@ -449,7 +449,12 @@ internal sealed class Matcher(EvaluatorOptions options)
     }
 
     /// <summary>The record is of the SED's own posting: one of the SED's employer ids, and an overlapping period.</summary>
-    private static bool SamePosting(SedProbe probe, in RecordCard card, IReferenceRecord record)
+    /// <summary>
+    /// Takes the array and the id, not the record: most candidates (namesakes born another day) are
+    /// ruled out by their card, and loading the record's slot first cost a cache miss each.
+    /// </summary>
+    private static bool SamePosting<T>(SedProbe probe, in RecordCard card, T[] records, int id)
+        where T : class, IReferenceRecord
     {
         if (card.EmployerHash == 0 || !probe.HasPeriod || !card.Overlaps(probe.PeriodStart, probe.PeriodEnd))
         {
@@ -457,7 +462,7 @@ internal sealed class Matcher(EvaluatorOptions options)
         }
         for (var i = 0; i < probe.EmployerHashes.Count; i++)
         {
-            if (probe.EmployerHashes[i] == card.EmployerHash && string.Equals(probe.EmployerKeys[i], record.EmployerKey, StringComparison.Ordinal))
+            if (probe.EmployerHashes[i] == card.EmployerHash && string.Equals(probe.EmployerKeys[i], records[id].EmployerKey, StringComparison.Ordinal))
             {
                 return true;
             }
