@@ -9,6 +9,7 @@ using Ingest.Matching.Indexes;
 using Ingest.Matching.Linking;
 using Ingest.Matching.Rules;
 using Ingest.Matching.Scoring;
+using Ingest.Normalization;
 using Ingest.Normalization.Dates;
 
 namespace Ingest.Matching;
@@ -123,8 +124,8 @@ public sealed class SedEvaluator : ISedEvaluator
             invalidation = _history.Invalidate(env.CaseId, inv.TargetSedType.Trim().ToUpperInvariant(), target.Value);
         }
 
-        // A placeholder person ("Test Test", 1970-01-01) is nobody: it must not link unrelated SEDs.
-        var linkable = !RuleFacts.IsPlaceholderName(f.Person.Name);
+        // A placeholder person ("Test Test", 1970-01-01) or a SED without name or PIN is nobody: it must not link unrelated SEDs.
+        var linkable = !RuleFacts.IsPlaceholderName(f.Person.Name) && !PersonKeys.IsNameless(f.PersonKey);
         var (nameKey, nationalNameKey) = linkable ? NameKeys(f.Person) : default;
         var context = new RuleContext(f, snapshot, _options, a1, declaration, p.Now)
         {

@@ -48,6 +48,12 @@ public static class PersonKeys
         return "N|" + name.Key + "|" + (DateNormalizer.ToIso(sed.Person.DateBirth) ?? "");
     }
 
+    /// <summary>
+    /// Whether the key is "N||…": no usable PIN and no name. Such a key names nobody (every SED
+    /// without person data has it), so it must not link SEDs to each other.
+    /// </summary>
+    public static bool IsNameless(string key) => key.StartsWith("N||", StringComparison.Ordinal);
+
     /// <summary>The country of an institution id "CC:ID" in the internal scheme, or null.</summary>
     public static string? SenderCountry(string? institution)
     {

@@ -108,6 +108,29 @@ public sealed class LinkingTests
     }
 
     [Fact]
+    public void Seds_without_name_or_pin_do_not_link_to_each_other()
+    {
+        // Their person key ("N||") names nobody: in a year's run some 24 000 such SEDs shared it, and
+        // each one was compared with all the others.
+        static void Nameless(SedRecord s)
+        {
+            s.Person.FamilyName = null;
+            s.Person.Forename = null;
+            s.Person.DateBirth = null;
+            s.Person.Pins.Clear();
+        }
+        var earlier = A009(s => { Nameless(s); s.Envelope.CaseId = "C0"; s.Employers[0].Ids[0].Number = "PL7010001454"; });
+        var e = Scenario.Of(A009(Nameless)).After(earlier).Evaluate();
+        Assert.Equal("N||", e.PersonKey);
+        Assert.False(Fired(e, "POST-06"));
+
+        // The same two SEDs with a name do link: the test would see a link if there were one.
+        static void Named(SedRecord s) { Nameless(s); s.Person.FamilyName = "Kowalski"; s.Person.Forename = "Jan"; }
+        var named = Scenario.Of(A009(Named)).After(A009(s => { Named(s); s.Envelope.CaseId = "C0"; s.Employers[0].Ids[0].Number = "PL7010001454"; })).Evaluate();
+        Assert.True(Fired(named, "POST-06"));
+    }
+
+    [Fact]
     public void The_chain_is_reported_on_the_posting_that_takes_it_past_24_months_not_on_the_first()
     {
         // Three 9-month postings of one employer; the later two are known from the A1 register already.
