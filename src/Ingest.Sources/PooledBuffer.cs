@@ -2,14 +2,18 @@ using System.Buffers;
 
 namespace Ingest.Sources;
 
-/// <summary>An array rented from the shared pool, returned when the unit that owns it is disposed.</summary>
+/// <summary>An array rented from the units' pool, returned when the unit that owns it is disposed.</summary>
 internal sealed class PooledBuffer : IDisposable
 {
+    // Not the shared pool: units are rented on the reading thread and returned by the parse workers,
+    // with up to a few thousand in flight, more than the shared pool keeps per size (it then drops
+    // returns and allocates rents: about 1 KB a unit, a gigabyte in a year's run).
+    private static readonly ArrayPool<byte> s_pool = ArrayPool<byte>.Create(maxArrayLength: 1 << 20, maxArraysPerBucket: 8192);
     private byte[]? _array;
 
     public PooledBuffer(int length)
     {
-        _array = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
+        _array = s_pool.Rent(Math.Max(length, 1));
         Length = length;
     }
 
@@ -24,7 +28,7 @@ internal sealed class PooledBuffer : IDisposable
         var array = Interlocked.Exchange(ref _array, null);
         if (array is not null)
         {
-            ArrayPool<byte>.Shared.Return(array);
+            s_pool.Return(array);
         }
     }
 }
