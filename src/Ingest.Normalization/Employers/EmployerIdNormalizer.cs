@@ -31,15 +31,15 @@ public static class EmployerIdNormalizer
         {
             if (v.Length == 9)
             {
-                return new NormalizedEmployerId(v.ToString(), EmployerIdKind.Siren, Luhn.IsValid(v), "FR:" + v.ToString(), raw);
+                var siren = Same(v, raw);
+                return new NormalizedEmployerId(siren, EmployerIdKind.Siren, Luhn.IsValid(v), string.Concat("FR:", siren), raw);
             }
             if (v.Length == 14)
             {
-                var siren = v[..9].ToString();
-                return new NormalizedEmployerId(v.ToString(), EmployerIdKind.Siret, IsValidSiret(v), "FR:" + siren, raw);
+                return new NormalizedEmployerId(Same(v, raw), EmployerIdKind.Siret, IsValidSiret(v), string.Concat("FR:", v[..9]), raw);
             }
         }
-        var value = v.ToString();
+        var value = Same(v, raw);
         // Foreign registrations are compared without a country: the employer's address country is
         // not always its registration country.
         return new NormalizedEmployerId(value, EmployerIdKind.Other, true, value, raw);
@@ -64,7 +64,7 @@ public static class EmployerIdNormalizer
     private static NormalizedEmployerId Vat(ReadOnlySpan<char> v, string country, string raw)
     {
         var body = v[2..];
-        var value = v.ToString();
+        var value = Same(v, raw);
         if (country == "FR")
         {
             if (body.Length == 11 && Pins.Digits.AllDigits(body))
@@ -72,13 +72,16 @@ public static class EmployerIdNormalizer
                 var siren = body[2..];
                 var key = (body[0] - '0') * 10 + (body[1] - '0');
                 var valid = Luhn.IsValid(siren) && key == FrenchVatKey(siren);
-                return new NormalizedEmployerId(value, EmployerIdKind.Vat, valid, "FR:" + siren.ToString(), raw);
+                return new NormalizedEmployerId(value, EmployerIdKind.Vat, valid, string.Concat("FR:", siren), raw);
             }
-            return new NormalizedEmployerId(value, EmployerIdKind.Vat, false, "FR:" + body.ToString(), raw);
+            return new NormalizedEmployerId(value, EmployerIdKind.Vat, false, string.Concat("FR:", body), raw);
         }
         var ok = body.Length is >= 2 and <= 13;
-        return new NormalizedEmployerId(value, EmployerIdKind.Vat, ok, country + ":" + body.ToString(), raw);
+        return new NormalizedEmployerId(value, EmployerIdKind.Vat, ok, string.Concat(country, ":", body), raw);
     }
+
+    /// <summary>The raw string when stripping changed nothing (the usual case), so that no copy is made.</summary>
+    private static string Same(ReadOnlySpan<char> stripped, string raw) => stripped.SequenceEqual(raw) ? raw : stripped.ToString();
 
     private static string? VatPrefix(ReadOnlySpan<char> two)
     {
@@ -89,7 +92,7 @@ public static class EmployerIdNormalizer
         {
             return "GB";
         }
-        var cc = CountryNormalizer.Normalize(two.ToString());
+        var cc = CountryNormalizer.Normalize(two);
         return cc is not null && CountryNormalizer.IsEu(cc) && !two.SequenceEqual("GR") ? cc : null;
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Text;
 using Microsoft.Win32.SafeHandles;
@@ -27,36 +28,52 @@ internal static class ZipDirectory
         {
             return null;
         }
+        // Both buffers are pooled: a year's run reads ~1 000 directories twice (counting, then reading),
+        // and a directory of a thousand entries is a large-object-heap array, which counts towards a full collection.
         var tailLength = (int)Math.Min(length, EndRecordSize + MaxComment + 20);
-        var tail = new byte[tailLength];
-        RandomAccess.Read(file, tail, length - tailLength);
-        var end = FindEndRecord(tail);
-        if (end < 0)
+        var tail = ArrayPool<byte>.Shared.Rent(tailLength);
+        long entries, size, offset;
+        try
         {
-            return null;
-        }
-        var record = tail.AsSpan(end);
-        if (BinaryPrimitives.ReadUInt16LittleEndian(record[4..]) != 0 || BinaryPrimitives.ReadUInt16LittleEndian(record[6..]) != 0)
-        {
-            return null; // multi-disk
-        }
-        long entries = BinaryPrimitives.ReadUInt16LittleEndian(record[10..]);
-        long size = BinaryPrimitives.ReadUInt32LittleEndian(record[12..]);
-        long offset = BinaryPrimitives.ReadUInt32LittleEndian(record[16..]);
-        if (entries == 0xFFFF || size == 0xFFFFFFFF || offset == 0xFFFFFFFF)
-        {
-            if (!TryReadZip64End(file, tail, end, length - tailLength, ref entries, ref size, ref offset))
+            RandomAccess.Read(file, tail.AsSpan(0, tailLength), length - tailLength);
+            var end = FindEndRecord(tail.AsSpan(0, tailLength));
+            if (end < 0)
             {
                 return null;
             }
+            var record = tail.AsSpan(end);
+            if (BinaryPrimitives.ReadUInt16LittleEndian(record[4..]) != 0 || BinaryPrimitives.ReadUInt16LittleEndian(record[6..]) != 0)
+            {
+                return null; // multi-disk
+            }
+            entries = BinaryPrimitives.ReadUInt16LittleEndian(record[10..]);
+            size = BinaryPrimitives.ReadUInt32LittleEndian(record[12..]);
+            offset = BinaryPrimitives.ReadUInt32LittleEndian(record[16..]);
+            if ((entries == 0xFFFF || size == 0xFFFFFFFF || offset == 0xFFFFFFFF)
+                && !TryReadZip64End(file, tail, end, length - tailLength, ref entries, ref size, ref offset))
+            {
+                return null;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(tail);
         }
         if (offset < 0 || size < 0 || offset + size > length || size > int.MaxValue)
         {
             return null;
         }
-        var directory = new byte[size];
-        RandomAccess.Read(file, directory, offset);
-        return ParseDirectory(directory, entries);
+        var directory = ArrayPool<byte>.Shared.Rent((int)size);
+        try
+        {
+            var read = directory.AsSpan(0, (int)size);
+            RandomAccess.Read(file, read, offset);
+            return ParseDirectory(read, entries);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(directory);
+        }
     }
 
     /// <summary>Where an entry's data starts: after its local header, whose name and extra lengths may differ from the directory's.</summary>
