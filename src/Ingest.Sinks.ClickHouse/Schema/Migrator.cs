@@ -34,6 +34,13 @@ public sealed class Migrator(ClickHouseStore store)
             cancellationToken).ConfigureAwait(false);
         var applied = await AppliedAsync(cancellationToken).ConfigureAwait(false);
         var done = new List<int>();
+        if (Embedded().All(m => m.Version > upTo || applied.Contains(m.Version)))
+        {
+            return done;
+        }
+        await using var migrating = await MigrationLock.AcquireAsync(store, cancellationToken).ConfigureAwait(false);
+        // Another process may have applied some while this one waited.
+        applied = await AppliedAsync(cancellationToken).ConfigureAwait(false);
         foreach (var migration in Embedded())
         {
             if (migration.Version > upTo || applied.Contains(migration.Version))

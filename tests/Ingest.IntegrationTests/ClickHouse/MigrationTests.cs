@@ -76,6 +76,41 @@ public sealed class MigrationTests
         Assert.Equal("0", await Scalar(db, "SELECT count() FROM system.tables WHERE database = '{db}' AND (name LIKE '%_0003' OR name LIKE '%_0004')"));
     }
 
+    [Fact]
+    public async Task Processes_migrating_at_once_take_turns_and_each_version_is_applied_once()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        await using var other = await TempDatabase.CreateAsync(o => o.Database = db.Name);
+        await new Migrator(db.Store).MigrateAsync(CancellationToken.None, upTo: 3);
+        await db.Store.ExecuteAsync(
+            $"INSERT INTO {db.Name}.sed_documents (case_id, document_id, version, received_at, ingested_at) VALUES ('c', 'd', 1, '2025-01-01 00:00:00', now())",
+            CancellationToken.None);
+
+        // Two workers starting together: both see 0004 (a table rebuild) pending.
+        var both = await Task.WhenAll(
+            new Migrator(db.Store).MigrateAsync(CancellationToken.None),
+            new Migrator(other.Store).MigrateAsync(CancellationToken.None));
+
+        Assert.Equal([4], both.SelectMany(v => v).ToArray());
+        Assert.Equal("1", await Scalar(db, "SELECT count() FROM {db}.sed_documents FINAL"));
+        Assert.Equal("1", await Scalar(db, "SELECT count() FROM {db}.schema_migrations WHERE version = 4"));
+        Assert.Equal("0", await Scalar(db, "SELECT count() FROM system.tables WHERE database = '{db}' AND name = 'schema_migration_lock'"));
+    }
+
+    [Fact]
+    public async Task A_lock_left_by_a_crashed_process_is_taken_over_once_stale()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        await new Migrator(db.Store).MigrateAsync(CancellationToken.None);
+        await db.Store.ExecuteAsync($"CREATE TABLE {db.Name}.schema_migration_lock (held UInt8) ENGINE = TinyLog", CancellationToken.None);
+
+        await using (await MigrationLock.AcquireAsync(db.Store, CancellationToken.None, staleAfter: TimeSpan.FromSeconds(1)))
+        {
+            Assert.Equal("1", await Scalar(db, "SELECT count() FROM system.tables WHERE database = '{db}' AND name = 'schema_migration_lock'"));
+        }
+        Assert.Equal("0", await Scalar(db, "SELECT count() FROM system.tables WHERE database = '{db}' AND name = 'schema_migration_lock'"));
+    }
+
     private static async Task<string> Scalar(TempDatabase db, string sql) =>
         (await db.Store.QueryTextAsync(sql.Replace("{db}", db.Name, StringComparison.Ordinal) + " FORMAT TSV", CancellationToken.None)).Trim();
 
