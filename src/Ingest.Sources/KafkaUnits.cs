@@ -28,10 +28,14 @@ public static class KafkaUnits
         return new InputUnit(new UnitId($"{topic}/{partition}@{offset}", null, 0), value, owner) { Headers = map };
     }
 
-    public static InputUnit FromConsumeResult(ConsumeResult<byte[]?, byte[]?> result)
+    /// <summary>
+    /// The unit of a record whose value was read into a pooled buffer. The record keeps the buffer,
+    /// not the unit: a poison record's bytes still go to the dead-letter topic after parsing.
+    /// </summary>
+    public static InputUnit FromConsumeResult(ConsumeResult<byte[]?, PooledBuffer?> result)
     {
         ArgumentNullException.ThrowIfNull(result);
         var headers = result.Message.Headers?.Select(h => new KeyValuePair<string, byte[]>(h.Key, h.GetValueBytes()));
-        return FromRecord(result.Topic, result.Partition.Value, result.Offset.Value, result.Message.Value ?? [], headers);
+        return FromRecord(result.Topic, result.Partition.Value, result.Offset.Value, result.Message.Value?.Memory ?? ReadOnlyMemory<byte>.Empty, headers);
     }
 }

@@ -2,8 +2,8 @@ using System.Buffers;
 
 namespace Ingest.Sources;
 
-/// <summary>An array rented from the units' pool, returned when the unit that owns it is disposed.</summary>
-internal sealed class PooledBuffer : IDisposable
+/// <summary>An array rented from the units' pool, returned when its owner (a unit, a Kafka record) is disposed.</summary>
+public sealed class PooledBuffer : IDisposable
 {
     // Not the shared pool: units are rented on the reading thread and returned by the parse workers,
     // with up to a few thousand in flight, more than the shared pool keeps per size (it then drops
@@ -18,6 +18,14 @@ internal sealed class PooledBuffer : IDisposable
     }
 
     public int Length { get; }
+
+    /// <summary>A pooled copy of <paramref name="bytes"/>.</summary>
+    public static PooledBuffer CopyOf(ReadOnlySpan<byte> bytes)
+    {
+        var buffer = new PooledBuffer(bytes.Length);
+        bytes.CopyTo(buffer.Array);
+        return buffer;
+    }
 
     public byte[] Array => _array ?? throw new ObjectDisposedException(nameof(PooledBuffer));
 

@@ -1,6 +1,7 @@
 using System.Text;
 using Confluent.Kafka;
 using Ingest.Core.Units;
+using Ingest.Sources;
 
 namespace Ingest.Worker.Kafka;
 
@@ -12,7 +13,7 @@ public sealed class DeadLetterPublisher(IProducer<byte[]?, byte[]?> producer, st
 {
     public long Published { get; private set; }
 
-    public void Publish(ConsumeResult<byte[]?, byte[]?> record, QuarantineRecord reason)
+    public void Publish(ConsumeResult<byte[]?, PooledBuffer?> record, QuarantineRecord reason)
     {
         var headers = new Headers();
         if (record.Message.Headers is { } original)
@@ -26,7 +27,7 @@ public sealed class DeadLetterPublisher(IProducer<byte[]?, byte[]?> producer, st
         headers.Add("ingest-error-message", Encoding.UTF8.GetBytes(reason.Message));
         headers.Add("ingest-error-offset", Encoding.UTF8.GetBytes(reason.ByteOffset.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         headers.Add("ingest-source", Encoding.UTF8.GetBytes(record.TopicPartitionOffset.ToString()));
-        producer.Produce(topic, new Message<byte[]?, byte[]?> { Key = record.Message.Key, Value = record.Message.Value, Headers = headers });
+        producer.Produce(topic, new Message<byte[]?, byte[]?> { Key = record.Message.Key, Value = record.Message.Value?.Memory.ToArray(), Headers = headers });
         Published++;
     }
 

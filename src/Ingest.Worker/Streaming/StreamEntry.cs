@@ -1,5 +1,6 @@
 using Confluent.Kafka;
 using Ingest.Core.Units;
+using Ingest.Sources;
 
 namespace Ingest.Worker.Streaming;
 
@@ -10,7 +11,7 @@ namespace Ingest.Worker.Streaming;
 /// </summary>
 internal sealed class StreamEntry
 {
-    public ConsumeResult<byte[]?, byte[]?>? Record { get; init; }
+    public ConsumeResult<byte[]?, PooledBuffer?>? Record { get; init; }
 
     public StreamControl? Control { get; init; }
 

@@ -11,6 +11,7 @@ using Ingest.Worker.Kafka;
 using Ingest.Worker.Options;
 using Ingest.Worker.Telemetry;
 using Microsoft.Extensions.Logging;
+using Ingest.Sources;
 
 namespace Ingest.Worker.Streaming;
 
@@ -22,7 +23,7 @@ namespace Ingest.Worker.Streaming;
 /// the batches and their offsets is what makes barriers (revoke, shutdown, idle) exact without locks.
 /// </summary>
 internal sealed class StreamProcessor(
-    IConsumer<byte[]?, byte[]?> consumer,
+    IConsumer<byte[]?, PooledBuffer?> consumer,
     ISedEvaluator evaluator,
     ReferenceSnapshotHolder snapshots,
     IResultSink sink,
@@ -173,7 +174,7 @@ internal sealed class StreamProcessor(
         }
     }
 
-    private async Task ProcessAsync(StreamEntry entry, ConsumeResult<byte[]?, byte[]?> record, CancellationToken cancellationToken)
+    private async Task ProcessAsync(StreamEntry entry, ConsumeResult<byte[]?, PooledBuffer?> record, CancellationToken cancellationToken)
     {
         if (_batchRecords == 0)
         {
@@ -230,6 +231,8 @@ internal sealed class StreamProcessor(
             Log.Poison(logger, entry.Unit.ToString(), poison.ErrorCode, poison.Message);
         }
         _pending[record.TopicPartition] = record.Offset.Value + 1;
+        // Parsed, evaluated, dead-lettered if poison: the record's bytes go back to the pool.
+        record.Message.Value?.Dispose();
     }
 
     private void RememberIfUnmatched(SedEvaluation evaluation)

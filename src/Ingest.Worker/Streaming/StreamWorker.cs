@@ -12,6 +12,7 @@ using Ingest.Worker.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Ingest.Sources;
 
 namespace Ingest.Worker.Streaming;
 
@@ -60,7 +61,8 @@ public sealed class StreamWorker(
         var sink = await sinks.CreateAsync(_run.RunId, stoppingToken).ConfigureAwait(false);
         var consumerConfig = KafkaClients.Consumer(_kafka);
         using var deadLetters = new DeadLetterPublisher(new ProducerBuilder<byte[]?, byte[]?>(KafkaClients.Producer(_kafka)).Build(), _kafka.DeadLetterTopic);
-        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(consumerConfig)
+        using var consumer = new ConsumerBuilder<byte[]?, PooledBuffer?>(consumerConfig)
+            .SetValueDeserializer(PooledValueDeserializer.Instance)
             .SetPartitionsAssignedHandler((_, assigned) => OnAssigned(assigned))
             .SetPartitionsRevokedHandler((_, revoked) => OnRevoked(revoked))
             .SetPartitionsLostHandler((_, lost) => OnLost(lost))
@@ -114,7 +116,7 @@ public sealed class StreamWorker(
         return Task.WhenAll(parsing, processing);
     }
 
-    private void ConsumeLoop(IConsumer<byte[]?, byte[]?> consumer, CancellationToken stoppingToken)
+    private void ConsumeLoop(IConsumer<byte[]?, PooledBuffer?> consumer, CancellationToken stoppingToken)
     {
         var lastRecord = Stopwatch.GetTimestamp();
         while (!stoppingToken.IsCancellationRequested)
@@ -216,7 +218,7 @@ public sealed class StreamWorker(
         }
     }
 
-    private void Parse(StreamEntry entry, ConsumeResult<byte[]?, byte[]?> record)
+    private void Parse(StreamEntry entry, ConsumeResult<byte[]?, PooledBuffer?> record)
     {
         using var unit = Ingest.Sources.KafkaUnits.FromConsumeResult(record);
         entry.Unit = unit.Id;
@@ -291,7 +293,7 @@ public sealed class StreamWorker(
     /// partitions only once the group has fenced it. Drained means every partition of the SED
     /// topics is read up to its high watermark: by us (position) or by the group (committed).
     /// </summary>
-    private bool Drained(IConsumer<byte[]?, byte[]?> consumer)
+    private bool Drained(IConsumer<byte[]?, PooledBuffer?> consumer)
     {
         if (_assigned.Count == 0)
         {
@@ -324,7 +326,7 @@ public sealed class StreamWorker(
     /// Lag per partition from the last record of each in the chunk (cached watermarks, no broker
     /// round trip); the processor adds what is consumed and not yet processed to know the backlog.
     /// </summary>
-    private void UpdateLag(IConsumer<byte[]?, byte[]?> consumer)
+    private void UpdateLag(IConsumer<byte[]?, PooledBuffer?> consumer)
     {
         foreach (var (tp, offset) in _lastInChunk)
         {
@@ -373,7 +375,7 @@ public sealed class StreamWorker(
         }
     }
 
-    private static void TryCommit(IConsumer<byte[]?, byte[]?> consumer)
+    private static void TryCommit(IConsumer<byte[]?, PooledBuffer?> consumer)
     {
         try
         {
