@@ -12,6 +12,9 @@ namespace Ingest.Sinks.ClickHouse.Writing;
 internal static class RowMapper
 {
     private static readonly DateOnly s_zeroDate = new(1970, 1, 1);
+    private static readonly string[] s_statuses = [.. Enum.GetValues<MatchStatus>().Select(v => v.ToString().ToLowerInvariant())];
+    private static readonly string[] s_severities = [.. Enum.GetValues<Severity>().Select(v => v.ToString().ToUpperInvariant())];
+    private static readonly string?[] s_countries = new string?[26 * 26];
 
     public static object[] SedDocument(SedEvaluation e, DateTime received, string runId, DateTime now, ulong evaluation, Pseudonymizer pseudonymizer)
     {
@@ -53,10 +56,10 @@ internal static class RowMapper
             s.CdmVersion, env.BucType, env.SenderInstitution, env.ReceiverInstitution,
             CountryOf(env.SenderInstitution), received, Date(env.CreatedAt), p.FamilyName ?? "", p.Forename ?? "",
             p.FamilyNameAtBirth ?? "", Date(p.DateBirth), p.Sex ?? "", pins,
-            pinCountries, p.Nationalities.ToArray(), d.LegislationState ?? "",
+            pinCountries, p.Nationalities, d.LegislationState ?? "",
             s.Article ?? "", Date(d.PeriodStart), Date(d.PeriodEnd), Flag(d.OpenPeriodType is not null || (d.PeriodStart is not null && d.PeriodEnd is null)),
             Flag(d.ForDurationOfActivity == "1"), Flag(d.InitialDecision != "0"), Date(d.DatePreviousDecision),
-            workCountries, names, ids.ToArray(),
+            workCountries, names, ids,
             countries, s.Invalidation?.TargetSedType ?? "", Date(s.Invalidation?.TargetIssueDate),
             e.PersonKey ?? "", pseudonymizer.Pseudonym(e.PersonKey), Flag(e.RedFlag), e.Unit.ToString(),
             runId, now, evaluation,
@@ -69,7 +72,7 @@ internal static class RowMapper
         return
         [
             env.CaseId, env.DocumentId, (uint)Math.Max(env.DocumentVersion, 0), m.Target == MatchTarget.A1 ? "a1" : "declaration",
-            m.Status.ToString().ToLowerInvariant(), m.TargetId ?? "", (float)m.Score, m.Reasons.ToArray(),
+            s_statuses[(int)m.Status], m.TargetId ?? "", (float)m.Score, m.Reasons,
             e.PersonKey ?? "", received, runId, now,
         ];
     }
@@ -80,7 +83,7 @@ internal static class RowMapper
         var env = s.Envelope;
         return
         [
-            a.RuleId, a.Severity.ToString().ToUpperInvariant(), env.CaseId, env.DocumentId,
+            a.RuleId, s_severities[(int)a.Severity], env.CaseId, env.DocumentId,
             (uint)Math.Max(env.DocumentVersion, 0), s.SedType, CountryOf(env.SenderInstitution), s.Decision.LegislationState ?? "",
             a.Reasons, a.FollowUp, e.PersonKey ?? "", received,
             runId, now, evaluation,
@@ -137,22 +140,42 @@ internal static class RowMapper
     internal static string CountryOf(string institution)
     {
         var colon = institution.IndexOf(':', StringComparison.Ordinal);
-        return colon == 2 ? institution[..2].ToUpperInvariant() : "";
+        if (colon != 2)
+        {
+            return "";
+        }
+        var (a, b) = (char.ToUpperInvariant(institution[0]), char.ToUpperInvariant(institution[1]));
+        // Codes are two letters: one shared string each instead of two new ones a row.
+        return char.IsAsciiLetterUpper(a) && char.IsAsciiLetterUpper(b)
+            ? s_countries[((a - 'A') * 26) + (b - 'A')] ??= string.Concat(a.ToString(), b.ToString())
+            : institution[..2].ToUpperInvariant();
     }
 
     /// <summary>Leading yyyy-MM-dd of a date or date-time; zero date when absent or impossible.</summary>
     internal static DateOnly Date(string? raw)
     {
-        if (raw is null || raw.Length < 10)
+        if (raw is null || raw.Length < 10 || raw[4] != '-' || raw[7] != '-'
+            || !TryDigits(raw, 0, 4, out var year) || !TryDigits(raw, 5, 2, out var month) || !TryDigits(raw, 8, 2, out var day)
+            || year is < 1970 or >= 2106 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
         {
             return s_zeroDate;
         }
-        if (DateOnly.TryParseExact(raw.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            && d >= s_zeroDate && d.Year < 2106)
+        return new DateOnly(year, month, day);
+    }
+
+    private static bool TryDigits(string s, int start, int count, out int value)
+    {
+        value = 0;
+        for (var i = start; i < start + count; i++)
         {
-            return d;
+            var digit = s[i] - '0';
+            if ((uint)digit > 9)
+            {
+                return false;
+            }
+            value = (value * 10) + digit;
         }
-        return s_zeroDate;
+        return true;
     }
 
     internal static DateTime Timestamp(string? raw)
