@@ -53,6 +53,19 @@ public sealed class QueryPackTests : IAsyncLifetime
     public async Task DisposeAsync() => await _db.DisposeAsync();
 
     [Fact]
+    public async Task The_reference_copy_holds_every_field_as_read_from_the_files()
+    {
+        var a1 = await _db.Store.QueryTextAsync(
+            $"SELECT document_number, issuer, issued_on, status, family_name, date_birth, pin, pin_country, legislation_state, article, start FROM {_db.Name}.a1_certificates FORMAT TSV",
+            CancellationToken.None);
+        Assert.Equal("FR-A1-1\tFR:URSSAF01\t2025-01-01\tissued\tMartin\t1979-05-01\t179057512345678\tFR\tFR\t12.1\t2025-01-01", a1.Trim());
+        var declaration = await _db.Store.QueryTextAsync(
+            $"SELECT declaration_id, version, status, filed_on, employer_name, employer_country, worker_family_name, worker_date_birth, start, end, a1_number FROM {_db.Name}.posting_declarations FORMAT TSV",
+            CancellationToken.None);
+        Assert.Equal("D-lonely\t1\tactive\t2025-02-01\tBudimex\tPL\tNowak\t1990-01-01\t2025-03-01\t2025-06-30\tPL-404", declaration.Trim());
+    }
+
+    [Fact]
     public void The_pack_has_at_least_twelve_documented_queries()
     {
         Assert.True(SavedQueries.All.Count >= 12, $"only {SavedQueries.All.Count} queries");
