@@ -44,18 +44,27 @@ public sealed class ClickHouseResultSink(ClickHouseStore store, string runId, Ti
         // Parsed once: every row of the SED carries it (the partition key of each table).
         var received = RowMapper.Timestamp(evaluation.Sed.Envelope.ReceivedAt);
         var encoders = Encoders();
-        encoders.Seds.Encode(RowMapper.SedDocument(evaluation, received, runId, now, stamp, _pseudonymizer), batch.Seds);
-        if (evaluation.RedFlag)
+        try
         {
-            encoders.Review.Encode(RowMapper.Review(evaluation, received, runId, now, stamp), batch.Review);
+            RowMapper.SedDocument(encoders.Seds.Into(batch.Seds), evaluation, received, runId, now, stamp, _pseudonymizer);
+            if (evaluation.RedFlag)
+            {
+                RowMapper.Review(encoders.Review.Into(batch.Review), evaluation, received, runId, now, stamp);
+            }
+            foreach (var match in evaluation.Matches)
+            {
+                RowMapper.Match(encoders.Matches.Into(batch.Matches), evaluation, match, received, runId, now);
+            }
+            foreach (var anomaly in evaluation.Anomalies)
+            {
+                RowMapper.Anomaly(encoders.Anomalies.Into(batch.Anomalies), evaluation, anomaly, received, runId, now, stamp);
+            }
         }
-        foreach (var match in evaluation.Matches)
+        catch
         {
-            encoders.Matches.Encode(RowMapper.Match(evaluation, match, received, runId, now), batch.Matches);
-        }
-        foreach (var anomaly in evaluation.Anomalies)
-        {
-            encoders.Anomalies.Encode(RowMapper.Anomaly(evaluation, anomaly, received, runId, now, stamp), batch.Anomalies);
+            // Rows go straight into the batch's bytes: a row half written must not reach ClickHouse.
+            encoders.Abort();
+            throw;
         }
         return SendIfDueAsync(cancellationToken);
     }
@@ -64,7 +73,16 @@ public sealed class ClickHouseResultSink(ClickHouseStore store, string runId, Ti
     {
         MarkPending();
         var outcome = kind == ParseOutcomeKind.NotSed ? "not-sed" : "malformed";
-        Encoders().Quarantine.Encode(RowMapper.Quarantine(record, outcome, runId, Now(), store.Options.MaxRawBytesKept), _filling.Quarantine);
+        var encoder = Encoders().Quarantine.Into(_filling.Quarantine);
+        try
+        {
+            RowMapper.Quarantine(encoder, record, outcome, runId, Now(), store.Options.MaxRawBytesKept);
+        }
+        catch
+        {
+            encoder.Abort();
+            throw;
+        }
         return SendIfDueAsync(cancellationToken);
     }
 
@@ -99,7 +117,7 @@ public sealed class ClickHouseResultSink(ClickHouseStore store, string runId, Ti
     }
 
     public Task RecordRunAsync(RunRecord run, CancellationToken cancellationToken) =>
-        store.InsertAsync(Tables.Runs, [RowMapper.Run(run, Now())], cancellationToken);
+        RunRowAsync(run, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
@@ -175,6 +193,13 @@ public sealed class ClickHouseResultSink(ClickHouseStore store, string runId, Ti
         rows.Clear();
     }
 
+    private Task RunRowAsync(RunRecord run, CancellationToken cancellationToken)
+    {
+        var rows = new ObjectRows();
+        RowMapper.Run(rows, run, Now());
+        return store.InsertAsync(Tables.Runs, rows.Rows, cancellationToken);
+    }
+
     /// <summary>Built once the server version is known (it decides the column types).</summary>
     private TableEncoders Encoders() => _encoders ??= new TableEncoders(store.Version);
 
@@ -214,5 +239,14 @@ public sealed class ClickHouseResultSink(ClickHouseStore store, string runId, Ti
         public readonly RowBinaryEncoder Anomalies = new(Tables.Anomalies, version);
         public readonly RowBinaryEncoder Quarantine = new(Tables.Quarantine, version);
         public readonly RowBinaryEncoder Review = new(Tables.ReviewQueue, version);
+
+        public void Abort()
+        {
+            Seds.Abort();
+            Matches.Abort();
+            Anomalies.Abort();
+            Quarantine.Abort();
+            Review.Abort();
+        }
     }
 }

@@ -26,8 +26,8 @@ public sealed class ReferenceSnapshotWriter(ClickHouseStore store)
         {
             return (id, false);
         }
-        var a1Count = await SendAsync(Tables.A1Certificates, a1Records ?? ReferenceJsonl.ReadA1(a1Path), a => A1Row(id, a), cancellationToken).ConfigureAwait(false);
-        var declCount = await SendAsync(Tables.PostingDeclarations, declarationRecords ?? ReferenceJsonl.ReadDeclarations(declarationsPath), d => DeclarationRow(id, d), cancellationToken).ConfigureAwait(false);
+        var a1Count = await SendAsync(Tables.A1Certificates, a1Records ?? ReferenceJsonl.ReadA1(a1Path), (t, a) => A1Row(t, id, a), cancellationToken).ConfigureAwait(false);
+        var declCount = await SendAsync(Tables.PostingDeclarations, declarationRecords ?? ReferenceJsonl.ReadDeclarations(declarationsPath), (t, d) => DeclarationRow(t, id, d), cancellationToken).ConfigureAwait(false);
         // The snapshot row goes last: its presence means the snapshot is complete.
         await store.InsertAsync(Tables.ReferenceSnapshots,
             [[id, (ulong)a1Count, (ulong)declCount, Path.GetFullPath(a1Path), Path.GetFullPath(declarationsPath), DateTime.UtcNow]],
@@ -55,16 +55,16 @@ public sealed class ReferenceSnapshotWriter(ClickHouseStore store)
     /// Rows are encoded as RowBinary as they are mapped: a batch of 100 000 object rows waiting for
     /// its insert (two million for a year's reference data) outlived the young generation.
     /// </summary>
-    private async Task<long> SendAsync<T>(TableSpec table, IEnumerable<T> records, Func<T, object[]> map, CancellationToken cancellationToken)
+    private async Task<long> SendAsync<T>(TableSpec table, IEnumerable<T> records, Action<IRowTarget, T> map, CancellationToken cancellationToken)
     {
-        var encoder = new RowBinaryEncoder(table, store.Version);
         var rows = new RowBinaryBuffer();
+        var encoder = new RowBinaryEncoder(table, store.Version).Into(rows);
         long total = 0;
         try
         {
             foreach (var record in records)
             {
-                encoder.Encode(map(record), rows);
+                map(encoder, record);
                 if (rows.Rows == store.Options.BatchRows)
                 {
                     total += await SendAsync(table, rows, cancellationToken).ConfigureAwait(false);
@@ -89,21 +89,53 @@ public sealed class ReferenceSnapshotWriter(ClickHouseStore store)
         return count;
     }
 
-    private static object[] A1Row(string id, A1Certificate a) =>
-    [
-        id, a.DocumentNumber, a.Issuer, RowMapper.Date(a.IssuedOn),
-        a.Status, a.FamilyName, a.Forename, RowMapper.Date(a.DateBirth), a.Pin ?? "",
-        a.PinCountry ?? "", a.EmployerName ?? "", a.EmployerId ?? "", a.EmployerCountry ?? "",
-        a.LegislationState, a.Article, RowMapper.Date(a.Start), RowMapper.Date(a.End), a.WorkCountries,
-    ];
+    private static void A1Row(IRowTarget t, string id, A1Certificate a)
+    {
+        t.String(id);
+        t.String(a.DocumentNumber);
+        t.String(a.Issuer);
+        t.Date(RowMapper.Date(a.IssuedOn));
+        t.String(a.Status);
+        t.String(a.FamilyName);
+        t.String(a.Forename);
+        t.Date(RowMapper.Date(a.DateBirth));
+        t.String(a.Pin);
+        t.String(a.PinCountry);
+        t.String(a.EmployerName);
+        t.String(a.EmployerId);
+        t.String(a.EmployerCountry);
+        t.String(a.LegislationState);
+        t.String(a.Article);
+        t.Date(RowMapper.Date(a.Start));
+        t.Date(RowMapper.Date(a.End));
+        t.Strings(a.WorkCountries);
+        t.EndRow();
+    }
 
-    private static object[] DeclarationRow(string id, PostingDeclaration d) =>
-    [
-        id, d.DeclarationId, (uint)Math.Max(d.Version, 0), d.Status,
-        RowMapper.Date(d.FiledOn), d.EmployerName, d.EmployerId ?? "", d.EmployerCountry,
-        d.ClientName ?? "", d.ClientSiret ?? "", d.SiteTown ?? "", d.SitePostalCode ?? "",
-        d.WorkerFamilyName, d.WorkerForename, RowMapper.Date(d.WorkerDateBirth),
-        d.WorkerNationality ?? "", d.WorkerPin ?? "", d.WorkerPinCountry ?? "", RowMapper.Date(d.HireDate),
-        RowMapper.Date(d.Start), RowMapper.Date(d.End), d.A1Number ?? "",
-    ];
+    private static void DeclarationRow(IRowTarget t, string id, PostingDeclaration d)
+    {
+        t.String(id);
+        t.String(d.DeclarationId);
+        t.UInt32((uint)Math.Max(d.Version, 0));
+        t.String(d.Status);
+        t.Date(RowMapper.Date(d.FiledOn));
+        t.String(d.EmployerName);
+        t.String(d.EmployerId);
+        t.String(d.EmployerCountry);
+        t.String(d.ClientName);
+        t.String(d.ClientSiret);
+        t.String(d.SiteTown);
+        t.String(d.SitePostalCode);
+        t.String(d.WorkerFamilyName);
+        t.String(d.WorkerForename);
+        t.Date(RowMapper.Date(d.WorkerDateBirth));
+        t.String(d.WorkerNationality);
+        t.String(d.WorkerPin);
+        t.String(d.WorkerPinCountry);
+        t.Date(RowMapper.Date(d.HireDate));
+        t.Date(RowMapper.Date(d.Start));
+        t.Date(RowMapper.Date(d.End));
+        t.String(d.A1Number);
+        t.EndRow();
+    }
 }

@@ -87,6 +87,25 @@ internal sealed class RowBinaryBuffer
     /// <summary>A fresh stream over the bytes written so far (one per attempt: a failed insert is sent again).</summary>
     public Stream OpenRead() => new ChunkStream(this);
 
+    /// <summary>Where the next byte goes: <see cref="Rollback"/> to it drops a row written in part.</summary>
+    public (int Chunks, int Used) Mark() => (_full.Count, _used);
+
+    /// <summary>Drops what was written since <paramref name="mark"/> (rows must not be counted in between).</summary>
+    public void Rollback((int Chunks, int Used) mark)
+    {
+        while (_full.Count > mark.Chunks)
+        {
+            if (_chunk is not null)
+            {
+                Return(_chunk);
+            }
+            _chunk = _full[^1];
+            _full.RemoveAt(_full.Count - 1);
+            _fullLengths.RemoveAt(_fullLengths.Count - 1);
+        }
+        _used = mark.Used;
+    }
+
     /// <summary>Returns the chunks to the pool; the buffer can be written again.</summary>
     public void Clear()
     {

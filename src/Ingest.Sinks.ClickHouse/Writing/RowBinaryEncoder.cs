@@ -1,17 +1,22 @@
-using System.Globalization;
 using Ingest.Sinks.ClickHouse.Schema;
 
 namespace Ingest.Sinks.ClickHouse.Writing;
 
 /// <summary>
-/// Encodes a <see cref="RowMapper"/> row as RowBinary for one table, column by column in the
-/// table's order, with the same conversions as the driver's binary insert (dates as days and
-/// date-times as seconds since the Unix epoch, in UTC).
+/// Writes <see cref="RowMapper"/>'s rows as RowBinary for one table, into the buffer given by
+/// <see cref="Into"/>, with the same conversions as the driver's binary insert (dates as days and
+/// date-times as seconds since the Unix epoch, in UTC). Every value is checked against the type of
+/// the column it lands in, so a mapper that drifts from the schema fails loudly instead of writing
+/// bytes ClickHouse would misread. One writer at a time.
 /// </summary>
-internal sealed class RowBinaryEncoder
+internal sealed class RowBinaryEncoder : IRowTarget
 {
-    private static readonly int s_epochDay = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
+    private static readonly int s_epochDay = DateOnly.FromDateTime(System.DateTime.UnixEpoch).DayNumber;
     private readonly Kind[] _kinds;
+    private RowBinaryBuffer? _buffer;
+    private int _column;
+    private int _elements;
+    private (int Chunks, int Used) _rowStart;
 
     public RowBinaryEncoder(TableSpec table, ServerVersion version)
     {
@@ -38,44 +43,113 @@ internal sealed class RowBinaryEncoder
 
     public TableSpec Table { get; }
 
-    public void Encode(object?[] row, RowBinaryBuffer buffer)
+    /// <summary>The buffer the next rows go to (a row left unfinished by an exception is dropped first).</summary>
+    public RowBinaryEncoder Into(RowBinaryBuffer buffer)
     {
-        if (row.Length != _kinds.Length)
+        Abort();
+        _buffer = buffer;
+        return this;
+    }
+
+    /// <summary>Drops the row being written, if any: a mapper that threw half-way leaves no bytes behind.</summary>
+    public void Abort()
+    {
+        if (_column != 0 || _elements != 0)
         {
-            throw new ArgumentException($"{Table.Name}: {row.Length} values for {_kinds.Length} columns", nameof(row));
+            _buffer?.Rollback(_rowStart);
+            _column = 0;
+            _elements = 0;
         }
-        for (var i = 0; i < _kinds.Length; i++)
+    }
+
+    public void String(string? value)
+    {
+        if (_elements > 0)
         {
-            var value = row[i];
-            switch (_kinds[i])
+            Buffer.String(value);
+            if (--_elements == 0)
             {
-                case Kind.String:
-                    buffer.String((string?)value);
-                    break;
-                case Kind.UInt8:
-                    buffer.UInt8(value is byte b ? b : Convert.ToByte(value, CultureInfo.InvariantCulture));
-                    break;
-                case Kind.UInt32:
-                    buffer.UInt32(value is uint u ? u : Convert.ToUInt32(value, CultureInfo.InvariantCulture));
-                    break;
-                case Kind.UInt64:
-                    buffer.UInt64(value is ulong l ? l : Convert.ToUInt64(value, CultureInfo.InvariantCulture));
-                    break;
-                case Kind.Float32:
-                    buffer.Float32(value is float f ? f : Convert.ToSingle(value, CultureInfo.InvariantCulture));
-                    break;
-                case Kind.Date:
-                    buffer.UInt16(Days(value));
-                    break;
-                case Kind.DateTime:
-                    buffer.UInt32(Seconds(value));
-                    break;
-                case Kind.StringArray:
-                    StringArray(value, buffer);
-                    break;
+                _column++;
             }
+            return;
         }
-        buffer.EndRow();
+        Next(Kind.String).String(value);
+    }
+
+    public void UInt8(byte value) => Next(Kind.UInt8).UInt8(value);
+
+    public void UInt32(uint value) => Next(Kind.UInt32).UInt32(value);
+
+    public void UInt64(ulong value) => Next(Kind.UInt64).UInt64(value);
+
+    public void Float32(float value) => Next(Kind.Float32).Float32(value);
+
+    public void Date(DateOnly value) => Next(Kind.Date).UInt16((ushort)Math.Clamp(value.DayNumber - s_epochDay, 0, ushort.MaxValue));
+
+    public void DateTime(DateTime value)
+    {
+        var utc = value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value; // unspecified is read as UTC: the sink only writes UTC times
+        Next(Kind.DateTime).UInt32((uint)Math.Clamp((utc.Ticks - System.DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerSecond, 0, uint.MaxValue));
+    }
+
+    public void Strings(IReadOnlyList<string> values)
+    {
+        var buffer = Next(Kind.StringArray);
+        buffer.VarUInt((ulong)values.Count);
+        for (var i = 0; i < values.Count; i++)
+        {
+            buffer.String(values[i]);
+        }
+    }
+
+    public void BeginStrings(int count)
+    {
+        Expect(Kind.StringArray);
+        Buffer.VarUInt((ulong)count);
+        if (count == 0)
+        {
+            _column++;
+        }
+        else
+        {
+            _elements = count;
+        }
+    }
+
+    public void EndRow()
+    {
+        if (_column != _kinds.Length || _elements != 0)
+        {
+            var written = _column;
+            Abort();
+            throw new InvalidOperationException($"{Table.Name}: a row of {written} values for {_kinds.Length} columns");
+        }
+        Buffer.EndRow();
+        _column = 0;
+    }
+
+    private RowBinaryBuffer Buffer => _buffer ?? throw new InvalidOperationException($"{Table.Name}: no buffer (call Into first)");
+
+    /// <summary>Checks the column about to be written and moves past it.</summary>
+    private RowBinaryBuffer Next(Kind kind)
+    {
+        Expect(kind);
+        _column++;
+        return Buffer;
+    }
+
+    private void Expect(Kind kind)
+    {
+        if (_elements > 0 || _column >= _kinds.Length || _kinds[_column] != kind)
+        {
+            var what = _column < _kinds.Length ? $"column {Table.ColumnNames[_column]} is {_kinds[_column]}" : "the row is complete";
+            Abort();
+            throw new InvalidOperationException($"{Table.Name}: {what}, written as {kind}");
+        }
+        if (_column == 0)
+        {
+            _rowStart = Buffer.Mark();
+        }
     }
 
     private static Kind KindOf(string type) => type switch
@@ -90,53 +164,4 @@ internal sealed class RowBinaryEncoder
         "Array(String)" or "Array(LowCardinality(String))" => Kind.StringArray,
         _ => throw new NotSupportedException($"RowBinary encoding of {type}"),
     };
-
-    private static ushort Days(object? value)
-    {
-        var date = value switch
-        {
-            DateOnly d => d,
-            DateTime t => DateOnly.FromDateTime(t),
-            _ => throw new InvalidCastException($"a Date column needs a DateOnly, not {value?.GetType().Name ?? "null"}"),
-        };
-        return (ushort)Math.Clamp(date.DayNumber - s_epochDay, 0, ushort.MaxValue);
-    }
-
-    private static uint Seconds(object? value)
-    {
-        var instant = value switch
-        {
-            DateTime { Kind: DateTimeKind.Local } t => t.ToUniversalTime(),
-            DateTime t => t, // UTC, or unspecified read as UTC: the sink only writes UTC times
-            DateTimeOffset o => o.UtcDateTime,
-            _ => throw new InvalidCastException($"a DateTime column needs a DateTime, not {value?.GetType().Name ?? "null"}"),
-        };
-        return (uint)Math.Clamp((instant.Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerSecond, 0, uint.MaxValue);
-    }
-
-    private static void StringArray(object? value, RowBinaryBuffer buffer)
-    {
-        switch (value)
-        {
-            case null:
-                buffer.VarUInt(0);
-                break;
-            case string[] array:
-                buffer.VarUInt((ulong)array.Length);
-                foreach (var s in array)
-                {
-                    buffer.String(s);
-                }
-                break;
-            case IReadOnlyList<string> list:
-                buffer.VarUInt((ulong)list.Count);
-                for (var i = 0; i < list.Count; i++)
-                {
-                    buffer.String(list[i]);
-                }
-                break;
-            default:
-                throw new InvalidCastException($"an Array(String) column needs strings, not {value.GetType().Name}");
-        }
-    }
 }

@@ -16,125 +16,195 @@ internal static class RowMapper
     private static readonly string[] s_severities = [.. Enum.GetValues<Severity>().Select(v => v.ToString().ToUpperInvariant())];
     private static readonly string?[] s_countries = new string?[26 * 26];
 
-    public static object[] SedDocument(SedEvaluation e, DateTime received, string runId, DateTime now, ulong evaluation, Pseudonymizer pseudonymizer)
+    public static void SedDocument(IRowTarget t, SedEvaluation e, DateTime received, string runId, DateTime now, ulong evaluation, Pseudonymizer pseudonymizer)
     {
         var s = e.Sed;
         var env = s.Envelope;
         var p = s.Person;
         var d = s.Decision;
-        var pins = new string[p.Pins.Count];
-        var pinCountries = new string[p.Pins.Count];
-        for (var i = 0; i < pins.Length; i++)
+        t.String(env.CaseId);
+        t.String(env.DocumentId);
+        t.UInt32((uint)Math.Max(env.DocumentVersion, 0));
+        t.String(s.SedType);
+        t.String(s.CdmVersion);
+        t.String(env.BucType);
+        t.String(env.SenderInstitution);
+        t.String(env.ReceiverInstitution);
+        t.String(CountryOf(env.SenderInstitution));
+        t.DateTime(received);
+        t.Date(Date(env.CreatedAt)); // issued_on
+        t.String(p.FamilyName);
+        t.String(p.Forename);
+        t.String(p.FamilyNameAtBirth);
+        t.Date(Date(p.DateBirth));
+        t.String(p.Sex);
+        Each(t, p.Pins, static pin => pin.Number);
+        Each(t, p.Pins, static pin => pin.Country);
+        t.Strings(p.Nationalities);
+        t.String(d.LegislationState);
+        t.String(s.Article);
+        t.Date(Date(d.PeriodStart));
+        t.Date(Date(d.PeriodEnd));
+        t.UInt8(Flag(d.OpenPeriodType is not null || (d.PeriodStart is not null && d.PeriodEnd is null)));
+        t.UInt8(Flag(d.ForDurationOfActivity == "1"));
+        t.UInt8(Flag(d.InitialDecision != "0"));
+        t.Date(Date(d.DatePreviousDecision));
+        Each(t, s.WorkCountries, static country => country.Country);
+        Each(t, s.Employers, static employer => employer.Name);
+        var ids = 0;
+        foreach (var employer in s.Employers)
         {
-            pins[i] = p.Pins[i].Number ?? "";
-            pinCountries[i] = p.Pins[i].Country ?? "";
+            foreach (var id in employer.Ids)
+            {
+                ids += string.IsNullOrEmpty(id.Number) ? 0 : 1;
+            }
         }
-        var workCountries = new string[s.WorkCountries.Count];
-        for (var i = 0; i < workCountries.Length; i++)
+        t.BeginStrings(ids);
+        foreach (var employer in s.Employers)
         {
-            workCountries[i] = s.WorkCountries[i].Country ?? "";
-        }
-        var names = new string[s.Employers.Count];
-        var ids = new List<string>(s.Employers.Count);
-        var countries = new string[s.Employers.Count];
-        for (var i = 0; i < names.Length; i++)
-        {
-            var employer = s.Employers[i];
-            names[i] = employer.Name ?? "";
-            countries[i] = employer.Address?.Country ?? "";
             foreach (var id in employer.Ids)
             {
                 if (!string.IsNullOrEmpty(id.Number))
                 {
-                    ids.Add(id.Number);
+                    t.String(id.Number);
                 }
             }
         }
-        return
-        [
-            env.CaseId, env.DocumentId, (uint)Math.Max(env.DocumentVersion, 0), s.SedType,
-            s.CdmVersion, env.BucType, env.SenderInstitution, env.ReceiverInstitution,
-            CountryOf(env.SenderInstitution), received, Date(env.CreatedAt), p.FamilyName ?? "", p.Forename ?? "",
-            p.FamilyNameAtBirth ?? "", Date(p.DateBirth), p.Sex ?? "", pins,
-            pinCountries, p.Nationalities, d.LegislationState ?? "",
-            s.Article ?? "", Date(d.PeriodStart), Date(d.PeriodEnd), Flag(d.OpenPeriodType is not null || (d.PeriodStart is not null && d.PeriodEnd is null)),
-            Flag(d.ForDurationOfActivity == "1"), Flag(d.InitialDecision != "0"), Date(d.DatePreviousDecision),
-            workCountries, names, ids,
-            countries, s.Invalidation?.TargetSedType ?? "", Date(s.Invalidation?.TargetIssueDate),
-            e.PersonKey ?? "", pseudonymizer.Pseudonym(e.PersonKey), Flag(e.RedFlag), e.Unit.ToString(),
-            runId, now, evaluation,
-        ];
+        Each(t, s.Employers, static employer => employer.Address?.Country);
+        t.String(s.Invalidation?.TargetSedType);
+        t.Date(Date(s.Invalidation?.TargetIssueDate));
+        t.String(e.PersonKey);
+        t.String(pseudonymizer.Pseudonym(e.PersonKey));
+        t.UInt8(Flag(e.RedFlag));
+        t.String(e.Unit.ToString());
+        t.String(runId);
+        t.DateTime(now);
+        t.UInt64(evaluation);
+        t.EndRow();
     }
 
-    public static object[] Match(SedEvaluation e, MatchResult m, DateTime received, string runId, DateTime now)
+    public static void Match(IRowTarget t, SedEvaluation e, MatchResult m, DateTime received, string runId, DateTime now)
     {
         var env = e.Sed.Envelope;
-        return
-        [
-            env.CaseId, env.DocumentId, (uint)Math.Max(env.DocumentVersion, 0), m.Target == MatchTarget.A1 ? "a1" : "declaration",
-            s_statuses[(int)m.Status], m.TargetId ?? "", (float)m.Score, m.Reasons,
-            e.PersonKey ?? "", received, runId, now,
-        ];
+        t.String(env.CaseId);
+        t.String(env.DocumentId);
+        t.UInt32((uint)Math.Max(env.DocumentVersion, 0));
+        t.String(m.Target == MatchTarget.A1 ? "a1" : "declaration");
+        t.String(s_statuses[(int)m.Status]);
+        t.String(m.TargetId);
+        t.Float32((float)m.Score);
+        t.Strings(m.Reasons);
+        t.String(e.PersonKey);
+        t.DateTime(received);
+        t.String(runId);
+        t.DateTime(now);
+        t.EndRow();
     }
 
-    public static object[] Anomaly(SedEvaluation e, Anomaly a, DateTime received, string runId, DateTime now, ulong evaluation)
+    public static void Anomaly(IRowTarget t, SedEvaluation e, Anomaly a, DateTime received, string runId, DateTime now, ulong evaluation)
     {
         var s = e.Sed;
         var env = s.Envelope;
-        return
-        [
-            a.RuleId, s_severities[(int)a.Severity], env.CaseId, env.DocumentId,
-            (uint)Math.Max(env.DocumentVersion, 0), s.SedType, CountryOf(env.SenderInstitution), s.Decision.LegislationState ?? "",
-            a.Reasons, a.FollowUp, e.PersonKey ?? "", received,
-            runId, now, evaluation,
-        ];
+        t.String(a.RuleId);
+        t.String(s_severities[(int)a.Severity]);
+        t.String(env.CaseId);
+        t.String(env.DocumentId);
+        t.UInt32((uint)Math.Max(env.DocumentVersion, 0));
+        t.String(s.SedType);
+        t.String(CountryOf(env.SenderInstitution));
+        t.String(s.Decision.LegislationState);
+        t.String(a.Reasons);
+        t.String(a.FollowUp);
+        t.String(e.PersonKey);
+        t.DateTime(received);
+        t.String(runId);
+        t.DateTime(now);
+        t.UInt64(evaluation);
+        t.EndRow();
     }
 
     /// <summary>A red-flagged SED waits for an inspector with every reason that took it out of automation.</summary>
-    public static object[] Review(SedEvaluation e, DateTime received, string runId, DateTime now, ulong evaluation)
+    public static void Review(IRowTarget t, SedEvaluation e, DateTime received, string runId, DateTime now, ulong evaluation)
     {
         var env = e.Sed.Envelope;
-        var ids = new List<string>();
-        var reasons = new List<string>();
+        var red = 0;
+        foreach (var a in e.Anomalies)
+        {
+            red += a.Severity >= Severity.Red ? 1 : 0;
+        }
+        t.String(env.CaseId);
+        t.String(env.DocumentId);
+        t.UInt32((uint)Math.Max(env.DocumentVersion, 0));
+        t.String(e.Sed.SedType);
+        t.String(CountryOf(env.SenderInstitution));
+        t.String(e.PersonKey);
+        t.BeginStrings(red);
         foreach (var a in e.Anomalies)
         {
             if (a.Severity >= Severity.Red)
             {
-                ids.Add(a.RuleId);
-                reasons.Add($"{a.RuleId}: {a.Reasons}");
+                t.String(a.RuleId);
             }
         }
-        return
-        [
-            env.CaseId, env.DocumentId, (uint)Math.Max(env.DocumentVersion, 0), e.Sed.SedType,
-            CountryOf(env.SenderInstitution), e.PersonKey ?? "", ids.ToArray(), reasons.ToArray(),
-            received, runId, now, evaluation,
-        ];
+        t.BeginStrings(red);
+        foreach (var a in e.Anomalies)
+        {
+            if (a.Severity >= Severity.Red)
+            {
+                t.String($"{a.RuleId}: {a.Reasons}");
+            }
+        }
+        t.DateTime(received);
+        t.String(runId);
+        t.DateTime(now);
+        t.UInt64(evaluation);
+        t.EndRow();
     }
 
-    public static object[] Quarantine(QuarantineRecord q, string outcome, string runId, DateTime now, int maxRawBytes)
+    public static void Quarantine(IRowTarget t, QuarantineRecord q, string outcome, string runId, DateTime now, int maxRawBytes)
     {
-        var raw = q.Raw.Length <= maxRawBytes ? System.Text.Encoding.Latin1.GetString(q.Raw.Span) : "";
-        return
-        [
-            q.Unit.ToString(), q.Unit.Source, q.Unit.Entry ?? "", (ulong)Math.Max(q.Unit.Offset, 0),
-            outcome, q.ErrorCode, q.Message, (ulong)Math.Max(q.ByteOffset, 0),
-            (uint)Math.Max(q.Line, 0), (uint)Math.Max(q.Column, 0), q.ElementPath, raw,
-            (ulong)q.Raw.Length, runId, now,
-        ];
+        t.String(q.Unit.ToString());
+        t.String(q.Unit.Source);
+        t.String(q.Unit.Entry);
+        t.UInt64((ulong)Math.Max(q.Unit.Offset, 0));
+        t.String(outcome);
+        t.String(q.ErrorCode);
+        t.String(q.Message);
+        t.UInt64((ulong)Math.Max(q.ByteOffset, 0));
+        t.UInt32((uint)Math.Max(q.Line, 0));
+        t.UInt32((uint)Math.Max(q.Column, 0));
+        t.String(q.ElementPath);
+        t.String(q.Raw.Length <= maxRawBytes ? System.Text.Encoding.Latin1.GetString(q.Raw.Span) : "");
+        t.UInt64((ulong)q.Raw.Length);
+        t.String(runId);
+        t.DateTime(now);
+        t.EndRow();
     }
 
-    public static object[] Run(RunRecord r, DateTime now)
+    public static void Run(IRowTarget t, RunRecord r, DateTime now)
     {
         var finished = r.FinishedAt ?? now;
-        return
-        [
-            r.RunId, r.Kind, r.Status, r.Input, r.StartedAt,
-            finished, (ulong)r.UnitsIn, (ulong)r.Seds, (ulong)r.Quarantined,
-            (ulong)r.NotSed, (ulong)r.MatchedA1, (ulong)r.MatchedDeclarations, (ulong)r.Anomalies,
-            (ulong)r.RedFlags, (ulong)Math.Max(0, (finished - r.StartedAt).TotalMilliseconds), r.Error ?? "", r.ToolVersion,
-            r.ServerVersion, Environment.MachineName, now,
-        ];
+        t.String(r.RunId);
+        t.String(r.Kind);
+        t.String(r.Status);
+        t.String(r.Input);
+        t.DateTime(r.StartedAt);
+        t.DateTime(finished);
+        t.UInt64((ulong)r.UnitsIn);
+        t.UInt64((ulong)r.Seds);
+        t.UInt64((ulong)r.Quarantined);
+        t.UInt64((ulong)r.NotSed);
+        t.UInt64((ulong)r.MatchedA1);
+        t.UInt64((ulong)r.MatchedDeclarations);
+        t.UInt64((ulong)r.Anomalies);
+        t.UInt64((ulong)r.RedFlags);
+        t.UInt64((ulong)Math.Max(0, (finished - r.StartedAt).TotalMilliseconds));
+        t.String(r.Error);
+        t.String(r.ToolVersion);
+        t.String(r.ServerVersion);
+        t.String(Environment.MachineName);
+        t.DateTime(now);
+        t.EndRow();
     }
 
     internal static string CountryOf(string institution)
@@ -189,4 +259,14 @@ internal static class RowMapper
     }
 
     private static byte Flag(bool value) => value ? (byte)1 : (byte)0;
+
+    /// <summary>An Array(String) column with one value per item (static lambdas: nothing allocated).</summary>
+    private static void Each<T>(IRowTarget t, List<T> items, Func<T, string?> value)
+    {
+        t.BeginStrings(items.Count);
+        foreach (var item in items)
+        {
+            t.String(value(item));
+        }
+    }
 }

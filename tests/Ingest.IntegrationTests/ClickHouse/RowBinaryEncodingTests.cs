@@ -24,10 +24,16 @@ public sealed class RowBinaryEncodingTests
         await new Migrator(viaDriver.Store).MigrateAsync(CancellationToken.None);
         await new Migrator(viaEncoder.Store).MigrateAsync(CancellationToken.None);
         var pseudonymizer = new Pseudonymizer("k"u8.ToArray());
-        var rows = new Dictionary<TableSpec, List<object[]>>
+        var tables = new[] { Tables.SedDocuments, Tables.MatchResults, Tables.Anomalies, Tables.ReviewQueue, Tables.Quarantine };
+        // One mapping, two targets: object rows for the driver (the reference) and RowBinary for the sink.
+        var objects = tables.ToDictionary(t => t, _ => new ObjectRows());
+        var buffers = tables.ToDictionary(t => t, _ => new RowBinaryBuffer());
+        var encoders = tables.ToDictionary(t => t, t => new RowBinaryEncoder(t, viaEncoder.Store.Version).Into(buffers[t]));
+        void Both(TableSpec table, Action<IRowTarget> write)
         {
-            [Tables.SedDocuments] = [], [Tables.MatchResults] = [], [Tables.Anomalies] = [], [Tables.ReviewQueue] = [], [Tables.Quarantine] = [],
-        };
+            write(objects[table]);
+            write(encoders[table]);
+        }
         for (var i = 0; i < 300; i++)
         {
             var e = SampleResults.Evaluation(i, personKey: i % 7 == 0 ? "" : $"PL:{i}", redFlag: i % 5 == 0);
@@ -36,19 +42,19 @@ public sealed class RowBinaryEncodingTests
             e.Sed.Person.DateBirth = i % 4 == 0 ? "1970-01-01" : i % 4 == 1 ? "not a date" : "2105-12-31";
             e.Sed.Person.Nationalities.Add(i % 2 == 0 ? "PL" : "ÖÄ");
             var received = RowMapper.Timestamp(i % 6 == 0 ? null : e.Sed.Envelope.ReceivedAt);
-            rows[Tables.SedDocuments].Add(RowMapper.SedDocument(e, received, "run-1", s_now, (ulong)(1_000_000_000_000 + i), pseudonymizer));
-            rows[Tables.ReviewQueue].Add(RowMapper.Review(e, received, "run-1", s_now, (ulong)i));
+            Both(Tables.SedDocuments, t => RowMapper.SedDocument(t, e, received, "run-1", s_now, (ulong)(1_000_000_000_000 + i), pseudonymizer));
+            Both(Tables.ReviewQueue, t => RowMapper.Review(t, e, received, "run-1", s_now, (ulong)i));
             foreach (var m in e.Matches)
             {
-                rows[Tables.MatchResults].Add(RowMapper.Match(e, m, received, "run-1", s_now));
+                Both(Tables.MatchResults, t => RowMapper.Match(t, e, m, received, "run-1", s_now));
             }
             foreach (var a in e.Anomalies)
             {
-                rows[Tables.Anomalies].Add(RowMapper.Anomaly(e, a, received, "run-1", s_now, ulong.MaxValue - (ulong)i));
+                Both(Tables.Anomalies, t => RowMapper.Anomaly(t, e, a, received, "run-1", s_now, ulong.MaxValue - (ulong)i));
             }
             var raw = new byte[i * 13];
             Array.Fill(raw, (byte)('a' + (i % 26)));
-            rows[Tables.Quarantine].Add(RowMapper.Quarantine(new QuarantineRecord
+            var quarantined = new QuarantineRecord
             {
                 Unit = new UnitId("topic/3@" + i, null, i),
                 ErrorCode = "Malformed",
@@ -58,18 +64,15 @@ public sealed class RowBinaryEncodingTests
                 Column = 1,
                 ElementPath = "/A009",
                 Raw = raw,
-            }, "malformed", "run-1", s_now, 1000));
+            };
+            Both(Tables.Quarantine, t => RowMapper.Quarantine(t, quarantined, "malformed", "run-1", s_now, 1000));
         }
 
-        foreach (var (table, list) in rows)
+        foreach (var table in tables)
         {
+            var list = objects[table].Rows;
             await viaDriver.Store.InsertAsync(table, list, CancellationToken.None);
-            var buffer = new RowBinaryBuffer();
-            var encoder = new RowBinaryEncoder(table, viaEncoder.Store.Version);
-            foreach (var row in list)
-            {
-                encoder.Encode(row, buffer);
-            }
+            var buffer = buffers[table];
             Assert.Equal(list.Count, buffer.Rows);
             await viaEncoder.Store.InsertRowBinaryAsync(table, buffer.OpenRead, CancellationToken.None);
             buffer.Clear();
