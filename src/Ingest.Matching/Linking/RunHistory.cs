@@ -212,7 +212,7 @@ internal sealed class RunHistory(int maxEntries = int.MaxValue)
                     }
                 }
             }
-            if (resolved == 0)
+            if (resolved == 0 && IsCase(caseId))
             {
                 if (!_pendingInvalidations.TryGetValue(caseId, out var pending))
                 {
@@ -242,6 +242,12 @@ internal sealed class RunHistory(int maxEntries = int.MaxValue)
         }
     }
 
+    /// <summary>
+    /// Whether the id names a case. SEDs without one (bare Kafka records without an eessi-case-id
+    /// header) are not one big case: nothing links them through it, as for a person key naming nobody.
+    /// </summary>
+    private static bool IsCase(string caseId) => !string.IsNullOrWhiteSpace(caseId);
+
     /// <summary>A newer version of the same document, or an amending decision issued after the other.</summary>
     private static bool Supersedes(HistoryEntry newer, HistoryEntry older) =>
         newer.DocumentId == older.DocumentId
@@ -263,7 +269,10 @@ internal sealed class RunHistory(int maxEntries = int.MaxValue)
     /// <summary>Adds the entry to, or removes it from, every view it belongs to: its case, its name keys, its person keys.</summary>
     private void Index(HistoryEntry entry, bool add)
     {
-        Apply(_byCase, entry.CaseId, entry, add);
+        if (IsCase(entry.CaseId))
+        {
+            Apply(_byCase, entry.CaseId, entry, add);
+        }
         if (entry.NameKey != 0)
         {
             Apply(_byName, entry.NameKey, entry, add);

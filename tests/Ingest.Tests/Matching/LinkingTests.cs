@@ -131,6 +131,20 @@ public sealed class LinkingTests
     }
 
     [Fact]
+    public void Seds_without_a_case_id_are_not_one_case()
+    {
+        // Bare SEDs whose Kafka records carry no eessi-case-id all have the case id "": as one case,
+        // each was compared with all the others, and unrelated openers from two states looked like a misrouted case.
+        var earlier = A009(s => { s.Envelope.CaseId = ""; s.Envelope.SenderInstitution = "DE:DRV0001"; });
+        var e = Scenario.Of(A009(s => s.Envelope.CaseId = "")).After(earlier).Evaluate();
+        Assert.False(Fired(e, "STR-07"));
+
+        // With a case id they are one case, and the rule does fire: the test would see a link if there were one.
+        var sameCase = Scenario.Of(A009()).After(A009(s => s.Envelope.SenderInstitution = "DE:DRV0001")).Evaluate();
+        Assert.True(Fired(sameCase, "STR-07"));
+    }
+
+    [Fact]
     public void The_chain_is_reported_on_the_posting_that_takes_it_past_24_months_not_on_the_first()
     {
         // Three 9-month postings of one employer; the later two are known from the A1 register already.
