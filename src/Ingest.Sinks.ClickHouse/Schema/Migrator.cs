@@ -32,18 +32,19 @@ public sealed class Migrator(ClickHouseStore store)
         await store.ExecuteAsync(
             $"CREATE TABLE IF NOT EXISTS {db}.schema_migrations (version UInt32, name String, applied_at DateTime) ENGINE = MergeTree ORDER BY version",
             cancellationToken).ConfigureAwait(false);
+        var migrations = Embedded();
         var applied = await AppliedAsync(cancellationToken).ConfigureAwait(false);
         var done = new List<int>();
-        if (Embedded().All(m => m.Version > upTo || applied.Contains(m.Version)))
+        if (!migrations.Any(Pending))
         {
             return done;
         }
         await using var migrating = await MigrationLock.AcquireAsync(store, cancellationToken).ConfigureAwait(false);
         // Another process may have applied some while this one waited.
         applied = await AppliedAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var migration in Embedded())
+        foreach (var migration in migrations)
         {
-            if (migration.Version > upTo || applied.Contains(migration.Version))
+            if (!Pending(migration))
             {
                 continue;
             }
@@ -65,6 +66,8 @@ public sealed class Migrator(ClickHouseStore store)
             done.Add(migration.Version);
         }
         return done;
+
+        bool Pending(Migration m) => m.Version <= upTo && !applied.Contains(m.Version);
     }
 
     public async Task<HashSet<int>> AppliedAsync(CancellationToken cancellationToken)
