@@ -27,7 +27,7 @@ clickhouse-client --port "${INGEST_CH_TCP_PORT:-19000}" --query "DROP DATABASE I
 # several times their usual CPU. BENCH_SETTLE=SECONDS waits that out (≈ 30 s) between runs.
 sleep "${BENCH_SETTLE:-0}"
 worker_args=(stream --topic "$topic" --group "bench-$topic" --exit-when-idle 5 --set "ClickHouse:Database=$db"
-  --set Stream:BatchMaxRecords=${BENCH_BATCH:-50000} --set Kafka:FetchWaitMaxMs=5)
+  --set Stream:BatchMaxRecords=${BENCH_BATCH:-50000} --set Kafka:FetchWaitMaxMs=5 ${BENCH_WORKER_SET:-})
 
 # A private dev broker for the run: its drop watcher knows the benchmark's consumer group, so a
 # record removed by the broker's retention after the worker consumed it is not reported as dropped.

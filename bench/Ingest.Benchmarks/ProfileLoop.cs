@@ -5,7 +5,7 @@ namespace Ingest.Benchmarks;
 
 /// <summary>
 /// A plain loop over one matching or parsing benchmark for an external profiler (BenchmarkDotNet's own
-/// processes are too short-lived to attach to): <c>-- --loop match|normalise|match-normalised|evaluate|parse|tokenize SECONDS</c>
+/// processes are too short-lived to attach to): <c>-- --loop match|normalise|match-normalised|evaluate|parse|parse-reuse|tokenize SECONDS</c>
 /// prints the time per operation (a SED; a corpus pass for parse and tokenize); <c>-- --loop candidates 0</c>
 /// prints how many candidates the matcher scores; <c>-- --loop dump 0</c> prints every match and
 /// evaluation outcome (to compare two builds).
@@ -16,11 +16,11 @@ internal static class ProfileLoop
 {
     public static void Run(string what, int seconds)
     {
-        if (what is "parse" or "tokenize")
+        if (what is "parse" or "parse-reuse" or "tokenize")
         {
             var parsing = new Parsing.ParsingBenchmarks();
             parsing.Setup();
-            Loop(what, seconds, what == "parse" ? parsing.SedParser : parsing.TokenizerPush, 1);
+            Loop(what, seconds, what switch { "parse" => parsing.SedParser, "parse-reuse" => parsing.SedParserReusingRecord, _ => parsing.TokenizerPush }, 1);
             return;
         }
         var benchmarks = new MatchingBenchmarks();

@@ -57,9 +57,9 @@ internal sealed class SedDocumentMapper
 
     public (int Line, int Column) NotSedPosition => _notSedPosition;
 
-    public void Reset()
+    public void Reset(SedRecord? reuse = null)
     {
-        _builder.Reset();
+        _builder.Reset(reuse);
         _trie = null;
         _trieBase = _level = 0;
         _inSkipped = false;

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using Ingest.Core.Seds;
 using Ingest.Core.Units;
 using Ingest.Xml;
 
@@ -23,7 +24,13 @@ public sealed class SedParser : ISedParser
         _options.Xml.Validate();
     }
 
-    public ParseOutcome Parse(InputUnit unit)
+    public ParseOutcome Parse(InputUnit unit) => Parse(unit, null);
+
+    /// <summary>
+    /// Parses into <paramref name="reuse"/> when given: its values are cleared and its entries reused, so the
+    /// document costs only the strings it keeps. The caller must hold no reference into the old record.
+    /// </summary>
+    public ParseOutcome Parse(InputUnit unit, SedRecord? reuse)
     {
         ArgumentNullException.ThrowIfNull(unit);
         if (unit.FramingError is not null)
@@ -31,7 +38,7 @@ public sealed class SedParser : ISedParser
             return Quarantine(unit, ParseOutcomeKind.Malformed, ParseErrorCode.FramingError, unit.FramingError, 0, 1, 1, "");
         }
         var mapper = t_mapper ??= new SedDocumentMapper();
-        mapper.Reset();
+        mapper.Reset(reuse);
         try
         {
             var reader = new XmlTokenReader(unit.Payload, isFinalBlock: true, new XmlReaderState(_options.Xml, mapper.XmlBuffers));

@@ -7,6 +7,7 @@ namespace Ingest.Sed;
 /// <summary>Applies mapped blocks and values to a <see cref="SedRecord"/>; holds the "current" entry of each repeated block.</summary>
 internal sealed class SedRecordBuilder
 {
+    private readonly SedRecordRecycler _recycler = new();
     private SedRecord _record = new();
     private PinEntry? _pin;
     private AddressEntry? _address;
@@ -20,9 +21,10 @@ internal sealed class SedRecordBuilder
 
     public SedRecord Record => _record;
 
-    public void Reset()
+    /// <summary>Starts a document: into <paramref name="reuse"/> (taken apart first) when given, else into a new record.</summary>
+    public void Reset(SedRecord? reuse = null)
     {
-        _record = new SedRecord();
+        _record = reuse is null ? new SedRecord() : _recycler.Recycle(reuse);
         _pin = null;
         _address = null;
         _employer = null;
@@ -38,57 +40,58 @@ internal sealed class SedRecordBuilder
         switch (block)
         {
             case SedBlock.Pin:
-                _pin = new PinEntry();
+                _pin = _recycler.Pin();
                 r.Person.Pins.Add(_pin);
                 break;
             case SedBlock.PersonAddress:
-                _address = new AddressEntry();
+                _address = _recycler.Address();
                 r.Addresses.Add(_address);
                 break;
             case SedBlock.Employer:
             case SedBlock.OtherMemberStateEmployer:
             case SedBlock.SelfEmployment:
             case SedBlock.HostCountryEmployer:
-                _employer = new EmployerEntry { Role = RoleOf(block) };
+                _employer = _recycler.Employer();
+                _employer.Role = RoleOf(block);
                 r.Employers.Add(_employer);
                 break;
             case SedBlock.EmployerAddress:
                 if (_employer is not null)
                 {
-                    _address = _employer.Address = new AddressEntry();
+                    _address = _employer.Address = _recycler.Address();
                 }
                 break;
             case SedBlock.OrganisationId:
                 if (_employer is not null)
                 {
-                    _organisationId = new OrganisationId();
+                    _organisationId = _recycler.OrganisationId();
                     _employer.Ids.Add(_organisationId);
                 }
                 break;
             case SedBlock.WorkCountry:
-                _workCountry = new WorkCountryEntry();
+                _workCountry = _recycler.WorkCountry();
                 r.WorkCountries.Add(_workCountry);
                 break;
             case SedBlock.PlaceOfWork:
                 if (_workCountry is null)
                 {
-                    _workCountry = new WorkCountryEntry();
+                    _workCountry = _recycler.WorkCountry();
                     r.WorkCountries.Add(_workCountry);
                 }
-                _place = new PlaceOfWork();
+                _place = _recycler.Place();
                 _workCountry.Places.Add(_place);
                 break;
             case SedBlock.PlaceOfWorkAddress:
                 _address = _place?.Address;
                 break;
             case SedBlock.Exception:
-                r.Exception ??= new A001Block();
+                r.Exception ??= _recycler.Exception();
                 break;
             case SedBlock.Change:
-                r.Change ??= new ChangeBlock();
+                r.Change ??= _recycler.Change();
                 break;
             case SedBlock.Invalidation:
-                r.Invalidation ??= new InvalidationBlock();
+                r.Invalidation ??= _recycler.Invalidation();
                 break;
             case SedBlock.Scope:
                 _scopeType = _scopeInstance = _scopeIdentifier = null;
@@ -155,16 +158,16 @@ internal sealed class SedRecordBuilder
             case SedField.OpenPeriodType: r.Decision.OpenPeriodType = value; break;
             case SedField.Article: r.Article = value; break;
             case SedField.AdditionalInformation: r.AdditionalInformation = value; break;
-            case SedField.CurrentLegislation: (r.Exception ??= new()).CurrentLegislation.Add(value); break;
-            case SedField.RequestedLegislation: (r.Exception ??= new()).RequestedLegislation.Add(value); break;
-            case SedField.TeleworkFrameworkAgreement: (r.Exception ??= new()).TeleworkFrameworkAgreement = value; break;
-            case SedField.AmendmentIndicator: (r.Exception ??= new()).AmendmentIndicator = value; break;
-            case SedField.ChangeType: (r.Change ??= new()).ChangeType = value; break;
-            case SedField.EffectiveDate: (r.Change ??= new()).EffectiveDate = value; break;
-            case SedField.CancelWholePeriod: (r.Change ??= new()).CancelWholePeriod = value; break;
-            case SedField.InvalidatedSedType: (r.Invalidation ??= new()).TargetSedType = value; break;
-            case SedField.InvalidatedIssueDate: (r.Invalidation ??= new()).TargetIssueDate = value; break;
-            case SedField.InvalidationReason: (r.Invalidation ??= new()).Reason = value; break;
+            case SedField.CurrentLegislation: (r.Exception ??= _recycler.Exception()).CurrentLegislation.Add(value); break;
+            case SedField.RequestedLegislation: (r.Exception ??= _recycler.Exception()).RequestedLegislation.Add(value); break;
+            case SedField.TeleworkFrameworkAgreement: (r.Exception ??= _recycler.Exception()).TeleworkFrameworkAgreement = value; break;
+            case SedField.AmendmentIndicator: (r.Exception ??= _recycler.Exception()).AmendmentIndicator = value; break;
+            case SedField.ChangeType: (r.Change ??= _recycler.Change()).ChangeType = value; break;
+            case SedField.EffectiveDate: (r.Change ??= _recycler.Change()).EffectiveDate = value; break;
+            case SedField.CancelWholePeriod: (r.Change ??= _recycler.Change()).CancelWholePeriod = value; break;
+            case SedField.InvalidatedSedType: (r.Invalidation ??= _recycler.Invalidation()).TargetSedType = value; break;
+            case SedField.InvalidatedIssueDate: (r.Invalidation ??= _recycler.Invalidation()).TargetIssueDate = value; break;
+            case SedField.InvalidationReason: (r.Invalidation ??= _recycler.Invalidation()).Reason = value; break;
             case SedField.EnvelopeSender: r.Envelope.SenderInstitution = value; break;
             case SedField.EnvelopeReceiver: r.Envelope.ReceiverInstitution = value; break;
             case SedField.EnvelopeDocumentId: r.Envelope.DocumentId = value; break;

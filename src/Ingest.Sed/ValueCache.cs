@@ -28,6 +28,8 @@ internal sealed class ValueCache
     {
         SedValueKind.Code => Intern(_codes, CodeBits, utf8),
         SedValueKind.Recurring => Intern(_recurring, RecurringBits, utf8),
+        // One or two characters (a document version, a flag) recur whatever the field.
+        _ when utf8.Length <= 2 => Intern(_codes, CodeBits, utf8),
         _ => isAscii ? Encoding.Latin1.GetString(utf8) : Create(utf8),
     };
 

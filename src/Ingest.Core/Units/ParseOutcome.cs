@@ -22,4 +22,11 @@ public readonly record struct ParseOutcome(ParseOutcomeKind Kind, SedRecord? Sed
 public interface ISedParser
 {
     ParseOutcome Parse(InputUnit unit);
+
+    /// <summary>
+    /// Parses into <paramref name="reuse"/>, a record (and everything it holds) its owner no longer uses,
+    /// instead of a new one; a parser that cannot reuse records returns a new one. Whatever the outcome,
+    /// <paramref name="reuse"/> no longer holds the previous document.
+    /// </summary>
+    ParseOutcome Parse(InputUnit unit, Seds.SedRecord? reuse) => Parse(unit);
 }

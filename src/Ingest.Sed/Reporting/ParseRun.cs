@@ -21,11 +21,14 @@ public static class ParseRun
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
         int seds = 0, notSeds = 0, malformed = 0;
+        // A record is printed and forgotten: the next document is parsed into it.
+        SedRecord? spare = null;
         await foreach (var unit in source.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             using (unit)
             {
-                var outcome = parser.Parse(unit);
+                var outcome = parser.Parse(unit, spare);
+                spare = outcome.Sed ?? spare;
                 var name = unit.Id.ToString();
                 switch (outcome.Kind)
                 {
