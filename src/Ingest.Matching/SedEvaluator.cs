@@ -70,6 +70,9 @@ public sealed class SedEvaluator : ISedEvaluator
 
     public object? Prepare(UnitId unit, SedRecord sed) => PrepareCore(sed);
 
+    /// <summary>The run history copies the strings it needs; no record is referred to once an evaluation is done.</summary>
+    public bool KeepsRecords => false;
+
     /// <summary>
     /// Normalising, matching and every rule that reads no history: the bulk of the work, with no
     /// dependence on the SEDs before this one. A rule found reading the history is deferred to

@@ -15,5 +15,7 @@ public sealed class DryRunSink : IResultSink
 
     public Task RecordRunAsync(RunRecord run, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    public bool KeepsEvaluations => false;
+
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

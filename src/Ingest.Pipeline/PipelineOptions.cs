@@ -16,6 +16,12 @@ public sealed class PipelineOptions
     /// <summary>Units handed from stage to stage together.</summary>
     public int ChunkUnits { get; set; } = 64;
 
+    /// <summary>
+    /// Parse later documents into the records the sink is done with (when the sink and the evaluator
+    /// keep none): a year's run then allocates a few hundred MB less, in ~30 objects a document fewer.
+    /// </summary>
+    public bool RecycleRecords { get; set; } = true;
+
     /// <summary>How often progress is reported.</summary>
     public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 }

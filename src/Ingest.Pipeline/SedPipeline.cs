@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Ingest.Core.Evaluation;
 using Ingest.Core.Results;
+using Ingest.Core.Seds;
 using Ingest.Core.Units;
 using Ingest.Sources;
 
@@ -13,6 +15,11 @@ namespace Ingest.Pipeline;
 public sealed class SedPipeline(ISedParser parser, ISedEvaluator evaluator, IResultSink sink, PipelineOptions options)
 {
     private readonly RunCounters _counters = new();
+
+    // Records the sink is done with, parsed into again by the workers: the nightly run then allocates
+    // per document only the strings it keeps. Only when neither the sink nor the evaluator keeps them.
+    private readonly ConcurrentQueue<SedRecord> _spareRecords = new();
+    private readonly bool _recycle = options.RecycleRecords && !sink.KeepsEvaluations && !evaluator.KeepsRecords;
 
     public RunCounters Counters => _counters;
 
@@ -108,10 +115,15 @@ public sealed class SedPipeline(ISedParser parser, ISedEvaluator evaluator, IRes
             foreach (var unit in units)
             {
                 ParseOutcome outcome;
+                var spare = _recycle && _spareRecords.TryDequeue(out var free) ? free : null;
                 // A zip entry read still compressed is expanded here, in parallel, not by the reader.
                 using (var ready = UnitInflation.Inflate(unit))
                 {
-                    outcome = parser.Parse(ready);
+                    outcome = parser.Parse(ready, spare);
+                }
+                if (spare is not null && outcome.Sed is null)
+                {
+                    _spareRecords.Enqueue(spare);
                 }
                 results.Add(Prepare(new Parsed(unit.Id, outcome, null, null)));
             }
@@ -222,6 +234,10 @@ public sealed class SedPipeline(ISedParser parser, ISedEvaluator evaluator, IRes
             _counters.Sed();
             CountResults(e);
             await sink.WriteAsync(e, ct).ConfigureAwait(false);
+            if (_recycle)
+            {
+                _spareRecords.Enqueue(e.Sed);
+            }
         }
         else
         {

@@ -141,7 +141,7 @@ internal sealed class ReconcileCommand : ICliCommand, IHasFlags
         // The nightly job's memory and GC bill, so a run that outgrows its machine shows it.
         var gc = GC.GetGCMemoryInfo(GCKind.Any);
         using var process = System.Diagnostics.Process.GetCurrentProcess();
-        Console.WriteLine(string.Create(c, $"  memory             peak working set {process.PeakWorkingSet64 / 1e9:F2} GB, heap {gc.HeapSizeBytes / 1e9:F2} GB; GC {GC.CollectionCount(0):N0}/{GC.CollectionCount(1):N0}/{GC.CollectionCount(2):N0} (gen0/1/2), paused {GC.GetTotalPauseDuration().TotalSeconds:F1} s"));
+        Console.WriteLine(string.Create(c, $"  memory             peak working set {process.PeakWorkingSet64 / 1e9:F2} GB, heap {gc.HeapSizeBytes / 1e9:F2} GB, {GC.GetTotalAllocatedBytes() / 1e9:F2} GB allocated; GC {GC.CollectionCount(0):N0}/{GC.CollectionCount(1):N0}/{GC.CollectionCount(2):N0} (gen0/1/2), paused {GC.GetTotalPauseDuration().TotalSeconds:F1} s"));
         if (run.Error is not null)
         {
             Console.WriteLine($"  error              {run.Error}");

@@ -16,4 +16,11 @@ public interface IResultSink : IAsyncDisposable
     Task FlushAsync(CancellationToken cancellationToken);
 
     Task RecordRunAsync(RunRecord run, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// False when the sink has taken what it needs from an evaluation, and from the SED record inside it,
+    /// by the time <see cref="WriteAsync"/> returns: the pipeline may then parse a later document into that
+    /// record (see <see cref="ISedParser.Parse(InputUnit, Seds.SedRecord?)"/>).
+    /// </summary>
+    bool KeepsEvaluations => true;
 }

@@ -22,4 +22,7 @@ public interface ISedEvaluator
 
     /// <summary>Finishes what <see cref="Prepare"/> began, in source order: history, cross-SED rules, red flag.</summary>
     SedEvaluation Complete(UnitId unit, SedRecord sed, object? prepared) => Evaluate(unit, sed);
+
+    /// <summary>False when nothing the evaluator remembers after an evaluation refers to the SED record (strings aside).</summary>
+    bool KeepsRecords => true;
 }

@@ -14,6 +14,9 @@ public sealed class PredictionSink : IResultSink
 {
     public Dictionary<(string, string, int), PredictedSed> Predicted { get; } = [];
 
+    /// <summary>Predictions keep the evaluation's strings, not the evaluation.</summary>
+    public bool KeepsEvaluations => false;
+
     public ValueTask WriteAsync(SedEvaluation evaluation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(evaluation);

@@ -35,6 +35,9 @@ public sealed class ClickHouseResultSink(ClickHouseStore store, string runId, Ti
     /// </summary>
     public bool SendsWhenAged { get; init; } = true;
 
+    /// <summary>An evaluation is encoded into the batch's bytes before <see cref="WriteAsync"/> returns.</summary>
+    public bool KeepsEvaluations => false;
+
     public ValueTask WriteAsync(SedEvaluation evaluation, CancellationToken cancellationToken)
     {
         var now = Now();
