@@ -4,17 +4,31 @@ using Ingest.Core.Units;
 
 namespace Ingest.Tests.Pipeline;
 
-/// <summary>Records each outcome handed to the sink as one comparable line, in order.</summary>
-internal sealed class RecordingSink : IResultSink
+/// <summary>
+/// Records each outcome handed to the sink as one comparable line, in order. With <paramref name="wholeRecords"/>
+/// the line holds the whole SED record as JSON, taken as it is written, and the sink keeps no evaluation
+/// (so the pipeline may recycle records).
+/// </summary>
+internal sealed class RecordingSink(bool wholeRecords = false) : IResultSink
 {
     public List<string> Outcomes { get; } = [];
+
+    /// <summary>The distinct record objects written.</summary>
+    public HashSet<object> Records { get; } = new(ReferenceEqualityComparer.Instance);
+
+    public int Seds { get; private set; }
+
+    public bool KeepsEvaluations => !wholeRecords;
 
     public ValueTask WriteAsync(SedEvaluation evaluation, CancellationToken cancellationToken)
     {
         // Order and details included: the pipeline must reproduce the evaluator exactly, not just the rule set.
         var rules = string.Join(",", evaluation.Anomalies.Select(a => $"{a.RuleId}/{a.Severity}/{a.Reasons}"));
         var matches = string.Join(",", evaluation.Matches.Select(m => $"{m.Target}:{m.Status}:{m.TargetId}:{m.Score:F4}:{string.Join("+", m.Reasons)}"));
-        Outcomes.Add($"{evaluation.Unit}|sed|{evaluation.Sed.SedType}|{rules}|{matches}|{evaluation.RedFlag}");
+        var sed = wholeRecords ? Sed.SedTestParsing.Json(evaluation.Sed) : evaluation.Sed.SedType;
+        Outcomes.Add($"{evaluation.Unit}|sed|{sed}|{rules}|{matches}|{evaluation.RedFlag}");
+        Records.Add(evaluation.Sed);
+        Seds++;
         return ValueTask.CompletedTask;
     }
 

@@ -119,48 +119,15 @@ public sealed class SedPipelineTests
     {
         async Task<List<string>> Run(bool recycle)
         {
-            var sink = new SnapshotSink();
+            var sink = new RecordingSink(wholeRecords: true);
             var options = new PipelineOptions { ParseWorkers = 2, ChunkUnits = 3, ChannelCapacity = 2, RecycleRecords = recycle };
             await new SedPipeline(Engine.CreateParser(), new SedEvaluator(ReferenceSnapshot.Empty), sink, options).RunAsync(new MemorySource(400), CancellationToken.None);
-            Assert.Equal(recycle, sink.Distinct.Count < sink.Seds);
-            return sink.Lines;
+            Assert.Equal(recycle, sink.Records.Count < sink.Seds);
+            return sink.Outcomes;
         }
         var fresh = await Run(recycle: false);
         var recycled = await Run(recycle: true);
         Assert.Equal(fresh, recycled);
-    }
-
-    /// <summary>Takes everything from an evaluation as it is written and keeps none of it, so the pipeline may recycle.</summary>
-    private sealed class SnapshotSink : IResultSink
-    {
-        public List<string> Lines { get; } = [];
-
-        public HashSet<object> Distinct { get; } = new(ReferenceEqualityComparer.Instance);
-
-        public int Seds { get; private set; }
-
-        public bool KeepsEvaluations => false;
-
-        public ValueTask WriteAsync(SedEvaluation evaluation, CancellationToken cancellationToken)
-        {
-            Distinct.Add(evaluation.Sed);
-            Seds++;
-            var rules = string.Join(",", evaluation.Anomalies.Select(a => $"{a.RuleId}/{a.Reasons}"));
-            Lines.Add($"{evaluation.Unit}|{Sed.SedTestParsing.Json(evaluation.Sed)}|{rules}|{evaluation.RedFlag}");
-            return ValueTask.CompletedTask;
-        }
-
-        public ValueTask QuarantineAsync(QuarantineRecord record, ParseOutcomeKind kind, CancellationToken cancellationToken)
-        {
-            Lines.Add($"{record.Unit}|{kind}|{record.ErrorCode}");
-            return ValueTask.CompletedTask;
-        }
-
-        public Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task RecordRunAsync(RunRecord run, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
     private static async Task<(List<string> Outcomes, RunCounters Counters)> RunAsync(int units, PipelineOptions options)
