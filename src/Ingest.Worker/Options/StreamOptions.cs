@@ -36,6 +36,12 @@ public sealed class StreamOptions
     [Range(1_000, 100_000_000)]
     public int HistoryMaxEntries { get; set; } = 1_500_000;
 
+    /// <summary>
+    /// Parse workers parse into the records of SEDs already written and not kept for re-evaluation (when
+    /// the sink and the evaluator keep no records): a record then allocates only the strings it keeps.
+    /// </summary>
+    public bool RecycleRecords { get; set; } = true;
+
     /// <summary>Parse workers between the consume thread and the ordered evaluation; defaults to one per core.</summary>
     [Range(1, 256)]
     public int ParseWorkers { get; set; } = Environment.ProcessorCount;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Threading.Channels;
 using Confluent.Kafka;
@@ -53,6 +54,13 @@ internal sealed class StreamProcessor(
     private long _joinedAtUnixMs = long.MaxValue;
 
     public LatencyRecorder Latency { get; } = new();
+
+    /// <summary>
+    /// Records done with (written, and not kept for re-evaluation) that the parse workers parse into again;
+    /// null when the sink or the evaluator keeps records.
+    /// </summary>
+    public ConcurrentQueue<SedRecord>? SpareRecords { get; } =
+        options.RecycleRecords && !sink.KeepsEvaluations && !evaluator.KeepsRecords ? new() : null;
 
     /// <summary>Records produced before the worker joined: their wait measures backlog, not latency.</summary>
     public long Backlog { get; private set; }
@@ -214,7 +222,10 @@ internal sealed class StreamProcessor(
         if (evaluation is not null)
         {
             await WriteAsync(() => sink.WriteAsync(evaluation, cancellationToken), cancellationToken).ConfigureAwait(false);
-            RememberIfUnmatched(evaluation);
+            if (!RememberIfUnmatched(evaluation))
+            {
+                SpareRecords?.Enqueue(evaluation.Sed);
+            }
             run.Seds++;
             run.Anomalies += evaluation.Anomalies.Count;
             run.RedFlags += evaluation.RedFlag ? 1 : 0;
@@ -235,17 +246,21 @@ internal sealed class StreamProcessor(
         record.Message.Value?.Dispose();
     }
 
-    private void RememberIfUnmatched(SedEvaluation evaluation)
+    /// <summary>True when the SED's record is kept for re-evaluation (so it is not recycled).</summary>
+    private bool RememberIfUnmatched(SedEvaluation evaluation)
     {
         if (options.ReevaluationWindow == 0 || !HasUnmatched(evaluation))
         {
-            return;
+            return false;
         }
         _unmatched.Enqueue((evaluation.Unit, evaluation.Sed));
         while (_unmatched.Count > options.ReevaluationWindow)
         {
-            _unmatched.Dequeue();
+            // Dequeued first: "?." would skip its argument, and the loop with it, when nothing is recycled.
+            var (_, evicted) = _unmatched.Dequeue();
+            SpareRecords?.Enqueue(evicted);
         }
+        return true;
     }
 
     private static bool HasUnmatched(SedEvaluation evaluation)
@@ -272,7 +287,8 @@ internal sealed class StreamProcessor(
         {
             var (unit, sed) = _unmatched.Dequeue();
             var evaluation = _reevaluator.Evaluate(unit, sed);
-            if (HasUnmatched(evaluation))
+            var stillUnmatched = HasUnmatched(evaluation);
+            if (stillUnmatched)
             {
                 _unmatched.Enqueue((unit, sed));
             }
@@ -283,6 +299,10 @@ internal sealed class StreamProcessor(
             if (evaluation.Matches.Exists(m => m.Status != MatchStatus.Unmatched))
             {
                 await WriteAsync(() => sink.WriteAsync(evaluation, cancellationToken), cancellationToken).ConfigureAwait(false);
+            }
+            if (!stillUnmatched)
+            {
+                SpareRecords?.Enqueue(sed);
             }
         }
         await FlushSinkAsync(cancellationToken).ConfigureAwait(false);

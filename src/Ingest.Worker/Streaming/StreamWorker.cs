@@ -224,7 +224,13 @@ public sealed class StreamWorker(
         entry.Unit = unit.Id;
         try
         {
-            entry.Outcome = parser.Parse(unit);
+            var spares = _processor.SpareRecords;
+            var spare = spares is not null && spares.TryDequeue(out var free) ? free : null;
+            entry.Outcome = parser.Parse(unit, spare);
+            if (spare is not null && entry.Outcome.Sed is null)
+            {
+                spares!.Enqueue(spare);
+            }
         }
         catch (Exception e)
         {

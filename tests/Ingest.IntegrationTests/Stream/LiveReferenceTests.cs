@@ -17,18 +17,28 @@ public sealed class LiveReferenceTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 
-    [Fact]
-    public async Task A_SED_that_arrived_before_its_A1_is_matched_when_the_A1_arrives()
+    /// <summary>
+    /// With a re-evaluation window of one SED, an unrelated unmatched SED that came first leaves the window
+    /// (its record recycled, or dropped when recycling is off) and the SED of the A1 stays in it.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_SED_that_arrived_before_its_A1_is_matched_when_the_A1_arrives(bool recycleRecords)
     {
+        var (otherKey, other) = SyntheticSeds.Make("live", 2);
         var (key, value) = SyntheticSeds.Make("live", 1);
         using var producer = new ProducerBuilder<byte[], byte[]>(new ProducerConfig { BootstrapServers = LocalServices.KafkaBootstrap }).Build();
-        producer.Produce(_topic, new Message<byte[], byte[]> { Key = key, Value = value });
+        // One partition, so that the worker sees them in this order.
+        producer.Produce(new TopicPartition(_topic, 0), new Message<byte[], byte[]> { Key = otherKey, Value = other });
+        producer.Produce(new TopicPartition(_topic, 0), new Message<byte[], byte[]> { Key = key, Value = value });
         // A tombstone of an unknown key creates the reference topic, as it exists in production.
         producer.Produce(_a1Topic, new Message<byte[], byte[]> { Key = "nothing"u8.ToArray(), Value = null! });
         producer.Flush(TimeSpan.FromSeconds(10));
 
         using var worker = IngestProcess.Start(_db.Name, "stream", "--topic", _topic, "--group", LocalServices.UniqueName("it-live"),
-            "--set", $"Kafka:A1Topic={_a1Topic}", "--set", "Kafka:DeclarationsTopic=");
+            "--set", $"Kafka:A1Topic={_a1Topic}", "--set", "Kafka:DeclarationsTopic=",
+            "--set", "Stream:ReevaluationWindow=1", "--set", $"Stream:RecycleRecords={recycleRecords}");
         await WaitFor("unmatched", worker);
 
         var a1 = new A1Certificate
