@@ -20,6 +20,8 @@ public sealed class SedPipeline(ISedParser parser, ISedEvaluator evaluator, IRes
     // per document only the strings it keeps. Only when neither the sink nor the evaluator keeps them.
     private readonly ConcurrentQueue<SedRecord> _spareRecords = new();
     private readonly bool _recycle = options.RecycleRecords && !sink.KeepsEvaluations && !evaluator.KeepsRecords;
+    // More than the units in flight between the reader and the sink never wait here.
+    private const int MaxSpareRecords = 4096;
 
     public RunCounters Counters => _counters;
 
@@ -234,7 +236,7 @@ public sealed class SedPipeline(ISedParser parser, ISedEvaluator evaluator, IRes
             _counters.Sed();
             CountResults(e);
             await sink.WriteAsync(e, ct).ConfigureAwait(false);
-            if (_recycle)
+            if (_recycle && _spareRecords.Count < MaxSpareRecords)
             {
                 _spareRecords.Enqueue(e.Sed);
             }

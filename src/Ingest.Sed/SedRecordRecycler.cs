@@ -35,7 +35,7 @@ internal sealed class SedRecordRecycler
             ClearAddress(a);
             Keep(_addresses, a);
         }
-        r.Addresses.Clear();
+        Empty(r.Addresses);
         foreach (var e in r.Employers)
         {
             foreach (var id in e.Ids)
@@ -43,7 +43,7 @@ internal sealed class SedRecordRecycler
                 id.Number = id.Type = null;
                 Keep(_ids, id);
             }
-            e.Ids.Clear();
+            Empty(e.Ids);
             if (e.Address is { } address)
             {
                 ClearAddress(address);
@@ -54,7 +54,7 @@ internal sealed class SedRecordRecycler
             e.Name = e.MarginalActivity = null;
             Keep(_employers, e);
         }
-        r.Employers.Clear();
+        Empty(r.Employers);
         r.FixedPlaceOfWork = null;
         foreach (var w in r.WorkCountries)
         {
@@ -64,17 +64,17 @@ internal sealed class SedRecordRecycler
                 ClearAddress(p.Address);
                 Keep(_places, p);
             }
-            w.Places.Clear();
+            Empty(w.Places);
             w.Country = null;
             Keep(_workCountries, w);
         }
-        r.WorkCountries.Clear();
+        Empty(r.WorkCountries);
         ClearDecision(r.Decision);
         r.Article = null;
         if (r.Exception is { } exception)
         {
-            exception.CurrentLegislation.Clear();
-            exception.RequestedLegislation.Clear();
+            Empty(exception.CurrentLegislation);
+            Empty(exception.RequestedLegislation);
             exception.TeleworkFrameworkAgreement = exception.AmendmentIndicator = null;
             _exception = exception;
         }
@@ -121,6 +121,16 @@ internal sealed class SedRecordRecycler
         return item;
     }
 
+    /// <summary>Cleared, and its array dropped when a hostile document made it large: a kept record stays small.</summary>
+    private static void Empty<T>(List<T> list)
+    {
+        list.Clear();
+        if (list.Capacity > MaxSpares)
+        {
+            list.Capacity = 0;
+        }
+    }
+
     private static void Keep<T>(List<T> spares, T item)
     {
         if (spares.Count < MaxSpares)
@@ -158,8 +168,8 @@ internal sealed class SedRecordRecycler
             pin.Country = pin.Number = pin.Sector = pin.InstitutionId = pin.InstitutionName = null;
             Keep(_pins, pin);
         }
-        p.Pins.Clear();
-        p.Nationalities.Clear();
+        Empty(p.Pins);
+        Empty(p.Nationalities);
         p.PlaceBirthTown = p.PlaceBirthCountry = null;
     }
 

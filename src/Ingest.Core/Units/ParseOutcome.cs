@@ -25,8 +25,8 @@ public interface ISedParser
 
     /// <summary>
     /// Parses into <paramref name="reuse"/>, a record (and everything it holds) its owner no longer uses,
-    /// instead of a new one; a parser that cannot reuse records returns a new one. Whatever the outcome,
-    /// <paramref name="reuse"/> no longer holds the previous document.
+    /// instead of a new one; a parser that cannot reuse records returns a new one. When the outcome is not
+    /// a SED, <paramref name="reuse"/> holds nothing of use and may be passed again.
     /// </summary>
     ParseOutcome Parse(InputUnit unit, Seds.SedRecord? reuse) => Parse(unit);
 }

@@ -224,7 +224,7 @@ internal sealed class StreamProcessor(
             await WriteAsync(() => sink.WriteAsync(evaluation, cancellationToken), cancellationToken).ConfigureAwait(false);
             if (!RememberIfUnmatched(evaluation))
             {
-                SpareRecords?.Enqueue(evaluation.Sed);
+                Recycle(evaluation.Sed);
             }
             run.Seds++;
             run.Anomalies += evaluation.Anomalies.Count;
@@ -246,6 +246,15 @@ internal sealed class StreamProcessor(
         record.Message.Value?.Dispose();
     }
 
+    /// <summary>A record done with goes back to the parse workers; a drain's peak in flight is not kept idle.</summary>
+    private void Recycle(SedRecord sed)
+    {
+        if (SpareRecords is { Count: < 4096 } spares)
+        {
+            spares.Enqueue(sed);
+        }
+    }
+
     /// <summary>True when the SED's record is kept for re-evaluation (so it is not recycled).</summary>
     private bool RememberIfUnmatched(SedEvaluation evaluation)
     {
@@ -258,7 +267,7 @@ internal sealed class StreamProcessor(
         {
             // Dequeued first: "?." would skip its argument, and the loop with it, when nothing is recycled.
             var (_, evicted) = _unmatched.Dequeue();
-            SpareRecords?.Enqueue(evicted);
+            Recycle(evicted);
         }
         return true;
     }
@@ -302,7 +311,7 @@ internal sealed class StreamProcessor(
             }
             if (!stillUnmatched)
             {
-                SpareRecords?.Enqueue(sed);
+                Recycle(sed);
             }
         }
         await FlushSinkAsync(cancellationToken).ConfigureAwait(false);

@@ -80,6 +80,24 @@ public sealed class RecordReuseTests
         Assert.Equal(SedTestParsing.Json(new SedRecord()), SedTestParsing.Json(recycled));
     }
 
+    /// <summary>A record that held a hostile document's thousand PINs does not keep their arrays, nor a thousand spares.</summary>
+    [Fact]
+    public void A_recycled_record_keeps_no_large_arrays()
+    {
+        var record = new SedRecord();
+        for (var i = 0; i < 1_000; i++)
+        {
+            record.Person.Pins.Add(new PinEntry { Number = i.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            record.Person.Nationalities.Add("FR");
+        }
+        var old = new HashSet<object>(record.Person.Pins, ReferenceEqualityComparer.Instance);
+        var recycler = new SedRecordRecycler();
+        recycler.Recycle(record);
+        Assert.True(record.Person.Pins.Capacity <= 16 && record.Person.Nationalities.Capacity <= 16);
+        var reused = Enumerable.Range(0, 1_000).Count(_ => old.Contains(recycler.Pin()));
+        Assert.InRange(reused, 1, 16);
+    }
+
     /// <summary>
     /// The allocation target, exactly: the bytes a document allocates when parsed into a recycled
     /// record equal the sizes of the strings in the result that did not exist before (interned codes and
