@@ -10,6 +10,8 @@
 #           producer), then one worker drains it; the rate is first record → last batch in ClickHouse.
 # Either way the broker's drop report for the topic is printed and must be 0: the dev broker keeps
 # about 5 MB of compressed batches per partition, so SEDS must fit (≈ 8 000 SEDs a partition).
+# Knobs: BENCH_SETTLE=SECONDS (wait after the drop), BENCH_BATCH=RECORDS (Stream:BatchMaxRecords, 50 000),
+# BENCH_WORKER_SET="--set Stream:X=Y ..." (more worker settings, e.g. to compare two configurations).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
