@@ -265,7 +265,7 @@ internal sealed class StreamProcessor(
         _unmatched.Enqueue((evaluation.Unit, evaluation.Sed));
         while (_unmatched.Count > options.ReevaluationWindow)
         {
-            // Dequeued first: "?." would skip its argument, and the loop with it, when nothing is recycled.
+            // The eviction shortens the window whether or not records are recycled.
             var (_, evicted) = _unmatched.Dequeue();
             Recycle(evicted);
         }
