@@ -1,8 +1,6 @@
-using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Ingest.Core.Evaluation;
 using Ingest.Core.Results;
-using Ingest.Core.Seds;
 using Ingest.Core.Units;
 using Ingest.Sources;
 
@@ -16,12 +14,8 @@ public sealed class SedPipeline(ISedParser parser, ISedEvaluator evaluator, IRes
 {
     private readonly RunCounters _counters = new();
 
-    // Records the sink is done with, parsed into again by the workers: the nightly run then allocates
-    // per document only the strings it keeps. Only when neither the sink nor the evaluator keeps them.
-    private readonly ConcurrentQueue<SedRecord> _spareRecords = new();
-    private readonly bool _recycle = options.RecycleRecords && !sink.KeepsEvaluations && !evaluator.KeepsRecords;
-    // More than the units in flight between the reader and the sink never wait here.
-    private const int MaxSpareRecords = 4096;
+    // Records the sink is done with, parsed into again by the workers.
+    private readonly SpareRecords? _spares = SpareRecords.For(options.RecycleRecords, sink, evaluator);
 
     public RunCounters Counters => _counters;
 
@@ -117,15 +111,10 @@ public sealed class SedPipeline(ISedParser parser, ISedEvaluator evaluator, IRes
             foreach (var unit in units)
             {
                 ParseOutcome outcome;
-                var spare = _recycle && _spareRecords.TryDequeue(out var free) ? free : null;
                 // A zip entry read still compressed is expanded here, in parallel, not by the reader.
                 using (var ready = UnitInflation.Inflate(unit))
                 {
-                    outcome = parser.Parse(ready, spare);
-                }
-                if (spare is not null && outcome.Sed is null)
-                {
-                    _spareRecords.Enqueue(spare);
+                    outcome = _spares is null ? parser.Parse(ready) : _spares.Parse(parser, ready);
                 }
                 results.Add(Prepare(new Parsed(unit.Id, outcome, null, null)));
             }
@@ -236,10 +225,7 @@ public sealed class SedPipeline(ISedParser parser, ISedEvaluator evaluator, IRes
             _counters.Sed();
             CountResults(e);
             await sink.WriteAsync(e, ct).ConfigureAwait(false);
-            if (_recycle && _spareRecords.Count < MaxSpareRecords)
-            {
-                _spareRecords.Enqueue(e.Sed);
-            }
+            _spares?.Return(e.Sed);
         }
         else
         {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Threading.Channels;
 using Confluent.Kafka;
@@ -59,8 +58,7 @@ internal sealed class StreamProcessor(
     /// Records done with (written, and not kept for re-evaluation) that the parse workers parse into again;
     /// null when the sink or the evaluator keeps records.
     /// </summary>
-    public ConcurrentQueue<SedRecord>? SpareRecords { get; } =
-        options.RecycleRecords && !sink.KeepsEvaluations && !evaluator.KeepsRecords ? new() : null;
+    public SpareRecords? SpareRecords { get; } = SpareRecords.For(options.RecycleRecords, sink, evaluator);
 
     /// <summary>Records produced before the worker joined: their wait measures backlog, not latency.</summary>
     public long Backlog { get; private set; }
@@ -224,7 +222,7 @@ internal sealed class StreamProcessor(
             await WriteAsync(() => sink.WriteAsync(evaluation, cancellationToken), cancellationToken).ConfigureAwait(false);
             if (!RememberIfUnmatched(evaluation))
             {
-                Recycle(evaluation.Sed);
+                SpareRecords?.Return(evaluation.Sed);
             }
             run.Seds++;
             run.Anomalies += evaluation.Anomalies.Count;
@@ -246,15 +244,6 @@ internal sealed class StreamProcessor(
         record.Message.Value?.Dispose();
     }
 
-    /// <summary>A record done with goes back to the parse workers; a drain's peak in flight is not kept idle.</summary>
-    private void Recycle(SedRecord sed)
-    {
-        if (SpareRecords is { Count: < 4096 } spares)
-        {
-            spares.Enqueue(sed);
-        }
-    }
-
     /// <summary>True when the SED's record is kept for re-evaluation (so it is not recycled).</summary>
     private bool RememberIfUnmatched(SedEvaluation evaluation)
     {
@@ -267,7 +256,7 @@ internal sealed class StreamProcessor(
         {
             // The eviction shortens the window whether or not records are recycled.
             var (_, evicted) = _unmatched.Dequeue();
-            Recycle(evicted);
+            SpareRecords?.Return(evicted);
         }
         return true;
     }
@@ -311,7 +300,7 @@ internal sealed class StreamProcessor(
             }
             if (!stillUnmatched)
             {
-                Recycle(sed);
+                SpareRecords?.Return(sed);
             }
         }
         await FlushSinkAsync(cancellationToken).ConfigureAwait(false);

@@ -225,12 +225,7 @@ public sealed class StreamWorker(
         try
         {
             var spares = _processor.SpareRecords;
-            var spare = spares is not null && spares.TryDequeue(out var free) ? free : null;
-            entry.Outcome = parser.Parse(unit, spare);
-            if (spare is not null && entry.Outcome.Sed is null)
-            {
-                spares!.Enqueue(spare);
-            }
+            entry.Outcome = spares is null ? parser.Parse(unit) : spares.Parse(parser, unit);
         }
         catch (Exception e)
         {
