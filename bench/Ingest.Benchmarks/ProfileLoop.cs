@@ -5,8 +5,8 @@ namespace Ingest.Benchmarks;
 
 /// <summary>
 /// A plain loop over one matching or parsing benchmark for an external profiler (BenchmarkDotNet's own
-/// processes are too short-lived to attach to): <c>-- --loop match|normalise|match-normalised|evaluate|parse|parse-reuse|tokenize SECONDS</c>
-/// prints the time per operation (a SED; a corpus pass for parse and tokenize); <c>-- --loop candidates 0</c>
+/// processes are too short-lived to attach to): <c>-- --loop match|normalise|match-normalised|evaluate|parse|parse-reuse|tokenize|reference-update SECONDS</c>
+/// prints the time per operation (a SED; a corpus pass for parse and tokenize; an update of 1 M + 1 M records for reference-update); <c>-- --loop candidates 0</c>
 /// prints how many candidates the matcher scores; <c>-- --loop dump 0</c> prints every match and
 /// evaluation outcome (to compare two builds).
 /// With perf: <c>DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0</c>, then <c>perf record -g -p PID</c>
@@ -21,6 +21,14 @@ internal static class ProfileLoop
             var parsing = new Parsing.ParsingBenchmarks();
             parsing.Setup();
             Loop(what, seconds, what switch { "parse" => parsing.SedParser, "parse-reuse" => parsing.SedParserReusingRecord, _ => parsing.TokenizerPush }, 1);
+            return;
+        }
+        if (what == "reference-update")
+        {
+            var updates = new ReferenceUpdateBenchmarks();
+            updates.Setup();
+            Console.WriteLine($"setup done, pid {Environment.ProcessId}");
+            Loop(what, seconds, () => updates.Update().A1Count, 1);
             return;
         }
         var benchmarks = new MatchingBenchmarks();

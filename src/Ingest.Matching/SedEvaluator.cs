@@ -70,6 +70,45 @@ public sealed class SedEvaluator : ISedEvaluator
 
     public object? Prepare(UnitId unit, SedRecord sed) => PrepareCore(sed);
 
+    /// <summary>
+    /// The keys the matcher looks the SED's candidates up by: its PINs, its name and name + birth-date
+    /// blocking keys (with the day/month-swapped dates), and the whole-name keys of the records its
+    /// PINs lead to in the current snapshot (through which the matcher also finds that person's records
+    /// registered without a PIN). A reference update that touches none of them (<see cref="MatchKeySet.Touches"/>)
+    /// cannot change the SED's matches.
+    /// </summary>
+    public SedMatchKeys MatchKeysOf(SedRecord sed)
+    {
+        ArgumentNullException.ThrowIfNull(sed);
+        var person = SedFeatures.From(sed).Person;
+        var keys = new List<ulong>(16);
+        var swapped = new List<ulong>(8);
+        BlockingKeys.Add(person, keys, swapped);
+        keys.AddRange(swapped);
+        var snapshot = _snapshots.Current;
+        foreach (var pin in person.PinKeys)
+        {
+            var key = KeyHash.Of('P', pin);
+            keys.Add(key);
+            AddNameKeys(snapshot.A1ByPin.Lookup(key), snapshot.A1s, keys);
+            AddNameKeys(snapshot.DeclarationByPin.Lookup(key), snapshot.Declarations, keys);
+        }
+        return new SedMatchKeys([.. keys.Distinct()]);
+
+        static void AddNameKeys<T>(ReadOnlySpan<int> ids, T[] records, List<ulong> keys)
+            where T : IReferenceRecord
+        {
+            foreach (var id in ids)
+            {
+                var name = records[id].Person.Name;
+                if (!name.IsEmpty)
+                {
+                    keys.Add(KeyHash.Of('N', name.Key));
+                }
+            }
+        }
+    }
+
     /// <summary>The run history copies the strings it needs; no record is referred to once an evaluation is done.</summary>
     public bool KeepsRecords => false;
 

@@ -23,15 +23,21 @@ public static class EngineRegistration
         configuration.GetSection(ClickHouseOptions.Section).Bind(clickHouse);
         services.AddSingleton(clickHouse);
         services.AddSingleton<ISedParser>(_ => Engine.CreateParser());
-        var records = Engine.LoadReferenceRecords(configuration["Reference:A1Path"], configuration["Reference:DeclarationsPath"]);
-        services.AddSingleton(new ReferenceSeed(records.A1, records.Declarations));
-        services.AddSingleton(_ => new ReferenceSnapshotHolder(ReferenceSnapshot.Build(records.A1, records.Declarations)));
+        // Built here, not in a factory: a closure would keep the source records alive beside the
+        // snapshot for the worker's lifetime, and live updates apply to the snapshot alone.
+        services.AddSingleton(new ReferenceSnapshotHolder(LoadSnapshot(configuration)));
         var stream = configuration.GetSection(StreamOptions.Section).Get<StreamOptions>() ?? new StreamOptions();
         services.AddSingleton<ISedEvaluator>(sp => Engine.CreateEvaluator(
             sp.GetRequiredService<ReferenceSnapshotHolder>(), new EvaluatorOptions { MaxHistoryEntries = stream.HistoryMaxEntries }));
         services.AddSingleton<IStreamSinkFactory, ClickHouseStreamSinkFactory>();
         services.AddSingleton<ReferenceFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<ReferenceFeed>());
+    }
+
+    private static ReferenceSnapshot LoadSnapshot(IConfiguration configuration)
+    {
+        var records = Engine.LoadReferenceRecords(configuration["Reference:A1Path"], configuration["Reference:DeclarationsPath"]);
+        return ReferenceSnapshot.Build(records.A1, records.Declarations);
     }
 
     private sealed class ClickHouseStreamSinkFactory(ClickHouseOptions options) : IStreamSinkFactory, IDisposable

@@ -38,8 +38,8 @@ internal static partial class Log
     [LoggerMessage(7010, LogLevel.Warning, "reference record {Key} on {Topic} ignored: {Error}")]
     public static partial void BadReferenceRecord(ILogger logger, string topic, string key, string error);
 
-    [LoggerMessage(7011, LogLevel.Information, "re-evaluated {Count} unmatched SED(s) after a reference update; {Matched} now match")]
-    public static partial void Reevaluated(ILogger logger, int count, int matched);
+    [LoggerMessage(7011, LogLevel.Information, "re-evaluated {Count} of {Waiting} unmatched SED(s) after a reference update (the others share no match key with the changed records); {Matched} now match")]
+    public static partial void Reevaluated(ILogger logger, int count, int waiting, int matched);
 
     [LoggerMessage(7012, LogLevel.Information, "throughput: {Records} record(s) in {Seconds:F1} s = {Rate:F0}/s (first record consumed → last batch in ClickHouse); process CPU {Cpu:F1} s = {CpuPer100k:F1} s per 100 000 records")]
     public static partial void Throughput(ILogger logger, long records, double seconds, double rate, double cpu, double cpuPer100k);

@@ -38,14 +38,14 @@ internal sealed class StreamProcessor(
     private readonly List<SealedBatch> _released = [];
     private Dictionary<TopicPartition, long> _pending = [];
     private List<long> _batchTimestamps = [];
-    private readonly Queue<(UnitId Unit, SedRecord Sed)> _unmatched = new();
+    private readonly Queue<(UnitId Unit, SedRecord Sed, SedMatchKeys? Keys)> _unmatched = new();
+    private readonly PendingReferenceUpdates _updates = new();
     // Re-evaluation must not count as a second delivery of the same SED (STR-08): no history.
     private readonly SedEvaluator _reevaluator = new(snapshots, new EvaluatorOptions { TrackHistory = false });
     private long _next;
     private long _batchStarted;
     private int _batchRecords;
     private long _lastRunRow = Stopwatch.GetTimestamp();
-    private int _referenceUpdates;
     private long _deadLettersDelivered;
     private long _consumerLag;
     private long _consumed;
@@ -99,7 +99,8 @@ internal sealed class StreamProcessor(
     /// <summary>Called by the consume thread at the first assignment.</summary>
     public void Joined(long unixMs) => Interlocked.CompareExchange(ref _joinedAtUnixMs, unixMs, long.MaxValue);
 
-    public void ReferenceUpdated() => Interlocked.Increment(ref _referenceUpdates);
+    /// <summary>Called by the reference feed's thread after each snapshot swap.</summary>
+    public void ReferenceUpdated(ReferenceUpdate update) => _updates.Add(update.Touched);
 
     /// <param name="window">Given back a slot when a chunk's turn comes (the consume thread took it): bounds <see cref="_waiting"/>.</param>
     public async Task RunAsync(ChannelReader<StreamChunk> parsed, SemaphoreSlim window, CancellationToken cancellationToken)
@@ -152,9 +153,9 @@ internal sealed class StreamProcessor(
         {
             await SealAsync(cancellationToken).ConfigureAwait(false);
         }
-        if (Interlocked.Exchange(ref _referenceUpdates, 0) > 0)
+        if (_updates.Take() is { } concern)
         {
-            await ReevaluateUnmatchedAsync(cancellationToken).ConfigureAwait(false);
+            await ReevaluateUnmatchedAsync(concern, cancellationToken).ConfigureAwait(false);
         }
         if (Stopwatch.GetElapsedTime(_lastRunRow) >= TimeSpan.FromSeconds(30))
         {
@@ -251,11 +252,12 @@ internal sealed class StreamProcessor(
         {
             return false;
         }
-        _unmatched.Enqueue((evaluation.Unit, evaluation.Sed));
+        // Its match keys are worked out when the first reference update comes: most SEDs never need them.
+        _unmatched.Enqueue((evaluation.Unit, evaluation.Sed, null));
         while (_unmatched.Count > options.ReevaluationWindow)
         {
             // The eviction shortens the window whether or not records are recycled.
-            var (_, evicted) = _unmatched.Dequeue();
+            var (_, evicted, _) = _unmatched.Dequeue();
             SpareRecords?.Return(evicted);
         }
         return true;
@@ -276,19 +278,36 @@ internal sealed class StreamProcessor(
     /// <summary>
     /// A SED that arrived before its A1 or declaration: evaluated again against the new snapshot
     /// and written again (same identity, newer row), so its provisional result becomes a match.
+    /// Only the SEDs the updates concern (sharing a match key with a changed record) are evaluated
+    /// again: the others cannot gain or lose a candidate, so their matches cannot have changed. (A
+    /// rule reading other people's records, such as an employer's register, may still read the update
+    /// differently; the nightly run evaluates everything again.) The window keeps its order.
     /// </summary>
-    private async Task ReevaluateUnmatchedAsync(CancellationToken cancellationToken)
+    private async Task ReevaluateUnmatchedAsync(PendingReferenceUpdates.Concern concern, CancellationToken cancellationToken)
     {
         var count = _unmatched.Count;
+        var reevaluated = 0;
         var matched = 0;
         for (var i = 0; i < count; i++)
         {
-            var (unit, sed) = _unmatched.Dequeue();
+            var (unit, sed, keys) = _unmatched.Dequeue();
+            if (!concern.All)
+            {
+                // Against the new snapshot: its records can only add keys, so none that matters is missed.
+                keys ??= _reevaluator.MatchKeysOf(sed);
+                if (!concern.Concerns(keys.Value))
+                {
+                    _unmatched.Enqueue((unit, sed, keys));
+                    continue;
+                }
+            }
+            reevaluated++;
             var evaluation = _reevaluator.Evaluate(unit, sed);
             var stillUnmatched = HasUnmatched(evaluation);
             if (stillUnmatched)
             {
-                _unmatched.Enqueue((unit, sed));
+                // The update may have brought records that lead to more keys (a PIN's other names).
+                _unmatched.Enqueue((unit, sed, _reevaluator.MatchKeysOf(sed)));
             }
             else
             {
@@ -303,8 +322,11 @@ internal sealed class StreamProcessor(
                 SpareRecords?.Return(sed);
             }
         }
-        await FlushSinkAsync(cancellationToken).ConfigureAwait(false);
-        Log.Reevaluated(logger, count, matched);
+        if (reevaluated > 0)
+        {
+            await FlushSinkAsync(cancellationToken).ConfigureAwait(false);
+        }
+        Log.Reevaluated(logger, reevaluated, count, matched);
     }
 
     /// <summary>

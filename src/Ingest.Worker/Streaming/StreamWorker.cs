@@ -70,7 +70,7 @@ public sealed class StreamWorker(
             .Build();
         await sink.RecordRunAsync(_run, stoppingToken).ConfigureAwait(false);
         _processor = new StreamProcessor(consumer, evaluator, snapshots, sink, deadLetters, _options, metrics, _run, logger);
-        referenceFeed.SnapshotSwapped += _ => _processor.ReferenceUpdated();
+        referenceFeed.SnapshotSwapped += _processor.ReferenceUpdated;
         _pipeline = StartPipeline();
         Log.Started(logger, _run.RunId, string.Join(",", _kafka.Topics), _kafka.GroupId, consumerConfig.BootstrapServers);
         consumer.Subscribe(_kafka.Topics);

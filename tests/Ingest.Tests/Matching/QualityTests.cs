@@ -2,7 +2,6 @@ using Ingest.Core.Results;
 using Ingest.Core.Units;
 using Ingest.Generator;
 using Ingest.Generator.Evaluation;
-using Ingest.Generator.Reference;
 using Ingest.Matching;
 using Ingest.Matching.Indexes;
 using Ingest.Matching.Rules;
@@ -32,15 +31,10 @@ public sealed class QualityTests
 
     private static async Task<RunScore> Run(GeneratorOptions options)
     {
-        var generator = new CorpusGenerator(options);
-        var dossiers = generator.GenerateDossiers().ToList();
-        var background = new BackgroundReference(options);
-        var a1s = dossiers.SelectMany(d => d.A1s).Concat(background.A1s(Math.Max(0, options.EffectiveA1Count - generator.A1sEmitted))).ToList();
-        var declarations = dossiers.SelectMany(d => d.Declarations)
-            .Concat(background.Declarations(Math.Max(0, options.EffectiveDeclarationCount - generator.DeclarationsEmitted))).ToList();
-        var evaluator = new SedEvaluator(ReferenceSnapshot.Build(a1s, declarations));
+        var register = GeneratedRegister.Make(options);
+        var evaluator = new SedEvaluator(ReferenceSnapshot.Build(register.A1s, register.Declarations));
         var sink = new PredictionSink();
-        var seds = dossiers.SelectMany(d => d.Seds).ToList();
+        var seds = register.Seds;
         var unit = 0;
         foreach (var sed in seds.OrderBy(s => s.Day, StringComparer.Ordinal))
         {
