@@ -13,27 +13,31 @@ internal static class BlockingKeys
 {
     private const int MaxTokens = 4;
 
-    /// <summary>Adds the person's keys; with <paramref name="swapped"/>, also the swapped-date keys a query may try.</summary>
-    public static void Add(PersonFeatures person, List<ulong> keys, List<ulong>? swapped = null)
+    /// <summary>
+    /// Adds the person's keys; with <paramref name="swapped"/>, also the swapped-date keys a query may
+    /// try; with <paramref name="wholeNames"/>, the whole-name keys go there instead of into <paramref name="keys"/>.
+    /// </summary>
+    public static void Add(PersonFeatures person, List<ulong> keys, List<ulong>? swapped = null, List<ulong>? wholeNames = null)
     {
-        AddName(person.Name, person.BirthDay, keys, swapped);
+        wholeNames ??= keys;
+        AddName(person.Name, person.BirthDay, keys, swapped, wholeNames);
         if (!person.NationalName.IsEmpty)
         {
-            AddName(person.NationalName, person.BirthDay, keys, swapped);
+            AddName(person.NationalName, person.BirthDay, keys, swapped, wholeNames);
         }
         if (!person.BirthName.IsEmpty)
         {
-            AddName(person.BirthName, person.BirthDay, keys, swapped);
+            AddName(person.BirthName, person.BirthDay, keys, swapped, wholeNames);
         }
     }
 
-    private static void AddName(NormalizedName name, int birthDay, List<ulong> keys, List<ulong>? swappedKeys)
+    private static void AddName(NormalizedName name, int birthDay, List<ulong> keys, List<ulong>? swappedKeys, List<ulong> wholeNames)
     {
         if (name.IsEmpty)
         {
             return;
         }
-        keys.Add(KeyHash.Of('N', name.Key));
+        wholeNames.Add(KeyHash.Of('N', name.Key));
         if (birthDay < 0)
         {
             return;

@@ -23,8 +23,10 @@ internal sealed class Matcher(EvaluatorOptions options)
         Match(sed, snapshot, snapshot.DeclarationByPin, snapshot.DeclarationByBlock, snapshot.Declarations, snapshot.DeclarationCards, MatchTarget.Declaration);
 
     /// <summary>
-    /// Three widening stages, each stopping when a person is accepted: the PINs (most SEDs end
-    /// here, one lookup), then the name/birth-date blocking keys, then the day/month-swapped dates.
+    /// Four widening stages, each stopping when a person is accepted: the PINs (most SEDs end
+    /// here, one lookup), then the name-token + birth-date blocking keys, then the whole names
+    /// without the date (a mistyped date; a common name brings dozens of namesakes, so only when the
+    /// dated keys accepted nobody), then the day/month-swapped dates.
     /// A candidate is scored once, in the stage that first finds it; each stage decides on all
     /// candidates found so far.
     /// </summary>
@@ -80,6 +82,18 @@ internal sealed class Matcher(EvaluatorOptions options)
             }
         }
         // Deciding again on the same candidates would give the same answer: only new ones count.
+        if (Gather(byBlock, probe.WholeNameKeys, scratch.Fresh))
+        {
+            Warm(other.ByBlock, other.Cards, probe.WholeNameKeys, scratch.Warmed);
+            if (ScoreFresh(sed, probe, records, cards, scratch))
+            {
+                found = Decide(sed, probe, records, cards, scratch, target);
+                if (found.PersonAccepted)
+                {
+                    return found;
+                }
+            }
+        }
         if (Gather(byBlock, probe.SwappedKeys, scratch.Fresh) && ScoreFresh(sed, probe, records, cards, scratch))
         {
             found = Decide(sed, probe, records, cards, scratch, target);

@@ -19,8 +19,14 @@ internal sealed class SedProbe
     /// <summary><see cref="CardHash"/> of each PIN key, in the order of <see cref="PersonFeatures.PinKeys"/>.</summary>
     public List<uint> PinHashes { get; } = new(4);
 
-    /// <summary>Name and name + birth-date blocking keys.</summary>
+    /// <summary>Name-token + birth-date blocking keys.</summary>
     public List<ulong> Keys { get; } = new(32);
+
+    /// <summary>
+    /// Whole-name keys (no date): for a mistyped birth date. Common names have many namesakes
+    /// behind them, so they are looked up only when the dated keys accept nobody.
+    /// </summary>
+    public List<ulong> WholeNameKeys { get; } = new(4);
 
     /// <summary>Blocking keys with the birth date's day and month exchanged.</summary>
     public List<ulong> SwappedKeys { get; } = new(16);
@@ -58,7 +64,8 @@ internal sealed class SedProbe
         }
         Keys.Clear();
         SwappedKeys.Clear();
-        BlockingKeys.Add(sed.Person, Keys, SwappedKeys);
+        WholeNameKeys.Clear();
+        BlockingKeys.Add(sed.Person, Keys, SwappedKeys, WholeNameKeys);
         EmployerKeys.Clear();
         EmployerHashes.Clear();
         foreach (var e in sed.Employers)

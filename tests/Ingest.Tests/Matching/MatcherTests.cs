@@ -73,6 +73,16 @@ public sealed class MatcherTests
     }
 
     [Fact]
+    public void A_birth_date_mistyped_in_one_component_is_found_through_the_whole_name()
+    {
+        // No dated key can meet the record (every token key carries the date): the whole-name stage
+        // finds it, and the record of the SED's own posting vouches for the person.
+        var m = A1Match(Scenario.Of(WithoutPin(s => s.Person.DateBirth = "1981-05-17")).WithA1s(A1 with { Pin = null }));
+        Assert.Equal("A1-0001", m.TargetId);
+        Assert.Contains("birth-date-one-component-differs", m.Reasons);
+    }
+
+    [Fact]
     public void No_candidate_is_unmatched()
     {
         var m = A1Match(Scenario.Of(A009()).WithA1s(A1 with { FamilyName = "Dubois", Forename = "Claire", DateBirth = "1970-12-12", Pin = null }));
