@@ -253,8 +253,10 @@ internal sealed class Matcher(EvaluatorOptions options)
 
     /// <summary>
     /// A person found by PIN may also hold records registered without any PIN (another state's A1
-    /// where the person had no number): the PIN lookup cannot reach them, the exact name can. One
-    /// lookup; the match is returned unchanged when there is none.
+    /// where the person had no number): the PIN lookup cannot reach them, the exact name and birth
+    /// date can. One lookup, by a token of the name with the birth date (the records of that name
+    /// and date are all under it, and few others: a common whole name has hundreds of namesakes,
+    /// beyond the candidates a key yields); the match is returned unchanged when there is none.
     /// </summary>
     private TargetMatch<T> WithRecordsWithoutPin<T>(TargetMatch<T> found, HashMultiIndex byBlock, T[] records, RecordCards cards)
         where T : class, IReferenceRecord
@@ -271,7 +273,7 @@ internal sealed class Matcher(EvaluatorOptions options)
             {
                 return found;
             }
-            key = KeyHash.Of('N', person.Name.Key);
+            key = PersonKey(person.Name.Key, person.BirthDay);
         }
         else
         {
@@ -279,7 +281,7 @@ internal sealed class Matcher(EvaluatorOptions options)
             {
                 return found;
             }
-            key = KeyHash.Of('N', cards.Name(first));
+            key = PersonKey(cards.Name(first), first.BirthDay);
         }
         var candidates = byBlock.Lookup(key);
         if (candidates.Length > options.MaxCandidatesPerKey)
@@ -311,6 +313,26 @@ internal sealed class Matcher(EvaluatorOptions options)
             Result = found.Result, Chosen = found.Chosen, Person = found.Person, PersonRecords = all,
             Ambiguous = found.Ambiguous, PersonAccepted = found.PersonAccepted, CandidateCount = found.CandidateCount,
         };
+    }
+
+    /// <summary>
+    /// The blocking key under which every record of this name and birth date is indexed: its first
+    /// token of two characters or more with the date (<see cref="BlockingKeys"/>); the whole name
+    /// when the date is unknown or no token qualifies.
+    /// </summary>
+    private static ulong PersonKey(ReadOnlySpan<char> name, int birthDay)
+    {
+        if (birthDay >= 0)
+        {
+            foreach (var range in name.Split(' '))
+            {
+                if (range.End.GetOffset(name.Length) - range.Start.GetOffset(name.Length) >= 2)
+                {
+                    return KeyHash.Of('T', name[range], birthDay);
+                }
+            }
+        }
+        return KeyHash.Of('N', name);
     }
 
     private static void Dedupe(List<int> ids)

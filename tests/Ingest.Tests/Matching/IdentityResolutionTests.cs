@@ -110,6 +110,20 @@ public sealed class IdentityResolutionTests
         Assert.False(Fired(e, "LEG-01"));
     }
 
+    [Fact]
+    public void A_record_without_a_pin_joins_its_person_however_many_namesakes_were_registered_before_it()
+    {
+        // 70 namesakes born other days come first: more than the candidates one whole-name key yields.
+        var namesakes = Enumerable.Range(0, 70).Select(i => A1 with
+        {
+            DocumentNumber = $"NS-{i:00}", Pin = null, PinCountry = null, DateBirth = $"19{60 + (i % 30)}-0{1 + (i % 9)}-1{i % 10}",
+        });
+        var foreign = A1 with { DocumentNumber = "DE-0001", Issuer = "DE:DRV0001", Pin = null, PinCountry = null, LegislationState = "DE", EmployerId = "DE123456789", EmployerCountry = "DE" };
+        var e = Scenario.Of(A009()).WithA1s([A1, .. namesakes, foreign]).Evaluate();
+        Assert.Equal("A1-0001", A1Match(e).TargetId);
+        Assert.True(Fired(e, "LEG-02"));
+    }
+
     [Theory]
     [InlineData("FR:URSSAF01", "LEG-01")]
     [InlineData("DE:DRV0001", "LEG-02")]
