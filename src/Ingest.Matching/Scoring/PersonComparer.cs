@@ -7,9 +7,9 @@ namespace Ingest.Matching.Scoring;
 /// identifies; otherwise names weigh 0.55, birth date 0.30 (day/month swap and a single wrong
 /// component tolerated), sex and nationality 0.075 each. A PIN of the same country that differs
 /// lowers the score but does not veto: ID-07 reports it. Without a shared PIN, names less than
-/// <see cref="NameGate"/> alike never match; a conflicting PIN or a birth date one component off is
-/// only tolerated where everything else agrees and the record is of the same posting
-/// (<see cref="PersonScore.NeedsCorroboration"/>).
+/// <see cref="NameGate"/> alike never match; a conflicting PIN, a birth date one component off, or
+/// another nationality with names only alike is only tolerated where everything else agrees and the
+/// record is of the same posting (<see cref="PersonScore.NeedsCorroboration"/>).
 /// </summary>
 internal static class PersonComparer
 {
@@ -91,6 +91,12 @@ internal static class PersonComparer
         {
             // A birth date off is how namesakes look: without a shared PIN, only a record of the same
             // posting makes it this person with another date on record (ID-03).
+            corroborate = true;
+        }
+        else if (nationality < 0 && name < PinConflictNameFloor)
+        {
+            // Another nationality and a name that is only alike: in a register of millions, that is
+            // how a namesake sharing a forename and a birth date looks; a record of the same posting vouches.
             corroborate = true;
         }
         return new PersonScore(Math.Clamp(score, 0, 1), name, date, sex, nationality, pinExact, pinConflict, corroborate);

@@ -49,6 +49,21 @@ public sealed class IdentityResolutionTests
         Assert.Equal(samePerson, Fired(e, "ID-03"));
     }
 
+    [Theory]
+    [InlineData("PL", EmployerVat, true)]
+    [InlineData("RO", EmployerVat, true)]
+    [InlineData("PL", "PL7010001454", true)]
+    [InlineData("RO", "PL7010001454", false)]
+    public void A_family_name_only_alike_with_another_nationality_is_the_person_only_for_a_record_of_the_same_posting(
+        string nationalityOnRecord, string employerOnRecord, bool samePerson)
+    {
+        // Forename and birth date equal, family names alike (a typo or a namesake): another
+        // nationality makes it a namesake unless the record is of this very posting.
+        var e = Scenario.Of(WithoutPin(s => s.Person.FamilyName = "Kowalczyk"))
+            .WithA1s(A1 with { Nationalities = [nationalityOnRecord], EmployerId = employerOnRecord, Pin = null }).Evaluate();
+        Assert.Equal(samePerson ? "A1-0001" : null, A1Match(e).TargetId);
+    }
+
     [Fact]
     public void Another_forename_is_another_person_however_long_the_family_name()
     {
