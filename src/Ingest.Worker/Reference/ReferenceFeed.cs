@@ -54,7 +54,8 @@ public sealed class ReferenceFeed(
         using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(config).SetErrorHandler((_, e) => Log.KafkaError(logger, e.Reason)).Build();
         consumer.Subscribe(new[] { _kafka.A1Topic, _kafka.DeclarationsTopic }.Where(t => !string.IsNullOrEmpty(t)));
         var pending = new ReferenceChanges();
-        var due = Stopwatch.GetTimestamp();
+        // The topics are replayed from the beginning at start-up: a second's worth makes the first update.
+        var due = Stopwatch.GetTimestamp() + (long)(MinimumInterval.TotalSeconds * Stopwatch.Frequency);
         try
         {
             while (!stoppingToken.IsCancellationRequested)

@@ -293,7 +293,8 @@ internal sealed class StreamProcessor(
             var (unit, sed, keys) = _unmatched.Dequeue();
             if (!concern.All)
             {
-                // Against the new snapshot: its records can only add keys, so none that matters is missed.
+                // Against the new snapshot, so the keys lead to the records it added; a removed record
+                // cannot turn an unmatched SED into a match.
                 keys ??= _reevaluator.MatchKeysOf(sed);
                 if (!concern.Concerns(keys.Value))
                 {
