@@ -325,9 +325,10 @@ internal sealed class StreamProcessor(
         }
         if (reevaluated > 0)
         {
+            // Updates come as often as once a second: only those that concerned a waiting SED are logged.
             await FlushSinkAsync(cancellationToken).ConfigureAwait(false);
+            Log.Reevaluated(logger, reevaluated, count, matched);
         }
-        Log.Reevaluated(logger, reevaluated, count, matched);
     }
 
     /// <summary>

@@ -41,16 +41,7 @@ public sealed class LiveReferenceTests : IAsyncLifetime
             "--set", "Stream:ReevaluationWindow=1", "--set", $"Stream:RecycleRecords={recycleRecords}");
         await WaitFor("unmatched", worker);
 
-        var a1 = new A1Certificate
-        {
-            DocumentNumber = "DE-A1-LIVE-1", SecurityCode = "QX12", Issuer = "DE:DRV0001", IssuedOn = "2024-12-01",
-            FamilyName = "Müller-1", Forename = "Jürgen", DateBirth = "1975-07-14", Sex = "01", Nationalities = ["DE"],
-            Pin = "65140775M123", PinCountry = "DE", EmployerName = "Bau <Süd> GmbH", EmployerId = "DE811234567", EmployerCountry = "DE",
-            LegislationState = "DE", Article = "12.1", Start = "2025-01-01", End = "2025-12-31", Status = "issued", WorkCountries = ["AT"],
-        };
-        using var json = new MemoryStream();
-        ReferenceJsonl.Write(json, a1);
-        producer.Produce(_a1Topic, new Message<byte[], byte[]> { Key = Encoding.UTF8.GetBytes(a1.DocumentNumber), Value = json.ToArray().AsSpan().TrimEnd((byte)'\n').ToArray() });
+        ProduceA1(producer);
         producer.Flush(TimeSpan.FromSeconds(10));
 
         await WaitFor("DE-A1-LIVE-1", worker);
@@ -62,8 +53,56 @@ public sealed class LiveReferenceTests : IAsyncLifetime
         Assert.Contains("re-evaluated", worker.Output, StringComparison.Ordinal);
     }
 
-    /// <summary>Waits until the A1 match of the one document reads as expected (status or target id).</summary>
-    private async Task WaitFor(string expected, IngestProcess worker)
+    /// <summary>
+    /// Two unmatched SEDs wait; the A1 of one arrives. Only that SED shares a match key with the A1
+    /// (the other has its own PIN, forename and birth date), so only it is evaluated again.
+    /// </summary>
+    [Fact]
+    public async Task An_A1_update_reevaluates_only_the_waiting_SEDs_it_concerns()
+    {
+        var (otherKey, other) = SyntheticSeds.Make("only", 2);
+        other = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(other)
+            .Replace("65140775M123", "12120366H019", StringComparison.Ordinal)
+            .Replace("1975-07-14", "1966-03-12", StringComparison.Ordinal)
+            .Replace("Jürgen", "Horst", StringComparison.Ordinal));
+        var (key, value) = SyntheticSeds.Make("only", 1);
+        using var producer = new ProducerBuilder<byte[], byte[]>(new ProducerConfig { BootstrapServers = LocalServices.KafkaBootstrap }).Build();
+        producer.Produce(new TopicPartition(_topic, 0), new Message<byte[], byte[]> { Key = otherKey, Value = other });
+        producer.Produce(new TopicPartition(_topic, 0), new Message<byte[], byte[]> { Key = key, Value = value });
+        producer.Produce(_a1Topic, new Message<byte[], byte[]> { Key = "nothing"u8.ToArray(), Value = null! });
+        producer.Flush(TimeSpan.FromSeconds(10));
+
+        using var worker = IngestProcess.Start(_db.Name, "stream", "--topic", _topic, "--group", LocalServices.UniqueName("it-live"),
+            "--set", $"Kafka:A1Topic={_a1Topic}", "--set", "Kafka:DeclarationsTopic=");
+        await WaitFor("unmatched", worker, rows: 2);
+        ProduceA1(producer);
+        producer.Flush(TimeSpan.FromSeconds(10));
+
+        await WaitFor("DE-A1-LIVE-1", worker);
+        for (var i = 0; i < 100 && !worker.Output.Contains("re-evaluated", StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(100);
+        }
+        Assert.Contains("re-evaluated 1 of 2 unmatched", worker.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>The A1 of the sample's person (PIN, name as <see cref="SyntheticSeds.Make"/> numbers it 1, birth date), on the A1 topic.</summary>
+    private void ProduceA1(IProducer<byte[], byte[]> producer)
+    {
+        var a1 = new A1Certificate
+        {
+            DocumentNumber = "DE-A1-LIVE-1", SecurityCode = "QX12", Issuer = "DE:DRV0001", IssuedOn = "2024-12-01",
+            FamilyName = "Müller-1", Forename = "Jürgen", DateBirth = "1975-07-14", Sex = "01", Nationalities = ["DE"],
+            Pin = "65140775M123", PinCountry = "DE", EmployerName = "Bau <Süd> GmbH", EmployerId = "DE811234567", EmployerCountry = "DE",
+            LegislationState = "DE", Article = "12.1", Start = "2025-01-01", End = "2025-12-31", Status = "issued", WorkCountries = ["AT"],
+        };
+        using var json = new MemoryStream();
+        ReferenceJsonl.Write(json, a1);
+        producer.Produce(_a1Topic, new Message<byte[], byte[]> { Key = Encoding.UTF8.GetBytes(a1.DocumentNumber), Value = json.ToArray().AsSpan().TrimEnd((byte)'\n').ToArray() });
+    }
+
+    /// <summary>Waits until the A1 matches read as expected (status or target id) on at least <paramref name="rows"/> documents.</summary>
+    private async Task WaitFor(string expected, IngestProcess worker, int rows = 1)
     {
         var clock = Stopwatch.StartNew();
         var last = "";
@@ -74,7 +113,7 @@ public sealed class LiveReferenceTests : IAsyncLifetime
             {
                 last = await _db.Store.QueryTextAsync(
                     $"SELECT status, target_id FROM {_db.Name}.match_results FINAL WHERE target = 'a1' FORMAT TSV", CancellationToken.None);
-                if (last.Contains(expected, StringComparison.Ordinal))
+                if (last.Split('\n').Count(line => line.Contains(expected, StringComparison.Ordinal)) >= rows)
                 {
                     return;
                 }
