@@ -26,30 +26,14 @@ public sealed class LiveReferenceTests : IAsyncLifetime
     [InlineData(false)]
     public async Task A_SED_that_arrived_before_its_A1_is_matched_when_the_A1_arrives(bool recycleRecords)
     {
-        var (otherKey, other) = SyntheticSeds.Make("live", 2);
-        var (key, value) = SyntheticSeds.Make("live", 1);
-        using var producer = new ProducerBuilder<byte[], byte[]>(new ProducerConfig { BootstrapServers = LocalServices.KafkaBootstrap }).Build();
-        // One partition, so that the worker sees them in this order.
-        producer.Produce(new TopicPartition(_topic, 0), new Message<byte[], byte[]> { Key = otherKey, Value = other });
-        producer.Produce(new TopicPartition(_topic, 0), new Message<byte[], byte[]> { Key = key, Value = value });
-        // A tombstone of an unknown key creates the reference topic, as it exists in production.
-        producer.Produce(_a1Topic, new Message<byte[], byte[]> { Key = "nothing"u8.ToArray(), Value = null! });
-        producer.Flush(TimeSpan.FromSeconds(10));
+        using var producer = ProduceSeds(SyntheticSeds.Make("live", 2), SyntheticSeds.Make("live", 1));
 
         using var worker = IngestProcess.Start(_db.Name, "stream", "--topic", _topic, "--group", LocalServices.UniqueName("it-live"),
             "--set", $"Kafka:A1Topic={_a1Topic}", "--set", "Kafka:DeclarationsTopic=",
             "--set", "Stream:ReevaluationWindow=1", "--set", $"Stream:RecycleRecords={recycleRecords}");
         await WaitFor("unmatched", worker);
 
-        ProduceA1(producer);
-        producer.Flush(TimeSpan.FromSeconds(10));
-
-        await WaitFor("DE-A1-LIVE-1", worker);
-        // The worker logs the re-evaluation after its flush: the row can be visible a moment before the line.
-        for (var i = 0; i < 100 && !worker.Output.Contains("re-evaluated", StringComparison.Ordinal); i++)
-        {
-            await Task.Delay(100);
-        }
+        await ProduceA1AndWaitForItsMatch(producer, worker);
         Assert.Contains("re-evaluated", worker.Output, StringComparison.Ordinal);
     }
 
@@ -65,25 +49,40 @@ public sealed class LiveReferenceTests : IAsyncLifetime
             .Replace("65140775M123", "12120366H019", StringComparison.Ordinal)
             .Replace("1975-07-14", "1966-03-12", StringComparison.Ordinal)
             .Replace("Jürgen", "Horst", StringComparison.Ordinal));
-        var (key, value) = SyntheticSeds.Make("only", 1);
-        using var producer = new ProducerBuilder<byte[], byte[]>(new ProducerConfig { BootstrapServers = LocalServices.KafkaBootstrap }).Build();
-        producer.Produce(new TopicPartition(_topic, 0), new Message<byte[], byte[]> { Key = otherKey, Value = other });
-        producer.Produce(new TopicPartition(_topic, 0), new Message<byte[], byte[]> { Key = key, Value = value });
-        producer.Produce(_a1Topic, new Message<byte[], byte[]> { Key = "nothing"u8.ToArray(), Value = null! });
-        producer.Flush(TimeSpan.FromSeconds(10));
+        using var producer = ProduceSeds((otherKey, other), SyntheticSeds.Make("only", 1));
 
         using var worker = IngestProcess.Start(_db.Name, "stream", "--topic", _topic, "--group", LocalServices.UniqueName("it-live"),
             "--set", $"Kafka:A1Topic={_a1Topic}", "--set", "Kafka:DeclarationsTopic=");
         await WaitFor("unmatched", worker, rows: 2);
+
+        await ProduceA1AndWaitForItsMatch(producer, worker);
+        Assert.Contains("re-evaluated 1 of 2 unmatched", worker.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The two SEDs on partition 0 (so that the worker sees them in this order), and a tombstone of an
+    /// unknown key that creates the A1 topic, as it exists in production.
+    /// </summary>
+    private IProducer<byte[], byte[]> ProduceSeds((byte[] Key, byte[] Value) first, (byte[] Key, byte[] Value) second)
+    {
+        var producer = new ProducerBuilder<byte[], byte[]>(new ProducerConfig { BootstrapServers = LocalServices.KafkaBootstrap }).Build();
+        producer.Produce(new TopicPartition(_topic, 0), new Message<byte[], byte[]> { Key = first.Key, Value = first.Value });
+        producer.Produce(new TopicPartition(_topic, 0), new Message<byte[], byte[]> { Key = second.Key, Value = second.Value });
+        producer.Produce(_a1Topic, new Message<byte[], byte[]> { Key = "nothing"u8.ToArray(), Value = null! });
+        producer.Flush(TimeSpan.FromSeconds(10));
+        return producer;
+    }
+
+    private async Task ProduceA1AndWaitForItsMatch(IProducer<byte[], byte[]> producer, IngestProcess worker)
+    {
         ProduceA1(producer);
         producer.Flush(TimeSpan.FromSeconds(10));
-
         await WaitFor("DE-A1-LIVE-1", worker);
+        // The worker logs the re-evaluation after its flush: the row can be visible a moment before the line.
         for (var i = 0; i < 100 && !worker.Output.Contains("re-evaluated", StringComparison.Ordinal); i++)
         {
             await Task.Delay(100);
         }
-        Assert.Contains("re-evaluated 1 of 2 unmatched", worker.Output, StringComparison.Ordinal);
     }
 
     /// <summary>The A1 of the sample's person (PIN, name as <see cref="SyntheticSeds.Make"/> numbers it 1, birth date), on the A1 topic.</summary>
