@@ -5,8 +5,10 @@ namespace Ingest.Matching.Indexes;
 
 /// <summary>
 /// Several blocking keys per person so that one typo, a transliteration variant, swapped names or a
-/// birth name still meet: each name token with the birth date (one token may be misspelt), and the
-/// whole sorted name without the date (the date may be mistyped). Queries look up the
+/// birth name still meet: each name token with the birth date (one token may be misspelt); the whole
+/// sorted name with the birth year and with the birth month and day (a date mistyped in one component
+/// keeps one of the two: the name's namesakes born another day are not all candidates); and the
+/// whole name without the date (for a person whose date is unknown on one side). Queries look up the
 /// day/month-swapped date as a last resort, so the index stores one date only.
 /// </summary>
 internal static class BlockingKeys
@@ -15,29 +17,38 @@ internal static class BlockingKeys
 
     /// <summary>
     /// Adds the person's keys; with <paramref name="swapped"/>, also the swapped-date keys a query may
-    /// try; with <paramref name="wholeNames"/>, the whole-name keys go there instead of into <paramref name="keys"/>.
+    /// try; with <paramref name="partialDates"/> and <paramref name="wholeNames"/>, the whole name's keys
+    /// with part of the date and without it go there instead of into <paramref name="keys"/> (a query
+    /// looks them up in stages).
     /// </summary>
-    public static void Add(PersonFeatures person, List<ulong> keys, List<ulong>? swapped = null, List<ulong>? wholeNames = null)
+    public static void Add(PersonFeatures person, List<ulong> keys, List<ulong>? swapped = null, List<ulong>? partialDates = null, List<ulong>? wholeNames = null)
     {
+        partialDates ??= keys;
         wholeNames ??= keys;
-        AddName(person.Name, person.BirthDay, keys, swapped, wholeNames);
+        AddName(person.Name, person.BirthDay, keys, swapped, partialDates, wholeNames);
         if (!person.NationalName.IsEmpty)
         {
-            AddName(person.NationalName, person.BirthDay, keys, swapped, wholeNames);
+            AddName(person.NationalName, person.BirthDay, keys, swapped, partialDates, wholeNames);
         }
         if (!person.BirthName.IsEmpty)
         {
-            AddName(person.BirthName, person.BirthDay, keys, swapped, wholeNames);
+            AddName(person.BirthName, person.BirthDay, keys, swapped, partialDates, wholeNames);
         }
     }
 
-    private static void AddName(NormalizedName name, int birthDay, List<ulong> keys, List<ulong>? swappedKeys, List<ulong> wholeNames)
+    private static void AddName(NormalizedName name, int birthDay, List<ulong> keys, List<ulong>? swappedKeys, List<ulong> partialDates, List<ulong> wholeNames)
     {
         if (name.IsEmpty)
         {
             return;
         }
         wholeNames.Add(KeyHash.Of('N', name.Key));
+        if (birthDay >= 0)
+        {
+            var date = DateOnly.FromDayNumber(birthDay);
+            partialDates.Add(KeyHash.Of('Y', name.Key, date.Year));
+            partialDates.Add(KeyHash.Of('D', name.Key, (date.Month * 100) + date.Day));
+        }
         if (birthDay < 0)
         {
             return;

@@ -23,10 +23,10 @@ internal sealed class Matcher(EvaluatorOptions options)
         Match(sed, snapshot, snapshot.DeclarationByPin, snapshot.DeclarationByBlock, snapshot.Declarations, snapshot.DeclarationCards, MatchTarget.Declaration);
 
     /// <summary>
-    /// Four widening stages, each stopping when a person is accepted: the PINs (most SEDs end
-    /// here, one lookup), then the name-token + birth-date blocking keys, then the whole names
-    /// without the date (a mistyped date; a common name brings dozens of namesakes, so only when the
-    /// dated keys accepted nobody), then the day/month-swapped dates.
+    /// Widening stages, each stopping when a person is accepted: the PINs (most SEDs end here, one
+    /// lookup), the name-token + birth-date blocking keys, the whole name with part of the date (a date
+    /// mistyped in one component), the whole name alone (a date unknown on one side; a common name
+    /// brings its first few dozen namesakes), then the day/month-swapped dates.
     /// A candidate is scored once, in the stage that first finds it; each stage decides on all
     /// candidates found so far.
     /// </summary>
@@ -82,23 +82,34 @@ internal sealed class Matcher(EvaluatorOptions options)
             }
         }
         // Deciding again on the same candidates would give the same answer: only new ones count.
-        if (Gather(byBlock, probe.WholeNameKeys, scratch.Fresh))
+        if (Widen(sed, probe, byBlock, records, cards, target, other, scratch, probe.PartialDateKeys, ref found)
+            || Widen(sed, probe, byBlock, records, cards, target, other, scratch, probe.WholeNameKeys, ref found))
         {
-            Warm(other.ByBlock, other.Cards, probe.WholeNameKeys, scratch.Warmed);
-            if (ScoreFresh(sed, probe, records, cards, scratch))
-            {
-                found = Decide(sed, probe, records, cards, scratch, target);
-                if (found.PersonAccepted)
-                {
-                    return found;
-                }
-            }
+            return found;
         }
         if (Gather(byBlock, probe.SwappedKeys, scratch.Fresh) && ScoreFresh(sed, probe, records, cards, scratch))
         {
             found = Decide(sed, probe, records, cards, scratch, target);
         }
         return found;
+    }
+
+    /// <summary>A stage of whole-name keys: decides again when they bring new candidates; true when a person is accepted.</summary>
+    private bool Widen<T>(SedFeatures sed, SedProbe probe, HashMultiIndex byBlock, T[] records, RecordCards cards, MatchTarget target,
+        OtherTarget other, Scratch scratch, List<ulong> keys, ref TargetMatch<T> found)
+        where T : class, IReferenceRecord
+    {
+        if (!Gather(byBlock, keys, scratch.Fresh))
+        {
+            return false;
+        }
+        Warm(other.ByBlock, other.Cards, keys, scratch.Warmed);
+        if (!ScoreFresh(sed, probe, records, cards, scratch))
+        {
+            return false;
+        }
+        found = Decide(sed, probe, records, cards, scratch, target);
+        return found.PersonAccepted;
     }
 
     private static OtherTarget Other(ReferenceSnapshot snapshot, MatchTarget target) =>

@@ -23,8 +23,14 @@ internal sealed class SedProbe
     public List<ulong> Keys { get; } = new(32);
 
     /// <summary>
-    /// Whole-name keys (no date): for a mistyped birth date. Common names have many namesakes
-    /// behind them, so they are looked up only when the dated keys accept nobody.
+    /// Whole-name keys with the birth year and with the birth month and day: for a date mistyped in
+    /// one component. Looked up only when the dated token keys accept nobody.
+    /// </summary>
+    public List<ulong> PartialDateKeys { get; } = new(8);
+
+    /// <summary>
+    /// Whole-name keys (no date): for a person whose birth date is unknown on one side. A common name
+    /// has hundreds of namesakes behind it (a key yields the first few dozen), so they come last.
     /// </summary>
     public List<ulong> WholeNameKeys { get; } = new(4);
 
@@ -64,8 +70,9 @@ internal sealed class SedProbe
         }
         Keys.Clear();
         SwappedKeys.Clear();
+        PartialDateKeys.Clear();
         WholeNameKeys.Clear();
-        BlockingKeys.Add(sed.Person, Keys, SwappedKeys, WholeNameKeys);
+        BlockingKeys.Add(sed.Person, Keys, SwappedKeys, PartialDateKeys, WholeNameKeys);
         EmployerKeys.Clear();
         EmployerHashes.Clear();
         foreach (var e in sed.Employers)

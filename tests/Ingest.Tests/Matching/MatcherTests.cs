@@ -82,6 +82,24 @@ public sealed class MatcherTests
         Assert.Contains("birth-date-one-component-differs", m.Reasons);
     }
 
+    [Theory]
+    [InlineData("1981-05-17")]
+    [InlineData("1980-06-17")]
+    [InlineData("1980-05-18")]
+    public void A_birth_date_mistyped_in_one_component_is_found_behind_a_hundred_namesakes(string typed)
+    {
+        // More namesakes (of other postings), registered first, than one whole-name key yields: the whole name with the
+        // year, or with the month and day, still leads to the record.
+        var namesakes = Enumerable.Range(0, 100).Select(i => A1 with
+        {
+            DocumentNumber = $"NS-{i:000}", Pin = null, PinCountry = null, EmployerId = "PL7010001454",
+            DateBirth = $"19{50 + (i % 40)}-{1 + (i % 12):00}-{1 + (i % 28):00}",
+        }).Where(a => a.DateBirth[..4] != "1980");
+        var m = A1Match(Scenario.Of(WithoutPin(s => s.Person.DateBirth = typed)).WithA1s([.. namesakes, A1 with { Pin = null }]));
+        Assert.Equal("A1-0001", m.TargetId);
+        Assert.Contains("birth-date-one-component-differs", m.Reasons);
+    }
+
     [Fact]
     public void No_candidate_is_unmatched()
     {
