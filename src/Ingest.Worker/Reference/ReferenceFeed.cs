@@ -16,7 +16,7 @@ namespace Ingest.Worker.Reference;
 /// Live reference data: the A1 and declaration topics (compacted, keyed by document number; a
 /// null value deletes) are read from the beginning by every worker and applied to the current
 /// snapshot as a new immutable one (<see cref="ReferenceSnapshot.With"/>: only the changed records are
-/// normalised). An update costs an index build over the whole register (about 2 s for 1 M + 1 M
+/// normalised). An update costs an index build over the whole register (2–2.5 s for 1 M + 1 M
 /// records on two cores), so changes are gathered and applied at most once a second, and never
 /// sooner after an update than four times what it took: a steady flow of changes costs at most a
 /// fifth of a core. Subscribers (the stream worker) re-evaluate the unmatched SEDs an update concerns.
