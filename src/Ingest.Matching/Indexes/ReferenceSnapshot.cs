@@ -151,15 +151,10 @@ public sealed class ReferenceSnapshot
         return changed == 0 ? current : merged.ToArray();
     }
 
-    /// <summary>Every key the record is indexed under (PINs and blocking keys).</summary>
+    /// <summary>Every key the record is indexed under (<see cref="KeysOf"/>).</summary>
     private static void AddKeys(PersonFeatures person, HashSet<ulong> touched, List<ulong> keys)
     {
-        foreach (var p in person.PinKeys)
-        {
-            touched.Add(KeyHash.Of('P', p));
-        }
-        keys.Clear();
-        BlockingKeys.Add(person, keys);
+        KeysOf(person, keys, keys);
         touched.UnionWith(keys);
     }
 
@@ -179,11 +174,12 @@ public sealed class ReferenceSnapshot
         var block = new HashMultiIndexBuilder(a1s.Length * 4);
         var employer = new List<(ulong, int)>(a1s.Length);
         var numbers = new Dictionary<string, int>(a1s.Length, StringComparer.Ordinal);
+        var pinKeys = new List<ulong>(4);
         var keys = new List<ulong>(16);
         for (var i = 0; i < a1s.Length; i++)
         {
             var a = a1s[i];
-            AddPerson(a.Person, i, pin, block, keys);
+            AddPerson(a.Person, i, pin, block, pinKeys, keys);
             if (a.EmployerKey.Length > 0)
             {
                 employer.Add((KeyHash.Of('E', a.EmployerKey), i));
@@ -209,11 +205,12 @@ public sealed class ReferenceSnapshot
         var block = new HashMultiIndexBuilder(decls.Length * 4);
         var employer = new List<(ulong, int)>(decls.Length);
         var client = new List<(ulong, int)>(decls.Length);
+        var pinKeys = new List<ulong>(4);
         var keys = new List<ulong>(16);
         for (var i = 0; i < decls.Length; i++)
         {
             var d = decls[i];
-            AddPerson(d.Person, i, pin, block, keys);
+            AddPerson(d.Person, i, pin, block, pinKeys, keys);
             if (d.EmployerKey.Length > 0)
             {
                 employer.Add((KeyHash.Of('E', d.EmployerKey), i));
@@ -265,18 +262,33 @@ public sealed class ReferenceSnapshot
         return IntervalMultiIndex.Build(keys, ids, pairs.Count, id => period(id) is { } p ? (p.Start.DayNumber, p.EffectiveEnd.DayNumber) : (int.MaxValue, int.MinValue));
     }
 
-    private static void AddPerson(PersonFeatures person, int id, HashMultiIndexBuilder pin, HashMultiIndexBuilder block, List<ulong> keys)
+    private static void AddPerson(PersonFeatures person, int id, HashMultiIndexBuilder pin, HashMultiIndexBuilder block, List<ulong> pinKeys, List<ulong> blockKeys)
     {
-        foreach (var p in person.PinKeys)
+        KeysOf(person, pinKeys, blockKeys);
+        foreach (var k in pinKeys)
         {
-            pin.Add(KeyHash.Of('P', p), id);
+            pin.Add(k, id);
         }
-        keys.Clear();
-        BlockingKeys.Add(person, keys);
-        foreach (var k in keys)
+        foreach (var k in blockKeys)
         {
             block.Add(k, id);
         }
+    }
+
+    /// <summary>
+    /// The keys a record is indexed under: its PINs into <paramref name="pinKeys"/>, its blocking keys
+    /// into <paramref name="blockKeys"/> (both cleared first; they may be one list). Indexing and the
+    /// touched keys of an update both read them here, so an update reports every key it changes.
+    /// </summary>
+    private static void KeysOf(PersonFeatures person, List<ulong> pinKeys, List<ulong> blockKeys)
+    {
+        pinKeys.Clear();
+        blockKeys.Clear();
+        foreach (var p in person.PinKeys)
+        {
+            pinKeys.Add(KeyHash.Of('P', p));
+        }
+        BlockingKeys.Add(person, blockKeys);
     }
 
     private static List<PostingDeclaration> CurrentVersions(IEnumerable<PostingDeclaration> declarations)
