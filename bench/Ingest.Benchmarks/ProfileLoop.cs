@@ -5,7 +5,7 @@ namespace Ingest.Benchmarks;
 
 /// <summary>
 /// A plain loop over one matching or parsing benchmark for an external profiler (BenchmarkDotNet's own
-/// processes are too short-lived to attach to): <c>-- --loop match|normalise|match-normalised|evaluate|parse|parse-reuse|tokenize|reference-update SECONDS</c>
+/// processes are too short-lived to attach to): <c>-- --loop match|normalise|match-normalised|evaluate|parse|parse-reuse|parse-general|tokenize|fast-tokenize|reference-update SECONDS</c>
 /// prints the time per operation (a SED; a corpus pass for parse and tokenize; an update of 1 M + 1 M records for reference-update); <c>-- --loop candidates 0</c>
 /// prints how many candidates the matcher scores; <c>-- --loop dump 0</c> prints every match and
 /// evaluation outcome (to compare two builds).
@@ -16,11 +16,18 @@ internal static class ProfileLoop
 {
     public static void Run(string what, int seconds)
     {
-        if (what is "parse" or "parse-reuse" or "tokenize")
+        if (what is "parse" or "parse-reuse" or "parse-general" or "tokenize" or "fast-tokenize")
         {
             var parsing = new Parsing.ParsingBenchmarks();
             parsing.Setup();
-            Loop(what, seconds, what switch { "parse" => parsing.SedParser, "parse-reuse" => parsing.SedParserReusingRecord, _ => parsing.TokenizerPush }, 1);
+            Loop(what, seconds, what switch
+            {
+                "parse" => parsing.SedParser,
+                "parse-reuse" => parsing.SedParserReusingRecord,
+                "parse-general" => parsing.GeneralSedParserReusingRecord,
+                "fast-tokenize" => parsing.FastReaderPush,
+                _ => parsing.TokenizerPush,
+            }, 1);
             return;
         }
         if (what == "reference-update")

@@ -3,6 +3,7 @@ using System.Text;
 using Ingest.Core.Seds;
 using Ingest.Sed.Mapping;
 using Ingest.Xml;
+using Ingest.Xml.Fast;
 
 namespace Ingest.Sed;
 
@@ -43,6 +44,8 @@ internal sealed class SedDocumentMapper
 
     public XmlReaderBuffers XmlBuffers { get; } = new();
 
+    public XmlFastScratch FastScratch { get; } = new();
+
     public SedRecord Record => _builder.Record;
 
     public bool SedFound => _sedFound;
@@ -75,7 +78,8 @@ internal sealed class SedDocumentMapper
 
     /// <summary>A start tag; false asks the reader to skip the element (unknown, or not a SED).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool OnStart(ref XmlTokenReader reader)
+    public bool OnStart<TTag>(ref TTag reader)
+        where TTag : IXmlStartTag, allows ref struct
     {
         var trie = _trie;
         if (trie is null)
@@ -116,7 +120,8 @@ internal sealed class SedDocumentMapper
 
     /// <summary>A start tag before or between mapped parts: the SED root, the SBDH envelope and its header.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private bool OnStartOutsideMap(ref XmlTokenReader reader)
+    private bool OnStartOutsideMap<TTag>(ref TTag reader)
+        where TTag : IXmlStartTag, allows ref struct
     {
         var depth = reader.Depth;
         if (depth == 0)
@@ -149,7 +154,8 @@ internal sealed class SedDocumentMapper
         return false;
     }
 
-    private bool TryBeginSed(ref XmlTokenReader reader)
+    private bool TryBeginSed<TTag>(ref TTag reader)
+        where TTag : IXmlStartTag, allows ref struct
     {
         var ns = reader.NamespaceUri;
         var local = reader.LocalName;
@@ -225,7 +231,8 @@ internal sealed class SedDocumentMapper
         _value = null;
     }
 
-    private void NotSed(ParseErrorCode code, string message, ref XmlTokenReader reader)
+    private void NotSed<TTag>(ParseErrorCode code, string message, ref TTag reader)
+        where TTag : IXmlStartTag, allows ref struct
     {
         if (_notSedMessage is null)
         {

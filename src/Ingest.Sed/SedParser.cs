@@ -3,6 +3,7 @@ using System.IO.Pipelines;
 using Ingest.Core.Seds;
 using Ingest.Core.Units;
 using Ingest.Xml;
+using Ingest.Xml.Fast;
 
 namespace Ingest.Sed;
 
@@ -38,6 +39,19 @@ public sealed class SedParser : ISedParser
             return Quarantine(unit, ParseOutcomeKind.Malformed, ParseErrorCode.FramingError, unit.FramingError, 0, 1, 1, "");
         }
         var mapper = t_mapper ??= new SedDocumentMapper();
+        if (_options.FastPath && unit.Payload.IsSingleSegment)
+        {
+            mapper.Reset(reuse);
+            var fast = new XmlFastReader(unit.Payload.FirstSpan, _options.Xml, mapper.FastScratch);
+            var fastHandler = new SedFastHandler(mapper);
+            if (fast.TryReadToEnd(ref fastHandler))
+            {
+                return Complete(unit, mapper, unit.Headers);
+            }
+            // Outside the fast reader's subset, or not well-formed: the general reader reads it again from
+            // the start (into the same record) and reports exactly what is wrong.
+            reuse = mapper.Record;
+        }
         mapper.Reset(reuse);
         try
         {

@@ -399,8 +399,7 @@ public ref partial struct XmlTokenReader
                     ThrowAt(ParseErrorCode.DuplicateAttribute, _bufAbs + slot.Offset);
                 }
                 if (slot.NamespaceIndex != XmlNamespaceIndex.None && o.NamespaceIndex != XmlNamespaceIndex.None
-                    && buf.Slice(o.NameStart + o.PrefixLength + 1, o.NameLength - o.PrefixLength - 1)
-                        .SequenceEqual(name[(slot.PrefixLength + 1)..])
+                    && LocalPart(buf.Slice(o.NameStart, o.NameLength), o.PrefixLength).SequenceEqual(LocalPart(name, slot.PrefixLength))
                     && NamespaceOf(o.NamespaceIndex).SequenceEqual(NamespaceOf(slot.NamespaceIndex)))
                 {
                     ThrowAt(ParseErrorCode.DuplicateAttribute, _bufAbs + slot.Offset, "same namespace and local name");
@@ -408,6 +407,11 @@ public ref partial struct XmlTokenReader
             }
         }
     }
+
+    // An unprefixed "xmlns" is its own local name (it once lost its first letter here, so that
+    // xmlns="…" and xmlns:mlns="…" on one tag were taken for the same attribute).
+    private static ReadOnlySpan<byte> LocalPart(ReadOnlySpan<byte> name, int prefixLength) =>
+        prefixLength == 0 ? name : name[(prefixLength + 1)..];
 
     private readonly ReadOnlySpan<byte> AttributeValue(ReadOnlySpan<byte> buf, in XmlReaderBuffers.AttributeSlot slot) =>
         slot.ValueDecoded ? _buffers.AttributeValues.AsSpan(slot.ValueStart, slot.ValueLength) : buf.Slice(slot.ValueStart, slot.ValueLength);

@@ -11,7 +11,7 @@ namespace Ingest.Xml;
 /// Rejections throw <see cref="XmlParseException"/>. Tokens inside one segment are parsed in place;
 /// a token split across segments is joined once into scratch memory.
 /// </summary>
-public ref partial struct XmlTokenReader
+public ref partial struct XmlTokenReader : IXmlStartTag
 {
     private readonly ReadOnlySequence<byte> _sequence;
     private readonly bool _isFinalBlock;

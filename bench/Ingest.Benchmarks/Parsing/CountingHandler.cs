@@ -1,9 +1,10 @@
 using Ingest.Xml;
+using Ingest.Xml.Fast;
 
 namespace Ingest.Benchmarks.Parsing;
 
 /// <summary>A push handler that only counts, to time the reader's push loop alone.</summary>
-internal struct CountingHandler : IXmlElementHandler
+internal struct CountingHandler : IXmlElementHandler, IXmlFastHandler
 {
     public int Count;
 
@@ -20,4 +21,14 @@ internal struct CountingHandler : IXmlElementHandler
     public void OnOther(ref XmlTokenReader reader)
     {
     }
+
+    public bool OnStartElement(ref XmlFastReader tag)
+    {
+        Count++;
+        return true;
+    }
+
+    public void OnEndElement() => Count++;
+
+    public void OnText(ReadOnlySpan<byte> text, bool isAscii) => Count += text.Length;
 }

@@ -11,16 +11,32 @@ namespace Ingest.Tests.Xml;
 internal sealed class RandomXmlDocument
 {
     private static readonly string[] s_names = ["a", "b", "item", "x-y", "x.y", "_u", "n1", "é", "Größe", "名前", "Person", "value"];
+    private static readonly string[] s_asciiNames = ["a", "b", "item", "x-y", "x.y", "_u", "n1", "Person", "value", "PersonalIdentificationNumber"];
     private static readonly string[] s_words = ["Hansen", "Kari", "1980-01-31", " ", "  ", "NO", "ä", "€", "😀", "ø", "x", "0155"];
     private readonly Random _random;
     private readonly StringBuilder _sb = new();
+    private readonly bool _plain;
     private int _uriCounter;
 
-    private RandomXmlDocument(int seed) => _random = new Random(seed);
+    private RandomXmlDocument(int seed, bool plain)
+    {
+        _random = new Random(seed);
+        _plain = plain;
+    }
 
     public static string Build(int seed, int size)
     {
-        var doc = new RandomXmlDocument(seed);
+        var doc = new RandomXmlDocument(seed, plain: false);
+        return doc.Document(Math.Clamp(size, 1, 40));
+    }
+
+    /// <summary>
+    /// Only what SEDs are made of (the fast reader's subset): no comment, PI, CDATA, CR or character
+    /// reference, ASCII names, unprefixed attributes with plain values; text keeps entities, non-ASCII and ']'.
+    /// </summary>
+    public static string BuildPlain(int seed, int size)
+    {
+        var doc = new RandomXmlDocument(seed, plain: true);
         return doc.Document(Math.Clamp(size, 1, 40));
     }
 
@@ -52,6 +68,11 @@ internal sealed class RandomXmlDocument
 
     private void Misc()
     {
+        if (_plain)
+        {
+            _sb.Append(Pick(["", "\n", " "]));
+            return;
+        }
         var n = _random.Next(3);
         for (var i = 0; i < n; i++)
         {
@@ -84,19 +105,19 @@ internal sealed class RandomXmlDocument
             local.Add((prefix, uri));
         }
         var prefixes = local.Where(s => s.Prefix.Length > 0).Select(s => s.Prefix).Distinct().ToList();
-        var name = Pick(s_names);
+        var name = Pick(_plain ? s_asciiNames : s_names);
         var qname = prefixes.Count > 0 && Chance(0.4) ? Pick(prefixes) + ":" + name : name;
         _sb.Append('<').Append(qname).Append(decls);
         var used = new HashSet<string>();
         var attrs = _random.Next(4);
         for (var i = 0; i < attrs; i++)
         {
-            var attrLocal = Pick(s_names);
+            var attrLocal = Pick(_plain ? s_asciiNames : s_names);
             if (!used.Add(attrLocal))
             {
                 continue;
             }
-            var attrName = prefixes.Count > 0 && Chance(0.3) ? Pick(prefixes) + ":" + attrLocal : attrLocal;
+            var attrName = !_plain && prefixes.Count > 0 && Chance(0.3) ? Pick(prefixes) + ":" + attrLocal : attrLocal;
             _sb.Append(Pick([" ", "\n", "\t", "  "])).Append(attrName).Append(Chance(0.2) ? " = " : "=");
             AttributeValue();
         }
@@ -110,7 +131,7 @@ internal sealed class RandomXmlDocument
         var remaining = budget - 1;
         for (var c = 0; c < children && remaining > 0; c++)
         {
-            switch (_random.Next(6))
+            switch (_plain ? _random.Next(3) : _random.Next(6))
             {
                 case 0:
                 case 1:
@@ -133,7 +154,7 @@ internal sealed class RandomXmlDocument
         var n = _random.Next(5);
         for (var i = 0; i < n; i++)
         {
-            _sb.Append(_random.Next(10) switch
+            _sb.Append((_plain ? Pick([0, 3, 5, 5]) : _random.Next(10)) switch
             {
                 0 => Pick(["&amp;", "&lt;", "&gt;", "&quot;", "&apos;"]),
                 1 => Pick(["&#65;", "&#x20AC;", "&#xD;", "&#10;", "&#x1F600;", "&#0065;"]),
@@ -150,6 +171,11 @@ internal sealed class RandomXmlDocument
         var q = Chance(0.7) ? '"' : '\'';
         _sb.Append(q);
         var n = _random.Next(5);
+        if (_plain)
+        {
+            _sb.Append(Pick(["Hansen", "NO", "", "1980-01-31", "a > b", "x y"])).Append(q);
+            return;
+        }
         for (var i = 0; i < n; i++)
         {
             _sb.Append(_random.Next(8) switch
