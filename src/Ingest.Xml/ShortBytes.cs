@@ -39,6 +39,20 @@ internal static class ShortBytes
         return a.Slice(aStart, length).SequenceEqual(b.AsSpan(bStart, length));
     }
 
+    /// <summary>True when the <paramref name="length"/> bytes at two places of one span are equal.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool Equal(ReadOnlySpan<byte> span, int aStart, int bStart, int length)
+    {
+        if (length <= 16 && span.Length - Math.Max(aStart, bStart) >= 16)
+        {
+            ref var start = ref MemoryMarshal.GetReference(span);
+            var equal = Vector128.Equals(Vector128.LoadUnsafe(ref start, (nuint)aStart), Vector128.LoadUnsafe(ref start, (nuint)bStart)).ExtractMostSignificantBits();
+            var lanes = (1u << length) - 1;
+            return (equal & lanes) == lanes;
+        }
+        return span.Slice(aStart, length).SequenceEqual(span.Slice(bStart, length));
+    }
+
     /// <summary>Up to 8 bytes as one little-endian word (callers keep the length apart: zero bytes pad).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Pack(ReadOnlySpan<byte> bytes)

@@ -138,7 +138,7 @@ public ref struct XmlFastReader : IXmlStartTag
                 var nameStart = stack[top];
                 var nameLength = stack[top + 1];
                 var j = i + 2;
-                if (j + nameLength >= n || !doc.Slice(j, nameLength).SequenceEqual(doc.Slice(nameStart, nameLength)))
+                if (j + nameLength >= n || !ShortBytes.Equal(doc, j, nameStart, nameLength))
                 {
                     return false;
                 }
