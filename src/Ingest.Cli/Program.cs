@@ -23,6 +23,11 @@ internal static class Program
             return ExitUsage;
         }
 
+        if (command.GcConserveMemory is { } conserveMemory && !argv.Skip(1).Any(a => a is "--help" or "-h"))
+        {
+            GcModeRestart.Ensure(conserveMemory);
+        }
+
         using var cts = new CancellationTokenSource();
         // SIGINT and SIGTERM both ask for a graceful stop: verbs drain and flush, then exit.
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, ctx => { ctx.Cancel = true; cts.Cancel(); });

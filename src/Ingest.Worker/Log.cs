@@ -47,6 +47,6 @@ internal static partial class Log
     [LoggerMessage(7013, LogLevel.Information, "latency (produced → in ClickHouse) of {Records} record(s) produced while the worker ran: p50 {P50:F0} ms, p99 {P99:F0} ms, max {Max:F0} ms; {Backlog} record(s) produced before it joined are backlog, not latency")]
     public static partial void Latency(ILogger logger, long records, double p50, double p99, double max, long backlog);
 
-    [LoggerMessage(7014, LogLevel.Information, "gc: {AllocatedMb:F0} MB allocated, collections gen0 {Gen0} gen1 {Gen1} gen2 {Gen2}, paused {PauseMs:F0} ms, heap {HeapMb:F0} MB")]
-    public static partial void GcSummary(ILogger logger, double allocatedMb, int gen0, int gen1, int gen2, double pauseMs, double heapMb);
+    [LoggerMessage(7014, LogLevel.Information, "gc: {AllocatedMb:F0} MB allocated, collections gen0 {Gen0} gen1 {Gen1} gen2 {Gen2}, paused {PauseMs:F0} ms, heap {HeapMb:F0} MB, conserve-memory {ConserveMemory}")]
+    public static partial void GcSummary(ILogger logger, double allocatedMb, int gen0, int gen1, int gen2, double pauseMs, double heapMb, object conserveMemory);
 }

@@ -14,5 +14,8 @@ internal interface ICliCommand
     /// <summary>The full `--help` text: usage line, options, exit codes.</summary>
     string Help { get; }
 
+    /// <summary>The GC conserve-memory level the verb runs best with; null: the executable's own (see <see cref="GcModeRestart"/>).</summary>
+    int? GcConserveMemory => null;
+
     Task<int> RunAsync(CliArgs args, CancellationToken cancellationToken);
 }

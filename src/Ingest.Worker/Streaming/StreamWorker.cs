@@ -368,7 +368,8 @@ public sealed class StreamWorker(
             Log.Throughput(logger, p.Records, active, p.Records / active, cpu, cpu * 100_000 / p.Records);
         }
         Log.GcSummary(logger, GC.GetTotalAllocatedBytes() / 1e6, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2),
-            GC.GetTotalPauseDuration().TotalMilliseconds, GC.GetGCMemoryInfo().HeapSizeBytes / 1e6);
+            GC.GetTotalPauseDuration().TotalMilliseconds, GC.GetGCMemoryInfo().HeapSizeBytes / 1e6,
+            GC.GetConfigurationVariables().GetValueOrDefault("GCConserveMem", 0L));
         var latency = p.Latency;
         if (latency.Count > 0)
         {

@@ -48,6 +48,8 @@ public sealed class StreamTests : IAsyncLifetime
         var (exit, output) = await IngestProcess.RunAsync(_db.Name, TimeSpan.FromSeconds(120), Stream(["--exit-when-idle", "3"]));
 
         Assert.True(exit == 0, output);
+        // The executable runs in GC conserve-memory mode for the nightly job; the worker restarts itself without it.
+        Assert.Contains("conserve-memory 0", output, StringComparison.Ordinal);
         Assert.Equal(200, await DistinctSeds());
         Assert.Equal(4, await _db.Store.ScalarAsync($"SELECT count() FROM {_db.Name}.quarantine FINAL", CancellationToken.None));
         var letters = Consume(_deadLetters, 4);
