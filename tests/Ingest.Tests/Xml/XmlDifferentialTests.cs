@@ -18,8 +18,11 @@ public sealed class XmlDifferentialTests
         {
             var theirs = Accepts(() => XmlEventStream.FromXmlReader(doc));
             var ours = Accepts(() => XmlEventStream.FromOurs(doc), out var code);
-            // Known leniency of XmlReader: it takes a version like "1.0/" in the declaration; XML 1.0 says '1.' [0-9]+.
-            var knownLeniency = theirs && code == Ingest.Xml.ParseErrorCode.InvalidXmlDeclaration;
+            // Known leniencies of XmlReader: it takes a version like "1.0/" in the declaration (XML 1.0 says
+            // '1.' [0-9]+), and its decoder drops a UTF-8 sequence cut short by the end of the input (a mutation
+            // that appends a lead byte such as 0xC3 after the root; found failing this property now and then).
+            var knownLeniency = theirs && (code == Ingest.Xml.ParseErrorCode.InvalidXmlDeclaration
+                || (IncompleteUtf8Tail(doc) is var tail and > 0 && Accepts(() => XmlEventStream.FromOurs(doc[..^tail]))));
             Assert.True(theirs == ours || knownLeniency, $"XmlReader accepts={theirs}, ours={ours}: {System.Text.Encoding.UTF8.GetString(doc)}");
         });
 
@@ -42,6 +45,22 @@ public sealed class XmlDifferentialTests
     }
 
     private static bool Accepts(Action action) => Accepts(action, out _);
+
+    /// <summary>Bytes of a UTF-8 sequence the input ends in the middle of; 0 when it ends on a whole character.</summary>
+    private static int IncompleteUtf8Tail(byte[] doc)
+    {
+        for (var back = 1; back <= Math.Min(3, doc.Length); back++)
+        {
+            var b = doc[^back];
+            if ((b & 0xC0) == 0x80)
+            {
+                continue;
+            }
+            var length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+            return length > back ? back : 0;
+        }
+        return 0;
+    }
 
     private static bool Accepts(Action action, out Ingest.Xml.ParseErrorCode code)
     {
