@@ -26,6 +26,7 @@ public ref struct XmlFastReader : IXmlStartTag
     private int _prefixLength;
     private int _attributeCount;
     private int _depth;
+    private ReadOnlySpan<byte> _localName;
 
     public XmlFastReader(ReadOnlySpan<byte> document, XmlReaderOptions options, XmlFastScratch scratch)
     {
@@ -34,8 +35,7 @@ public ref struct XmlFastReader : IXmlStartTag
         _scratch = scratch;
     }
 
-    public readonly ReadOnlySpan<byte> LocalName =>
-        _prefixLength == 0 ? _doc.Slice(_nameStart, _nameLength) : _doc.Slice(_nameStart + _prefixLength + 1, _nameLength - _prefixLength - 1);
+    public readonly ReadOnlySpan<byte> LocalName => _localName;
 
     public readonly ReadOnlySpan<byte> NamespaceUri
     {
@@ -210,6 +210,7 @@ public ref struct XmlFastReader : IXmlStartTag
                     _nameStart = nameStart;
                     _nameLength = nameLength;
                     _prefixLength = prefixLength;
+                    _localName = prefixLength == 0 ? doc.Slice(nameStart, nameLength) : doc.Slice(nameStart + prefixLength + 1, nameLength - prefixLength - 1);
                     _attributeCount = attributes;
                     _depth = depth - 1;
                     if (!handler.OnStartElement(ref this))
