@@ -283,13 +283,22 @@ public sealed class SedEvaluator : ISedEvaluator
     {
         var ids = new List<string>();
         var reasons = new List<string>(result.Anomalies.Count);
-        foreach (var a in result.Anomalies.OrderByDescending(a => a.Severity))
+        // Most severe first, in rule order within a severity (a stable sort without LINQ's boxing and buffers).
+        for (var level = (int)Severity.Block; level >= (int)Severity.Low; level--)
         {
-            if (a.Severity >= Severity.Red)
+            var severity = (Severity)level;
+            foreach (var a in result.Anomalies)
             {
-                ids.Add(a.RuleId);
+                if (a.Severity != severity)
+                {
+                    continue;
+                }
+                if (severity >= Severity.Red)
+                {
+                    ids.Add(a.RuleId);
+                }
+                reasons.Add(a.RuleId + SeverityTag(severity) + a.Reasons);
             }
-            reasons.Add(a.RuleId + " (" + a.Severity.ToString().ToUpperInvariant() + "): " + a.Reasons);
         }
         var env = f.Sed.Envelope;
         return new ReviewQueueEntry
@@ -305,13 +314,26 @@ public sealed class SedEvaluator : ISedEvaluator
         };
     }
 
+    private static string SeverityTag(Severity severity) => severity switch
+    {
+        Severity.Block => " (BLOCK): ",
+        Severity.Red => " (RED): ",
+        Severity.Med => " (MED): ",
+        _ => " (LOW): ",
+    };
+
     private static string ReferencePersonKey(TargetMatch<IndexedA1> a1, TargetMatch<IndexedDeclaration> declaration)
     {
         // The reference person's identity links SEDs of one person that carry different PINs or none.
         var features = a1.PersonAccepted && a1.PersonRecords.Count > 0 ? a1.PersonRecords[0].Person
             : declaration.PersonAccepted && declaration.PersonRecords.Count > 0 ? declaration.PersonRecords[0].Person
             : null;
-        return features is null ? "" : "R|" + ReferenceSnapshot.PersonHashOf(features).ToString("x16", CultureInfo.InvariantCulture);
+        return features is null ? "" : string.Create(18, ReferenceSnapshot.PersonHashOf(features), static (key, hash) =>
+        {
+            key[0] = 'R';
+            key[1] = '|';
+            hash.TryFormat(key[2..], out _, "x16", CultureInfo.InvariantCulture);
+        });
     }
 
     /// <summary>Name + birth date hashes (the name's, its national romanisation's) that link the person's SEDs without a shared PIN; 0 when none.</summary>

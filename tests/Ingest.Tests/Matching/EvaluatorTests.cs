@@ -1,3 +1,4 @@
+using Ingest.Core.Results;
 using Ingest.Core.Units;
 using Ingest.Matching;
 using Ingest.Matching.Indexes;
@@ -22,6 +23,25 @@ public sealed class EvaluatorTests
         Assert.Equal(1, evaluator.Stats.Review);
         Assert.Equal(0.75, evaluator.Stats.AutomationRate);
         Assert.Single(results, r => r.ReviewEntry is not null);
+    }
+
+    [Fact]
+    public void A_review_entry_lists_every_anomaly_most_severe_first_and_names_the_red_rules()
+    {
+        var evaluator = new SedEvaluator(ReferenceSnapshot.Build([A1], [Declaration]));
+        var red = evaluator.Evaluate(new UnitId("b", null, 0), A009(s =>
+        {
+            s.Decision.LegislationState = "DE";
+            s.Person.Sex = "07";
+        }));
+        var entry = red.ReviewEntry!;
+        var expected = red.Anomalies
+            .OrderByDescending(a => a.Severity)
+            .Select(a => $"{a.RuleId} ({a.Severity.ToString().ToUpperInvariant()}): {a.Reasons}")
+            .ToList();
+        Assert.True(red.Anomalies.Select(a => a.Severity).Distinct().Count() > 1, "the case should mix severities");
+        Assert.Equal(expected, entry.Reasons);
+        Assert.Equal(red.Anomalies.Where(a => a.Severity >= Severity.Red).OrderByDescending(a => a.Severity).Select(a => a.RuleId), entry.RedRuleIds);
     }
 
     [Theory]
