@@ -10,7 +10,7 @@ namespace Ingest.Cli.Hosting;
 /// place (execve: same process id, arguments, streams and signals) with the mode it wants — unless the
 /// operator chose one through <c>DOTNET_GCConserveMemory</c>, which always wins.
 /// </summary>
-internal static partial class GcModeRestart
+internal static class GcModeRestart
 {
     public const string Variable = "DOTNET_GCConserveMemory";
 
@@ -28,8 +28,10 @@ internal static partial class GcModeRestart
         string[] argv;
         try
         {
-            // The exact command line the process was started with (the dotnet host and the dll, or the apphost).
-            argv = File.ReadAllText("/proc/self/cmdline").TrimEnd('\0').Split('\0');
+            // The exact command line the process was started with (the dotnet host and the dll, or the apphost):
+            // arguments each ended by a NUL, an empty argument included.
+            var commandLine = File.ReadAllText("/proc/self/cmdline");
+            argv = (commandLine.EndsWith('\0') ? commandLine[..^1] : commandLine).Split('\0');
         }
         catch (IOException)
         {

@@ -21,8 +21,6 @@ public ref struct XmlFastReader : IXmlStartTag
 
     // The start tag being reported.
     private int _tagStart;
-    private int _nameStart;
-    private int _nameLength;
     private int _prefixLength;
     private int _attributeCount;
     private int _depth;
@@ -41,7 +39,7 @@ public ref struct XmlFastReader : IXmlStartTag
     {
         get
         {
-            var ns = Resolve(_prefixLength == 0 ? default : _doc.Slice(_nameStart, _prefixLength));
+            var ns = Resolve(_prefixLength == 0 ? default : _doc.Slice(_tagStart + 1, _prefixLength));
             return ns < 0 ? default : _doc.Slice(_scratch.Namespaces[ns + 2], _scratch.Namespaces[ns + 3]);
         }
     }
@@ -207,8 +205,6 @@ public ref struct XmlFastReader : IXmlStartTag
                 if (skipDepth == 0)
                 {
                     _tagStart = nameStart - 1;
-                    _nameStart = nameStart;
-                    _nameLength = nameLength;
                     _prefixLength = prefixLength;
                     _localName = prefixLength == 0 ? doc.Slice(nameStart, nameLength) : doc.Slice(nameStart + prefixLength + 1, nameLength - prefixLength - 1);
                     _attributeCount = attributes;
