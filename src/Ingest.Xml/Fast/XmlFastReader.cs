@@ -6,8 +6,8 @@ namespace Ingest.Xml.Fast;
 
 /// <summary>
 /// A one-pass reader for the XML that SEDs are made of, over a whole document in one span: ASCII names,
-/// attributes with plain values, text without references or CR, no comment, PI, CDATA or DOCTYPE in the
-/// body. Within that subset it checks everything the general <see cref="XmlTokenReader"/> checks and pushes
+/// attributes with plain values, text without character references, CR only in skipped indentation, no
+/// comment, PI, CDATA or DOCTYPE in the body. Within that subset it checks everything the general <see cref="XmlTokenReader"/> checks and pushes
 /// the same tokens; outside it — any unusual construct, any error, any limit reached — it stops and returns
 /// false, and the caller reads the document again with the general reader, which then reports the exact
 /// error. So it needs no error paths of its own, and its element stack, namespace scope and names are
@@ -141,7 +141,7 @@ public ref struct XmlFastReader : IXmlStartTag
                     return false;
                 }
                 j += nameLength;
-                while (doc[j] is (byte)' ' or (byte)'\t' or (byte)'\n')
+                while (XmlCharacters.IsWhitespace(doc[j]))
                 {
                     if (++j >= n)
                     {
@@ -246,7 +246,12 @@ public ref struct XmlFastReader : IXmlStartTag
                 {
                     return false;
                 }
-                if (skipDepth == 0 && !(ignoreIndentation && kind == TextKind.Indentation))
+                if (kind == TextKind.IndentationWithCarriageReturn && !ignoreIndentation)
+                {
+                    // Reported, it would be the text after end-of-line handling: the general reader's job.
+                    return false;
+                }
+                if (skipDepth == 0 && !(ignoreIndentation && kind is TextKind.Indentation or TextKind.IndentationWithCarriageReturn))
                 {
                     if (kind >= TextKind.AsciiWithReferences)
                     {
@@ -274,7 +279,7 @@ public ref struct XmlFastReader : IXmlStartTag
             }
             i += length;
         }
-        while (i < doc.Length && doc[i] is (byte)' ' or (byte)'\t' or (byte)'\n')
+        while (i < doc.Length && XmlCharacters.IsWhitespace(doc[i]))
         {
             i++;
         }
@@ -314,7 +319,7 @@ public ref struct XmlFastReader : IXmlStartTag
             }
             i = next;
         }
-        while (i < d.Length && d[i] is (byte)' ' or (byte)'\t' or (byte)'\n')
+        while (i < d.Length && XmlCharacters.IsWhitespace(d[i]))
         {
             i++;
         }
@@ -326,7 +331,7 @@ public ref struct XmlFastReader : IXmlStartTag
     {
         value = default;
         var p = i;
-        while (p < d.Length && d[p] is (byte)' ' or (byte)'\t' or (byte)'\n')
+        while (p < d.Length && XmlCharacters.IsWhitespace(d[p]))
         {
             p++;
         }
@@ -335,7 +340,7 @@ public ref struct XmlFastReader : IXmlStartTag
             return -1;
         }
         p += name.Length;
-        while (p < d.Length && d[p] is (byte)' ' or (byte)'\t' or (byte)'\n')
+        while (p < d.Length && XmlCharacters.IsWhitespace(d[p]))
         {
             p++;
         }
@@ -344,7 +349,7 @@ public ref struct XmlFastReader : IXmlStartTag
             return -1;
         }
         p++;
-        while (p < d.Length && d[p] is (byte)' ' or (byte)'\t' or (byte)'\n')
+        while (p < d.Length && XmlCharacters.IsWhitespace(d[p]))
         {
             p++;
         }
@@ -366,7 +371,7 @@ public ref struct XmlFastReader : IXmlStartTag
     {
         for (; i < doc.Length; i++)
         {
-            if (doc[i] is not ((byte)' ' or (byte)'\t' or (byte)'\n'))
+            if (!XmlCharacters.IsWhitespace(doc[i]))
             {
                 return false;
             }
@@ -420,7 +425,7 @@ public ref struct XmlFastReader : IXmlStartTag
         while (true)
         {
             var sawSpace = false;
-            while (p < n && doc[p] is (byte)' ' or (byte)'\t' or (byte)'\n')
+            while (p < n && XmlCharacters.IsWhitespace(doc[p]))
             {
                 p++;
                 sawSpace = true;
@@ -454,7 +459,7 @@ public ref struct XmlFastReader : IXmlStartTag
             {
                 return -1;
             }
-            while (p < n && doc[p] is (byte)' ' or (byte)'\t' or (byte)'\n')
+            while (p < n && XmlCharacters.IsWhitespace(doc[p]))
             {
                 p++;
             }
@@ -463,7 +468,7 @@ public ref struct XmlFastReader : IXmlStartTag
                 return -1;
             }
             p++;
-            while (p < n && doc[p] is (byte)' ' or (byte)'\t' or (byte)'\n')
+            while (p < n && XmlCharacters.IsWhitespace(doc[p]))
             {
                 p++;
             }
@@ -565,6 +570,8 @@ public ref struct XmlFastReader : IXmlStartTag
     {
         Ascii,
         Indentation,
+        /// <summary>Whitespace with a CR: skipped as indentation, never reported (it would need end-of-line handling).</summary>
+        IndentationWithCarriageReturn,
         NonAscii,
         AsciiWithReferences,
         NonAsciiWithReferences,
@@ -598,12 +605,22 @@ public ref struct XmlFastReader : IXmlStartTag
     private static int ScanTextSlow(ReadOnlySpan<byte> doc, int start, int i, out TextKind kind)
     {
         var references = false;
+        var carriageReturn = false;
         kind = TextKind.Ascii;
         while (true)
         {
             var b = doc[i];
             if (b == (byte)'<')
             {
+                if (carriageReturn)
+                {
+                    if (!IsWhitespaceOnly(doc[start..i]))
+                    {
+                        return -1;
+                    }
+                    kind = TextKind.IndentationWithCarriageReturn;
+                    return i;
+                }
                 // The scan passes over non-ASCII bytes: the run is checked as a whole.
                 var run = doc[start..i];
                 var ascii = Ascii.IsValid(run);
@@ -632,6 +649,11 @@ public ref struct XmlFastReader : IXmlStartTag
             }
             else if (b == (byte)']' && !(i + 2 < doc.Length && doc[i + 1] == (byte)']' && doc[i + 2] == (byte)'>'))
             {
+                i++;
+            }
+            else if (b == (byte)'\r')
+            {
+                carriageReturn = true;
                 i++;
             }
             else
@@ -686,6 +708,18 @@ public ref struct XmlFastReader : IXmlStartTag
             };
             text = text[length..];
         }
+    }
+
+    private static bool IsWhitespaceOnly(ReadOnlySpan<byte> text)
+    {
+        foreach (var b in text)
+        {
+            if (!XmlCharacters.IsWhitespace(b))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>Whitespace with a line break: what <see cref="XmlReaderOptions.IgnoreIndentation"/> leaves unreported.</summary>
