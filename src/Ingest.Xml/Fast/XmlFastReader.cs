@@ -109,10 +109,9 @@ public ref struct XmlFastReader : IXmlStartTag
         var scratch = _scratch;
         scratch.NamespaceCount = 0;
         var stack = scratch.Elements;
-        var maxDepth = _options.MaxDepth;
-        var maxElements = _options.MaxElements;
-        var maxText = _options.MaxTextLength;
-        var ignoreIndentation = _options.IgnoreIndentation;
+        // The limits are read where they apply, not held in locals: this loop has the mapper inlined into it
+        // and runs short of registers.
+        var options = _options;
         var depth = 0;
         var elements = 0;
         // Depth below which a refused element's content lies (0: nothing skipped), as the general reader's Dispatch.
@@ -188,7 +187,7 @@ public ref struct XmlFastReader : IXmlStartTag
                         return false;
                     }
                 }
-                if (nameLength >= _options.MaxNameLength || depth >= maxDepth || ++elements > maxElements
+                if (nameLength >= _options.MaxNameLength || depth >= options.MaxDepth || ++elements > options.MaxElements
                     || (prefixLength > 0 && Resolve(doc.Slice(nameStart, prefixLength)) < 0))
                 {
                     return false;
@@ -242,16 +241,16 @@ public ref struct XmlFastReader : IXmlStartTag
             {
                 var start = i;
                 i = ScanText(doc, i, out var kind);
-                if (i < 0 || i - start >= maxText)
+                if (i < 0 || i - start >= options.MaxTextLength)
                 {
                     return false;
                 }
-                if (kind == TextKind.IndentationWithCarriageReturn && !ignoreIndentation)
+                if (kind == TextKind.IndentationWithCarriageReturn && !options.IgnoreIndentation)
                 {
                     // Reported, it would be the text after end-of-line handling: the general reader's job.
                     return false;
                 }
-                if (skipDepth == 0 && !(ignoreIndentation && kind is TextKind.Indentation or TextKind.IndentationWithCarriageReturn))
+                if (skipDepth == 0 && !(options.IgnoreIndentation && kind is TextKind.Indentation or TextKind.IndentationWithCarriageReturn))
                 {
                     if (kind >= TextKind.AsciiWithReferences)
                     {
