@@ -63,10 +63,15 @@ internal sealed class ReconcileCommand : ICliCommand, IHasFlags
         pipelineOptions.ParseWorkers = args.GetInt("workers", pipelineOptions.ParseWorkers);
         var dryRun = args.Has("dry-run");
 
+        // A throughput batch: blocking gen2 collections cost less CPU than background ones marking a
+        // multi-GB heap while the workers race them (a year's dry run: 144 → 128 s of CPU, 22 → 9.5 s
+        // of it in the kernel re-zeroing the pages background collections gave back).
+        System.Runtime.GCSettings.LatencyMode = System.Runtime.GCLatencyMode.Batch;
         var clock = Stopwatch.StartNew();
         List<A1Certificate>? a1Records;
         List<PostingDeclaration>? declarationRecords;
         (a1Records, declarationRecords) = Engine.LoadReferenceRecords(layout.A1Path, layout.DeclarationsPath);
+        var readTime = clock.Elapsed;
         var snapshot = ReferenceSnapshot.Build(a1Records, declarationRecords);
         var referenceTime = clock.Elapsed;
         if (layout.A1Path is null || layout.DeclarationsPath is null)
@@ -119,17 +124,17 @@ internal sealed class ReconcileCommand : ICliCommand, IHasFlags
         progress.Finish();
         store?.Dispose();
 
-        PrintSummary(run, snapshot, referenceTime, pipelineClock.Elapsed, evaluator.Stats.AutomationRate, dryRun);
+        PrintSummary(run, snapshot, readTime, referenceTime, pipelineClock.Elapsed, evaluator.Stats.AutomationRate, dryRun);
         return run.Status is "complete" or "dry-run" ? 0 : 1;
     }
 
-    private static void PrintSummary(RunRecord run, ReferenceSnapshot snapshot, TimeSpan referenceTime, TimeSpan pipelineTime, double automationRate, bool dryRun)
+    private static void PrintSummary(RunRecord run, ReferenceSnapshot snapshot, TimeSpan readTime, TimeSpan referenceTime, TimeSpan pipelineTime, double automationRate, bool dryRun)
     {
         var seconds = Math.Max(pipelineTime.TotalSeconds, 0.001);
         var c = CultureInfo.InvariantCulture;
         Console.WriteLine();
         Console.WriteLine($"run {run.RunId}: {run.Status}{(dryRun ? " (nothing written)" : "")}");
-        Console.WriteLine(string.Create(c, $"  reference data     {snapshot.A1Count,12:N0} A1s, {snapshot.DeclarationCount:N0} declarations (indexed in {referenceTime.TotalSeconds:F1} s)"));
+        Console.WriteLine(string.Create(c, $"  reference data     {snapshot.A1Count,12:N0} A1s, {snapshot.DeclarationCount:N0} declarations (read in {readTime.TotalSeconds:F1} s, indexed in {referenceTime.TotalSeconds:F1} s)"));
         Console.WriteLine(string.Create(c, $"  units in           {run.UnitsIn,12:N0}   in {pipelineTime.TotalSeconds:F1} s = {run.UnitsIn / seconds:N0} units/s"));
         Console.WriteLine(string.Create(c, $"  SEDs written       {run.Seds,12:N0}"));
         Console.WriteLine(string.Create(c, $"  quarantined        {run.Quarantined,12:N0}   ({run.NotSed:N0} not SEDs, {run.Quarantined - run.NotSed:N0} malformed)"));
@@ -141,7 +146,7 @@ internal sealed class ReconcileCommand : ICliCommand, IHasFlags
         // The nightly job's memory and GC bill, so a run that outgrows its machine shows it.
         var gc = GC.GetGCMemoryInfo(GCKind.Any);
         using var process = System.Diagnostics.Process.GetCurrentProcess();
-        Console.WriteLine(string.Create(c, $"  memory             peak working set {process.PeakWorkingSet64 / 1e9:F2} GB, heap {gc.HeapSizeBytes / 1e9:F2} GB, {GC.GetTotalAllocatedBytes() / 1e9:F2} GB allocated; GC {GC.CollectionCount(0):N0}/{GC.CollectionCount(1):N0}/{GC.CollectionCount(2):N0} (gen0/1/2), paused {GC.GetTotalPauseDuration().TotalSeconds:F1} s"));
+        Console.WriteLine(string.Create(c, $"  memory             peak working set {process.PeakWorkingSet64 / 1e9:F2} GB, heap {gc.HeapSizeBytes / 1e9:F2} GB, {GC.GetTotalAllocatedBytes() / 1e9:F2} GB allocated; GC {GC.CollectionCount(0):N0}/{GC.CollectionCount(1):N0}/{GC.CollectionCount(2):N0} (gen0/1/2), paused {GC.GetTotalPauseDuration().TotalSeconds:F1} s, latency mode {System.Runtime.GCSettings.LatencyMode}"));
         if (run.Error is not null)
         {
             Console.WriteLine($"  error              {run.Error}");
