@@ -14,15 +14,17 @@ internal sealed class HashMultiIndex
     private readonly int[] _ids;
     private readonly int _mask;
 
-    private HashMultiIndex(Slot[] slots, int[] ids, int distinct)
+    private HashMultiIndex(Slot[] slots, int[] ids, int count, int distinct)
     {
         _slots = slots;
         _ids = ids;
         _mask = slots.Length - 1;
+        Count = count;
         DistinctKeys = distinct;
     }
 
-    public int Count => _ids.Length;
+    /// <summary>Pairs held (the ids array may be longer: the builder's, kept rather than copied).</summary>
+    public int Count { get; }
 
     public int DistinctKeys { get; }
 
@@ -133,7 +135,9 @@ internal sealed class HashMultiIndex
             slots[slot] = new Slot { Key = keys[start], Start = i - start == 1 ? ids[start] : start, Count = i - start };
             start = i;
         }
-        var finalIds = ids.Length == length ? ids : ids[..length];
-        return new HashMultiIndex(slots, finalIds, distinct);
+        // The builder's array is kept unless mostly slack: a trimmed copy is one more large-object
+        // allocation, and those are what set off the full collections of a register's build.
+        var finalIds = ids.Length - length > length / 8 ? ids[..length] : ids;
+        return new HashMultiIndex(slots, finalIds, length, distinct);
     }
 }

@@ -1,6 +1,10 @@
 namespace Ingest.Matching.Indexes;
 
-/// <summary>Collects (key, id) pairs in growable arrays, then freezes them into a <see cref="HashMultiIndex"/>.</summary>
+/// <summary>
+/// Collects (key, id) pairs in growable arrays, then freezes them into a <see cref="HashMultiIndex"/>.
+/// Give a capacity that is rarely exceeded: each growth leaves a large-object array behind, and the
+/// large-object budget running out is what sets off most full collections while a register is indexed.
+/// </summary>
 internal sealed class HashMultiIndexBuilder(int capacity)
 {
     private ulong[] _keys = new ulong[Math.Max(16, capacity)];
@@ -18,6 +22,11 @@ internal sealed class HashMultiIndexBuilder(int capacity)
         _ids[_count] = id;
         _count++;
     }
+
+    public int Count => _count;
+
+    /// <summary>The pairs as parallel arrays (longer than <see cref="Count"/>), for an index that sorts them itself.</summary>
+    public (ulong[] Keys, int[] Ids) Arrays => (_keys, _ids);
 
     public HashMultiIndex Build(Comparison<int>? orderWithinKey = null) => HashMultiIndex.Build(_keys, _ids, _count, orderWithinKey);
 }

@@ -168,11 +168,17 @@ public sealed class ReferenceSnapshot
     }
 
     /// <summary>The A1s' structures: the records keyed in one pass, then the five built side by side.</summary>
+    /// <summary>
+    /// Blocking keys a record is indexed under, rounded up (name tokens with the birth date and its
+    /// swapped and partial forms, the whole name): the builder is sized once instead of doubling.
+    /// </summary>
+    private const int BlockKeysPerRecord = 8;
+
     private static A1Indexes IndexA1s(IndexedA1[] a1s)
     {
         var pin = new HashMultiIndexBuilder(a1s.Length);
-        var block = new HashMultiIndexBuilder(a1s.Length * 4);
-        var employer = new List<(ulong, int)>(a1s.Length);
+        var block = new HashMultiIndexBuilder(a1s.Length * BlockKeysPerRecord);
+        var employer = new HashMultiIndexBuilder(a1s.Length);
         var numbers = new Dictionary<string, int>(a1s.Length, StringComparer.Ordinal);
         var pinKeys = new List<ulong>(4);
         var keys = new List<ulong>(16);
@@ -182,7 +188,7 @@ public sealed class ReferenceSnapshot
             AddPerson(a.Person, i, pin, block, pinKeys, keys);
             if (a.EmployerKey.Length > 0)
             {
-                employer.Add((KeyHash.Of('E', a.EmployerKey), i));
+                employer.Add(KeyHash.Of('E', a.EmployerKey), i);
             }
             numbers.TryAdd(NumberKey(a.TargetId), i);
         }
@@ -202,9 +208,9 @@ public sealed class ReferenceSnapshot
     private static DeclarationIndexes IndexDeclarations(IndexedDeclaration[] decls)
     {
         var pin = new HashMultiIndexBuilder(decls.Length);
-        var block = new HashMultiIndexBuilder(decls.Length * 4);
-        var employer = new List<(ulong, int)>(decls.Length);
-        var client = new List<(ulong, int)>(decls.Length);
+        var block = new HashMultiIndexBuilder(decls.Length * BlockKeysPerRecord);
+        var employer = new HashMultiIndexBuilder(decls.Length);
+        var client = new HashMultiIndexBuilder(decls.Length);
         var pinKeys = new List<ulong>(4);
         var keys = new List<ulong>(16);
         for (var i = 0; i < decls.Length; i++)
@@ -213,11 +219,11 @@ public sealed class ReferenceSnapshot
             AddPerson(d.Person, i, pin, block, pinKeys, keys);
             if (d.EmployerKey.Length > 0)
             {
-                employer.Add((KeyHash.Of('E', d.EmployerKey), i));
+                employer.Add(KeyHash.Of('E', d.EmployerKey), i);
             }
             if (d.ClientKey.Length > 0)
             {
-                client.Add((KeyHash.Of('C', d.ClientKey), i));
+                client.Add(KeyHash.Of('C', d.ClientKey), i);
             }
         }
         HashMultiIndex? byPin = null, byBlock = null;
@@ -251,14 +257,9 @@ public sealed class ReferenceSnapshot
     internal static ulong PersonHashOf(PersonFeatures p) =>
         p.PinKeys.Length > 0 ? KeyHash.Of('P', p.PinKeys[0]) : KeyHash.Of('I', p.Name.Key, p.BirthDay);
 
-    private static IntervalMultiIndex Interval(List<(ulong Key, int Id)> pairs, Func<int, Period?> period)
+    private static IntervalMultiIndex Interval(HashMultiIndexBuilder pairs, Func<int, Period?> period)
     {
-        var keys = new ulong[pairs.Count];
-        var ids = new int[pairs.Count];
-        for (var i = 0; i < pairs.Count; i++)
-        {
-            (keys[i], ids[i]) = pairs[i];
-        }
+        var (keys, ids) = pairs.Arrays;
         return IntervalMultiIndex.Build(keys, ids, pairs.Count, id => period(id) is { } p ? (p.Start.DayNumber, p.EffectiveEnd.DayNumber) : (int.MaxValue, int.MinValue));
     }
 
@@ -294,8 +295,9 @@ public sealed class ReferenceSnapshot
     private static List<PostingDeclaration> CurrentVersions(IEnumerable<PostingDeclaration> declarations)
     {
         // Amendments share the declaration id: only the latest version describes the posting now.
-        var latest = new Dictionary<string, int>(StringComparer.Ordinal);
-        var list = new List<PostingDeclaration>();
+        var count = declarations.TryGetNonEnumeratedCount(out var n) ? n : 0;
+        var latest = new Dictionary<string, int>(count, StringComparer.Ordinal);
+        var list = new List<PostingDeclaration>(count);
         foreach (var d in declarations)
         {
             if (latest.TryGetValue(d.DeclarationId, out var at))

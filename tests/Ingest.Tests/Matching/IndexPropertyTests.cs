@@ -20,6 +20,25 @@ public sealed class IndexPropertyTests
             return index.Lookup(key).ToArray().SequenceEqual(expected);
         });
 
+    /// <summary>
+    /// The builder's arrays are longer than its pairs (its capacity, or growth past it) and are kept
+    /// by the index unless mostly slack: lookups and the count see only the pairs added.
+    /// </summary>
+    [Property(MaxTest = 200)]
+    public Property Built_index_sees_only_the_pairs_added_whatever_the_capacity() =>
+        Prop.ForAll(Gen.Choose(0, 40).Select(k => (ulong)k * 0x9E3779B97F4A7C15UL).ArrayOf().ToArbitrary(), Gen.Choose(0, 100).ToArbitrary(), Gen.Choose(0, 45).ToArbitrary(), (keys, capacity, probe) =>
+        {
+            var builder = new HashMultiIndexBuilder(capacity);
+            for (var i = 0; i < keys.Length; i++)
+            {
+                builder.Add(keys[i], i);
+            }
+            var index = builder.Build();
+            var key = (ulong)probe * 0x9E3779B97F4A7C15UL;
+            var expected = Enumerable.Range(0, keys.Length).Where(i => keys[i] == key).ToArray();
+            return index.Lookup(key).ToArray().SequenceEqual(expected) && index.Count == keys.Length && builder.Count == keys.Length;
+        });
+
     [Property(MaxTest = 200)]
     public Property Interval_search_equals_a_linear_scan() =>
         Prop.ForAll(
