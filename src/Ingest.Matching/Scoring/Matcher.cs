@@ -179,12 +179,19 @@ internal sealed class Matcher(EvaluatorOptions options)
         var fresh = scratch.Fresh;
         var seen = scratch.Seen;
         Dedupe(fresh);
+        // Both sorted: one walk keeps the ids not seen yet.
         var w = 0;
+        var k = 0;
         for (var r = 0; r < fresh.Count; r++)
         {
-            if (seen.BinarySearch(fresh[r]) < 0)
+            var id = fresh[r];
+            while (k < seen.Count && seen[k] < id)
             {
-                fresh[w++] = fresh[r];
+                k++;
+            }
+            if (k == seen.Count || seen[k] != id)
+            {
+                fresh[w++] = id;
             }
         }
         fresh.RemoveRange(w, fresh.Count - w);
@@ -228,9 +235,21 @@ internal sealed class Matcher(EvaluatorOptions options)
         {
             scored.Sort(static (a, b) => a.Id.CompareTo(b.Id));
         }
-        seen.AddRange(fresh);
-        seen.Sort();
+        MergeInto(seen, fresh);
         return true;
+    }
+
+    /// <summary>Merges sorted <paramref name="ids"/> (none of them in it) into sorted <paramref name="into"/>, from the back.</summary>
+    private static void MergeInto(List<int> into, List<int> ids)
+    {
+        var i = into.Count - 1;
+        var j = ids.Count - 1;
+        CollectionsMarshal.SetCount(into, into.Count + ids.Count);
+        var all = CollectionsMarshal.AsSpan(into);
+        for (var w = all.Length - 1; j >= 0; w--)
+        {
+            all[w] = i >= 0 && all[i] > ids[j] ? all[i--] : ids[j--];
+        }
     }
 
     /// <summary>Whether the candidate may reach review (a cheap bound on the card), or is of the SED's own posting.</summary>
@@ -352,7 +371,16 @@ internal sealed class Matcher(EvaluatorOptions options)
         {
             return;
         }
-        ids.Sort();
+        // One key's ids come sorted (an index run): most gathers need no sort.
+        var span = CollectionsMarshal.AsSpan(ids);
+        for (var i = 1; i < span.Length; i++)
+        {
+            if (span[i] < span[i - 1])
+            {
+                ids.Sort();
+                break;
+            }
+        }
         var w = 1;
         for (var r = 1; r < ids.Count; r++)
         {
