@@ -96,7 +96,7 @@ public sealed class SedEvaluator : ISedEvaluator
         return new SedMatchKeys([.. keys.Distinct()]);
 
         static void AddNameKeys<T>(ReadOnlySpan<int> ids, T[] records, List<ulong> keys)
-            where T : IReferenceRecord
+            where T : ReferenceRecord
         {
             foreach (var id in ids)
             {

@@ -136,7 +136,7 @@ public class MatchingBenchmarks
         }
 
         static string Line<T>(TargetMatch<T> m)
-            where T : class, IReferenceRecord =>
+            where T : ReferenceRecord =>
             $"{m.Result.Status} {m.Result.TargetId} {m.Result.Score:0.0000} {string.Join(',', m.Result.Reasons)} chosen={m.Chosen?.TargetId} "
             + $"records={string.Join(',', m.PersonRecords.Select(r => r.TargetId))} amb={m.Ambiguous} acc={m.PersonAccepted} n={m.CandidateCount} "
             + $"{m.Person.Score:R} {m.Person.Name:R} {m.Person.BirthDate} {m.Person.PinExact} {m.Person.PinConflict}";

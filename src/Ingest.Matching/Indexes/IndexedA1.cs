@@ -8,21 +8,13 @@ namespace Ingest.Matching.Indexes;
 /// kept: only the few raw fields the rules quote are copied (references to the reader's strings), so
 /// a snapshot of a million certificates does not also hold a million source objects.
 /// </summary>
-internal sealed class IndexedA1 : IReferenceRecord
+internal sealed class IndexedA1 : ReferenceRecord
 {
-    /// <summary>The certificate's document number.</summary>
-    public required string TargetId { get; init; }
-
     public required string Status { get; init; }
-
-    public required string IssuedOn { get; init; }
 
     public required string? EmployerName { get; init; }
 
-    public required PersonFeatures Person { get; init; }
-    public required Period? Period { get; init; }
     public required string? State { get; init; }
-    public required string EmployerKey { get; init; }
     public required string? EmployerCountry { get; init; }
     public required string Article { get; init; }
     public required ulong PersonHash { get; init; }

@@ -7,26 +7,17 @@ namespace Ingest.Matching.Indexes;
 /// The current version of a posting declaration with its normalised fields; as for
 /// <see cref="IndexedA1"/>, only the raw fields the rules quote are kept, not the source record.
 /// </summary>
-internal sealed class IndexedDeclaration : IReferenceRecord
+internal sealed class IndexedDeclaration : ReferenceRecord
 {
-    /// <summary>The declaration id.</summary>
-    public required string TargetId { get; init; }
-
     public required int Version { get; init; }
 
     public required string Status { get; init; }
-
-    /// <summary>The day it was filed.</summary>
-    public required string IssuedOn { get; init; }
 
     public required string? EmployerName { get; init; }
 
     /// <summary>The A1 the declaration cites, as written.</summary>
     public required string? A1Number { get; init; }
 
-    public required PersonFeatures Person { get; init; }
-    public required Period? Period { get; init; }
-    public required string EmployerKey { get; init; }
     public required string? EmployerCountry { get; init; }
     public required string ClientKey { get; init; }
     public required DateOnly? HireDate { get; init; }

@@ -38,7 +38,7 @@ internal sealed class RecordCards
     }
 
     public static RecordCards Build<T>(T[] records)
-        where T : IReferenceRecord
+        where T : ReferenceRecord
     {
         long length = 0;
         foreach (var r in records)

@@ -110,7 +110,7 @@ public sealed class ReferenceSnapshot
     /// records as candidates). <paramref name="changed"/>: records dropped plus records added.
     /// </summary>
     private static T[] Merge<T, TSource>(T[] current, IReadOnlyDictionary<string, TSource?> changes, Func<TSource, T> index, HashSet<ulong> touched, out int changed)
-        where T : class, IReferenceRecord
+        where T : ReferenceRecord
         where TSource : class
     {
         changed = 0;

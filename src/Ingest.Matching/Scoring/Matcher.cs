@@ -31,7 +31,7 @@ internal sealed class Matcher(EvaluatorOptions options)
     /// candidates found so far.
     /// </summary>
     private TargetMatch<T> Match<T>(SedFeatures sed, ReferenceSnapshot snapshot, HashMultiIndex byPin, HashMultiIndex byBlock, T[] records, RecordCards cards, MatchTarget target)
-        where T : class, IReferenceRecord
+        where T : ReferenceRecord
     {
         var scratch = t_scratch ??= new Scratch();
         var probe = scratch.Probe;
@@ -56,7 +56,7 @@ internal sealed class Matcher(EvaluatorOptions options)
 
     private TargetMatch<T> Stages<T>(SedFeatures sed, SedProbe probe, HashMultiIndex byPin, HashMultiIndex byBlock, T[] records, RecordCards cards, MatchTarget target,
         OtherTarget other, Scratch scratch)
-        where T : class, IReferenceRecord
+        where T : ReferenceRecord
     {
         TargetMatch<T>? found = null;
         if (Gather(byPin, probe.PinLookups, scratch.Fresh))
@@ -97,7 +97,7 @@ internal sealed class Matcher(EvaluatorOptions options)
     /// <summary>A stage of whole-name keys: decides again when they bring new candidates; true when a person is accepted.</summary>
     private bool Widen<T>(SedFeatures sed, SedProbe probe, HashMultiIndex byBlock, T[] records, RecordCards cards, MatchTarget target,
         OtherTarget other, Scratch scratch, List<ulong> keys, ref TargetMatch<T> found)
-        where T : class, IReferenceRecord
+        where T : ReferenceRecord
     {
         if (!Gather(byBlock, keys, scratch.Fresh))
         {
@@ -174,7 +174,7 @@ internal sealed class Matcher(EvaluatorOptions options)
     /// when they reach review, to the scored ones (sorted by id); false when none was new.
     /// </summary>
     private bool ScoreFresh<T>(SedFeatures sed, SedProbe probe, T[] records, RecordCards cards, Scratch scratch)
-        where T : class, IReferenceRecord
+        where T : ReferenceRecord
     {
         var fresh = scratch.Fresh;
         var seen = scratch.Seen;
@@ -254,7 +254,7 @@ internal sealed class Matcher(EvaluatorOptions options)
 
     /// <summary>Whether the candidate may reach review (a cheap bound on the card), or is of the SED's own posting.</summary>
     private bool CanReach<T>(SedFeatures sed, SedProbe probe, T[] records, RecordCards cards, int id)
-        where T : class, IReferenceRecord
+        where T : ReferenceRecord
     {
         ref readonly var card = ref cards.Cards[id];
         var reach = card.IsComplex
@@ -265,7 +265,7 @@ internal sealed class Matcher(EvaluatorOptions options)
 
     /// <summary>The person score of a candidate that passed <see cref="CanReach"/>, or null when it does not reach review.</summary>
     private PersonScore? Score<T>(SedFeatures sed, SedProbe probe, T[] records, RecordCards cards, int id)
-        where T : class, IReferenceRecord
+        where T : ReferenceRecord
     {
         ref readonly var card = ref cards.Cards[id];
         var s = card.IsComplex ? PersonComparer.Compare(sed.Person, records[id].Person) : CardScorer.Compare(sed.Person, card, cards);
@@ -289,7 +289,7 @@ internal sealed class Matcher(EvaluatorOptions options)
     /// beyond the candidates a key yields); the match is returned unchanged when there is none.
     /// </summary>
     private TargetMatch<T> WithRecordsWithoutPin<T>(TargetMatch<T> found, HashMultiIndex byBlock, T[] records, RecordCards cards)
-        where T : class, IReferenceRecord
+        where T : ReferenceRecord
     {
         // The first record of the person, read from its card while the objects are not needed.
         var firstId = t_scratch!.FirstPersonRecordId;
@@ -393,7 +393,7 @@ internal sealed class Matcher(EvaluatorOptions options)
     }
 
     private TargetMatch<T> Decide<T>(SedFeatures sed, SedProbe probe, T[] records, RecordCards cards, Scratch scratch, MatchTarget target)
-        where T : class, IReferenceRecord
+        where T : ReferenceRecord
     {
         var candidates = scratch.Seen.Count;
         var scored = scratch.Scored;
@@ -529,7 +529,7 @@ internal sealed class Matcher(EvaluatorOptions options)
     /// ruled out by their card, and loading the record's slot first cost a cache miss each.
     /// </summary>
     private static bool SamePosting<T>(SedProbe probe, in RecordCard card, T[] records, int id)
-        where T : class, IReferenceRecord
+        where T : ReferenceRecord
     {
         if (card.EmployerHash == 0 || !probe.HasPeriod || !card.Overlaps(probe.PeriodStart, probe.PeriodEnd))
         {
@@ -546,7 +546,7 @@ internal sealed class Matcher(EvaluatorOptions options)
     }
 
     private static (T? Record, int OverlapDays) Choose<T>(List<T> records, Period? period, DateOnly? now)
-        where T : class, IReferenceRecord
+        where T : ReferenceRecord
     {
         T? chosen = null;
         var bestOverlap = -1;
@@ -563,7 +563,7 @@ internal sealed class Matcher(EvaluatorOptions options)
         return (chosen, Math.Max(0, bestOverlap));
     }
 
-    private static List<string> Reasons(PersonScore s, IReferenceRecord? chosen, int overlapDays, Period? period)
+    private static List<string> Reasons(PersonScore s, ReferenceRecord? chosen, int overlapDays, Period? period)
     {
         var reasons = new List<string>(6);
         if (s.PinExact)
