@@ -64,7 +64,7 @@ internal sealed class ReconcileCommand : ICliCommand, IHasFlags
         var dryRun = args.Has("dry-run");
 
         // A throughput batch: blocking gen2 collections cost less CPU than background ones marking a
-        // multi-GB heap while the workers race them (a year's dry run: 144 → 128 s of CPU, 22 → 9.5 s
+        // multi-GB heap while the workers race them (a year's dry run: 144 → 119–133 s of CPU, 22 → 7–9 s
         // of it in the kernel re-zeroing the pages background collections gave back).
         System.Runtime.GCSettings.LatencyMode = System.Runtime.GCLatencyMode.Batch;
         var clock = Stopwatch.StartNew();

@@ -167,13 +167,13 @@ public sealed class ReferenceSnapshot
         return new ReferenceSnapshot(a1s, decls, a1Indexes!, declarationIndexes!);
     }
 
-    /// <summary>The A1s' structures: the records keyed in one pass, then the five built side by side.</summary>
     /// <summary>
     /// Blocking keys a record is indexed under, rounded up (name tokens with the birth date and its
     /// swapped and partial forms, the whole name): the builder is sized once instead of doubling.
     /// </summary>
     private const int BlockKeysPerRecord = 8;
 
+    /// <summary>The A1s' structures: the records keyed in one pass, then the five built side by side.</summary>
     private static A1Indexes IndexA1s(IndexedA1[] a1s)
     {
         var pin = new HashMultiIndexBuilder(a1s.Length);
