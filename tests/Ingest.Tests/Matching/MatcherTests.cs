@@ -100,6 +100,44 @@ public sealed class MatcherTests
         Assert.Contains("birth-date-one-component-differs", m.Reasons);
     }
 
+    [Theory]
+    [InlineData("1979-12-05", "1980-01-05")]
+    [InlineData("1980-01-05", "1979-12-05")]
+    [InlineData("1979-12-31", "1980-01-01")]
+    public void A_birth_date_a_month_or_a_day_off_across_new_year_is_found_behind_a_hundred_namesakes(string typed, string onRecord)
+    {
+        // Year, month and day all differ: only the whole name with the neighbouring years meets the record.
+        var namesakes = Enumerable.Range(0, 100).Select(i => A1 with
+        {
+            DocumentNumber = $"NS-{i:000}", Pin = null, PinCountry = null, EmployerId = "PL7010001454",
+            DateBirth = $"19{50 + (i % 40)}-{1 + (i % 12):00}-{1 + (i % 28):00}",
+        }).Where(a => a.DateBirth[..3] != "198" && a.DateBirth[..4] != "1979");
+        var m = A1Match(Scenario.Of(WithoutPin(s => s.Person.DateBirth = typed)).WithA1s([.. namesakes, A1 with { DateBirth = onRecord, Pin = null }]));
+        Assert.Equal("A1-0001", m.TargetId);
+    }
+
+    [Fact]
+    public void A_known_birth_date_does_not_bring_the_namesakes_born_on_another_known_day()
+    {
+        // Every component of the date differs: no dated key meets the record, and the whole name is looked
+        // up only among the records without a date, so the namesake is never a candidate.
+        var result = Scenario.Of(WithoutPin(_ => { })).WithA1s(A1 with { DateBirth = "1961-11-23", Pin = null }).WithDeclarations().Evaluate();
+        var m = result.Matches.Single(x => x.Target == MatchTarget.A1);
+        Assert.Equal(MatchStatus.Unmatched, m.Status);
+        Assert.Contains("no-candidate", m.Reasons);
+        Assert.Contains(result.Anomalies, a => a.RuleId == "ID-02");
+    }
+
+    [Theory]
+    [InlineData("1980-05-17", "")]
+    [InlineData(null, "1980-05-17")]
+    [InlineData(null, "")]
+    public void The_whole_name_finds_the_person_when_a_birth_date_is_unknown_on_either_side(string? onSed, string onRecord)
+    {
+        var m = A1Match(Scenario.Of(WithoutPin(s => s.Person.DateBirth = onSed)).WithA1s(A1 with { DateBirth = onRecord, Pin = null }));
+        Assert.Equal("A1-0001", m.TargetId);
+    }
+
     [Fact]
     public void No_candidate_is_unmatched()
     {
