@@ -104,9 +104,10 @@ public sealed class MatcherTests
     [InlineData("1979-12-05", "1980-01-05")]
     [InlineData("1980-01-05", "1979-12-05")]
     [InlineData("1979-12-31", "1980-01-01")]
-    public void A_birth_date_a_month_or_a_day_off_across_new_year_is_found_behind_a_hundred_namesakes(string typed, string onRecord)
+    public void A_birth_date_a_month_or_a_day_off_across_new_year_is_found_among_namesakes(string typed, string onRecord)
     {
-        // Year, month and day all differ: only the whole name with the neighbouring years meets the record.
+        // Year, month and day all differ: only the whole name with the neighbouring year meets the record
+        // (the namesakes, of other postings, are born in other years).
         var namesakes = Enumerable.Range(0, 100).Select(i => A1 with
         {
             DocumentNumber = $"NS-{i:000}", Pin = null, PinCountry = null, EmployerId = "PL7010001454",
