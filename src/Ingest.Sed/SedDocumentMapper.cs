@@ -31,7 +31,6 @@ internal sealed class SedDocumentMapper
     private string? _lastType;
     private CdmVersion _lastVersion;
     private SedPathTrie? _lastMap;
-    private int _trieBase;
     private int _level;
     // The element whose start was refused (skipped): its end tag is the next token the mapper sees.
     private bool _inSkipped;
@@ -64,7 +63,7 @@ internal sealed class SedDocumentMapper
     {
         _builder.Reset(reuse);
         _trie = null;
-        _trieBase = _level = 0;
+        _level = 0;
         _inSkipped = false;
         _inEnvelope = _sedFound = false;
         _notSedCode = ParseErrorCode.None;
@@ -137,7 +136,7 @@ internal sealed class SedDocumentMapper
         {
             if (reader.LocalName.SequenceEqual("StandardBusinessDocumentHeader"u8))
             {
-                Begin(SedFieldMaps.Envelope, depth);
+                Begin(SedFieldMaps.Envelope);
                 return true;
             }
             if (!_sedFound && reader.NamespaceUri.StartsWith(EessiPrefix) && TryBeginSed(ref reader))
@@ -218,14 +217,13 @@ internal sealed class SedDocumentMapper
         _sedFound = true;
         _notSedMessage = null;
         _notSedCode = ParseErrorCode.None;
-        Begin(map, reader.Depth);
+        Begin(map);
         return true;
     }
 
-    private void Begin(SedPathTrie trie, int depth)
+    private void Begin(SedPathTrie trie)
     {
         _trie = trie;
-        _trieBase = depth;
         _level = 0;
         _frames[0] = new Frame(SedPathTrie.Root);
         _value = null;
