@@ -50,13 +50,17 @@ internal static class BlockingKeys
         {
             return;
         }
-        if (!query || birthDay < 0)
+        if (query)
+        {
+            wholeNames.Add(KeyHash.Of(birthDay < 0 ? 'N' : 'U', name.Key));
+        }
+        else
         {
             wholeNames.Add(KeyHash.Of('N', name.Key));
-        }
-        if (query ? birthDay >= 0 : birthDay < 0)
-        {
-            wholeNames.Add(KeyHash.Of('U', name.Key));
+            if (birthDay < 0)
+            {
+                wholeNames.Add(KeyHash.Of('U', name.Key));
+            }
         }
         if (birthDay >= 0)
         {
