@@ -5,9 +5,9 @@ namespace Ingest.Benchmarks;
 
 /// <summary>
 /// A plain loop over one matching or parsing benchmark for an external profiler (BenchmarkDotNet's own
-/// processes are too short-lived to attach to): <c>-- --loop match|normalise|match-normalised|evaluate|parse|parse-reuse|parse-general|tokenize|fast-tokenize|reference-update SECONDS</c>
+/// processes are too short-lived to attach to): <c>-- --loop match|normalise|match-normalised|match-cached|evaluate|parse|parse-reuse|parse-general|tokenize|fast-tokenize|reference-update SECONDS</c>
 /// prints the time per operation (a SED; a corpus pass for parse and tokenize; an update of 1 M + 1 M records for reference-update); <c>-- --loop candidates 0</c>
-/// prints how many candidates the matcher scores; <c>-- --loop dump 0</c> prints every match and
+/// prints how many candidates the matcher scores; <c>-- --loop outcomes 0</c> the time a SED by kind of outcome; <c>-- --loop dump 0</c> prints every match and
 /// evaluation outcome (to compare two builds).
 /// With perf: <c>DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0</c>, then <c>perf record -g -p PID</c>
 /// once "setup done" is printed.
@@ -46,6 +46,11 @@ internal static class ProfileLoop
             Console.WriteLine(benchmarks.CandidateStatistics());
             return;
         }
+        if (what == "outcomes")
+        {
+            Console.WriteLine(benchmarks.OutcomeTimes());
+            return;
+        }
         if (what == "dump")
         {
             benchmarks.Dump(Console.Out);
@@ -56,6 +61,7 @@ internal static class ProfileLoop
             "match" => benchmarks.Match,
             "normalise" => benchmarks.Normalise,
             "match-normalised" => benchmarks.MatchNormalised,
+            "match-cached" => benchmarks.MatchNormalisedCached,
             "evaluate" => benchmarks.Evaluate,
             _ => throw new ArgumentException($"unknown loop '{what}'", nameof(what)),
         };

@@ -1,7 +1,8 @@
 using System.Globalization;
 using Ingest.Core.Reference;
 using Ingest.Core.Seds;
-using Ingest.Normalization.Pins;
+using Ingest.Generator;
+using Ingest.Generator.Population.Pins;
 
 namespace Ingest.Benchmarks.Matching;
 
@@ -63,17 +64,22 @@ internal sealed class SyntheticReference
     {
         var h = (uint)(i * 2654435761u);
         var country = s_countries[h % (uint)s_countries.Length];
-        string? pin = null;
-        if (h % 10 != 0)
-        {
-            var body = (1_000_000_000L + i).ToString(CultureInfo.InvariantCulture);
-            pin = country == "PL" ? body + PolishPesel.Check(body) : body;
-        }
         // Independent hashes per attribute, so that a family name does not imply a birth date.
         var f = (uint)((i + 1) * 2246822519u);
         var d = (uint)((i + 7) * 3266489917u);
-        return new Person(_families[(int)(f % (uint)_families.Length)], s_forenames[(int)((f >> 20) % (uint)s_forenames.Length)], _dates[(int)(d % (uint)_dates.Length)],
-            pin is null ? null : country, pin, country, _employers[i % _employers.Length], (int)((d >> 16) % (uint)_periodStarts.Length));
+        var family = _families[(int)(f % (uint)_families.Length)];
+        var forename = s_forenames[(int)((f >> 20) % (uint)s_forenames.Length)];
+        var date = _dates[(int)(d % (uint)_dates.Length)];
+        string? pin = null;
+        if (h % 10 != 0)
+        {
+            // A number the normaliser accepts as valid (format, check digit, the birth date it encodes),
+            // as the register's PINs are: an invalid one is not looked up, and the SED would take the
+            // slower name stages. The serial is drawn from the person's index, so it is reproducible.
+            var subject = new PinSubject(DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture), Female: false, family, forename, country);
+            pin = PinFormats.For(country).Generate(subject, new DetRandom((ulong)i));
+        }
+        return new Person(family, forename, date, pin is null ? null : country, pin, country, _employers[i % _employers.Length], (int)((d >> 16) % (uint)_periodStarts.Length));
     }
 
     public IEnumerable<A1Certificate> A1s(int count)

@@ -134,7 +134,7 @@ internal sealed class ReconcileCommand : ICliCommand, IHasFlags
         var c = CultureInfo.InvariantCulture;
         Console.WriteLine();
         Console.WriteLine($"run {run.RunId}: {run.Status}{(dryRun ? " (nothing written)" : "")}");
-        Console.WriteLine(string.Create(c, $"  reference data     {snapshot.A1Count,12:N0} A1s, {snapshot.DeclarationCount:N0} declarations (read in {readTime.TotalSeconds:F1} s, indexed in {referenceTime.TotalSeconds:F1} s)"));
+        Console.WriteLine(string.Create(c, $"  reference data     {snapshot.A1Count,12:N0} A1s, {snapshot.DeclarationCount:N0} declarations (read in {readTime.TotalSeconds:F1} s, indexed in {(referenceTime - readTime).TotalSeconds:F1} s)"));
         Console.WriteLine(string.Create(c, $"  units in           {run.UnitsIn,12:N0}   in {pipelineTime.TotalSeconds:F1} s = {run.UnitsIn / seconds:N0} units/s"));
         Console.WriteLine(string.Create(c, $"  SEDs written       {run.Seds,12:N0}"));
         Console.WriteLine(string.Create(c, $"  quarantined        {run.Quarantined,12:N0}   ({run.NotSed:N0} not SEDs, {run.Quarantined - run.NotSed:N0} malformed)"));
