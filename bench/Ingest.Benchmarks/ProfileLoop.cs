@@ -75,6 +75,7 @@ internal static class ProfileLoop
         // The best pass in this thread's CPU time is the figure least disturbed by the other core's
         // work, so two builds can be compared on a busy machine.
         loop();
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         long passes = 0;
@@ -87,8 +88,9 @@ internal static class ProfileLoop
             passes++;
         }
         var operations = passes * operationsPerPass;
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         Console.WriteLine($"{what}: {watch.Elapsed.TotalMilliseconds * 1000 / operations:0.00} us an operation over {passes} passes ({cpu.TotalMilliseconds * 1000 / operations:0.00} us of processor time; "
-            + $"best pass {best / 1000.0 / operationsPerPass:0.00} us of thread time)");
+            + $"best pass {best / 1000.0 / operationsPerPass:0.00} us of thread time; {allocated / (double)operations:N0} B allocated an operation on this thread)");
     }
 }

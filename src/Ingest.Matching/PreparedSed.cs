@@ -19,9 +19,14 @@ internal sealed class PreparedSed(SedFeatures features, ReferenceSnapshot snapsh
 
     public DateOnly Now { get; } = now;
 
-    /// <summary>Findings of the rules that read no history, by catalogue index (ascending).</summary>
-    public List<(int Rule, Anomaly Anomaly)> Found { get; } = [];
+    /// <summary>Findings of the rules that read no history, by catalogue index (ascending); null while there is none (most SEDs).</summary>
+    public List<(int Rule, Anomaly Anomaly)>? Found { get; private set; }
 
-    /// <summary>Catalogue indexes of the rules to run in order, with the history (ascending).</summary>
-    public List<int> Deferred { get; } = [];
+    /// <summary>
+    /// Catalogue indexes of the rules to run in order, with the history (ascending). Once the rules
+    /// that read the history are known, every SED defers the same ones: they share one array.
+    /// </summary>
+    public int[] Deferred { get; set; } = [];
+
+    public void AddFound(int rule, Anomaly anomaly) => (Found ??= new List<(int, Anomaly)>(4)).Add((rule, anomaly));
 }

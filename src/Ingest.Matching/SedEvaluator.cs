@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Ingest.Core.Evaluation;
 using Ingest.Core.Results;
 using Ingest.Core.Seds;
@@ -32,6 +33,11 @@ public sealed class SedEvaluator : ISedEvaluator
     private readonly bool[] _readsHistory;
     private readonly ConcurrentDictionary<string, byte> _declarationsCovered = new(StringComparer.Ordinal);
     private int _latestReceived = -1;
+    private int[] _sharedDeferred = [];
+
+    /// <summary>Scratch of <see cref="PrepareCore"/>: the deferred rules of the SED being prepared on this thread.</summary>
+    [ThreadStatic]
+    private static List<int>? t_deferred;
 
     public SedEvaluator(ReferenceSnapshot snapshot, EvaluatorOptions? options = null)
         : this(new ReferenceSnapshotHolder(snapshot), options)
@@ -126,11 +132,13 @@ public sealed class SedEvaluator : ISedEvaluator
         var declaration = _matcher.MatchDeclaration(f, snapshot);
         var context = new RuleContext(f, snapshot, _options, a1, declaration) { HistoryPending = true };
         var prepared = new PreparedSed(f, snapshot, a1, declaration, context.Now);
+        var deferred = t_deferred ??= new List<int>(32);
+        deferred.Clear();
         for (var i = 0; i < _rules.Count; i++)
         {
             if (Volatile.Read(ref _readsHistory[i]))
             {
-                prepared.Deferred.Add(i);
+                deferred.Add(i);
                 continue;
             }
             context.HistoryRead = false;
@@ -138,14 +146,33 @@ public sealed class SedEvaluator : ISedEvaluator
             if (context.HistoryRead)
             {
                 Volatile.Write(ref _readsHistory[i], true);
-                prepared.Deferred.Add(i);
+                deferred.Add(i);
             }
             else if (anomaly is not null)
             {
-                prepared.Found.Add((i, anomaly));
+                prepared.AddFound(i, anomaly);
             }
         }
+        prepared.Deferred = SharedDeferred(deferred);
         return prepared;
+    }
+
+    /// <summary>
+    /// The deferred rules as an array: the shared one when they are the same (every SED once the rules
+    /// that read the history have shown themselves), else a new one, which becomes the shared one
+    /// (the set only grows, so the latest is the likeliest next). Reused only when equal, so a race
+    /// between threads costs an array, never a rule.
+    /// </summary>
+    private int[] SharedDeferred(List<int> deferred)
+    {
+        var shared = Volatile.Read(ref _sharedDeferred);
+        if (CollectionsMarshal.AsSpan(deferred).SequenceEqual(shared))
+        {
+            return shared;
+        }
+        var own = deferred.ToArray();
+        Volatile.Write(ref _sharedDeferred, own);
+        return own;
     }
 
     /// <summary>In source order: history, the deferred cross-SED rules, matches finalised, red flag, then the SED is remembered.</summary>
@@ -180,20 +207,21 @@ public sealed class SedEvaluator : ISedEvaluator
         var result = new SedEvaluation(unit, sed) { PersonKey = f.PersonKey };
         // Findings in catalogue order, whichever phase produced them.
         var found = 0;
+        var early = p.Found is null ? default : CollectionsMarshal.AsSpan(p.Found);
         foreach (var i in p.Deferred)
         {
-            for (; found < p.Found.Count && p.Found[found].Rule < i; found++)
+            for (; found < early.Length && early[found].Rule < i; found++)
             {
-                result.Anomalies.Add(p.Found[found].Anomaly);
+                result.Anomalies.Add(early[found].Anomaly);
             }
             if (_rules[i].Evaluate(context) is { } anomaly)
             {
                 result.Anomalies.Add(anomaly);
             }
         }
-        for (; found < p.Found.Count; found++)
+        for (; found < early.Length; found++)
         {
-            result.Anomalies.Add(p.Found[found].Anomaly);
+            result.Anomalies.Add(early[found].Anomaly);
         }
 
         var red = result.RedFlag;
