@@ -7,7 +7,7 @@ namespace Ingest.Benchmarks;
 /// A plain loop over one matching or parsing benchmark for an external profiler (BenchmarkDotNet's own
 /// processes are too short-lived to attach to): <c>-- --loop match|normalise|match-normalised|match-cached|evaluate|parse|parse-reuse|parse-general|tokenize|fast-tokenize|reference-update SECONDS</c>
 /// prints the time per operation (a SED; a corpus pass for parse and tokenize; an update of 1 M + 1 M records for reference-update); <c>-- --loop candidates 0</c>
-/// prints how many candidates the matcher scores; <c>-- --loop outcomes 0</c> the time a SED by kind of outcome; <c>-- --loop dump 0</c> prints every match and
+/// prints how many candidates the matcher scores; <c>-- --loop outcomes 0</c> the time a SED by kind of outcome; <c>-- --loop phases 0</c> the bytes an evaluation's phases allocate; <c>-- --loop dump 0</c> prints every match and
 /// evaluation outcome (to compare two builds).
 /// With perf: <c>DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0</c>, then <c>perf record -g -p PID</c>
 /// once "setup done" is printed.
@@ -44,6 +44,11 @@ internal static class ProfileLoop
         if (what == "candidates")
         {
             Console.WriteLine(benchmarks.CandidateStatistics());
+            return;
+        }
+        if (what == "phases")
+        {
+            Console.WriteLine(benchmarks.EvaluatePhases());
             return;
         }
         if (what == "outcomes")

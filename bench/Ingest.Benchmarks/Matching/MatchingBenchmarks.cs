@@ -152,6 +152,34 @@ public class MatchingBenchmarks
             $"{kv.Key,-50} {kv.Value.Count / 5,6} SEDs {kv.Value.Ticks * 1e6 / Stopwatch.Frequency / kv.Value.Count,6:0.00} us a SED, {kv.Value.Ticks * 100.0 / total,5:0.0} % of the time"));
     }
 
+    /// <summary>
+    /// Bytes allocated a SED by each phase of an evaluation (for <see cref="ProfileLoop"/>), after a
+    /// pass of <see cref="Evaluate"/> has filled the snapshot's caches: the features alone, then
+    /// <see cref="SedEvaluator.Prepare"/> (features again, both matches, the rules that read no
+    /// history) and <see cref="SedEvaluator.Complete"/> (history, the other rules, the outcome).
+    /// </summary>
+    public string EvaluatePhases()
+    {
+        Evaluate();
+        var evaluator = new SedEvaluator(_snapshot);
+        long features = 0, prepare = 0, complete = 0;
+        for (var i = 0; i < _seds.Length; i++)
+        {
+            var a0 = GC.GetAllocatedBytesForCurrentThread();
+            SedFeatures.From(_seds[i]);
+            var a1 = GC.GetAllocatedBytesForCurrentThread();
+            var unit = new UnitId("bench", null, i);
+            var p = evaluator.Prepare(unit, _seds[i]);
+            var a2 = GC.GetAllocatedBytesForCurrentThread();
+            evaluator.Complete(unit, _seds[i], p);
+            var a3 = GC.GetAllocatedBytesForCurrentThread();
+            features += a1 - a0;
+            prepare += a2 - a1;
+            complete += a3 - a2;
+        }
+        return $"features {features / _seds.Length} B, prepare (features again, match, early rules) {prepare / _seds.Length} B, complete {complete / _seds.Length} B";
+    }
+
     /// <summary>Candidates scored per SED and target (for <see cref="ProfileLoop"/>), with the A1 histogram 0..8, 9+.</summary>
     public string CandidateStatistics()
     {
