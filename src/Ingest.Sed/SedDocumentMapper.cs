@@ -10,8 +10,9 @@ namespace Ingest.Sed;
 /// <summary>
 /// Turns tokens into a <see cref="SedRecord"/>: finds the SED root (bare or inside an SBDH envelope),
 /// walks the compiled field map by element, has the reader skip unknown subtrees, and copies each kept
-/// value once into a string. One instance per thread, reused across documents; the reader pushes tokens
-/// to it through <see cref="SedTokenHandler"/>.
+/// value once: codes and recurring values as interned strings, the others as UTF-8 into the record's
+/// value bytes (a string only when read, see <see cref="SedText"/>). One instance per thread, reused
+/// across documents; the reader pushes tokens to it through <see cref="SedTokenHandler"/>.
 /// </summary>
 internal sealed class SedDocumentMapper
 {
@@ -24,8 +25,9 @@ internal sealed class SedDocumentMapper
     // One frame per open mapped element below the trie's base: its node and whether a child element
     // appeared (a field takes the text of a leaf only).
     private Frame[] _frames = new Frame[32];
-    // Text of the innermost open mapped leaf, made a string as it arrives (SED values are one text token).
-    private string? _value;
+    // Text of the innermost open mapped leaf (SED values are one text token): an interned string, or
+    // bytes copied into the record's value bytes.
+    private SedText _value;
 
     private SedPathTrie? _trie;
     private string? _lastType;
@@ -70,7 +72,7 @@ internal sealed class SedDocumentMapper
         _notSedMessage = null;
         _notSedOffset = 0;
         _notSedPosition = (1, 1);
-        _value = null;
+        _value = default;
     }
 
     public void ApplyHeaders(IReadOnlyDictionary<string, string> headers) => _builder.ApplyHeaders(headers);
@@ -89,7 +91,7 @@ internal sealed class SedDocumentMapper
         var frames = _frames;
         ref var parent = ref frames[level];
         parent.HadChild = true;
-        _value = null;
+        _value = default;
         var child = trie.Child(parent.Node, parent.LastChild, reader.LocalName);
         if (child < 0)
         {
@@ -226,7 +228,7 @@ internal sealed class SedDocumentMapper
         _trie = trie;
         _level = 0;
         _frames[0] = new Frame(SedPathTrie.Root);
-        _value = null;
+        _value = default;
     }
 
     private void NotSed<TTag>(ParseErrorCode code, string message, ref TTag reader)
@@ -262,11 +264,11 @@ internal sealed class SedDocumentMapper
         ref readonly var frame = ref _frames[_level];
         var node = frame.Node;
         var field = trie.FieldOf(node);
-        if (field != SedField.None && !frame.HadChild && _value is not null)
+        if (field != SedField.None && !frame.HadChild && !_value.IsNull)
         {
             _builder.Set(field, _value);
         }
-        _value = null;
+        _value = default;
         var block = trie.BlockOf(node);
         if (block != SedBlock.None)
         {
@@ -289,8 +291,17 @@ internal sealed class SedDocumentMapper
         {
             return;
         }
-        // A value split by a comment, PI or CDATA section is joined (rare).
-        _value = _value is null ? _cache.Get(value, SedFieldValueKinds.Of(field), isAscii) : string.Concat(_value, Encoding.UTF8.GetString(value));
+        if (_value.IsNull)
+        {
+            var kind = SedFieldValueKinds.Of(field);
+            // One or two characters (a document version, a flag) are interned whatever their field.
+            _value = kind == SedValueKind.Distinct && value.Length > 2 ? _builder.Values.Add(value, isAscii) : _cache.Get(value, kind, isAscii);
+        }
+        else
+        {
+            // A value split by a comment, PI or CDATA section is joined (rare).
+            _value = string.Concat(_value.Value, Encoding.UTF8.GetString(value));
+        }
     }
 
     private struct Frame(int node)

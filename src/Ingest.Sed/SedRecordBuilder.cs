@@ -15,23 +15,28 @@ internal sealed class SedRecordBuilder
     private OrganisationId? _organisationId;
     private WorkCountryEntry? _workCountry;
     private PlaceOfWork? _place;
-    private string? _scopeType;
-    private string? _scopeInstance;
-    private string? _scopeIdentifier;
+    private SedText _scopeType;
+    private SedText _scopeInstance;
+    private SedText _scopeIdentifier;
 
     public SedRecord Record => _record;
+
+    /// <summary>Where the document's distinct values are copied (the record's own, reused with it).</summary>
+    public SedValueBytes Values { get; private set; } = null!;
 
     /// <summary>Starts a document: into <paramref name="reuse"/> (taken apart first) when given, else into a new record.</summary>
     public void Reset(SedRecord? reuse = null)
     {
         _record = reuse is null ? new SedRecord() : _recycler.Recycle(reuse);
+        // A few hundred bytes hold a typical SED's distinct values.
+        Values = _record.ValueBytes ??= new SedValueBytes(384);
         _pin = null;
         _address = null;
         _employer = null;
         _organisationId = null;
         _workCountry = null;
         _place = null;
-        _scopeType = _scopeInstance = _scopeIdentifier = null;
+        _scopeType = _scopeInstance = _scopeIdentifier = default;
     }
 
     public void Open(SedBlock block)
@@ -94,7 +99,7 @@ internal sealed class SedRecordBuilder
                 r.Invalidation ??= _recycler.Invalidation();
                 break;
             case SedBlock.Scope:
-                _scopeType = _scopeInstance = _scopeIdentifier = null;
+                _scopeType = _scopeInstance = _scopeIdentifier = default;
                 break;
         }
     }
@@ -114,64 +119,64 @@ internal sealed class SedRecordBuilder
         }
     }
 
-    public void Set(SedField field, string value)
+    public void Set(SedField field, SedText value)
     {
         var r = _record;
         var p = r.Person;
         switch (field)
         {
-            case SedField.FamilyName: p.FamilyName = value; break;
-            case SedField.Forename: p.Forename = value; break;
-            case SedField.DateBirth: p.DateBirth = value; break;
-            case SedField.Sex: p.Sex = value; break;
-            case SedField.FamilyNameAtBirth: p.FamilyNameAtBirth = value; break;
-            case SedField.ForenameAtBirth: p.ForenameAtBirth = value; break;
-            case SedField.PinCountry: _pin!.Country = value; break;
-            case SedField.PinNumber: _pin!.Number = value; break;
-            case SedField.PinSector: _pin!.Sector = value; break;
-            case SedField.PinInstitutionId: _pin!.InstitutionId = value; break;
-            case SedField.PinInstitutionName: _pin!.InstitutionName = value; break;
-            case SedField.Nationality: p.Nationalities.Add(value); break;
-            case SedField.PlaceBirthTown: p.PlaceBirthTown = value; break;
-            case SedField.PlaceBirthCountry: p.PlaceBirthCountry = value; break;
-            case SedField.AddressType when _address is not null: _address.Type = value; break;
-            case SedField.AddressStreet when _address is not null: _address.Street = value; break;
-            case SedField.AddressBuildingName when _address is not null: _address.BuildingName = value; break;
-            case SedField.AddressTown when _address is not null: _address.Town = value; break;
-            case SedField.AddressPostalCode when _address is not null: _address.PostalCode = value; break;
-            case SedField.AddressRegion when _address is not null: _address.Region = value; break;
-            case SedField.AddressCountry when _address is not null: _address.Country = value; break;
-            case SedField.EmployerName when _employer is not null: _employer.Name = value; break;
-            case SedField.EmployerMarginalActivity when _employer is not null: _employer.MarginalActivity = value; break;
-            case SedField.OrganisationIdNumber when _organisationId is not null: _organisationId.Number = value; break;
-            case SedField.OrganisationIdType when _organisationId is not null: _organisationId.Type = value; break;
-            case SedField.FixedPlaceOfWork: r.FixedPlaceOfWork = value; break;
-            case SedField.WorkCountry when _workCountry is not null: _workCountry.Country = value; break;
-            case SedField.PlaceName when _place is not null: _place.Name = value; break;
-            case SedField.PlaceFlagStateHomeBase when _place is not null: _place.FlagStateHomeBase = value; break;
-            case SedField.InitialDecision: r.Decision.InitialDecision = value; break;
-            case SedField.DatePreviousDecision: r.Decision.DatePreviousDecision = value; break;
-            case SedField.LegislationState: r.Decision.LegislationState = value; break;
-            case SedField.ForDurationOfActivity: r.Decision.ForDurationOfActivity = value; break;
-            case SedField.PeriodStart: r.Decision.PeriodStart = value; break;
-            case SedField.PeriodEnd: r.Decision.PeriodEnd = value; break;
-            case SedField.OpenPeriodType: r.Decision.OpenPeriodType = value; break;
-            case SedField.Article: r.Article = value; break;
-            case SedField.AdditionalInformation: r.AdditionalInformation = value; break;
-            case SedField.CurrentLegislation: (r.Exception ??= _recycler.Exception()).CurrentLegislation.Add(value); break;
-            case SedField.RequestedLegislation: (r.Exception ??= _recycler.Exception()).RequestedLegislation.Add(value); break;
-            case SedField.TeleworkFrameworkAgreement: (r.Exception ??= _recycler.Exception()).TeleworkFrameworkAgreement = value; break;
-            case SedField.AmendmentIndicator: (r.Exception ??= _recycler.Exception()).AmendmentIndicator = value; break;
-            case SedField.ChangeType: (r.Change ??= _recycler.Change()).ChangeType = value; break;
-            case SedField.EffectiveDate: (r.Change ??= _recycler.Change()).EffectiveDate = value; break;
-            case SedField.CancelWholePeriod: (r.Change ??= _recycler.Change()).CancelWholePeriod = value; break;
-            case SedField.InvalidatedSedType: (r.Invalidation ??= _recycler.Invalidation()).TargetSedType = value; break;
-            case SedField.InvalidatedIssueDate: (r.Invalidation ??= _recycler.Invalidation()).TargetIssueDate = value; break;
-            case SedField.InvalidationReason: (r.Invalidation ??= _recycler.Invalidation()).Reason = value; break;
-            case SedField.EnvelopeSender: r.Envelope.SenderInstitution = value; break;
-            case SedField.EnvelopeReceiver: r.Envelope.ReceiverInstitution = value; break;
-            case SedField.EnvelopeDocumentId: r.Envelope.DocumentId = value; break;
-            case SedField.EnvelopeCreatedAt: r.Envelope.CreatedAt = value; break;
+            case SedField.FamilyName: p.FamilyNameText = value; break;
+            case SedField.Forename: p.ForenameText = value; break;
+            case SedField.DateBirth: p.DateBirthText = value; break;
+            case SedField.Sex: p.SexText = value; break;
+            case SedField.FamilyNameAtBirth: p.FamilyNameAtBirthText = value; break;
+            case SedField.ForenameAtBirth: p.ForenameAtBirthText = value; break;
+            case SedField.PinCountry: _pin!.CountryText = value; break;
+            case SedField.PinNumber: _pin!.NumberText = value; break;
+            case SedField.PinSector: _pin!.SectorText = value; break;
+            case SedField.PinInstitutionId: _pin!.InstitutionIdText = value; break;
+            case SedField.PinInstitutionName: _pin!.InstitutionNameText = value; break;
+            case SedField.Nationality: p.Nationalities.Add(value.Value!); break;
+            case SedField.PlaceBirthTown: p.PlaceBirthTownText = value; break;
+            case SedField.PlaceBirthCountry: p.PlaceBirthCountryText = value; break;
+            case SedField.AddressType when _address is not null: _address.TypeText = value; break;
+            case SedField.AddressStreet when _address is not null: _address.StreetText = value; break;
+            case SedField.AddressBuildingName when _address is not null: _address.BuildingNameText = value; break;
+            case SedField.AddressTown when _address is not null: _address.TownText = value; break;
+            case SedField.AddressPostalCode when _address is not null: _address.PostalCodeText = value; break;
+            case SedField.AddressRegion when _address is not null: _address.RegionText = value; break;
+            case SedField.AddressCountry when _address is not null: _address.CountryText = value; break;
+            case SedField.EmployerName when _employer is not null: _employer.NameText = value; break;
+            case SedField.EmployerMarginalActivity when _employer is not null: _employer.MarginalActivityText = value; break;
+            case SedField.OrganisationIdNumber when _organisationId is not null: _organisationId.NumberText = value; break;
+            case SedField.OrganisationIdType when _organisationId is not null: _organisationId.TypeText = value; break;
+            case SedField.FixedPlaceOfWork: r.FixedPlaceOfWorkText = value; break;
+            case SedField.WorkCountry when _workCountry is not null: _workCountry.CountryText = value; break;
+            case SedField.PlaceName when _place is not null: _place.NameText = value; break;
+            case SedField.PlaceFlagStateHomeBase when _place is not null: _place.FlagStateHomeBaseText = value; break;
+            case SedField.InitialDecision: r.Decision.InitialDecisionText = value; break;
+            case SedField.DatePreviousDecision: r.Decision.DatePreviousDecisionText = value; break;
+            case SedField.LegislationState: r.Decision.LegislationStateText = value; break;
+            case SedField.ForDurationOfActivity: r.Decision.ForDurationOfActivityText = value; break;
+            case SedField.PeriodStart: r.Decision.PeriodStartText = value; break;
+            case SedField.PeriodEnd: r.Decision.PeriodEndText = value; break;
+            case SedField.OpenPeriodType: r.Decision.OpenPeriodTypeText = value; break;
+            case SedField.Article: r.ArticleText = value; break;
+            case SedField.AdditionalInformation: r.AdditionalInformationText = value; break;
+            case SedField.CurrentLegislation: (r.Exception ??= _recycler.Exception()).CurrentLegislation.Add(value.Value!); break;
+            case SedField.RequestedLegislation: (r.Exception ??= _recycler.Exception()).RequestedLegislation.Add(value.Value!); break;
+            case SedField.TeleworkFrameworkAgreement: (r.Exception ??= _recycler.Exception()).TeleworkFrameworkAgreementText = value; break;
+            case SedField.AmendmentIndicator: (r.Exception ??= _recycler.Exception()).AmendmentIndicatorText = value; break;
+            case SedField.ChangeType: (r.Change ??= _recycler.Change()).ChangeTypeText = value; break;
+            case SedField.EffectiveDate: (r.Change ??= _recycler.Change()).EffectiveDateText = value; break;
+            case SedField.CancelWholePeriod: (r.Change ??= _recycler.Change()).CancelWholePeriodText = value; break;
+            case SedField.InvalidatedSedType: (r.Invalidation ??= _recycler.Invalidation()).TargetSedTypeText = value; break;
+            case SedField.InvalidatedIssueDate: (r.Invalidation ??= _recycler.Invalidation()).TargetIssueDateText = value; break;
+            case SedField.InvalidationReason: (r.Invalidation ??= _recycler.Invalidation()).ReasonText = value; break;
+            case SedField.EnvelopeSender: r.Envelope.SenderInstitutionText = value; break;
+            case SedField.EnvelopeReceiver: r.Envelope.ReceiverInstitutionText = value; break;
+            case SedField.EnvelopeDocumentId: r.Envelope.DocumentIdText = value; break;
+            case SedField.EnvelopeCreatedAt: r.Envelope.CreatedAtText = value; break;
             case SedField.ScopeType: _scopeType = value; break;
             case SedField.ScopeInstanceIdentifier: _scopeInstance = value; break;
             case SedField.ScopeIdentifier: _scopeIdentifier = value; break;
@@ -194,20 +199,29 @@ internal sealed class SedRecordBuilder
     private void ApplyScope()
     {
         var e = _record.Envelope;
-        switch (_scopeType)
+        switch (_scopeType.Value)
         {
             case "CASE":
-                e.CaseId = _scopeInstance ?? e.CaseId;
-                e.BucType = _scopeIdentifier ?? e.BucType;
+                if (!_scopeInstance.IsNull)
+                {
+                    e.CaseIdText = _scopeInstance;
+                }
+                if (!_scopeIdentifier.IsNull)
+                {
+                    e.BucTypeText = _scopeIdentifier;
+                }
                 break;
             case "DOCUMENT_VERSION":
-                if (int.TryParse(_scopeInstance, NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+                if (int.TryParse(_scopeInstance.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var version))
                 {
                     e.DocumentVersion = version;
                 }
                 break;
             case "RECEIVED":
-                e.ReceivedAt = _scopeInstance ?? e.ReceivedAt;
+                if (!_scopeInstance.IsNull)
+                {
+                    e.ReceivedAtText = _scopeInstance;
+                }
                 break;
         }
     }

@@ -6,7 +6,7 @@ namespace Ingest.Sed;
 /// Takes a record its owner is done with apart for the next document: every value back to what a new
 /// record holds, the repeated entries (PINs, addresses, employers, identifiers, work countries, places,
 /// the A001/change/invalidation blocks) kept aside and handed out again by the builder. A document
-/// parsed into a recycled record then allocates only the strings it keeps. One per thread, like the builder.
+/// parsed into a recycled record then allocates nothing once its interned values have been seen. One per thread, like the builder.
 /// </summary>
 internal sealed class SedRecordRecycler
 {
@@ -92,6 +92,8 @@ internal sealed class SedRecordRecycler
         r.Change = null;
         r.Invalidation = null;
         r.AdditionalInformation = null;
+        // Last: no value points into the bytes any more.
+        r.ValueBytes?.Clear();
         return r;
     }
 

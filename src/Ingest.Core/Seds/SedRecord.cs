@@ -3,7 +3,8 @@ namespace Ingest.Core.Seds;
 /// <summary>
 /// One parsed SED version with its case envelope. Values are the raw strings of the XML
 /// (after entity and newline normalisation): normalisers interpret them, so that what the
-/// sender wrote is always kept and the parser never guesses.
+/// sender wrote is always kept and the parser never guesses. A parsed record holds most values as
+/// UTF-8 (<see cref="SedText"/>, <see cref="ValueBytes"/>) until they are first read.
 /// </summary>
 public sealed class SedRecord
 {
@@ -15,6 +16,9 @@ public sealed class SedRecord
     /// <summary>CDM version from the root namespace, e.g. "4.4" (namespace .../4_4/A009).</summary>
     public string CdmVersion { get; set; } = "";
 
+    /// <summary>The bytes of the values the parser wrote; kept and reused when the record is recycled.</summary>
+    internal SedValueBytes? ValueBytes;
+
     public string? SedGVer { get; set; }
     public string? SedVer { get; set; }
 
@@ -22,20 +26,23 @@ public sealed class SedRecord
     public List<AddressEntry> Addresses { get; } = [];
     public List<EmployerEntry> Employers { get; } = [];
 
+    internal SedText FixedPlaceOfWorkText;
     /// <summary>aFixedPlaceWorkExistsIndicator: "1" or "0".</summary>
-    public string? FixedPlaceOfWork { get; set; }
+    public string? FixedPlaceOfWork { get => FixedPlaceOfWorkText.Value; set => FixedPlaceOfWorkText = value; }
     public List<WorkCountryEntry> WorkCountries { get; } = [];
 
     public DecisionBlock Decision { get; set; } = new();
 
+    internal SedText ArticleText;
     /// <summary>Article code (A009: 01 = 12(1), 02 = 12(2); A003/A010 article codes; A001 exception code).</summary>
-    public string? Article { get; set; }
+    public string? Article { get => ArticleText.Value; set => ArticleText = value; }
 
     public A001Block? Exception { get; set; }
     public ChangeBlock? Change { get; set; }
     public InvalidationBlock? Invalidation { get; set; }
 
-    public string? AdditionalInformation { get; set; }
+    internal SedText AdditionalInformationText;
+    public string? AdditionalInformation { get => AdditionalInformationText.Value; set => AdditionalInformationText = value; }
 }
 
 /// <summary>
@@ -44,52 +51,79 @@ public sealed class SedRecord
 /// </summary>
 public sealed class CaseEnvelope
 {
-    public string CaseId { get; set; } = "";
-    public string BucType { get; set; } = "";
+    internal SedText CaseIdText = "";
+    public string CaseId { get => CaseIdText.Value ?? ""; set => CaseIdText = value; }
+    internal SedText BucTypeText = "";
+    public string BucType { get => BucTypeText.Value ?? ""; set => BucTypeText = value; }
+    internal SedText DocumentIdText = "";
     /// <summary>32 hex characters.</summary>
-    public string DocumentId { get; set; } = "";
+    public string DocumentId { get => DocumentIdText.Value ?? ""; set => DocumentIdText = value; }
     public int DocumentVersion { get; set; } = 1;
-    public string SenderInstitution { get; set; } = "";
-    public string ReceiverInstitution { get; set; } = "";
+    internal SedText SenderInstitutionText = "";
+    public string SenderInstitution { get => SenderInstitutionText.Value ?? ""; set => SenderInstitutionText = value; }
+    internal SedText ReceiverInstitutionText = "";
+    public string ReceiverInstitution { get => ReceiverInstitutionText.Value ?? ""; set => ReceiverInstitutionText = value; }
+    internal SedText ReceivedAtText = "";
     /// <summary>Raw timestamp as sent (ISO 8601 expected, other shapes occur).</summary>
-    public string ReceivedAt { get; set; } = "";
-    public string? CreatedAt { get; set; }
+    public string ReceivedAt { get => ReceivedAtText.Value ?? ""; set => ReceivedAtText = value; }
+    internal SedText CreatedAtText;
+    public string? CreatedAt { get => CreatedAtText.Value; set => CreatedAtText = value; }
 }
 
 public sealed class PersonBlock
 {
-    public string? FamilyName { get; set; }
-    public string? Forename { get; set; }
-    public string? DateBirth { get; set; }
+    internal SedText FamilyNameText;
+    public string? FamilyName { get => FamilyNameText.Value; set => FamilyNameText = value; }
+    internal SedText ForenameText;
+    public string? Forename { get => ForenameText.Value; set => ForenameText = value; }
+    internal SedText DateBirthText;
+    public string? DateBirth { get => DateBirthText.Value; set => DateBirthText = value; }
+    internal SedText SexText;
     /// <summary>01 male, 02 female, 98 unknown.</summary>
-    public string? Sex { get; set; }
-    public string? FamilyNameAtBirth { get; set; }
-    public string? ForenameAtBirth { get; set; }
+    public string? Sex { get => SexText.Value; set => SexText = value; }
+    internal SedText FamilyNameAtBirthText;
+    public string? FamilyNameAtBirth { get => FamilyNameAtBirthText.Value; set => FamilyNameAtBirthText = value; }
+    internal SedText ForenameAtBirthText;
+    public string? ForenameAtBirth { get => ForenameAtBirthText.Value; set => ForenameAtBirthText = value; }
     public List<PinEntry> Pins { get; } = [];
     public List<string> Nationalities { get; } = [];
-    public string? PlaceBirthTown { get; set; }
-    public string? PlaceBirthCountry { get; set; }
+    internal SedText PlaceBirthTownText;
+    public string? PlaceBirthTown { get => PlaceBirthTownText.Value; set => PlaceBirthTownText = value; }
+    internal SedText PlaceBirthCountryText;
+    public string? PlaceBirthCountry { get => PlaceBirthCountryText.Value; set => PlaceBirthCountryText = value; }
 }
 
 public sealed class PinEntry
 {
-    public string? Country { get; set; }
-    public string? Number { get; set; }
-    public string? Sector { get; set; }
-    public string? InstitutionId { get; set; }
-    public string? InstitutionName { get; set; }
+    internal SedText CountryText;
+    public string? Country { get => CountryText.Value; set => CountryText = value; }
+    internal SedText NumberText;
+    public string? Number { get => NumberText.Value; set => NumberText = value; }
+    internal SedText SectorText;
+    public string? Sector { get => SectorText.Value; set => SectorText = value; }
+    internal SedText InstitutionIdText;
+    public string? InstitutionId { get => InstitutionIdText.Value; set => InstitutionIdText = value; }
+    internal SedText InstitutionNameText;
+    public string? InstitutionName { get => InstitutionNameText.Value; set => InstitutionNameText = value; }
 }
 
 public sealed class AddressEntry
 {
+    internal SedText TypeText;
     /// <summary>01 residence, 02 stay, 03 contact; null for employer and place-of-work addresses.</summary>
-    public string? Type { get; set; }
-    public string? Street { get; set; }
-    public string? BuildingName { get; set; }
-    public string? Town { get; set; }
-    public string? PostalCode { get; set; }
-    public string? Region { get; set; }
-    public string? Country { get; set; }
+    public string? Type { get => TypeText.Value; set => TypeText = value; }
+    internal SedText StreetText;
+    public string? Street { get => StreetText.Value; set => StreetText = value; }
+    internal SedText BuildingNameText;
+    public string? BuildingName { get => BuildingNameText.Value; set => BuildingNameText = value; }
+    internal SedText TownText;
+    public string? Town { get => TownText.Value; set => TownText = value; }
+    internal SedText PostalCodeText;
+    public string? PostalCode { get => PostalCodeText.Value; set => PostalCodeText = value; }
+    internal SedText RegionText;
+    public string? Region { get => RegionText.Value; set => RegionText = value; }
+    internal SedText CountryText;
+    public string? Country { get => CountryText.Value; set => CountryText = value; }
 }
 
 public enum EmployerRole : byte
@@ -106,45 +140,59 @@ public enum EmployerRole : byte
 public sealed class EmployerEntry
 {
     public EmployerRole Role { get; set; }
-    public string? Name { get; set; }
+    internal SedText NameText;
+    public string? Name { get => NameText.Value; set => NameText = value; }
     public List<OrganisationId> Ids { get; } = [];
     public AddressEntry? Address { get; set; }
+    internal SedText MarginalActivityText;
     /// <summary>A003 marginal-activity flag ("1"/"0") where sent.</summary>
-    public string? MarginalActivity { get; set; }
+    public string? MarginalActivity { get => MarginalActivityText.Value; set => MarginalActivityText = value; }
 }
 
 public sealed class OrganisationId
 {
-    public string? Number { get; set; }
+    internal SedText NumberText;
+    public string? Number { get => NumberText.Value; set => NumberText = value; }
+    internal SedText TypeText;
     /// <summary>01 registration, 02 social security, 03 fiscal, 98 unknown.</summary>
-    public string? Type { get; set; }
+    public string? Type { get => TypeText.Value; set => TypeText = value; }
 }
 
 public sealed class WorkCountryEntry
 {
-    public string? Country { get; set; }
+    internal SedText CountryText;
+    public string? Country { get => CountryText.Value; set => CountryText = value; }
     public List<PlaceOfWork> Places { get; } = [];
 }
 
 public sealed class PlaceOfWork
 {
-    public string? Name { get; set; }
-    public string? FlagStateHomeBase { get; set; }
+    internal SedText NameText;
+    public string? Name { get => NameText.Value; set => NameText = value; }
+    internal SedText FlagStateHomeBaseText;
+    public string? FlagStateHomeBase { get => FlagStateHomeBaseText.Value; set => FlagStateHomeBaseText = value; }
     public AddressEntry Address { get; set; } = new();
 }
 
 public sealed class DecisionBlock
 {
-    public string? LegislationState { get; set; }
+    internal SedText LegislationStateText;
+    public string? LegislationState { get => LegislationStateText.Value; set => LegislationStateText = value; }
+    internal SedText InitialDecisionText;
     /// <summary>"1" initial decision, "0" amending decision.</summary>
-    public string? InitialDecision { get; set; }
-    public string? DatePreviousDecision { get; set; }
+    public string? InitialDecision { get => InitialDecisionText.Value; set => InitialDecisionText = value; }
+    internal SedText DatePreviousDecisionText;
+    public string? DatePreviousDecision { get => DatePreviousDecisionText.Value; set => DatePreviousDecisionText = value; }
+    internal SedText ForDurationOfActivityText;
     /// <summary>theDecisionAppliesForDurationActivityIndicator ("1"/"0").</summary>
-    public string? ForDurationOfActivity { get; set; }
-    public string? PeriodStart { get; set; }
-    public string? PeriodEnd { get; set; }
+    public string? ForDurationOfActivity { get => ForDurationOfActivityText.Value; set => ForDurationOfActivityText = value; }
+    internal SedText PeriodStartText;
+    public string? PeriodStart { get => PeriodStartText.Value; set => PeriodStartText = value; }
+    internal SedText PeriodEndText;
+    public string? PeriodEnd { get => PeriodEndText.Value; set => PeriodEndText = value; }
+    internal SedText OpenPeriodTypeText;
     /// <summary>Set for an open period: 01 open-ended, 98 end unknown.</summary>
-    public string? OpenPeriodType { get; set; }
+    public string? OpenPeriodType { get => OpenPeriodTypeText.Value; set => OpenPeriodTypeText = value; }
 }
 
 /// <summary>A001 request for an exception (Art. 16). Its requested period goes to <see cref="DecisionBlock"/>.</summary>
@@ -152,24 +200,32 @@ public sealed class A001Block
 {
     public List<string> CurrentLegislation { get; } = [];
     public List<string> RequestedLegislation { get; } = [];
-    public string? TeleworkFrameworkAgreement { get; set; }
-    public string? AmendmentIndicator { get; set; }
+    internal SedText TeleworkFrameworkAgreementText;
+    public string? TeleworkFrameworkAgreement { get => TeleworkFrameworkAgreementText.Value; set => TeleworkFrameworkAgreementText = value; }
+    internal SedText AmendmentIndicatorText;
+    public string? AmendmentIndicator { get => AmendmentIndicatorText.Value; set => AmendmentIndicatorText = value; }
 }
 
 /// <summary>A008 notification of a relevant change, or cancellation of the whole period (CDM 4.4).</summary>
 public sealed class ChangeBlock
 {
+    internal SedText ChangeTypeText;
     /// <summary>"period", "workplace", "address", "name", "cancellation".</summary>
-    public string? ChangeType { get; set; }
-    public string? EffectiveDate { get; set; }
+    public string? ChangeType { get => ChangeTypeText.Value; set => ChangeTypeText = value; }
+    internal SedText EffectiveDateText;
+    public string? EffectiveDate { get => EffectiveDateText.Value; set => EffectiveDateText = value; }
+    internal SedText CancelWholePeriodText;
     /// <summary>"1" when the whole period is cancelled.</summary>
-    public string? CancelWholePeriod { get; set; }
+    public string? CancelWholePeriod { get => CancelWholePeriodText.Value; set => CancelWholePeriodText = value; }
 }
 
 /// <summary>X008: the invalidated SED is named by type and issue date within the case.</summary>
 public sealed class InvalidationBlock
 {
-    public string? TargetSedType { get; set; }
-    public string? TargetIssueDate { get; set; }
-    public string? Reason { get; set; }
+    internal SedText TargetSedTypeText;
+    public string? TargetSedType { get => TargetSedTypeText.Value; set => TargetSedTypeText = value; }
+    internal SedText TargetIssueDateText;
+    public string? TargetIssueDate { get => TargetIssueDateText.Value; set => TargetIssueDateText = value; }
+    internal SedText ReasonText;
+    public string? Reason { get => ReasonText.Value; set => ReasonText = value; }
 }

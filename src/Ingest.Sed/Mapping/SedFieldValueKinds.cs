@@ -1,7 +1,7 @@
 namespace Ingest.Sed.Mapping;
 
 /// <summary>
-/// The <see cref="SedValueKind"/> of each field. Only codes and recurring values are interned: distinct
+/// The <see cref="SedValueKind"/> of each field. Only codes and recurring values are interned: varied
 /// values would only evict the others from the small interning tables and cost a lookup for nothing.
 /// </summary>
 internal static class SedFieldValueKinds
@@ -28,10 +28,7 @@ internal static class SedFieldValueKinds
         }
         foreach (var f in (SedField[])
             [
-                SedField.FamilyName, SedField.Forename, SedField.FamilyNameAtBirth, SedField.ForenameAtBirth, SedField.PlaceBirthTown,
-                SedField.PinInstitutionId, SedField.PinInstitutionName, SedField.AddressTown, SedField.AddressPostalCode,
-                SedField.AddressRegion, SedField.EmployerName, SedField.PeriodStart, SedField.PeriodEnd, SedField.EffectiveDate,
-                SedField.EnvelopeSender, SedField.EnvelopeReceiver,
+                SedField.PinInstitutionId, SedField.PinInstitutionName, SedField.EnvelopeSender, SedField.EnvelopeReceiver,
             ])
         {
             t[(int)f] = SedValueKind.Recurring;
