@@ -5,6 +5,8 @@
 # documents table then holds every distinct SED version; duplicate deliveries collapse).
 #   scripts/bench-reconcile.sh [SEDS] [A1S] [DECLARATIONS] [--dry-run]
 #   scripts/bench-reconcile.sh 1200000 1000000 1000000      # a year, issue #6's target run
+# Knobs: BENCH_RECONCILE_SET="--set Key=Value ..." (more reconcile settings, to compare two configurations);
+# INGEST_GC_LOG=FILE (the CLI writes one line a garbage collection: generation, pause, promoted bytes, heap).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -24,7 +26,7 @@ clickhouse-client --port "$port" --query "DROP DATABASE IF EXISTS $db" 2>/dev/nu
 log="$(mktemp /tmp/ingest-bench-reconcile.XXXXXX)"
 trap 'rm -f "$log"' EXIT
 /usr/bin/time -f "process: %e s wall, %U s user, %S s sys, peak RSS %M KB" \
-  $cli reconcile --input "$corpus" --set "ClickHouse:Database=$db" $dry > "$log" 2>&1 || { cat "$log"; exit 1; }
+  $cli reconcile --input "$corpus" --set "ClickHouse:Database=$db" $dry ${BENCH_RECONCILE_SET:-} > "$log" 2>&1 || { cat "$log"; exit 1; }
 grep -v '^progress' "$log"
 if [[ -z "$dry" ]]; then
   clickhouse-client --port "$port" --format TSV --query "

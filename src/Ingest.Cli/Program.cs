@@ -28,6 +28,7 @@ internal static class Program
             GcModeRestart.Ensure(conserveMemory);
         }
 
+        using var gcLog = GcEventLog.StartIfAsked();
         using var cts = new CancellationTokenSource();
         // SIGINT and SIGTERM both ask for a graceful stop: verbs drain and flush, then exit.
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, ctx => { ctx.Cancel = true; cts.Cancel(); });

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime;
 using BenchmarkDotNet.Attributes;
 using Ingest.Core.Reference;
 using Ingest.Core.Seds;
@@ -38,13 +39,15 @@ public class MatchingBenchmarks
         var a1s = data.A1s(Population).ToArray();
         var declarations = data.Declarations(Population, Population).ToArray();
         var before = GC.GetTotalMemory(forceFullCollection: true);
+        var (gen2, paused) = (GC.CollectionCount(2), GC.GetTotalPauseDuration());
         var watch = Stopwatch.StartNew();
         _snapshot = ReferenceSnapshot.Build(a1s, declarations);
         watch.Stop();
+        (gen2, paused) = (GC.CollectionCount(2) - gen2, GC.GetTotalPauseDuration() - paused);
         var after = GC.GetTotalMemory(forceFullCollection: true);
         var records = _snapshot.A1Count + _snapshot.DeclarationCount;
         Console.WriteLine($"// snapshot: {_snapshot.A1Count:N0} A1s + {_snapshot.DeclarationCount:N0} declarations built in {watch.Elapsed.TotalSeconds:0.00} s "
-            + $"({records / watch.Elapsed.TotalSeconds:N0} records/s on {Environment.ProcessorCount} cores); retained {(after - before) / (double)records:N0} B/record "
+            + $"({records / watch.Elapsed.TotalSeconds:N0} records/s on {Environment.ProcessorCount} cores; {(GCSettings.IsServerGC ? "server" : "workstation")} GC paused {paused.TotalSeconds:0.00} s in {gen2} full collections); retained {(after - before) / (double)records:N0} B/record "
             + $"(normalised records + indexes; source records excluded), index structures {_snapshot.IndexBytes / (double)records:N0} B/record, "
             + $"{(after - before) / 1e6 * 1_000_000 / records:N0} MB per million records");
         _seds = data.Seds(SedCount, Population, seed: 7);

@@ -74,6 +74,7 @@ internal sealed class ReconcileCommand : ICliCommand, IHasFlags
         var readTime = clock.Elapsed;
         var snapshot = ReferenceSnapshot.Build(a1Records, declarationRecords);
         var referenceTime = clock.Elapsed;
+        var referenceGc = GcBill.Now();
         if (layout.A1Path is null || layout.DeclarationsPath is null)
         {
             await Console.Error.WriteLineAsync($"warning: no {(layout.A1Path is null ? "A1" : "declaration")} reference data given: every SED will be unmatched on that side").ConfigureAwait(false);
@@ -124,11 +125,11 @@ internal sealed class ReconcileCommand : ICliCommand, IHasFlags
         progress.Finish();
         store?.Dispose();
 
-        PrintSummary(run, snapshot, readTime, referenceTime, pipelineClock.Elapsed, evaluator.Stats.AutomationRate, dryRun);
+        PrintSummary(run, snapshot, readTime, referenceTime, pipelineClock.Elapsed, evaluator.Stats.AutomationRate, dryRun, referenceGc);
         return run.Status is "complete" or "dry-run" ? 0 : 1;
     }
 
-    private static void PrintSummary(RunRecord run, ReferenceSnapshot snapshot, TimeSpan readTime, TimeSpan referenceTime, TimeSpan pipelineTime, double automationRate, bool dryRun)
+    private static void PrintSummary(RunRecord run, ReferenceSnapshot snapshot, TimeSpan readTime, TimeSpan referenceTime, TimeSpan pipelineTime, double automationRate, bool dryRun, GcBill referenceGc)
     {
         var seconds = Math.Max(pipelineTime.TotalSeconds, 0.001);
         var c = CultureInfo.InvariantCulture;
@@ -147,6 +148,9 @@ internal sealed class ReconcileCommand : ICliCommand, IHasFlags
         var gc = GC.GetGCMemoryInfo(GCKind.Any);
         using var process = System.Diagnostics.Process.GetCurrentProcess();
         Console.WriteLine(string.Create(c, $"  memory             peak working set {process.PeakWorkingSet64 / 1e9:F2} GB, heap {gc.HeapSizeBytes / 1e9:F2} GB, {GC.GetTotalAllocatedBytes() / 1e9:F2} GB allocated; GC {GC.CollectionCount(0):N0}/{GC.CollectionCount(1):N0}/{GC.CollectionCount(2):N0} (gen0/1/2), paused {GC.GetTotalPauseDuration().TotalSeconds:F1} s, latency mode {System.Runtime.GCSettings.LatencyMode}"));
+        // Which phase paid: the reference data's growth to a multi-GB heap, or the SEDs' stream.
+        var pipelineGc = GcBill.Now() - referenceGc;
+        Console.WriteLine(string.Create(c, $"  GC by phase        reference data {referenceGc}; pipeline {pipelineGc}"));
         if (run.Error is not null)
         {
             Console.WriteLine($"  error              {run.Error}");

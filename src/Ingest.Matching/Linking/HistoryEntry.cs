@@ -3,10 +3,13 @@ using Ingest.Normalization.Names;
 
 namespace Ingest.Matching.Linking;
 
-/// <summary>What the run remembers about one evaluated SED version, for rules that look across SEDs.</summary>
+/// <summary>
+/// What the run remembers about one evaluated SED version, for rules that look across SEDs. The
+/// settable values are replaced by <see cref="RunHistory"/> with equal ones it already holds.
+/// </summary>
 internal sealed class HistoryEntry
 {
-    public required string CaseId { get; init; }
+    public required string CaseId { get; set; }
     public required string DocumentId { get; init; }
     public required int Version { get; init; }
     public required string SedType { get; init; }
@@ -15,15 +18,15 @@ internal sealed class HistoryEntry
     public required string? State { get; init; }
     public required string? SenderCountry { get; init; }
     public required string Article { get; init; }
-    public required string PersonKey { get; init; }
+    public required string PersonKey { get; set; }
     /// <summary>Key of the matched reference person, when matched ("" otherwise).</summary>
-    public required string ReferencePersonKey { get; init; }
+    public required string ReferencePersonKey { get; set; }
     public required string EmployerKey { get; init; }
-    public required NormalizedName EmployerName { get; init; }
+    public required NormalizedName EmployerName { get; set; }
     public required string[] WorkCountries { get; init; }
-    public required NormalizedName Name { get; init; }
+    public required NormalizedName Name { get; set; }
     public required int BirthDay { get; init; }
-    public required string[] PinKeys { get; init; }
+    public required string[] PinKeys { get; set; }
 
     /// <summary>Hash of the normalised name with the birth date (0: none, e.g. a placeholder person).</summary>
     public ulong NameKey { get; init; }

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Ingest.Normalization.Dates;
+using Ingest.Normalization.Names;
 
 namespace Ingest.Matching.Linking;
 
@@ -21,6 +22,9 @@ internal sealed class RunHistory(int maxEntries = int.MaxValue)
 
     // Employer keys recur across a run (one firm, many postings): the history keeps one string a key.
     private readonly Dictionary<string, string> _shared = new(StringComparer.Ordinal);
+
+    // Employer names recur as employer keys do: one normalised name a run.
+    private readonly Dictionary<string, NormalizedName> _employerNames = new(StringComparer.Ordinal);
 
     private static readonly HistoryEntry[] s_none = [];
 
@@ -139,12 +143,18 @@ internal sealed class RunHistory(int maxEntries = int.MaxValue)
     {
         lock (_lock)
         {
+            var caseEntries = IsCase(entry.CaseId) && _byCase.TryGetValue(entry.CaseId, out var group) ? group : default;
+            if (caseEntries.Count > 0)
+            {
+                // Before the duplicate set takes it: one case id string a case.
+                entry.CaseId = caseEntries[0].CaseId;
+            }
             if (!_seen.Add((entry.CaseId, entry.DocumentId, entry.Version)))
             {
                 return false;
             }
             Count++;
-            if (entry.IsDecision && _byCase.TryGetValue(entry.CaseId, out var caseEntries))
+            if (entry.IsDecision)
             {
                 foreach (var other in caseEntries)
                 {
@@ -162,7 +172,7 @@ internal sealed class RunHistory(int maxEntries = int.MaxValue)
                     }
                 }
             }
-            Index(entry, add: true);
+            IndexShared(entry);
             if (_order is not null)
             {
                 _order.Enqueue(entry);
@@ -259,48 +269,80 @@ internal sealed class RunHistory(int maxEntries = int.MaxValue)
     {
         _seen.Remove((entry.CaseId, entry.DocumentId, entry.Version));
         Count--;
-        Index(entry, add: false);
+        Unindex(entry);
         if (!_byCase.ContainsKey(entry.CaseId))
         {
             _pendingInvalidations.Remove(entry.CaseId);
         }
     }
 
-    /// <summary>Adds the entry to, or removes it from, every view it belongs to: its case, its name keys, its person keys.</summary>
-    private void Index(HistoryEntry entry, bool add)
+    /// <summary>
+    /// Adds a new entry to every view it belongs to, and makes it share the values it has in common
+    /// with the entries already under the same keys: the person keys, the name, the PINs and the
+    /// employer name are then held once a person, not once a SED. A year's run keeps every entry to
+    /// its end, and each one's own copies were most of the ~1 KB a SED that every young collection
+    /// promoted and every full one marked.
+    /// </summary>
+    private void IndexShared(HistoryEntry entry)
     {
         if (IsCase(entry.CaseId))
         {
-            Apply(_byCase, entry.CaseId, entry, add);
+            Add(_byCase, entry.CaseId, entry);
         }
-        if (entry.NameKey != 0)
+        if (entry.NameKey != 0 && Add(_byName, entry.NameKey, entry) is { } namesake && namesake.Name.Key == entry.Name.Key)
         {
-            Apply(_byName, entry.NameKey, entry, add);
+            entry.Name = namesake.Name;
         }
         if (entry.NationalNameKey != 0)
         {
-            Apply(_byName, entry.NationalNameKey, entry, add);
+            Add(_byName, entry.NationalNameKey, entry);
         }
-        if (entry.PersonKey.Length > 0)
+        if (entry.PersonKey.Length > 0 && Add(_byPerson, entry.PersonKey, entry) is { } same)
         {
-            Apply(_byPerson, entry.PersonKey, entry, add);
+            entry.PersonKey = same.PersonKey == entry.PersonKey ? same.PersonKey : same.ReferencePersonKey;
+            if (same.Name.Key == entry.Name.Key)
+            {
+                entry.Name = same.Name;
+            }
+            if (entry.PinKeys.AsSpan().SequenceEqual(same.PinKeys))
+            {
+                entry.PinKeys = same.PinKeys;
+            }
         }
-        if (entry.ReferencePersonKey.Length > 0 && entry.ReferencePersonKey != entry.PersonKey)
+        if (entry.ReferencePersonKey.Length > 0 && entry.ReferencePersonKey != entry.PersonKey && Add(_byPerson, entry.ReferencePersonKey, entry) is { } matched)
         {
-            Apply(_byPerson, entry.ReferencePersonKey, entry, add);
+            entry.ReferencePersonKey = matched.ReferencePersonKey == entry.ReferencePersonKey ? matched.ReferencePersonKey : matched.PersonKey;
+        }
+        // Not in a bounded history (the stream worker's, which runs for months): the table would only grow.
+        if (!entry.EmployerName.IsEmpty && _order is null)
+        {
+            ref var shared = ref CollectionsMarshal.GetValueRefOrAddDefault(_employerNames, entry.EmployerName.Key, out _);
+            entry.EmployerName = shared ??= entry.EmployerName;
         }
     }
 
-    private static void Apply<TKey>(Dictionary<TKey, EntryGroup> map, TKey key, HistoryEntry entry, bool add)
-        where TKey : notnull
+    /// <summary>Removes the entry from every view it belongs to: its case, its name keys, its person keys.</summary>
+    private void Unindex(HistoryEntry entry)
     {
-        if (add)
+        if (IsCase(entry.CaseId))
         {
-            Add(map, key, entry);
+            Remove(_byCase, entry.CaseId, entry);
         }
-        else
+        if (entry.NameKey != 0)
         {
-            Remove(map, key, entry);
+            Remove(_byName, entry.NameKey, entry);
+        }
+        if (entry.NationalNameKey != 0)
+        {
+            Remove(_byName, entry.NationalNameKey, entry);
+        }
+        if (entry.PersonKey.Length > 0)
+        {
+            Remove(_byPerson, entry.PersonKey, entry);
+        }
+        if (entry.ReferencePersonKey.Length > 0 && entry.ReferencePersonKey != entry.PersonKey)
+        {
+            Remove(_byPerson, entry.ReferencePersonKey, entry);
         }
     }
 
@@ -321,10 +363,13 @@ internal sealed class RunHistory(int maxEntries = int.MaxValue)
         }
     }
 
-    private static void Add<TKey>(Dictionary<TKey, EntryGroup> map, TKey key, HistoryEntry entry)
+    /// <summary>Appends the entry to the key's group; returns the group's first entry before it, if any.</summary>
+    private static HistoryEntry? Add<TKey>(Dictionary<TKey, EntryGroup> map, TKey key, HistoryEntry entry)
         where TKey : notnull
     {
         ref var group = ref CollectionsMarshal.GetValueRefOrAddDefault(map, key, out _);
+        var first = group.Count > 0 ? group[0] : null;
         group = group.With(entry);
+        return first;
     }
 }
