@@ -23,11 +23,6 @@ internal static class Program
             return ExitUsage;
         }
 
-        if (command.GcConserveMemory is { } conserveMemory && !argv.Skip(1).Any(a => a is "--help" or "-h"))
-        {
-            GcModeRestart.Ensure(conserveMemory);
-        }
-
         using var gcLog = GcEventLog.StartIfAsked();
         using var cts = new CancellationTokenSource();
         // SIGINT and SIGTERM both ask for a graceful stop: verbs drain and flush, then exit.
@@ -43,6 +38,8 @@ internal static class Program
                 Console.WriteLine(command.Help);
                 return 0;
             }
+            // Returns unless the process restarts itself with the GC settings the verb asks for.
+            GcModeRestart.Ensure(command.GcEnvironment(args));
             return await command.RunAsync(args, cts.Token).ConfigureAwait(false);
         }
         catch (CliUsageException e)

@@ -13,7 +13,7 @@ internal sealed class StreamCommand : ICliCommand
     public string Summary => "run the continuous Kafka worker in the foreground";
 
     /// <summary>The worker holds a bounded window, not a year: conserve-memory mode only costs it CPU (measured in the README).</summary>
-    public int? GcConserveMemory => 0;
+    public IReadOnlyList<KeyValuePair<string, string>> GcEnvironment(CliArgs args) => [new(GcModeRestart.Variable, "0")];
 
     public string Help => """
         usage: ingest stream [--exit-when-idle SECONDS] [--metrics-port N] [--group G] [--topic T]...

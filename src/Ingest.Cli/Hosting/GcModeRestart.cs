@@ -8,23 +8,35 @@ namespace Ingest.Cli.Hosting;
 /// little (the stream worker) pays for that mode in compacting gen2 collections: 20 % more CPU on the
 /// stream benchmark. GC modes are fixed when the runtime starts, so such a verb restarts the process in
 /// place (execve: same process id, arguments, streams and signals) with the mode it wants — unless the
-/// operator chose one through <c>DOTNET_GCConserveMemory</c>, which always wins.
+/// operator chose one through <c>DOTNET_GCConserveMemory</c>, which always wins. The nightly run given a
+/// heap limit (<c>reconcile --heap-limit</c>) restarts the same way, into a hard limit without
+/// conserve-memory mode.
 /// </summary>
 internal static class GcModeRestart
 {
     public const string Variable = "DOTNET_GCConserveMemory";
 
+    public const string HeapHardLimitVariable = "DOTNET_GCHeapHardLimit";
+
     /// <summary>The conserve-memory level the runtime is running with (0: off).</summary>
     public static long CurrentConserveMemory =>
         GC.GetConfigurationVariables().TryGetValue("GCConserveMem", out var value) ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) : 0;
 
-    /// <summary>Returns only when no restart is needed or possible (then the verb runs in the current mode).</summary>
-    public static void Ensure(int conserveMemory)
+    /// <summary>
+    /// Returns only when no restart is needed or possible (then the verb runs in the current mode).
+    /// A variable already in the environment is the operator's choice (or this restart's) and wins.
+    /// </summary>
+    public static void Ensure(IReadOnlyList<KeyValuePair<string, string>> wanted)
     {
-        if (!OperatingSystem.IsLinux() || Environment.GetEnvironmentVariable(Variable) is not null || CurrentConserveMemory == conserveMemory)
+        var missing = wanted
+            .Where(v => Environment.GetEnvironmentVariable(v.Key) is null)
+            .Where(v => v.Key != Variable || CurrentConserveMemory.ToString(System.Globalization.CultureInfo.InvariantCulture) != v.Value)
+            .ToList();
+        if (!OperatingSystem.IsLinux() || missing.Count == 0)
         {
             return;
         }
+        var settings = string.Join(" ", missing.Select(v => $"{v.Key}={v.Value}"));
         string[] argv;
         try
         {
@@ -39,7 +51,7 @@ internal static class GcModeRestart
         }
         var environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
             .Select(e => $"{e.Key}={e.Value}")
-            .Append($"{Variable}={conserveMemory}")
+            .Concat(missing.Select(v => $"{v.Key}={v.Value}"))
             .Append(null)
             .ToArray();
         // Returns only when the restart failed; the verb then runs as it is.
@@ -50,12 +62,12 @@ internal static class GcModeRestart
         }
         catch (Exception e) when (e is MarshalDirectiveException or DllNotFoundException or EntryPointNotFoundException)
         {
-            Console.Error.WriteLine($"ingest: could not restart with {Variable}={conserveMemory}: {e.Message}");
+            Console.Error.WriteLine($"ingest: could not restart with {settings}: {e.Message}");
             return;
         }
         if (result < 0)
         {
-            Console.Error.WriteLine($"ingest: could not restart with {Variable}={conserveMemory} (errno {Marshal.GetLastPInvokeError()}); running in GC conserve-memory mode {CurrentConserveMemory}");
+            Console.Error.WriteLine($"ingest: could not restart with {settings} (errno {Marshal.GetLastPInvokeError()}); running with the executable's GC settings (conserve-memory {CurrentConserveMemory})");
         }
     }
 

@@ -14,8 +14,11 @@ internal interface ICliCommand
     /// <summary>The full `--help` text: usage line, options, exit codes.</summary>
     string Help { get; }
 
-    /// <summary>The GC conserve-memory level the verb runs best with; null: the executable's own (see <see cref="GcModeRestart"/>).</summary>
-    int? GcConserveMemory => null;
+    /// <summary>
+    /// The GC settings (runtime environment variables) the verb runs best with for these arguments,
+    /// applied by restarting in place (see <see cref="GcModeRestart"/>); empty: the executable's own.
+    /// </summary>
+    IReadOnlyList<KeyValuePair<string, string>> GcEnvironment(CliArgs args) => [];
 
     Task<int> RunAsync(CliArgs args, CancellationToken cancellationToken);
 }

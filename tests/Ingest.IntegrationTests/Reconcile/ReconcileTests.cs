@@ -65,6 +65,23 @@ public sealed class ReconcileTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_heap_limit_runs_the_job_in_that_budget()
+    {
+        // The process restarts itself into the hard limit without conserve-memory mode; the summary names the mode it ran in.
+        var (exit, output) = await IngestProcess.RunAsync(_db.Name, TimeSpan.FromMinutes(3), "reconcile", "--input", s_corpus.Value, "--dry-run", "--heap-limit", "1.5G");
+        Assert.True(exit == 0, output);
+        Assert.Contains("heap limit 1.50 GB, conserve-memory 0", output, StringComparison.Ordinal);
+        Assert.Contains("audit              in = SEDs + quarantined", output, StringComparison.Ordinal);
+
+        (exit, output) = await IngestProcess.RunAsync(_db.Name, TimeSpan.FromMinutes(1), "reconcile", "--input", s_corpus.Value, "--dry-run", "--heap-limit", "lots");
+        Assert.True(exit == 64, output);
+        Assert.Contains("is not a size", output, StringComparison.Ordinal);
+        (exit, output) = await IngestProcess.RunAsync(_db.Name, TimeSpan.FromMinutes(1), "reconcile", "--input", s_corpus.Value, "--dry-run", "--heap-limit", "100M");
+        Assert.True(exit == 64, output);
+        Assert.Contains("at least 256 MB", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_ClickHouse_restart_during_a_run_is_retried_or_fails_loudly_never_half_written_silently()
     {
         using var run = IngestProcess.Start(_db.Name, "reconcile", "--input", s_corpus.Value, "--set", "ClickHouse:BatchRows=200", "--set", "ClickHouse:MaxRetries=8");
