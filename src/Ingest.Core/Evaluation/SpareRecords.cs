@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Ingest.Core.Seds;
 using Ingest.Core.Units;
 
@@ -8,11 +7,14 @@ namespace Ingest.Core.Evaluation;
 /// SED records their last owner is done with, parsed into again by the parse workers (see
 /// <see cref="ISedParser.Parse(InputUnit, SedRecord?)"/>): a document then allocates only the strings it
 /// keeps. Thread-safe; holds at most a few thousand records, so a drain's peak in flight is not kept idle.
+/// Last in, first out: the record handed back last is the one most likely still in the caches, and a
+/// worker parsing into it writes every field it clears (first in, first out took the coldest).
 /// </summary>
 public sealed class SpareRecords
 {
     private const int MaxRecords = 4096;
-    private readonly ConcurrentQueue<SedRecord> _records = new();
+    private readonly Stack<SedRecord> _records = new();
+    private readonly Lock _lock = new();
 
     private SpareRecords()
     {
@@ -25,11 +27,15 @@ public sealed class SpareRecords
     /// <summary>Parses into a spare record when there is one; a record that did not become a SED stays spare.</summary>
     public ParseOutcome Parse(ISedParser parser, InputUnit unit)
     {
-        var spare = _records.TryDequeue(out var free) ? free : null;
+        SedRecord? spare;
+        lock (_lock)
+        {
+            spare = _records.TryPop(out var free) ? free : null;
+        }
         var outcome = parser.Parse(unit, spare);
         if (spare is not null && outcome.Sed is null)
         {
-            _records.Enqueue(spare);
+            Return(spare);
         }
         return outcome;
     }
@@ -37,9 +43,12 @@ public sealed class SpareRecords
     /// <summary>Hands back a record nothing refers to any more.</summary>
     public void Return(SedRecord record)
     {
-        if (_records.Count < MaxRecords)
+        lock (_lock)
         {
-            _records.Enqueue(record);
+            if (_records.Count < MaxRecords)
+            {
+                _records.Push(record);
+            }
         }
     }
 }
