@@ -67,16 +67,47 @@ public sealed class ReferenceSnapshot
     public static ReferenceSnapshot Load(string a1Path, string declarationsPath) =>
         Build(ReferenceJsonl.ReadA1(a1Path), ReferenceJsonl.ReadDeclarations(declarationsPath));
 
-    public static ReferenceSnapshot Build(IEnumerable<A1Certificate> a1Certificates, IEnumerable<PostingDeclaration> declarations)
+    public static ReferenceSnapshot Build(IEnumerable<A1Certificate> a1Certificates, IEnumerable<PostingDeclaration> declarations) =>
+        Build(a1Certificates as A1Certificate[] ?? a1Certificates.ToArray(), [.. CurrentVersions(declarations)], release: false);
+
+    /// <summary>
+    /// <see cref="Build"/> that takes the source records over: the lists are emptied, and each record
+    /// is let go as soon as it is indexed. A year's register is about 1 GB of source objects; held to
+    /// the end of the build they were most of its peak and of what its full collections marked.
+    /// </summary>
+    public static ReferenceSnapshot BuildReleasing(List<A1Certificate> a1Certificates, List<PostingDeclaration> declarations)
     {
-        var a1Source = a1Certificates as A1Certificate[] ?? a1Certificates.ToArray();
-        var declSource = CurrentVersions(declarations);
+        var a1Source = a1Certificates.ToArray();
+        a1Certificates.Clear();
+        a1Certificates.TrimExcess();
+        var declSource = CurrentVersions(declarations).ToArray();
+        declarations.Clear();
+        declarations.TrimExcess();
+        return Build(a1Source, declSource, release: true);
+    }
+
+    private static ReferenceSnapshot Build(A1Certificate[] a1Source, PostingDeclaration[] declSource, bool release)
+    {
         // Employer and client keys repeat across a register (one firm posts many workers): one string a key.
         var sharedKeys = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var a1s = new IndexedA1[a1Source.Length];
-        Parallel.For(0, a1s.Length, i => a1s[i] = Index(a1Source[i], sharedKeys));
-        var decls = new IndexedDeclaration[declSource.Count];
-        Parallel.For(0, decls.Length, i => decls[i] = Index(declSource[i], sharedKeys));
+        Parallel.For(0, a1s.Length, i =>
+        {
+            a1s[i] = Index(a1Source[i], sharedKeys);
+            if (release)
+            {
+                a1Source[i] = null!;
+            }
+        });
+        var decls = new IndexedDeclaration[declSource.Length];
+        Parallel.For(0, decls.Length, i =>
+        {
+            decls[i] = Index(declSource[i], sharedKeys);
+            if (release)
+            {
+                declSource[i] = null!;
+            }
+        });
         return WithIndexes(a1s, decls, null, null);
     }
 

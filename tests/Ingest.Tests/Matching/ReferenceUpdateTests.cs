@@ -37,6 +37,28 @@ public sealed class ReferenceUpdateTests
     }
 
     [Fact]
+    public void A_build_that_releases_its_source_records_evaluates_every_SED_as_the_plain_build_and_empties_the_lists()
+    {
+        var c = s_corpus.Value;
+        var plain = ReferenceSnapshot.Build(c.A1s, c.Declarations);
+        var a1s = new List<A1Certificate>(c.A1s);
+        var declarations = new List<PostingDeclaration>(c.Declarations);
+        var released = ReferenceSnapshot.BuildReleasing(a1s, declarations);
+
+        Assert.Empty(a1s);
+        Assert.Empty(declarations);
+        Assert.Equal(plain.A1Count, released.A1Count);
+        Assert.Equal(plain.DeclarationCount, released.DeclarationCount);
+        Assert.Equal(plain.IndexBytes, released.IndexBytes);
+        var fromPlain = Evaluator(plain);
+        var fromReleased = Evaluator(released);
+        foreach (var (unit, sed) in c.Seds)
+        {
+            Assert.Equal(Outcome(fromPlain.Evaluate(unit, sed)), Outcome(fromReleased.Evaluate(unit, sed)));
+        }
+    }
+
+    [Fact]
     public void A_SED_whose_matches_change_shares_a_match_key_with_a_changed_record()
     {
         var c = s_corpus.Value;
