@@ -90,25 +90,25 @@ public sealed class ReferenceSnapshot
     {
         // Employer and client keys repeat across a register (one firm posts many workers): one string a key.
         var sharedKeys = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        var a1s = new IndexedA1[a1Source.Length];
-        Parallel.For(0, a1s.Length, i =>
-        {
-            a1s[i] = Index(a1Source[i], sharedKeys);
-            if (release)
-            {
-                a1Source[i] = null!;
-            }
-        });
-        var decls = new IndexedDeclaration[declSource.Length];
-        Parallel.For(0, decls.Length, i =>
-        {
-            decls[i] = Index(declSource[i], sharedKeys);
-            if (release)
-            {
-                declSource[i] = null!;
-            }
-        });
+        var a1s = IndexAll(a1Source, a => Index(a, sharedKeys), release);
+        var decls = IndexAll(declSource, d => Index(d, sharedKeys), release);
         return WithIndexes(a1s, decls, null, null);
+    }
+
+    /// <summary>Every source record indexed, in parallel; with <paramref name="release"/> each slot is let go once its record is done.</summary>
+    private static T[] IndexAll<TSource, T>(TSource[] source, Func<TSource, T> index, bool release)
+        where TSource : class
+    {
+        var indexed = new T[source.Length];
+        Parallel.For(0, source.Length, i =>
+        {
+            indexed[i] = index(source[i]);
+            if (release)
+            {
+                source[i] = null!;
+            }
+        });
+        return indexed;
     }
 
     /// <summary>
