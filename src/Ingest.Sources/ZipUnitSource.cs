@@ -31,7 +31,10 @@ public sealed class ZipUnitSource(string path, UnitSourceOptions? options = null
 
     private async IAsyncEnumerable<InputUnit> ReadDeferredAsync(List<ZipEntryInfo> entries, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.RandomAccess);
+        // Read front to back through the window: the kernel's read-ahead then fetches the archive
+        // ahead of the entries being cut from it.
+        using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+        using var window = new ZipWindow(file);
         foreach (var entry in entries)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -50,7 +53,7 @@ public sealed class ZipUnitSource(string path, UnitSourceOptions? options = null
                 yield return StreamUnits.TooLarge(id, _options);
                 continue;
             }
-            var (raw, error) = ReadRaw(file, entry);
+            var (raw, error) = ReadRaw(file, window, entry);
             if (raw is null)
             {
                 yield return new InputUnit(id, ReadOnlyMemory<byte>.Empty) { FramingError = error };
@@ -79,26 +82,39 @@ public sealed class ZipUnitSource(string path, UnitSourceOptions? options = null
     }
 
     /// <summary>
-    /// An entry's compressed bytes, read synchronously: a few kilobytes from the page cache, where
-    /// an asynchronous read (a thread-pool hop and a state machine boxed per entry, 1.4 KB) cost
-    /// more than the read itself.
+    /// An entry's compressed bytes, copied out of the window (an entry larger than it is read directly),
+    /// synchronously: an asynchronous read (a thread-pool hop and a state machine boxed per entry,
+    /// 1.4 KB) cost more than the copy.
     /// </summary>
-    private static (PooledBuffer? Raw, string? Error) ReadRaw(SafeFileHandle file, ZipEntryInfo entry)
+    private static (PooledBuffer? Raw, string? Error) ReadRaw(SafeFileHandle file, ZipWindow window, ZipEntryInfo entry)
     {
         var buffer = new PooledBuffer((int)entry.CompressedSize);
         try
         {
-            var at = ZipDirectory.DataOffset(file, entry);
+            var at = ZipDirectory.DataOffset(window, entry);
             var filled = 0;
-            while (filled < buffer.Length)
+            if (buffer.Length <= window.Capacity)
             {
-                var read = RandomAccess.Read(file, buffer.Array.AsSpan(filled, buffer.Length - filled), at + filled);
-                if (read == 0)
+                var data = window.Get(at, buffer.Length);
+                data.CopyTo(buffer.Array);
+                filled = data.Length;
+            }
+            else
+            {
+                while (filled < buffer.Length)
                 {
-                    buffer.Dispose();
-                    return (null, $"zip entry is cut short: {filled} of {buffer.Length} compressed bytes");
+                    var read = RandomAccess.Read(file, buffer.Array.AsSpan(filled, buffer.Length - filled), at + filled);
+                    if (read == 0)
+                    {
+                        break;
+                    }
+                    filled += read;
                 }
-                filled += read;
+            }
+            if (filled < buffer.Length)
+            {
+                buffer.Dispose();
+                return (null, $"zip entry is cut short: {filled} of {buffer.Length} compressed bytes");
             }
             return (buffer, null);
         }

@@ -77,11 +77,10 @@ internal static class ZipDirectory
     }
 
     /// <summary>Where an entry's data starts: after its local header, whose name and extra lengths may differ from the directory's.</summary>
-    public static long DataOffset(SafeFileHandle file, in ZipEntryInfo entry)
+    public static long DataOffset(ZipWindow window, in ZipEntryInfo entry)
     {
-        Span<byte> header = stackalloc byte[30];
-        if (RandomAccess.Read(file, header, entry.LocalHeaderOffset) != header.Length
-            || BinaryPrimitives.ReadUInt32LittleEndian(header) != LocalHeader)
+        var header = window.Get(entry.LocalHeaderOffset, 30);
+        if (header.Length != 30 || BinaryPrimitives.ReadUInt32LittleEndian(header) != LocalHeader)
         {
             throw new InvalidDataException($"no local header for {entry.Name} at byte {entry.LocalHeaderOffset}");
         }

@@ -136,6 +136,49 @@ public sealed class ZipDeferredInflateTests
         Assert.All(units, u => Assert.Null(u.FramingError));
     }
 
+    [Fact]
+    public void An_archive_larger_than_the_read_window_gives_every_entry_including_one_larger_than_the_window()
+    {
+        // Stored entries keep their size: ~3 MB of small entries crosses the 1 MB window several times
+        // (entries cut by a window's end), and one 1.5 MB entry is read past it.
+        var entries = Enumerable.Range(0, 700).Select(i => (Name: $"{i}.xml", Size: 3000 + i, Level: CompressionLevel.NoCompression))
+            .Append((Name: "big.xml", Size: 1_500_000, Level: CompressionLevel.NoCompression))
+            .Append((Name: "last.xml", Size: 100, Level: CompressionLevel.Optimal))
+            .ToList();
+        using var tree = new TempTree();
+        var path = tree.Write("large.zip", Archive(entries));
+        Assert.True(new FileInfo(path).Length > 2 * Ingest.Sources.Zip.ZipWindow.DefaultCapacity);
+
+        var streamed = ReadAll(UnitSources.For([path]));
+        var deferred = ReadAll(UnitSources.For([path], s_deferred));
+
+        Assert.Equal(702, deferred.Count);
+        Assert.Equal(streamed, deferred);
+    }
+
+    [Property(MaxTest = 100)]
+    public Property The_read_window_returns_the_file_bytes_at_any_offset_cut_at_the_end_of_the_file()
+    {
+        var requests = Gen.Choose(0, 5000).Zip(Gen.Choose(0, 64));
+        var cases = Gen.Choose(0, 4000).Zip(Gen.Choose(1, 64)).Zip(Gen.ListOf(requests));
+        return Prop.ForAll(cases.ToArbitrary(), c =>
+        {
+            var ((length, capacity), reads) = c;
+            var content = new byte[length];
+            new Random(length).NextBytes(content);
+            using var tree = new TempTree();
+            var path = tree.Write("f.bin", content);
+            using var file = File.OpenHandle(path);
+            using var window = new Ingest.Sources.Zip.ZipWindow(file, capacity);
+            foreach (var (offset, count) in reads)
+            {
+                var n = Math.Min(count, capacity);
+                var expected = offset >= length ? [] : content.AsSpan(offset, Math.Min(n, length - offset)).ToArray();
+                Assert.Equal(expected, window.Get(offset, n).ToArray());
+            }
+        });
+    }
+
     private static List<(string Name, string Payload, string? FramingError)> ReadAll(IUnitSource source) =>
         ReadAllAsync(source).GetAwaiter().GetResult();
 
