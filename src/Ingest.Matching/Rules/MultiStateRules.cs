@@ -47,7 +47,7 @@ internal static class MultiStateRules
                 {
                     return null;
                 }
-                var reason = c.Snapshot.EmployerFindings.GetOrAdd(key, static (k, snapshot) => HabitualActivity(k, snapshot), c.Snapshot);
+                var reason = c.Snapshot.EmployerFindings.GetOrAdd(KeyHash.Of('E', key), static (hash, t) => HabitualActivity(t.Key, hash, t.Snapshot), (Key: key, c.Snapshot));
                 return reason is null ? null : Hit(reason);
             });
 
@@ -94,10 +94,10 @@ internal static class MultiStateRules
     /// break of two months for two years or more (a stable establishment, not a temporary service).
     /// Many workers on many clients over the years is ordinary posting and does not count.
     /// </summary>
-    private static string? HabitualActivity(string key, ReferenceSnapshot snapshot)
+    private static string? HabitualActivity(string key, ulong keyHash, ReferenceSnapshot snapshot)
     {
         var byClient = new Dictionary<string, List<Period>>(StringComparer.Ordinal);
-        foreach (var id in snapshot.DeclarationByEmployer.All(KeyHash.Of('E', key)))
+        foreach (var id in snapshot.DeclarationByEmployer.All(keyHash))
         {
             if (snapshot.Declarations[id] is { IsCancelled: false, ClientKey.Length: > 0, Period: { IsOpen: false } p } d)
             {
