@@ -57,7 +57,8 @@ public sealed class ReferenceSnapshot
     /// </remarks>
     internal ConcurrentDictionary<ulong, string?> EmployerFindings { get; } = new();
 
-    internal ConcurrentDictionary<string, string?> DeclarationFindings { get; } = new(StringComparer.Ordinal);
+    /// <summary>The same for a declaration, keyed by the record itself (no id string to hash and compare).</summary>
+    internal ConcurrentDictionary<IndexedDeclaration, string?> DeclarationFindings { get; } = new(ReferenceEqualityComparer.Instance);
 
     public int A1Count => A1s.Length;
 

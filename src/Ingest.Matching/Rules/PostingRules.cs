@@ -69,7 +69,7 @@ internal static class PostingRules
                 {
                     return null;
                 }
-                var reason = c.Snapshot.DeclarationFindings.GetOrAdd(d.TargetId, static (_, t) => Relay(t.Snapshot, t.Declaration), (Snapshot: c.Snapshot, Declaration: d));
+                var reason = c.Snapshot.DeclarationFindings.GetOrAdd(d, static (declaration, snapshot) => Relay(snapshot, declaration), c.Snapshot);
                 return reason is null ? null : Hit(reason);
             });
 
