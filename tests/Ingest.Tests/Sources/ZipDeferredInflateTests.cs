@@ -156,6 +156,34 @@ public sealed class ZipDeferredInflateTests
         Assert.Equal(streamed, deferred);
     }
 
+    [Theory]
+    [InlineData(600_000, "cut short")]     // within the read window
+    [InlineData(5_000_000, "cut short")]   // larger than the window: read directly
+    [InlineData(-1, "no local header")]    // the directory points at no local header
+    public void An_entry_the_archive_cannot_hold_is_a_unit_error_and_the_other_entries_still_come(int recordedSize, string error)
+    {
+        var bytes = Archive([("a.xml", 500, CompressionLevel.Optimal), ("b.xml", 500, CompressionLevel.NoCompression), ("c.xml", 500, CompressionLevel.Optimal)]);
+        var central = CentralHeaderOffset(bytes, 1);
+        if (recordedSize > 0)
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(central + 20), (uint)recordedSize);
+        }
+        else
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(central + 42), (uint)(DataOffset(bytes, 0) + 3));
+        }
+        using var tree = new TempTree();
+        var path = tree.Write("damaged.zip", bytes);
+
+        var units = ReadAll(UnitSources.For([path], s_deferred));
+
+        Assert.Equal(3, units.Count);
+        Assert.Null(units[0].FramingError);
+        Assert.Contains(error, units[1].FramingError, StringComparison.Ordinal);
+        Assert.Null(units[2].FramingError);
+        Assert.Equal(ReadAll(UnitSources.For([tree.Write("good.zip", Archive([("c.xml", 500, CompressionLevel.Optimal)]))], s_deferred))[0].Payload, units[2].Payload);
+    }
+
     [Property(MaxTest = 100)]
     public Property The_read_window_returns_the_file_bytes_at_any_offset_cut_at_the_end_of_the_file()
     {
