@@ -92,7 +92,7 @@ public sealed class ZipUnitSource(string path, UnitSourceOptions? options = null
         try
         {
             var at = ZipDirectory.DataOffset(window, entry);
-            var filled = 0;
+            int filled;
             if (buffer.Length <= window.Capacity)
             {
                 var data = window.Get(at, buffer.Length);
@@ -101,15 +101,7 @@ public sealed class ZipUnitSource(string path, UnitSourceOptions? options = null
             }
             else
             {
-                while (filled < buffer.Length)
-                {
-                    var read = RandomAccess.Read(file, buffer.Array.AsSpan(filled, buffer.Length - filled), at + filled);
-                    if (read == 0)
-                    {
-                        break;
-                    }
-                    filled += read;
-                }
+                filled = ZipWindow.ReadAt(file, buffer.Array.AsSpan(0, buffer.Length), at);
             }
             if (filled < buffer.Length)
             {

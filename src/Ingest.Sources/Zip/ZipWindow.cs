@@ -40,16 +40,23 @@ internal sealed class ZipWindow(SafeFileHandle file, int capacity = ZipWindow.De
     private void Fill(byte[] buffer, long offset)
     {
         _start = offset;
-        _length = 0;
-        while (_length < capacity)
+        _length = ReadAt(file, buffer.AsSpan(0, capacity), offset);
+    }
+
+    /// <summary>Reads into all of <paramref name="destination"/> from <paramref name="offset"/>; the count read, short only where the file ends.</summary>
+    public static int ReadAt(SafeFileHandle file, Span<byte> destination, long offset)
+    {
+        var filled = 0;
+        while (filled < destination.Length)
         {
-            var read = RandomAccess.Read(file, buffer.AsSpan(_length, capacity - _length), offset + _length);
+            var read = RandomAccess.Read(file, destination[filled..], offset + filled);
             if (read == 0)
             {
                 break;
             }
-            _length += read;
+            filled += read;
         }
+        return filled;
     }
 
     public void Dispose()
