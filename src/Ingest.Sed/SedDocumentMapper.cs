@@ -30,6 +30,11 @@ internal sealed class SedDocumentMapper
     private SedText _value;
 
     private SedPathTrie? _trie;
+    // The fast reader's guess of the next start tag: a node of the current map that is a child of the
+    // innermost open mapped element (the guesses are learned per parent), and its name as a guess,
+    // copied here so that the reader's check is one load away.
+    private int _guessNode;
+    private XmlNameGuess _nextName;
     private string? _lastType;
     private CdmVersion _lastVersion;
     private SedPathTrie? _lastMap;
@@ -65,6 +70,7 @@ internal sealed class SedDocumentMapper
     {
         _builder.Reset(reuse);
         _trie = null;
+        Guess(null, 0);
         _level = 0;
         _inSkipped = false;
         _inEnvelope = _sedFound = false;
@@ -77,6 +83,9 @@ internal sealed class SedDocumentMapper
 
     public void ApplyHeaders(IReadOnlyDictionary<string, string> headers) => _builder.ApplyHeaders(headers);
 
+    /// <summary>The name the next start tag is expected to have (see <see cref="XmlNameGuess"/>).</summary>
+    public ref readonly XmlNameGuess NextName => ref _nextName;
+
     /// <summary>A start tag; false asks the reader to skip the element (unknown, or not a SED).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool OnStart<TTag>(ref TTag reader)
@@ -87,29 +96,56 @@ internal sealed class SedDocumentMapper
         {
             return OnStartOutsideMap(ref reader);
         }
-        var level = _level;
-        var frames = _frames;
-        ref var parent = ref frames[level];
-        parent.HadChild = true;
-        _value = default;
+        ref var parent = ref _frames[_level];
         var child = trie.Child(parent.Node, parent.LastChild, reader.LocalName);
         if (child < 0)
         {
+            parent.HadChild = true;
+            _value = default;
             return Skip();
         }
+        Enter(trie, ref parent, child);
+        return true;
+    }
+
+    /// <summary>A start tag named <see cref="NextName"/>: that node, with no lookup.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool OnGuessedStart()
+    {
+        // A guess exists only while a map is open (NoGuesses guesses nothing).
+        Enter(_trie!, ref _frames[_level], _guessNode);
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Enter(SedPathTrie trie, ref Frame parent, int child)
+    {
+        parent.HadChild = true;
         parent.LastChild = child;
-        if (++level >= frames.Length)
+        _value = default;
+        var level = _level + 1;
+        var frames = _frames;
+        if (level >= frames.Length)
         {
             frames = GrowFrames();
         }
         _level = level;
-        frames[level] = new Frame(child);
-        var block = trie.BlockOf(child);
+        ref readonly var node = ref trie.NodeAt(child);
+        frames[level] = new Frame(child, node.Field, node.Block);
+        Guess(trie, node.FirstGuess);
+        var block = node.Block;
         if (block != SedBlock.None)
         {
             _builder.Open(block);
         }
-        return true;
+    }
+
+    /// <summary>Expects <paramref name="node"/> (0: nothing) as the next start tag.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Guess(SedPathTrie? trie, int node)
+    {
+        _guessNode = node;
+        _nextName = trie is null ? default : trie.Guesses[node];
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -226,8 +262,9 @@ internal sealed class SedDocumentMapper
     private void Begin(SedPathTrie trie)
     {
         _trie = trie;
+        Guess(trie, trie.FirstGuessOf(SedPathTrie.Root));
         _level = 0;
-        _frames[0] = new Frame(SedPathTrie.Root);
+        _frames[0] = new Frame(SedPathTrie.Root, SedField.None, SedBlock.None);
         _value = default;
     }
 
@@ -259,22 +296,23 @@ internal sealed class SedDocumentMapper
         if (_level == 0)
         {
             _trie = null;
+            Guess(null, 0);
             return;
         }
         ref readonly var frame = ref _frames[_level];
-        var node = frame.Node;
-        var field = trie.FieldOf(node);
+        var field = frame.Field;
         if (field != SedField.None && !frame.HadChild && !_value.IsNull)
         {
             _builder.Set(field, _value);
         }
         _value = default;
-        var block = trie.BlockOf(node);
+        var block = frame.Block;
         if (block != SedBlock.None)
         {
             _builder.Close(block);
         }
         _level--;
+        Guess(trie, trie.NextGuessOf(frame.Node));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -286,7 +324,7 @@ internal sealed class SedDocumentMapper
             return;
         }
         ref readonly var frame = ref _frames[_level];
-        var field = trie.FieldOf(frame.Node);
+        var field = frame.Field;
         if (frame.HadChild || field == SedField.None)
         {
             return;
@@ -304,9 +342,12 @@ internal sealed class SedDocumentMapper
         }
     }
 
-    private struct Frame(int node)
+    /// <summary>An open mapped element: its node, and the node's field and block (read at its text and end tag without going back to the map).</summary>
+    private struct Frame(int node, SedField field, SedBlock block)
     {
         public readonly int Node = node;
+        public readonly SedField Field = field;
+        public readonly SedBlock Block = block;
         /// <summary>The last mapped child seen, for <see cref="SedPathTrie.Child(int, int, ReadOnlySpan{byte})"/>'s guess.</summary>
         public int LastChild;
         public bool HadChild;

@@ -6,6 +6,8 @@ namespace Ingest.Benchmarks.Parsing;
 /// <summary>A push handler that only counts, to time the reader's push loop alone.</summary>
 internal struct CountingHandler : IXmlElementHandler, IXmlFastHandler
 {
+    private static readonly XmlNameGuess NoGuess;
+
     public int Count;
 
     public bool OnStartElement(ref XmlTokenReader reader)
@@ -22,11 +24,16 @@ internal struct CountingHandler : IXmlElementHandler, IXmlFastHandler
     {
     }
 
+    // Guesses nothing: the reader's own name scan is what this handler times.
+    public readonly ref readonly XmlNameGuess NextName => ref NoGuess;
+
     public bool OnStartElement(ref XmlFastReader tag)
     {
         Count++;
         return true;
     }
+
+    public bool OnGuessedStartElement(ref XmlFastReader tag) => OnStartElement(ref tag);
 
     public void OnEndElement() => Count++;
 

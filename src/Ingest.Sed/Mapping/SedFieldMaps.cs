@@ -228,7 +228,8 @@ internal static class SedFieldMaps
 
     private static SedPathTrie BuildEnvelope()
     {
-        var t = new SedPathTrie();
+        // SBDH headers name their prefix "sbdh" (the standard's examples, every sender seen); another prefix only misses the guesses.
+        var t = new SedPathTrie(guessPrefix: "sbdh");
         t.Add("Sender/Identifier", SedField.EnvelopeSender);
         t.Add("Receiver/Identifier", SedField.EnvelopeReceiver);
         t.Add("DocumentIdentification/InstanceIdentifier", SedField.EnvelopeDocumentId);

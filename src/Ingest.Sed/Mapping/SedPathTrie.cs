@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using Ingest.Xml.Fast;
 
 namespace Ingest.Sed.Mapping;
 
@@ -12,8 +13,12 @@ namespace Ingest.Sed.Mapping;
 /// </summary>
 internal sealed class SedPathTrie
 {
+    // The prefix the documents are expected to give the map's elements (only a guess, see XmlNameGuess).
+    private readonly string? _guessPrefix;
     private Node[] _nodes = new Node[16];
     private byte[][] _names = new byte[16][];
+    // Each node's name as the fast reader's guess (see XmlNameGuess), indexed like the nodes; node 0 guesses nothing.
+    private XmlNameGuess[] _guesses = new XmlNameGuess[16];
     private int _count = 1;
 
     // Edge table, capacity a power of two kept at most half full; Target 0 marks an empty slot (the root is nobody's child).
@@ -23,12 +28,27 @@ internal sealed class SedPathTrie
 
     public const int Root = 0;
 
+    /// <param name="guessPrefix">The prefix the map's elements usually have in documents (e.g. the SBDH envelope's "sbdh"), for the guesses.</param>
+    public SedPathTrie(string? guessPrefix = null) => _guessPrefix = guessPrefix;
+
     /// <summary>The element names the map knows (one per node, repeats included).</summary>
     public IEnumerable<byte[]> Names => _names.Skip(1).Take(_count - 1);
 
     public SedField FieldOf(int node) => _nodes[node].Field;
 
+    /// <summary>Everything about a node, in one read (the mapper's step into an element).</summary>
+    public ref readonly Node NodeAt(int node) => ref _nodes[node];
+
     public SedBlock BlockOf(int node) => _nodes[node].Block;
+
+    /// <summary>The nodes' names as guesses of the next start tag, indexed by node (0: no guess).</summary>
+    public XmlNameGuess[] Guesses => _guesses;
+
+    /// <summary>The child of <paramref name="node"/> that came first last time (0: none yet).</summary>
+    public int FirstGuessOf(int node) => _nodes[node].FirstGuess;
+
+    /// <summary>The sibling that followed <paramref name="node"/> last time (0: none yet).</summary>
+    public int NextGuessOf(int node) => _nodes[node].NextGuess;
 
     /// <summary>
     /// Child of <paramref name="node"/> named <paramref name="localName"/>, or -1 (unknown elements are skipped).
@@ -132,8 +152,10 @@ internal sealed class SedPathTrie
         {
             Array.Resize(ref _nodes, _count * 2);
             Array.Resize(ref _names, _count * 2);
+            Array.Resize(ref _guesses, _count * 2);
         }
         _names[_count] = name;
+        _guesses[_count] = new XmlNameGuess(_guessPrefix is null ? name : Encoding.UTF8.GetBytes($"{_guessPrefix}:{Encoding.UTF8.GetString(name)}"));
         _nodes[_count] = new Node { Key = new NameKey(name), Length = (byte)name.Length };
         return _count++;
     }
@@ -169,7 +191,7 @@ internal sealed class SedPathTrie
         _edgeCount++;
     }
 
-    private struct Node
+    internal struct Node
     {
         public NameKey Key;
         /// <summary>The child that came first last time (learned).</summary>

@@ -7,7 +7,19 @@ namespace Ingest.Xml.Fast;
 /// </summary>
 public interface IXmlFastHandler
 {
+    /// <summary>
+    /// The name the handler expects the next start tag to have (see <see cref="XmlNameGuess"/>); a default
+    /// guess guesses nothing. Read before each start tag outside skipped content.
+    /// </summary>
+    ref readonly XmlNameGuess NextName { get; }
+
     bool OnStartElement(ref XmlFastReader tag);
+
+    /// <summary>
+    /// A start tag whose name is <see cref="NextName"/> (unprefixed, no attribute, not empty): the same
+    /// contract as <see cref="OnStartElement"/>, for a handler that can skip its own lookup of the name.
+    /// </summary>
+    bool OnGuessedStartElement(ref XmlFastReader tag);
 
     void OnEndElement();
 

@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using System.Text.Unicode;
 
@@ -34,6 +36,9 @@ public ref struct XmlFastReader : IXmlStartTag
     }
 
     public readonly ReadOnlySpan<byte> LocalName => _localName;
+
+    /// <summary>The start tag's name as written, prefix included.</summary>
+    public readonly ReadOnlySpan<byte> QualifiedName => _doc.Slice(_tagStart + 1, (_prefixLength == 0 ? 0 : _prefixLength + 1) + _localName.Length);
 
     public readonly ReadOnlySpan<byte> NamespaceUri
     {
@@ -156,35 +161,46 @@ public ref struct XmlFastReader : IXmlStartTag
             }
             else
             {
-                if ((XmlCharacters.AsciiNameClass(b1) & XmlCharacters.NameStart) == 0)
-                {
-                    return false;
-                }
                 var nameStart = i + 1;
-                var p = ScanQName(doc, nameStart, out var prefixLength);
-                if (p < 0)
-                {
-                    return false;
-                }
-                var nameLength = p - nameStart;
-                var c = doc[p];
+                int nameLength;
+                int prefixLength;
                 var empty = false;
                 var attributes = 0;
                 var nsBefore = scratch.NamespaceCount;
-                if (c == (byte)'>')
+                var guessed = false;
+                if (skipDepth == 0 && n - nameStart >= 32 && MatchesGuess(ref handler, doc, nameStart, out nameLength, out prefixLength))
                 {
-                    i = p + 1;
+                    // The expected name, then '>': what the scan below would have found, without scanning.
+                    i = nameStart + nameLength + 1;
+                    guessed = true;
                 }
                 else
                 {
-                    i = ParseAttributes(doc, p, out empty, out attributes);
-                    if (i < 0 || i - (nameStart - 1) >= _options.MaxTokenLength)
+                    if ((XmlCharacters.AsciiNameClass(b1) & XmlCharacters.NameStart) == 0)
                     {
                         return false;
                     }
-                    if (attributes > 0 && !DeclareNamespaces(doc, attributes))
+                    var p = ScanQName(doc, nameStart, out prefixLength);
+                    if (p < 0)
                     {
                         return false;
+                    }
+                    nameLength = p - nameStart;
+                    if (doc[p] == (byte)'>')
+                    {
+                        i = p + 1;
+                    }
+                    else
+                    {
+                        i = ParseAttributes(doc, p, out empty, out attributes);
+                        if (i < 0 || i - (nameStart - 1) >= _options.MaxTokenLength)
+                        {
+                            return false;
+                        }
+                        if (attributes > 0 && !DeclareNamespaces(doc, attributes))
+                        {
+                            return false;
+                        }
                     }
                 }
                 if (nameLength >= _options.MaxNameLength || depth >= options.MaxDepth || ++elements > options.MaxElements
@@ -208,7 +224,7 @@ public ref struct XmlFastReader : IXmlStartTag
                     _localName = prefixLength == 0 ? doc.Slice(nameStart, nameLength) : doc.Slice(nameStart + prefixLength + 1, nameLength - prefixLength - 1);
                     _attributeCount = attributes;
                     _depth = depth - 1;
-                    if (!handler.OnStartElement(ref this))
+                    if (!(guessed ? handler.OnGuessedStartElement(ref this) : handler.OnStartElement(ref this)))
                     {
                         skipDepth = depth;
                     }
@@ -263,6 +279,17 @@ public ref struct XmlFastReader : IXmlStartTag
                 }
             }
         }
+    }
+
+    /// <summary>True when the 32 bytes from <paramref name="nameStart"/> start with the handler's guess and '&gt;'.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool MatchesGuess<THandler>(ref THandler handler, ReadOnlySpan<byte> doc, int nameStart, out int length, out int prefixLength)
+        where THandler : struct, IXmlFastHandler
+    {
+        ref readonly var guess = ref handler.NextName;
+        length = guess.Length;
+        prefixLength = guess.PrefixLength;
+        return length > 0 && guess.Matches(Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(doc), (nuint)nameStart));
     }
 
     /// <summary>BOM, an XML declaration, whitespace; the offset of the root's '&lt;', or -1.</summary>
