@@ -112,7 +112,7 @@ internal sealed class SedDocumentMapper
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool OnGuessedStart()
     {
-        // A guess exists only while a map is open (NoGuesses guesses nothing).
+        // A guess exists only while a map is open (outside one the default guess guesses nothing).
         Enter(_trie!, ref _frames[_level], _guessNode);
         return true;
     }
@@ -262,7 +262,7 @@ internal sealed class SedDocumentMapper
     private void Begin(SedPathTrie trie)
     {
         _trie = trie;
-        Guess(trie, trie.FirstGuessOf(SedPathTrie.Root));
+        Guess(trie, trie.NodeAt(SedPathTrie.Root).FirstGuess);
         _level = 0;
         _frames[0] = new Frame(SedPathTrie.Root, SedField.None, SedBlock.None);
         _value = default;

@@ -34,18 +34,11 @@ internal sealed class SedPathTrie
     /// <summary>The element names the map knows (one per node, repeats included).</summary>
     public IEnumerable<byte[]> Names => _names.Skip(1).Take(_count - 1);
 
-    public SedField FieldOf(int node) => _nodes[node].Field;
-
-    /// <summary>Everything about a node, in one read (the mapper's step into an element).</summary>
+    /// <summary>Everything about a node (field, block, learned guesses), in one read: the mapper's step into an element.</summary>
     public ref readonly Node NodeAt(int node) => ref _nodes[node];
-
-    public SedBlock BlockOf(int node) => _nodes[node].Block;
 
     /// <summary>The nodes' names as guesses of the next start tag, indexed by node (0: no guess).</summary>
     public XmlNameGuess[] Guesses => _guesses;
-
-    /// <summary>The child of <paramref name="node"/> that came first last time (0: none yet).</summary>
-    public int FirstGuessOf(int node) => _nodes[node].FirstGuess;
 
     /// <summary>The sibling that followed <paramref name="node"/> last time (0: none yet).</summary>
     public int NextGuessOf(int node) => _nodes[node].NextGuess;
