@@ -312,7 +312,7 @@ internal sealed class SedDocumentMapper
             _builder.Close(block);
         }
         _level--;
-        Guess(trie, trie.NextGuessOf(frame.Node));
+        Guess(trie, trie.NodeAt(frame.Node).NextGuess);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -40,9 +40,6 @@ internal sealed class SedPathTrie
     /// <summary>The nodes' names as guesses of the next start tag, indexed by node (0: no guess).</summary>
     public XmlNameGuess[] Guesses => _guesses;
 
-    /// <summary>The sibling that followed <paramref name="node"/> last time (0: none yet).</summary>
-    public int NextGuessOf(int node) => _nodes[node].NextGuess;
-
     /// <summary>
     /// Child of <paramref name="node"/> named <paramref name="localName"/>, or -1 (unknown elements are skipped).
     /// <paramref name="previousChild"/> is the last child of <paramref name="node"/> found in this document (0 for none).

@@ -16,7 +16,7 @@ public interface IXmlFastHandler
     bool OnStartElement(ref XmlFastReader tag);
 
     /// <summary>
-    /// A start tag whose name is <see cref="NextName"/> (unprefixed, no attribute, not empty): the same
+    /// A start tag whose name is <see cref="NextName"/> as written (no attribute, not empty): the same
     /// contract as <see cref="OnStartElement"/>, for a handler that can skip its own lookup of the name.
     /// </summary>
     bool OnGuessedStartElement(ref XmlFastReader tag);

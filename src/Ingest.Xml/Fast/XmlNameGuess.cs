@@ -49,20 +49,6 @@ public readonly struct XmlNameGuess
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal bool Matches(Vector256<byte> afterLessThan) => (~Vector256.Equals(afterLessThan, _bytes).ExtractMostSignificantBits() & _mask) == 0;
 
-    private static bool IsNCName(ReadOnlySpan<byte> name)
-    {
-        if (name.IsEmpty || (XmlCharacters.AsciiNameClass(name[0]) & XmlCharacters.NameStart) == 0)
-        {
-            return false;
-        }
-        foreach (var b in name)
-        {
-            // The ASCII name table leaves ':' and every non-ASCII byte out.
-            if (XmlCharacters.AsciiNameClass(b) == 0)
-            {
-                return false;
-            }
-        }
-        return true;
-    }
+    private static bool IsNCName(ReadOnlySpan<byte> name) =>
+        !name.IsEmpty && (XmlCharacters.AsciiNameClass(name[0]) & XmlCharacters.NameStart) != 0 && XmlCharacters.IndexOfNonNCName(name) < 0;
 }
