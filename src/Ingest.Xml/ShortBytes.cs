@@ -39,10 +39,21 @@ internal static class ShortBytes
         return a.Slice(aStart, length).SequenceEqual(b.AsSpan(bStart, length));
     }
 
-    /// <summary>True when the <paramref name="length"/> bytes at two places of one span are equal.</summary>
+    /// <summary>True when the <paramref name="length"/> (at least 1) bytes at two places of one span are equal.</summary>
+    /// <remarks>
+    /// Up to 32 bytes in one compare where the span allows it: a quarter of a SED's end tags name more than
+    /// 16 bytes (IdentificationNumber, PersonalIdentificationNumber, the SBDH elements).
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Equal(ReadOnlySpan<byte> span, int aStart, int bStart, int length)
     {
+        if (Vector256.IsHardwareAccelerated && (uint)(length - 1) < 32 && span.Length - Math.Max(aStart, bStart) >= 32)
+        {
+            ref var start = ref MemoryMarshal.GetReference(span);
+            var equal = Vector256.Equals(Vector256.LoadUnsafe(ref start, (nuint)aStart), Vector256.LoadUnsafe(ref start, (nuint)bStart)).ExtractMostSignificantBits();
+            var lanes = uint.MaxValue >> (32 - length);
+            return (equal & lanes) == lanes;
+        }
         if (length <= 16 && span.Length - Math.Max(aStart, bStart) >= 16)
         {
             ref var start = ref MemoryMarshal.GetReference(span);

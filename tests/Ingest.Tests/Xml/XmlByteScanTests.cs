@@ -66,4 +66,27 @@ public sealed class XmlByteScanTests
                         ShortBytes.Pack(a.AsSpan(aStart, length)) == ShortBytes.Pack(b.AsSpan(bStart, length)));
                 }
             });
+
+    [Property(MaxTest = 1000)]
+    public Property Compares_within_one_span_agree_with_spans() =>
+        Prop.ForAll(
+            (from data in Gen.Choose(1, 96).SelectMany(n => Gen.ArrayOf(Gen.Elements(s_alphabet), n))
+             from length in Gen.Choose(1, Math.Min(40, data.Length))
+             from aStart in Gen.Choose(0, data.Length - length)
+             from bStart in Gen.Choose(0, data.Length - length)
+             from flip in Gen.Choose(-1, length - 1)
+             select (data, aStart, bStart, length, flip)).ToArbitrary(),
+            input =>
+            {
+                // The second range made a copy of the first (a name and its end tag), then maybe one byte
+                // changed, at any lane of the 16- and 32-byte compares.
+                var (data, aStart, bStart, length, flip) = input;
+                var bytes = data.ToArray();
+                Array.Copy(data, aStart, bytes, bStart, length);
+                if (flip >= 0)
+                {
+                    bytes[bStart + flip] ^= 0x20;
+                }
+                Assert.Equal(bytes.AsSpan(aStart, length).SequenceEqual(bytes.AsSpan(bStart, length)), ShortBytes.Equal(bytes, aStart, bStart, length));
+            });
 }
