@@ -337,6 +337,13 @@ internal sealed class SedDocumentMapper
         {
             return;
         }
+        Keep(field, value, isAscii);
+    }
+
+    // Out of the reading loop, which inlines the mapper's callbacks and runs short of registers.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Keep(SedField field, ReadOnlySpan<byte> value, bool isAscii)
+    {
         if (_value.IsNull)
         {
             var kind = SedFieldValueKinds.Of(field);
