@@ -238,6 +238,12 @@ internal static class SedFieldMaps
         t.Add("BusinessScope/Scope/Type", SedField.ScopeType);
         t.Add("BusinessScope/Scope/InstanceIdentifier", SedField.ScopeInstanceIdentifier);
         t.Add("BusinessScope/Scope/Identifier", SedField.ScopeIdentifier);
+        // Header elements every envelope has and nothing reads: known to the map (no field), they are
+        // guessed like the others instead of each costing a failed lookup and a skip.
+        t.Add("HeaderVersion");
+        t.Add("DocumentIdentification/Standard");
+        t.Add("DocumentIdentification/TypeVersion");
+        t.Add("DocumentIdentification/Type");
         return t;
     }
 }

@@ -292,6 +292,8 @@ public ref struct XmlFastReader : IXmlStartTag
         return length > 0 && guess.Matches(Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(doc), (nuint)nameStart));
     }
 
+    private static ReadOnlySpan<byte> CommonDeclaration => "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"u8;
+
     /// <summary>BOM, an XML declaration, whitespace; the offset of the root's '&lt;', or -1.</summary>
     private static int Prolog(ReadOnlySpan<byte> doc)
     {
@@ -318,6 +320,11 @@ public ref struct XmlFastReader : IXmlStartTag
     /// </summary>
     private static int Declaration(ReadOnlySpan<byte> d)
     {
+        // What nearly every document starts with: one compare instead of the pseudo-attribute walk.
+        if (d.StartsWith(CommonDeclaration))
+        {
+            return CommonDeclaration.Length;
+        }
         if (!d.StartsWith("<?xml"u8))
         {
             return -1;
