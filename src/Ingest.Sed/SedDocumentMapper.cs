@@ -117,7 +117,9 @@ internal sealed class SedDocumentMapper
         return true;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    // A call, not inlined into the reading loop: that loop runs short of registers, and with this inlined
+    // it spilled more than the call costs (A/B, about 2 %).
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void Enter(SedPathTrie trie, ref Frame parent, int child)
     {
         parent.HadChild = true;
@@ -131,7 +133,7 @@ internal sealed class SedDocumentMapper
         }
         _level = level;
         ref readonly var node = ref trie.NodeAt(child);
-        frames[level] = new Frame(child, node.Field, node.Block);
+        frames[level] = new Frame(child, node.Field, node.Block, node.NextGuess);
         Guess(trie, node.FirstGuess);
         var block = node.Block;
         if (block != SedBlock.None)
@@ -272,7 +274,7 @@ internal sealed class SedDocumentMapper
         _trie = trie;
         Guess(trie, trie.NodeAt(SedPathTrie.Root).FirstGuess);
         _level = 0;
-        _frames[0] = new Frame(SedPathTrie.Root, SedField.None, SedBlock.None);
+        _frames[0] = new Frame(SedPathTrie.Root, SedField.None, SedBlock.None, 0);
         _value = default;
     }
 
@@ -320,7 +322,7 @@ internal sealed class SedDocumentMapper
             _builder.Close(block);
         }
         _level--;
-        Guess(trie, trie.NodeAt(frame.Node).NextGuess);
+        Guess(trie, frame.NextGuess);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -357,12 +359,17 @@ internal sealed class SedDocumentMapper
         }
     }
 
-    /// <summary>An open mapped element: its node, and the node's field and block (read at its text and end tag without going back to the map).</summary>
-    private struct Frame(int node, SedField field, SedBlock block)
+    /// <summary>An open mapped element: its node, and the node's field, block and next guess (read at its text and end tag without going back to the map).</summary>
+    private struct Frame(int node, SedField field, SedBlock block, int nextGuess)
     {
         public readonly int Node = node;
         public readonly SedField Field = field;
         public readonly SedBlock Block = block;
+        /// <summary>
+        /// The sibling expected after this element, as the map had learned it when the element started: only
+        /// a lookup for a later sibling changes it, and that comes after the end tag.
+        /// </summary>
+        public readonly int NextGuess = nextGuess;
         /// <summary>The last mapped child seen, for <see cref="SedPathTrie.Child(int, int, ReadOnlySpan{byte})"/>'s guess.</summary>
         public int LastChild;
         public bool HadChild;
