@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Ingest.Core.Seds;
@@ -25,11 +26,13 @@ internal sealed class SedDocumentMapper
     // One frame per open mapped element below the trie's base: its node and whether a child element
     // appeared (a field takes the text of a leaf only).
     private Frame[] _frames = new Frame[32];
-    // Text of the innermost open mapped leaf (SED values are one text token): an interned string, or
-    // bytes copied into the record's value bytes.
-    private SedText _value;
+    // The last value kept from the general reader, whose text may come in pieces (split by a comment, PI
+    // or CDATA section) to be joined. The fast reader's text is one piece: it never writes this.
+    private SedText _pieceValue;
 
     private SedPathTrie? _trie;
+    // The open map's guesses (the trie's own array, one load nearer).
+    private XmlNameGuess[] _guesses = [];
     // The fast reader's guess of the next start tag: a node of the current map that is a child of the
     // innermost open mapped element (the guesses are learned per parent), and its name as a guess,
     // copied here so that the reader's check is one load away.
@@ -78,7 +81,7 @@ internal sealed class SedDocumentMapper
         _notSedMessage = null;
         _notSedOffset = 0;
         _notSedPosition = (1, 1);
-        _value = default;
+        _pieceValue = default;
     }
 
     public void ApplyHeaders(IReadOnlyDictionary<string, string> headers) => _builder.ApplyHeaders(headers);
@@ -100,8 +103,7 @@ internal sealed class SedDocumentMapper
         var child = trie.Child(parent.Node, parent.LastChild, reader.LocalName);
         if (child < 0)
         {
-            parent.HadChild = true;
-            _value = default;
+            Parent(ref parent);
             return Skip();
         }
         Enter(trie, ref parent, child);
@@ -122,9 +124,8 @@ internal sealed class SedDocumentMapper
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void Enter(SedPathTrie trie, ref Frame parent, int child)
     {
-        parent.HadChild = true;
+        Parent(ref parent);
         parent.LastChild = child;
-        _value = default;
         var level = _level + 1;
         var frames = _frames;
         if (level >= frames.Length)
@@ -134,7 +135,7 @@ internal sealed class SedDocumentMapper
         _level = level;
         ref readonly var node = ref trie.NodeAt(child);
         frames[level] = new Frame(child, node.Field, node.Block, node.NextGuess);
-        Guess(trie, node.FirstGuess);
+        Guess(node.FirstGuess);
         var block = node.Block;
         if (block != SedBlock.None)
         {
@@ -142,14 +143,26 @@ internal sealed class SedDocumentMapper
         }
     }
 
+    /// <summary>A child element starts: <paramref name="parent"/> is no leaf, and a value its text gave back goes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Parent(ref Frame parent)
+    {
+        parent.HadChild = true;
+        if (parent.HasValue)
+        {
+            parent.HasValue = false;
+            _builder.Unset(parent.Field);
+        }
+    }
+
     /// <summary>Expects <paramref name="node"/> (0: nothing) as the next start tag.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Guess(SedPathTrie trie, int node)
+    private void Guess(int node)
     {
         _guessNode = node;
         // Straight from the array into the field: a conditional expression here made the JIT copy the
         // 64-byte guess through a stack temporary, a fifth of the parsing loop's samples.
-        _nextName = trie.Guesses[node];
+        _nextName = _guesses[node];
     }
 
     private void GuessNothing()
@@ -272,10 +285,10 @@ internal sealed class SedDocumentMapper
     private void Begin(SedPathTrie trie)
     {
         _trie = trie;
-        Guess(trie, trie.NodeAt(SedPathTrie.Root).FirstGuess);
+        _guesses = trie.Guesses;
+        Guess(trie.NodeAt(SedPathTrie.Root).FirstGuess);
         _level = 0;
         _frames[0] = new Frame(SedPathTrie.Root, SedField.None, SedBlock.None, 0);
-        _value = default;
     }
 
     private void NotSed<TTag>(ParseErrorCode code, string message, ref TTag reader)
@@ -310,52 +323,67 @@ internal sealed class SedDocumentMapper
             return;
         }
         ref readonly var frame = ref _frames[_level];
-        var field = frame.Field;
-        if (field != SedField.None && !frame.HadChild && !_value.IsNull)
-        {
-            _builder.Set(field, _value);
-        }
-        _value = default;
         var block = frame.Block;
         if (block != SedBlock.None)
         {
             _builder.Close(block);
         }
         _level--;
-        Guess(trie, frame.NextGuess);
+        Guess(frame.NextGuess);
     }
 
+    /// <summary>
+    /// Text, set at once as the value of the mapped leaf it is in (taken back if a child element follows,
+    /// see <see cref="Parent"/>): nothing is held until the end tag. <paramref name="inPieces"/>: from a
+    /// reader whose text may come in pieces, each joined to the last.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void OnText(ReadOnlySpan<byte> value, bool isAscii)
+    public void OnText(ReadOnlySpan<byte> value, bool isAscii, bool inPieces = false)
     {
         var trie = _trie;
         if (trie is null || value.IsEmpty)
         {
             return;
         }
-        ref readonly var frame = ref _frames[_level];
-        var field = frame.Field;
-        if (frame.HadChild || field == SedField.None)
+        ref var frame = ref _frames[_level];
+        if (frame.HadChild || frame.Field == SedField.None)
         {
             return;
         }
-        Keep(field, value, isAscii);
+        Keep(ref frame, value, isAscii, inPieces);
     }
 
     // Out of the reading loop, which inlines the mapper's callbacks and runs short of registers.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void Keep(SedField field, ReadOnlySpan<byte> value, bool isAscii)
+    private void Keep(ref Frame frame, ReadOnlySpan<byte> value, bool isAscii, bool inPieces)
     {
-        if (_value.IsNull)
+        var field = frame.Field;
+        SedText text;
+        if (!frame.HasValue)
         {
             var kind = SedFieldValueKinds.Of(field);
             // One or two characters (a document version, a flag) are interned whatever their field.
-            _value = kind == SedValueKind.Distinct && value.Length > 2 ? _builder.Values.Add(value, isAscii) : _cache.Get(value, kind, isAscii);
+            text = kind == SedValueKind.Distinct && value.Length > 2 ? _builder.Values.Add(value, isAscii) : _cache.Get(value, kind, isAscii);
+        }
+        else if (inPieces)
+        {
+            // The next piece of a value split by a comment, PI or CDATA section (rare): joined, set again.
+            text = string.Concat(_pieceValue.Value, Encoding.UTF8.GetString(value));
+            _builder.Unset(field);
         }
         else
         {
-            // A value split by a comment, PI or CDATA section is joined (rare).
-            _value = string.Concat(_value.Value, Encoding.UTF8.GetString(value));
+            // Unreachable: the fast reader reports a leaf's text as one piece. Were it to change, the last
+            // piece would replace the first rather than be added as a second value.
+            Debug.Fail($"a second text for field {field}");
+            text = _builder.Values.Add(value, isAscii);
+            _builder.Unset(field);
+        }
+        _builder.Set(field, text);
+        frame.HasValue = true;
+        if (inPieces)
+        {
+            _pieceValue = text;
         }
     }
 
@@ -373,5 +401,7 @@ internal sealed class SedDocumentMapper
         /// <summary>The last mapped child seen, for <see cref="SedPathTrie.Child(int, int, ReadOnlySpan{byte})"/>'s guess.</summary>
         public int LastChild;
         public bool HadChild;
+        /// <summary>Its text was set as <see cref="Field"/>'s value.</summary>
+        public bool HasValue;
     }
 }

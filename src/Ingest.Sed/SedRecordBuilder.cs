@@ -183,6 +183,31 @@ internal sealed class SedRecordBuilder
         }
     }
 
+    /// <summary>
+    /// Takes back what <see cref="Set"/> just gave <paramref name="field"/> (a leaf's text followed by a
+    /// child element, or a value about to be set again whole): a repeated field loses its last entry, any
+    /// other is emptied.
+    /// </summary>
+    public void Unset(SedField field)
+    {
+        var r = _record;
+        switch (field)
+        {
+            case SedField.Nationality: RemoveLast(r.Person.Nationalities); break;
+            case SedField.CurrentLegislation: RemoveLast(r.Exception?.CurrentLegislation); break;
+            case SedField.RequestedLegislation: RemoveLast(r.Exception?.RequestedLegislation); break;
+            default: Set(field, default); break;
+        }
+    }
+
+    private static void RemoveLast(List<string>? values)
+    {
+        if (values is { Count: > 0 })
+        {
+            values.RemoveAt(values.Count - 1);
+        }
+    }
+
     /// <summary>Case metadata from Kafka headers (FORMATS.md §4), for a bare SED without an envelope.</summary>
     public void ApplyHeaders(IReadOnlyDictionary<string, string> headers)
     {

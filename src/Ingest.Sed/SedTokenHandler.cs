@@ -9,7 +9,8 @@ internal readonly struct SedTokenHandler(SedDocumentMapper mapper) : IXmlElement
 
     public void OnEndElement(ref XmlTokenReader reader) => mapper.OnEnd();
 
-    public void OnText(ref XmlTokenReader reader) => mapper.OnText(reader.Value, reader.ValueIsAscii);
+    // This reader reports text around a comment, PI or CDATA section as separate tokens.
+    public void OnText(ref XmlTokenReader reader) => mapper.OnText(reader.Value, reader.ValueIsAscii, inPieces: true);
 
     public void OnOther(ref XmlTokenReader reader)
     {
