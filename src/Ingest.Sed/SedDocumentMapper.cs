@@ -358,33 +358,53 @@ internal sealed class SedDocumentMapper
     private void Keep(ref Frame frame, ReadOnlySpan<byte> value, bool isAscii, bool inPieces)
     {
         var field = frame.Field;
-        SedText text;
-        if (!frame.HasValue)
+        if (frame.HasValue)
         {
-            var kind = SedFieldValueKinds.Of(field);
-            // One or two characters (a document version, a flag) are interned whatever their field.
-            text = kind == SedValueKind.Distinct && value.Length > 2 ? _builder.Values.Add(value, isAscii) : _cache.Get(value, kind, isAscii);
+            KeepNextPiece(field, value, isAscii, inPieces);
+            return;
         }
-        else if (inPieces)
+        frame.HasValue = true;
+        var kind = SedFieldValueKinds.Of(field);
+        // Each branch sets its own value: merged into one variable first, the value went through the stack
+        // in pieces and was read back whole, a store-forwarding stall on every value.
+        // One or two characters (a document version, a flag) are interned whatever their field.
+        if (kind == SedValueKind.Distinct && value.Length > 2)
         {
-            // The next piece of a value split by a comment, PI or CDATA section (rare): joined, set again.
-            text = string.Concat(_pieceValue.Value, Encoding.UTF8.GetString(value));
-            _builder.Unset(field);
+            var text = _builder.Values.Add(value, isAscii);
+            _builder.Set(field, text);
+            if (inPieces)
+            {
+                _pieceValue = text;
+            }
         }
         else
+        {
+            var code = _cache.Get(value, kind, isAscii);
+            _builder.Set(field, code);
+            if (inPieces)
+            {
+                _pieceValue = code;
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void KeepNextPiece(SedField field, ReadOnlySpan<byte> value, bool isAscii, bool inPieces)
+    {
+        if (!inPieces)
         {
             // Unreachable: the fast reader reports a leaf's text as one piece. Were it to change, the last
             // piece would replace the first rather than be added as a second value.
             Debug.Fail($"a second text for field {field}");
-            text = _builder.Values.Add(value, isAscii);
             _builder.Unset(field);
+            _builder.Set(field, _builder.Values.Add(value, isAscii));
+            return;
         }
-        _builder.Set(field, text);
-        frame.HasValue = true;
-        if (inPieces)
-        {
-            _pieceValue = text;
-        }
+        // The next piece of a value split by a comment, PI or CDATA section (rare): joined, set again.
+        var joined = string.Concat(_pieceValue.Value, Encoding.UTF8.GetString(value));
+        _builder.Unset(field);
+        _builder.Set(field, joined);
+        _pieceValue = joined;
     }
 
     /// <summary>An open mapped element: its node, and the node's field, block and next guess (read at its text and end tag without going back to the map).</summary>
