@@ -511,9 +511,9 @@ public ref struct XmlFastReader : IXmlStartTag
             }
             var quote = doc[p];
             var valueStart = p + 1;
-            var valueLength = doc[valueStart..].IndexOf(quote);
-            if (valueLength < 0 || valueLength >= _options.MaxTextLength
-                || XmlCharacters.IndexOfAttributeSpecial(doc.Slice(valueStart, valueLength), quote) >= 0)
+            // One scan: the quote is one of the specials, so a plain value ends at the first special found.
+            var valueLength = XmlCharacters.IndexOfAttributeSpecial(doc[valueStart..], quote);
+            if (valueLength < 0 || doc[valueStart + valueLength] != quote || valueLength >= _options.MaxTextLength)
             {
                 return -1;
             }
