@@ -16,7 +16,7 @@ internal static class ProfileLoop
 {
     public static void Run(string what, int seconds)
     {
-        if (what is "parse" or "parse-reuse" or "parse-general" or "tokenize" or "fast-tokenize")
+        if (what is "parse" or "parse-reuse" or "parse-general" or "tokenize" or "fast-tokenize" or "xmlreader")
         {
             var parsing = new Parsing.ParsingBenchmarks();
             parsing.Setup();
@@ -26,6 +26,8 @@ internal static class ProfileLoop
                 "parse-reuse" => parsing.SedParserReusingRecord,
                 "parse-general" => parsing.GeneralSedParserReusingRecord,
                 "fast-tokenize" => parsing.FastReaderPush,
+                // The baseline, for a ratio measured the same way (best pass, same box phase).
+                "xmlreader" => parsing.XmlReaderNodes,
                 _ => parsing.TokenizerPush,
             }, 1);
             return;
