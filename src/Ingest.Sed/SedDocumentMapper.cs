@@ -23,12 +23,14 @@ internal sealed class SedDocumentMapper
 
     private readonly SedRecordBuilder _builder = new();
     private readonly ValueCache _cache = new();
-    // One frame per open mapped element below the trie's base: its node and whether a child element
-    // appeared (a field takes the text of a leaf only).
+    // One frame per open mapped element below the trie's base: its node, field, block and next guess, and
+    // whether a child element appeared or its text was set (a field takes the text of a leaf only).
     private Frame[] _frames = new Frame[32];
     // The last value kept from the general reader, whose text may come in pieces (split by a comment, PI
     // or CDATA section) to be joined. The fast reader's text is one piece: it never writes this.
     private SedText _pieceValue;
+    // What the innermost kept leaf's field held before (Frame.Replaced): a take-back restores it.
+    private SedText _replaced;
 
     private SedPathTrie? _trie;
     // The open map's guesses (the trie's own array, one load nearer).
@@ -81,7 +83,7 @@ internal sealed class SedDocumentMapper
         _notSedMessage = null;
         _notSedOffset = 0;
         _notSedPosition = (1, 1);
-        _pieceValue = default;
+        _pieceValue = _replaced = default;
     }
 
     public void ApplyHeaders(IReadOnlyDictionary<string, string> headers) => _builder.ApplyHeaders(headers);
@@ -151,7 +153,7 @@ internal sealed class SedDocumentMapper
         if (parent.HasValue)
         {
             parent.HasValue = false;
-            _builder.Unset(parent.Field);
+            _builder.Unset(parent.Field, PreviousOf(in parent));
         }
     }
 
@@ -360,7 +362,7 @@ internal sealed class SedDocumentMapper
         var field = frame.Field;
         if (frame.HasValue)
         {
-            KeepNextPiece(field, value, isAscii, inPieces);
+            KeepNextPiece(ref frame, value, isAscii, inPieces);
             return;
         }
         frame.HasValue = true;
@@ -368,10 +370,11 @@ internal sealed class SedDocumentMapper
         // Each branch sets its own value: merged into one variable first, the value went through the stack
         // in pieces and was read back whole, a store-forwarding stall on every value.
         // One or two characters (a document version, a flag) are interned whatever their field.
+        SedText previous;
         if (kind == SedValueKind.Distinct && value.Length > 2)
         {
             var text = _builder.Values.Add(value, isAscii);
-            _builder.Set(field, text);
+            previous = _builder.Set(field, text);
             if (inPieces)
             {
                 _pieceValue = text;
@@ -380,30 +383,33 @@ internal sealed class SedDocumentMapper
         else
         {
             var code = _cache.Get(value, kind, isAscii);
-            _builder.Set(field, code);
+            previous = _builder.Set(field, code);
             if (inPieces)
             {
                 _pieceValue = code;
             }
         }
+        if (!previous.IsNull)
+        {
+            // An earlier element of the same field (rare): what a take-back restores.
+            frame.Replaced = true;
+            _replaced = previous;
+        }
     }
 
+    /// <summary>What <paramref name="frame"/>'s field held before its text was set (only the innermost open frame can hold a value).</summary>
+    private SedText PreviousOf(in Frame frame) => frame.Replaced ? _replaced : default;
+
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void KeepNextPiece(SedField field, ReadOnlySpan<byte> value, bool isAscii, bool inPieces)
+    private void KeepNextPiece(ref Frame frame, ReadOnlySpan<byte> value, bool isAscii, bool inPieces)
     {
-        if (!inPieces)
-        {
-            // Unreachable: the fast reader reports a leaf's text as one piece. Were it to change, the last
-            // piece would replace the first rather than be added as a second value.
-            Debug.Fail($"a second text for field {field}");
-            _builder.Unset(field);
-            _builder.Set(field, _builder.Values.Add(value, isAscii));
-            return;
-        }
+        // The fast reader reports a leaf's text as one piece; were that to change, the last piece would
+        // replace the first rather than be added as a second value.
+        Debug.Assert(inPieces, $"a second text for field {frame.Field}");
         // The next piece of a value split by a comment, PI or CDATA section (rare): joined, set again.
-        var joined = string.Concat(_pieceValue.Value, Encoding.UTF8.GetString(value));
-        _builder.Unset(field);
-        _builder.Set(field, joined);
+        SedText joined = inPieces ? string.Concat(_pieceValue.Value, Encoding.UTF8.GetString(value)) : _builder.Values.Add(value, isAscii);
+        _builder.Unset(frame.Field, PreviousOf(in frame));
+        _builder.Set(frame.Field, joined);
         _pieceValue = joined;
     }
 
@@ -423,5 +429,7 @@ internal sealed class SedDocumentMapper
         public bool HadChild;
         /// <summary>Its text was set as <see cref="Field"/>'s value.</summary>
         public bool HasValue;
+        /// <summary>That set replaced an earlier element's value, kept in <c>_replaced</c>.</summary>
+        public bool Replaced;
     }
 }

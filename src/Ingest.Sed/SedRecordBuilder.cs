@@ -18,6 +18,8 @@ internal sealed class SedRecordBuilder
     private SedText _scopeType;
     private SedText _scopeInstance;
     private SedText _scopeIdentifier;
+    // The last amendment indicator set made the record's A001 block (it has no block element of its own).
+    private bool _exceptionMadeByAmendment;
 
     public SedRecord Record => _record;
 
@@ -37,6 +39,7 @@ internal sealed class SedRecordBuilder
         _workCountry = null;
         _place = null;
         _scopeType = _scopeInstance = _scopeIdentifier = default;
+        _exceptionMadeByAmendment = false;
     }
 
     public void Open(SedBlock block)
@@ -119,76 +122,79 @@ internal sealed class SedRecordBuilder
         }
     }
 
-    public void Set(SedField field, SedText value)
+    /// <summary>Sets <paramref name="field"/>; what a single-valued field held before (default for a repeated one, which gains an entry).</summary>
+    public SedText Set(SedField field, SedText value)
     {
+        SedText previous = default;
         var r = _record;
         var p = r.Person;
         switch (field)
         {
-            case SedField.FamilyName: p.FamilyNameText = value; break;
-            case SedField.Forename: p.ForenameText = value; break;
-            case SedField.DateBirth: p.DateBirthText = value; break;
-            case SedField.Sex: p.SexText = value; break;
-            case SedField.FamilyNameAtBirth: p.FamilyNameAtBirthText = value; break;
-            case SedField.ForenameAtBirth: p.ForenameAtBirthText = value; break;
-            case SedField.PinCountry: _pin!.CountryText = value; break;
-            case SedField.PinNumber: _pin!.NumberText = value; break;
-            case SedField.PinSector: _pin!.SectorText = value; break;
-            case SedField.PinInstitutionId: _pin!.InstitutionIdText = value; break;
-            case SedField.PinInstitutionName: _pin!.InstitutionNameText = value; break;
+            case SedField.FamilyName: previous = p.FamilyNameText; p.FamilyNameText = value; break;
+            case SedField.Forename: previous = p.ForenameText; p.ForenameText = value; break;
+            case SedField.DateBirth: previous = p.DateBirthText; p.DateBirthText = value; break;
+            case SedField.Sex: previous = p.SexText; p.SexText = value; break;
+            case SedField.FamilyNameAtBirth: previous = p.FamilyNameAtBirthText; p.FamilyNameAtBirthText = value; break;
+            case SedField.ForenameAtBirth: previous = p.ForenameAtBirthText; p.ForenameAtBirthText = value; break;
+            case SedField.PinCountry: previous = _pin!.CountryText; _pin!.CountryText = value; break;
+            case SedField.PinNumber: previous = _pin!.NumberText; _pin!.NumberText = value; break;
+            case SedField.PinSector: previous = _pin!.SectorText; _pin!.SectorText = value; break;
+            case SedField.PinInstitutionId: previous = _pin!.InstitutionIdText; _pin!.InstitutionIdText = value; break;
+            case SedField.PinInstitutionName: previous = _pin!.InstitutionNameText; _pin!.InstitutionNameText = value; break;
             case SedField.Nationality: p.Nationalities.Add(value.Value!); break;
-            case SedField.PlaceBirthTown: p.PlaceBirthTownText = value; break;
-            case SedField.PlaceBirthCountry: p.PlaceBirthCountryText = value; break;
-            case SedField.AddressType when _address is not null: _address.TypeText = value; break;
-            case SedField.AddressStreet when _address is not null: _address.StreetText = value; break;
-            case SedField.AddressBuildingName when _address is not null: _address.BuildingNameText = value; break;
-            case SedField.AddressTown when _address is not null: _address.TownText = value; break;
-            case SedField.AddressPostalCode when _address is not null: _address.PostalCodeText = value; break;
-            case SedField.AddressRegion when _address is not null: _address.RegionText = value; break;
-            case SedField.AddressCountry when _address is not null: _address.CountryText = value; break;
-            case SedField.EmployerName when _employer is not null: _employer.NameText = value; break;
-            case SedField.EmployerMarginalActivity when _employer is not null: _employer.MarginalActivityText = value; break;
-            case SedField.OrganisationIdNumber when _organisationId is not null: _organisationId.NumberText = value; break;
-            case SedField.OrganisationIdType when _organisationId is not null: _organisationId.TypeText = value; break;
-            case SedField.FixedPlaceOfWork: r.FixedPlaceOfWorkText = value; break;
-            case SedField.WorkCountry when _workCountry is not null: _workCountry.CountryText = value; break;
-            case SedField.PlaceName when _place is not null: _place.NameText = value; break;
-            case SedField.PlaceFlagStateHomeBase when _place is not null: _place.FlagStateHomeBaseText = value; break;
-            case SedField.InitialDecision: r.Decision.InitialDecisionText = value; break;
-            case SedField.DatePreviousDecision: r.Decision.DatePreviousDecisionText = value; break;
-            case SedField.LegislationState: r.Decision.LegislationStateText = value; break;
-            case SedField.ForDurationOfActivity: r.Decision.ForDurationOfActivityText = value; break;
-            case SedField.PeriodStart: r.Decision.PeriodStartText = value; break;
-            case SedField.PeriodEnd: r.Decision.PeriodEndText = value; break;
-            case SedField.OpenPeriodType: r.Decision.OpenPeriodTypeText = value; break;
-            case SedField.Article: r.ArticleText = value; break;
-            case SedField.AdditionalInformation: r.AdditionalInformationText = value; break;
+            case SedField.PlaceBirthTown: previous = p.PlaceBirthTownText; p.PlaceBirthTownText = value; break;
+            case SedField.PlaceBirthCountry: previous = p.PlaceBirthCountryText; p.PlaceBirthCountryText = value; break;
+            case SedField.AddressType when _address is not null: previous = _address.TypeText; _address.TypeText = value; break;
+            case SedField.AddressStreet when _address is not null: previous = _address.StreetText; _address.StreetText = value; break;
+            case SedField.AddressBuildingName when _address is not null: previous = _address.BuildingNameText; _address.BuildingNameText = value; break;
+            case SedField.AddressTown when _address is not null: previous = _address.TownText; _address.TownText = value; break;
+            case SedField.AddressPostalCode when _address is not null: previous = _address.PostalCodeText; _address.PostalCodeText = value; break;
+            case SedField.AddressRegion when _address is not null: previous = _address.RegionText; _address.RegionText = value; break;
+            case SedField.AddressCountry when _address is not null: previous = _address.CountryText; _address.CountryText = value; break;
+            case SedField.EmployerName when _employer is not null: previous = _employer.NameText; _employer.NameText = value; break;
+            case SedField.EmployerMarginalActivity when _employer is not null: previous = _employer.MarginalActivityText; _employer.MarginalActivityText = value; break;
+            case SedField.OrganisationIdNumber when _organisationId is not null: previous = _organisationId.NumberText; _organisationId.NumberText = value; break;
+            case SedField.OrganisationIdType when _organisationId is not null: previous = _organisationId.TypeText; _organisationId.TypeText = value; break;
+            case SedField.FixedPlaceOfWork: previous = r.FixedPlaceOfWorkText; r.FixedPlaceOfWorkText = value; break;
+            case SedField.WorkCountry when _workCountry is not null: previous = _workCountry.CountryText; _workCountry.CountryText = value; break;
+            case SedField.PlaceName when _place is not null: previous = _place.NameText; _place.NameText = value; break;
+            case SedField.PlaceFlagStateHomeBase when _place is not null: previous = _place.FlagStateHomeBaseText; _place.FlagStateHomeBaseText = value; break;
+            case SedField.InitialDecision: previous = r.Decision.InitialDecisionText; r.Decision.InitialDecisionText = value; break;
+            case SedField.DatePreviousDecision: previous = r.Decision.DatePreviousDecisionText; r.Decision.DatePreviousDecisionText = value; break;
+            case SedField.LegislationState: previous = r.Decision.LegislationStateText; r.Decision.LegislationStateText = value; break;
+            case SedField.ForDurationOfActivity: previous = r.Decision.ForDurationOfActivityText; r.Decision.ForDurationOfActivityText = value; break;
+            case SedField.PeriodStart: previous = r.Decision.PeriodStartText; r.Decision.PeriodStartText = value; break;
+            case SedField.PeriodEnd: previous = r.Decision.PeriodEndText; r.Decision.PeriodEndText = value; break;
+            case SedField.OpenPeriodType: previous = r.Decision.OpenPeriodTypeText; r.Decision.OpenPeriodTypeText = value; break;
+            case SedField.Article: previous = r.ArticleText; r.ArticleText = value; break;
+            case SedField.AdditionalInformation: previous = r.AdditionalInformationText; r.AdditionalInformationText = value; break;
             case SedField.CurrentLegislation: (r.Exception ??= _recycler.Exception()).CurrentLegislation.Add(value.Value!); break;
             case SedField.RequestedLegislation: (r.Exception ??= _recycler.Exception()).RequestedLegislation.Add(value.Value!); break;
-            case SedField.TeleworkFrameworkAgreement: (r.Exception ??= _recycler.Exception()).TeleworkFrameworkAgreementText = value; break;
-            case SedField.AmendmentIndicator: (r.Exception ??= _recycler.Exception()).AmendmentIndicatorText = value; break;
-            case SedField.ChangeType: (r.Change ??= _recycler.Change()).ChangeTypeText = value; break;
-            case SedField.EffectiveDate: (r.Change ??= _recycler.Change()).EffectiveDateText = value; break;
-            case SedField.CancelWholePeriod: (r.Change ??= _recycler.Change()).CancelWholePeriodText = value; break;
-            case SedField.InvalidatedSedType: (r.Invalidation ??= _recycler.Invalidation()).TargetSedTypeText = value; break;
-            case SedField.InvalidatedIssueDate: (r.Invalidation ??= _recycler.Invalidation()).TargetIssueDateText = value; break;
-            case SedField.InvalidationReason: (r.Invalidation ??= _recycler.Invalidation()).ReasonText = value; break;
-            case SedField.EnvelopeSender: r.Envelope.SenderInstitutionText = value; break;
-            case SedField.EnvelopeReceiver: r.Envelope.ReceiverInstitutionText = value; break;
-            case SedField.EnvelopeDocumentId: r.Envelope.DocumentIdText = value; break;
-            case SedField.EnvelopeCreatedAt: r.Envelope.CreatedAtText = value; break;
-            case SedField.ScopeType: _scopeType = value; break;
-            case SedField.ScopeInstanceIdentifier: _scopeInstance = value; break;
-            case SedField.ScopeIdentifier: _scopeIdentifier = value; break;
+            case SedField.TeleworkFrameworkAgreement: { var b = r.Exception ??= _recycler.Exception(); previous = b.TeleworkFrameworkAgreementText; b.TeleworkFrameworkAgreementText = value; } break;
+            case SedField.AmendmentIndicator: previous = SetAmendmentIndicator(value); break;
+            case SedField.ChangeType: { var b = r.Change ??= _recycler.Change(); previous = b.ChangeTypeText; b.ChangeTypeText = value; } break;
+            case SedField.EffectiveDate: { var b = r.Change ??= _recycler.Change(); previous = b.EffectiveDateText; b.EffectiveDateText = value; } break;
+            case SedField.CancelWholePeriod: { var b = r.Change ??= _recycler.Change(); previous = b.CancelWholePeriodText; b.CancelWholePeriodText = value; } break;
+            case SedField.InvalidatedSedType: { var b = r.Invalidation ??= _recycler.Invalidation(); previous = b.TargetSedTypeText; b.TargetSedTypeText = value; } break;
+            case SedField.InvalidatedIssueDate: { var b = r.Invalidation ??= _recycler.Invalidation(); previous = b.TargetIssueDateText; b.TargetIssueDateText = value; } break;
+            case SedField.InvalidationReason: { var b = r.Invalidation ??= _recycler.Invalidation(); previous = b.ReasonText; b.ReasonText = value; } break;
+            case SedField.EnvelopeSender: previous = r.Envelope.SenderInstitutionText; r.Envelope.SenderInstitutionText = value; break;
+            case SedField.EnvelopeReceiver: previous = r.Envelope.ReceiverInstitutionText; r.Envelope.ReceiverInstitutionText = value; break;
+            case SedField.EnvelopeDocumentId: previous = r.Envelope.DocumentIdText; r.Envelope.DocumentIdText = value; break;
+            case SedField.EnvelopeCreatedAt: previous = r.Envelope.CreatedAtText; r.Envelope.CreatedAtText = value; break;
+            case SedField.ScopeType: previous = _scopeType; _scopeType = value; break;
+            case SedField.ScopeInstanceIdentifier: previous = _scopeInstance; _scopeInstance = value; break;
+            case SedField.ScopeIdentifier: previous = _scopeIdentifier; _scopeIdentifier = value; break;
         }
+        return previous;
     }
 
     /// <summary>
     /// Takes back what <see cref="Set"/> just gave <paramref name="field"/> (a leaf's text followed by a
-    /// child element, or a value about to be set again whole): a repeated field loses its last entry, any
-    /// other is emptied.
+    /// child element): a repeated field loses its last entry; a single-valued one gets back
+    /// <paramref name="previous"/>, what <see cref="Set"/> returned; an A001 block made by that set goes.
     /// </summary>
-    public void Unset(SedField field)
+    public void Unset(SedField field, SedText previous)
     {
         var r = _record;
         switch (field)
@@ -196,8 +202,22 @@ internal sealed class SedRecordBuilder
             case SedField.Nationality: RemoveLast(r.Person.Nationalities); break;
             case SedField.CurrentLegislation: RemoveLast(r.Exception?.CurrentLegislation); break;
             case SedField.RequestedLegislation: RemoveLast(r.Exception?.RequestedLegislation); break;
-            default: Set(field, default); break;
+            case SedField.AmendmentIndicator when _exceptionMadeByAmendment:
+                r.Exception = null;
+                _exceptionMadeByAmendment = false;
+                break;
+            default: Set(field, previous); break;
         }
+    }
+
+    private SedText SetAmendmentIndicator(SedText value)
+    {
+        var r = _record;
+        _exceptionMadeByAmendment = r.Exception is null;
+        var exception = r.Exception ??= _recycler.Exception();
+        var previous = exception.AmendmentIndicatorText;
+        exception.AmendmentIndicatorText = value;
+        return previous;
     }
 
     private static void RemoveLast(List<string>? values)

@@ -6,8 +6,9 @@ using System.Runtime.Intrinsics;
 namespace Ingest.Xml;
 
 /// <summary>
-/// Copies, compares and packs names of up to 16 bytes as single vector or word operations when the
-/// memory around them allows it (most XML names are that short), instead of calling memmove/memcmp.
+/// Copies, compares and packs names of up to 16 bytes (compares within one span: 32) as single vector or
+/// word operations when the memory around them allows it (most XML names are that short), instead of
+/// calling memmove/memcmp.
 /// </summary>
 internal static class ShortBytes
 {

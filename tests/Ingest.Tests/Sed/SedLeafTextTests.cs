@@ -28,8 +28,10 @@ public sealed class SedLeafTextTests
         // A repeated field loses only the entry whose element turned out not to be a leaf.
         { Person("", "<nationality><value>IT</value></nationality><nationality><value>FR<x/></value></nationality>"), null, "IT" },
         { Person("", "<nationality><value>IT</value></nationality><nationality><value>FR</value></nationality>"), null, "IT,FR" },
-        // The later of two leaves of one field wins; one that is no leaf leaves the field empty.
+        // The later of two leaves of one field wins; one that is no leaf leaves the earlier value in place.
         { Person("<familyName>Gallo</familyName><familyName>Rossi</familyName>"), "Rossi", "" },
+        { Person("<familyName>Gallo</familyName><familyName>Rossi<b/></familyName>"), "Gallo", "" },
+        { Person("<familyName>Gallo</familyName><familyName>Rossi<b/></familyName><familyName>Bruno</familyName>"), "Bruno", "" },
     };
 
     public static TheoryData<string, string?, string> PiecedDocuments => new()
@@ -57,6 +59,7 @@ public sealed class SedLeafTextTests
 
     [Theory]
     [MemberData(nameof(Documents))]
+    [MemberData(nameof(PiecedDocuments))]
     public void Into_a_reused_record_the_same_values(string xml, string? familyName, string nationalities)
     {
         var parser = new SedParser();
@@ -69,6 +72,39 @@ public sealed class SedLeafTextTests
             reuse = outcome.Sed!;
             Assert.Equal(familyName, reuse.Person.FamilyName);
             Assert.Equal(nationalities, string.Join(",", reuse.Person.Nationalities));
+        }
+    }
+
+    private const string A001 = "<A001 xmlns=\"http://ec.europa.eu/eessi/ns/4_4/A001\" sedGVer=\"4\" sedVer=\"4\">";
+
+    [Theory]
+    // The amendment indicator has no block element: its value makes the A001 block, and a take-back
+    // takes the block away again unless something else made it.
+    [InlineData("<MoreInformation><TypeRequest><amendmentIndicator><value>1</value></amendmentIndicator></TypeRequest></MoreInformation>", true, "1")]
+    [InlineData("<MoreInformation><TypeRequest><amendmentIndicator><value>1<x/></value></amendmentIndicator></TypeRequest></MoreInformation>", false, null)]
+    [InlineData("<ApplicableLegislation><applicableLegislationCurrentSituation><value>FR</value></applicableLegislationCurrentSituation></ApplicableLegislation>"
+        + "<MoreInformation><TypeRequest><amendmentIndicator><value>1<x/></value></amendmentIndicator></TypeRequest></MoreInformation>", true, null)]
+    [InlineData("<MoreInformation><TypeRequest><amendmentIndicator><value>0</value></amendmentIndicator><amendmentIndicator><value>1<x/></value></amendmentIndicator></TypeRequest></MoreInformation>", true, "0")]
+    public void A_take_back_leaves_no_block_it_alone_made(string body, bool hasException, string? amendment)
+    {
+        foreach (var fast in (bool[])[true, false])
+        {
+            var record = Parse($"{A001}{body}</A001>", fast);
+            Assert.Equal(hasException, record.Exception is not null);
+            Assert.Equal(amendment, record.Exception?.AmendmentIndicator);
+        }
+    }
+
+    [Fact]
+    public void A_take_back_inside_a_repeated_block_touches_only_its_entry()
+    {
+        const string Pin = "<PINPersonInEachInstitution><PersonalIdentificationNumber><country><value>{0}</value></country>"
+            + "<personalIdentificationNumber>{1}</personalIdentificationNumber></PersonalIdentificationNumber></PINPersonInEachInstitution>";
+        var xml = Person(string.Format(Pin, "IT", "GLLGNN97M29D612G") + string.Format(Pin, "FR", "1970<x/>") + string.Format(Pin, "PL", "44051401359"));
+        foreach (var fast in (bool[])[true, false])
+        {
+            var pins = Parse(xml, fast).Person.Pins;
+            Assert.Equal(["IT:GLLGNN97M29D612G", "FR:", "PL:44051401359"], pins.Select(p => $"{p.Country}:{p.Number}"));
         }
     }
 
