@@ -420,8 +420,9 @@ internal sealed class SedDocumentMapper
         public readonly SedField Field = field;
         public readonly SedBlock Block = block;
         /// <summary>
-        /// The sibling expected after this element, as the map had learned it when the element started: only
-        /// a lookup for a later sibling changes it, and that comes after the end tag.
+        /// The sibling expected after this element, as the map had learned it when the element started: on
+        /// this thread only a lookup for a later sibling changes it, and that comes after the end tag
+        /// (another thread's learning may change the map's meanwhile: either is a sibling, only a guess).
         /// </summary>
         public readonly int NextGuess = nextGuess;
         /// <summary>The last mapped child seen, for <see cref="SedPathTrie.Child(int, int, ReadOnlySpan{byte})"/>'s guess.</summary>
