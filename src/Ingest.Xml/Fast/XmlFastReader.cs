@@ -44,7 +44,7 @@ public ref struct XmlFastReader : IXmlStartTag
     {
         get
         {
-            var ns = Resolve(_prefixLength == 0 ? default : _doc.Slice(_tagStart + 1, _prefixLength));
+            var ns = Resolve(_tagStart + 1, _prefixLength);
             return ns < 0 ? default : _doc.Slice(_scratch.Namespaces[ns + 2], _scratch.Namespaces[ns + 3]);
         }
     }
@@ -204,7 +204,7 @@ public ref struct XmlFastReader : IXmlStartTag
                     }
                 }
                 if (nameLength >= _options.MaxNameLength || depth >= options.MaxDepth || ++elements > options.MaxElements
-                    || (prefixLength > 0 && !IsDeclared(nameStart, prefixLength)))
+                    || (prefixLength > 0 && Resolve(nameStart, prefixLength) < 0))
                 {
                     return false;
                 }
@@ -584,37 +584,22 @@ public ref struct XmlFastReader : IXmlStartTag
         s.NamespaceCount++;
     }
 
-    /// <summary>The innermost declaration of <paramref name="prefix"/> (empty: the default namespace) as an offset into the table, or -1.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private readonly int Resolve(ReadOnlySpan<byte> prefix)
-    {
-        var ns = _scratch.Namespaces;
-        for (var at = 4 * (_scratch.NamespaceCount - 1); at >= 0; at -= 4)
-        {
-            if (ns[at + 1] == prefix.Length && _doc.Slice(ns[at], prefix.Length).SequenceEqual(prefix))
-            {
-                return prefix.IsEmpty && ns[at + 3] == 0 ? -1 : at;
-            }
-        }
-        return -1;
-    }
-
     /// <summary>
-    /// Whether the prefix at <paramref name="prefixStart"/> is declared in scope: <see cref="Resolve"/> for
-    /// a start tag, comparing names in place as the end tags do (a quarter of a SED's tags are prefixed).
+    /// The innermost declaration of the prefix at <paramref name="prefixStart"/> (length 0: the default
+    /// namespace) as an offset into the table, or -1. Names compared in place, as the end tags are.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private readonly bool IsDeclared(int prefixStart, int prefixLength)
+    private readonly int Resolve(int prefixStart, int prefixLength)
     {
         var ns = _scratch.Namespaces;
         for (var at = 4 * (_scratch.NamespaceCount - 1); at >= 0; at -= 4)
         {
             if (ns[at + 1] == prefixLength && ShortBytes.Equal(_doc, ns[at], prefixStart, prefixLength))
             {
-                return true;
+                return prefixLength == 0 && ns[at + 3] == 0 ? -1 : at;
             }
         }
-        return false;
+        return -1;
     }
 
     private enum TextKind
