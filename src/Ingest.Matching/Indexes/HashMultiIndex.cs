@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.InteropServices;
 
 namespace Ingest.Matching.Indexes;
@@ -14,11 +15,16 @@ internal sealed class HashMultiIndex
     private readonly int[] _ids;
     private readonly int _mask;
 
-    private HashMultiIndex(Slot[] slots, int[] ids, int count, int distinct)
+    // A key's home slot is its top bits, not its low ones: the build then meets the keys, sorted, in
+    // slot order and fills the table front to back instead of missing the cache at every distinct key.
+    private readonly int _shift;
+
+    private HashMultiIndex(Slot[] slots, int[] ids, int count, int distinct, int shift)
     {
         _slots = slots;
         _ids = ids;
         _mask = slots.Length - 1;
+        _shift = shift;
         Count = count;
         DistinctKeys = distinct;
     }
@@ -34,7 +40,7 @@ internal sealed class HashMultiIndex
     public ReadOnlySpan<int> Lookup(ulong key)
     {
         var slots = _slots;
-        var slot = (int)key & _mask;
+        var slot = (int)(key >> _shift);
         while (true)
         {
             ref readonly var s = ref slots[slot];
@@ -54,7 +60,7 @@ internal sealed class HashMultiIndex
     /// Asks the processor to fetch the key's first slot: a caller with several keys prefetches
     /// them all, then looks them up, so that their cache misses overlap instead of queueing.
     /// </summary>
-    public void Prefetch(ulong key) => Indexes.Prefetch.Element(_slots, (int)key & _mask);
+    public void Prefetch(ulong key) => Indexes.Prefetch.Element(_slots, (int)(key >> _shift));
 
     /// <summary>
     /// For a key whose slot was prefetched a while ago: its only id, or -1 (no id, or several, whose
@@ -63,7 +69,7 @@ internal sealed class HashMultiIndex
     public int SingleIdOrPrefetchRun(ulong key)
     {
         var slots = _slots;
-        var slot = (int)key & _mask;
+        var slot = (int)(key >> _shift);
         while (true)
         {
             ref readonly var s = ref slots[slot];
@@ -96,7 +102,7 @@ internal sealed class HashMultiIndex
     /// <summary>Builds from parallel arrays of keys and ids (both consumed: they are sorted in place).</summary>
     public static HashMultiIndex Build(ulong[] keys, int[] ids, int length, Comparison<int>? orderWithinKey = null)
     {
-        Array.Sort(keys, ids, 0, length);
+        KeyRadixSort.Sort(keys.AsSpan(0, length), ids.AsSpan(0, length));
         var distinct = 0;
         for (var i = 0; i < length; i++)
         {
@@ -112,6 +118,7 @@ internal sealed class HashMultiIndex
         }
         var slots = new Slot[size];
         var mask = size - 1;
+        var shift = 64 - BitOperations.Log2((uint)size);
         var start = 0;
         for (var i = 1; i <= length; i++)
         {
@@ -119,15 +126,28 @@ internal sealed class HashMultiIndex
             {
                 continue;
             }
-            if (orderWithinKey is not null && i - start > 1)
+            var run = i - start;
+            if (run == 2 && orderWithinKey is null)
             {
-                ids.AsSpan(start, i - start).Sort(orderWithinKey);
+                // Most runs of several ids are two namesakes: one compare, not a sort call.
+                if (ids[start] > ids[start + 1])
+                {
+                    (ids[start], ids[start + 1]) = (ids[start + 1], ids[start]);
+                }
             }
-            else if (i - start > 1)
+            else if (run > 1)
             {
-                ids.AsSpan(start, i - start).Sort();
+                var span = ids.AsSpan(start, run);
+                if (orderWithinKey is not null)
+                {
+                    span.Sort(orderWithinKey);
+                }
+                else
+                {
+                    span.Sort();
+                }
             }
-            var slot = (int)keys[start] & mask;
+            var slot = (int)(keys[start] >> shift);
             while (slots[slot].Count != 0)
             {
                 slot = (slot + 1) & mask;
@@ -138,6 +158,6 @@ internal sealed class HashMultiIndex
         // The builder's array is kept unless mostly slack: a trimmed copy is one more large-object
         // allocation, and those are what set off the full collections of a register's build.
         var finalIds = ids.Length - length > length / 8 ? ids[..length] : ids;
-        return new HashMultiIndex(slots, finalIds, length, distinct);
+        return new HashMultiIndex(slots, finalIds, length, distinct, shift);
     }
 }

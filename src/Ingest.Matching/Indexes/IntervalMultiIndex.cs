@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
 namespace Ingest.Matching.Indexes;
 
 /// <summary>
@@ -16,8 +19,12 @@ internal sealed class IntervalMultiIndex
     private readonly int[] _maxEnds;
     private readonly int _mask;
 
-    private IntervalMultiIndex(ulong[] slotKeys, int[] slotStart, int[] slotCount, int[] ids, int[] starts, int[] ends, int[] maxEnds)
+    // Home slot = the key's top bits, as in HashMultiIndex: the build fills the table in key order, front to back.
+    private readonly int _shift;
+
+    private IntervalMultiIndex(ulong[] slotKeys, int[] slotStart, int[] slotCount, int[] ids, int[] starts, int[] ends, int[] maxEnds, int shift)
     {
+        _shift = shift;
         _ends = ends;
         _slotKeys = slotKeys;
         _slotStart = slotStart;
@@ -68,7 +75,7 @@ internal sealed class IntervalMultiIndex
 
     private bool TryRun(ulong key, out int start, out int count)
     {
-        var slot = (int)key & _mask;
+        var slot = (int)(key >> _shift);
         while (true)
         {
             count = _slotCount[slot];
@@ -86,20 +93,17 @@ internal sealed class IntervalMultiIndex
         }
     }
 
-    /// <summary>Builds from (key, id) pairs; periods give each id's start and end day numbers.</summary>
+    /// <summary>
+    /// Builds from (key, id) pairs (both arrays consumed: sorted in place); periods give each id's
+    /// start and end day numbers. Runs are ordered by key, then start, then id.
+    /// </summary>
     public static IntervalMultiIndex Build(ulong[] keys, int[] ids, int length, Func<int, (int Start, int End)> period)
     {
-        // Sort by key, then by start.
-        var sortKeys = new (ulong Key, int Start, int Id)[length];
-        for (var i = 0; i < length; i++)
-        {
-            sortKeys[i] = (keys[i], period(ids[i]).Start, ids[i]);
-        }
-        Array.Sort(sortKeys);
+        KeyRadixSort.Sort(keys.AsSpan(0, length), ids.AsSpan(0, length));
         var distinct = 0;
         for (var i = 0; i < length; i++)
         {
-            if (i == 0 || sortKeys[i].Key != sortKeys[i - 1].Key)
+            if (i == 0 || keys[i] != keys[i - 1])
             {
                 distinct++;
             }
@@ -117,29 +121,41 @@ internal sealed class IntervalMultiIndex
         var ends = new int[length];
         var maxEnds = new int[length];
         var mask = size - 1;
+        var shift = 64 - BitOperations.Log2((uint)size);
+        // A key's ids by (start, id), packed in one number each: the sign bit of the start flipped
+        // so that unsigned order is the start's order, the id (never negative) below it.
+        var byStart = new List<ulong>(16);
         var runStart = 0;
-        for (var i = 0; i < length; i++)
+        for (var i = 1; i <= length; i++)
         {
-            var (key, s, id) = sortKeys[i];
-            outIds[i] = id;
-            starts[i] = s;
-            ends[i] = period(id).End;
-            if (i > 0 && key != sortKeys[i - 1].Key)
+            if (i < length && keys[i] == keys[runStart])
             {
-                Place(sortKeys[runStart].Key, runStart, i - runStart);
-                runStart = i;
+                continue;
             }
-            maxEnds[i] = i == runStart ? ends[i] : Math.Max(maxEnds[i - 1], ends[i]);
+            byStart.Clear();
+            for (var j = runStart; j < i; j++)
+            {
+                byStart.Add((ulong)(uint)(period(ids[j]).Start ^ int.MinValue) << 32 | (uint)ids[j]);
+            }
+            var ordered = CollectionsMarshal.AsSpan(byStart);
+            ordered.Sort();
+            for (var j = 0; j < ordered.Length; j++)
+            {
+                var p = runStart + j;
+                var id = (int)(uint)ordered[j];
+                outIds[p] = id;
+                starts[p] = (int)(uint)(ordered[j] >> 32) ^ int.MinValue;
+                ends[p] = period(id).End;
+                maxEnds[p] = j == 0 ? ends[p] : Math.Max(maxEnds[p - 1], ends[p]);
+            }
+            Place(keys[runStart], runStart, i - runStart);
+            runStart = i;
         }
-        if (length > 0)
-        {
-            Place(sortKeys[runStart].Key, runStart, length - runStart);
-        }
-        return new IntervalMultiIndex(slotKeys, slotStart, slotCount, outIds, starts, ends, maxEnds);
+        return new IntervalMultiIndex(slotKeys, slotStart, slotCount, outIds, starts, ends, maxEnds, shift);
 
         void Place(ulong key, int start, int count)
         {
-            var slot = (int)key & mask;
+            var slot = (int)(key >> shift);
             while (slotCount[slot] != 0)
             {
                 slot = (slot + 1) & mask;
