@@ -16,9 +16,9 @@ public static class UnitSources
         try
         {
             using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-            if (Zip.ZipDirectory.Read(file) is { } entries)
+            if (Zip.ZipDirectory.CountFiles(file) is { } files)
             {
-                return entries.Count(e => !e.IsDirectory);
+                return files;
             }
             using var archive = System.IO.Compression.ZipFile.OpenRead(path);
             return archive.Entries.Count(e => !e.FullName.EndsWith('/'));
