@@ -38,6 +38,14 @@ public sealed class EvaluatorOptions
     public int MaxHistoryEntries { get; set; } = int.MaxValue;
 
     /// <summary>
+    /// SEDs the run expects (a nightly run counts its input first; 0: unknown): the history's tables are
+    /// sized for them once. Grown by doubling, each table rehashed every entry on the ordered stage at
+    /// each step and left the old one, a large object, to a full collection: a year's run made ~340 MB
+    /// of such garbage. A hint only: more SEDs than expected still fit.
+    /// </summary>
+    public int ExpectedSeds { get; set; }
+
+    /// <summary>
     /// SED types whose conformity with an A1 and a declaration is reported as match results: the
     /// posting decision (A009, the A1's electronic twin). Other types are still matched for the
     /// rules and linked to the person, but a reminder or a reply "conform to an A1" means nothing.

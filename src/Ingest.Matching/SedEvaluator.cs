@@ -48,7 +48,7 @@ public sealed class SedEvaluator : ISedEvaluator
     {
         _snapshots = snapshots;
         _options = options ?? EvaluatorOptions.Default;
-        _history = new RunHistory(_options.MaxHistoryEntries);
+        _history = new RunHistory(_options.MaxHistoryEntries, _options.ExpectedSeds);
         _matcher = new Matcher(_options);
         _rules = rules ?? RuleCatalogue.All;
         _readsHistory = new bool[_rules.Count];

@@ -4,6 +4,7 @@ using Ingest.Cli.Hosting;
 using Ingest.Core.Evaluation;
 using Ingest.Core.Reference;
 using Ingest.Core.Results;
+using Ingest.Matching;
 using Ingest.Matching.Indexes;
 using Ingest.Matching.Rules;
 using Ingest.Pipeline;
@@ -153,8 +154,9 @@ internal sealed class ReconcileCommand : ICliCommand, IHasFlags
         var referenceGc = GcBill.Now();
         a1Records = null;
         declarationRecords = null;
-        var evaluator = Engine.CreateEvaluator(new ReferenceSnapshotHolder(snapshot));
-        var progress = ProgressDisplay.ForConsole(layout.CountUnits());
+        var units = layout.CountUnits();
+        var evaluator = Engine.CreateEvaluator(new ReferenceSnapshotHolder(snapshot), new EvaluatorOptions { ExpectedSeds = (int)Math.Min(units, int.MaxValue) });
+        var progress = ProgressDisplay.ForConsole(units);
         var pipelineClock = Stopwatch.StartNew();
         await using (sink.ConfigureAwait(false))
         {

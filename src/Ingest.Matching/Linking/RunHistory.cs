@@ -11,17 +11,17 @@ namespace Ingest.Matching.Linking;
 /// views handed out are copies, so rules never see a list change under them. X008s whose target
 /// has not arrived yet are kept pending and applied when it does (late parents).
 /// </summary>
-internal sealed class RunHistory(int maxEntries = int.MaxValue)
+internal sealed class RunHistory(int maxEntries = int.MaxValue, int expectedEntries = 0)
 {
     private readonly Lock _lock = new();
-    private readonly HashSet<(string Case, string Document, int Version)> _seen = [];
-    private readonly Dictionary<string, EntryGroup> _byCase = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, EntryGroup> _byPerson = new(StringComparer.Ordinal);
-    private readonly Dictionary<ulong, EntryGroup> _byName = [];
+    private readonly HashSet<(string Case, string Document, int Version)> _seen = new(Expected(expectedEntries, maxEntries, 1.0));
+    private readonly Dictionary<string, EntryGroup> _byCase = new(Expected(expectedEntries, maxEntries, 1.0), StringComparer.Ordinal);
+    private readonly Dictionary<string, EntryGroup> _byPerson = new(Expected(expectedEntries, maxEntries, 1.5), StringComparer.Ordinal);
+    private readonly Dictionary<ulong, EntryGroup> _byName = new(Expected(expectedEntries, maxEntries, 1.0));
     private readonly Dictionary<string, List<(string Type, DateOnly Date)>> _pendingInvalidations = new(StringComparer.Ordinal);
 
     // Employer keys recur across a run (one firm, many postings): the history keeps one string a key.
-    private readonly Dictionary<string, string> _shared = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _shared = new(Expected(expectedEntries, maxEntries, 1.0), StringComparer.Ordinal);
 
     // Employer names recur as employer keys do: one normalised name a run.
     private readonly Dictionary<string, NormalizedName> _employerNames = new(StringComparer.Ordinal);
@@ -32,6 +32,18 @@ internal sealed class RunHistory(int maxEntries = int.MaxValue)
     private readonly Queue<HistoryEntry>? _order = maxEntries < int.MaxValue ? new() : null;
 
     public int Count { get; private set; }
+
+    /// <summary>
+    /// A table's starting size for the entries expected (at most the bound): a SED adds at most one
+    /// case, one or two person keys and name keys, one employer key; a generated year has 0.78 cases,
+    /// 1.17 person keys, 0.70 name keys and 0.65 employer keys a SED.
+    /// </summary>
+    private static int Expected(int expectedEntries, int maxEntries, double perEntry) =>
+        (int)(Math.Clamp(Math.Min(expectedEntries, maxEntries), 0, MaxPresized) * perEntry);
+
+    // A count inflated by units that are not SEDs must not reserve gigabytes before the first one:
+    // past this the tables grow as they did (a run that large needs ~1 KB of history a SED anyway).
+    private const int MaxPresized = 1 << 22;
 
     /// <summary>The run's one instance of a recurring value (an employer key).</summary>
     public string Shared(string value)
