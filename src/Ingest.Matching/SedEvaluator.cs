@@ -31,7 +31,7 @@ public sealed class SedEvaluator : ISedEvaluator
     private readonly RunHistory _history;
     private readonly IReadOnlyList<ControlRule> _rules;
     private readonly bool[] _readsHistory;
-    private readonly ConcurrentDictionary<string, byte> _declarationsCovered = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _declarationsCovered;
     private int _latestReceived = -1;
     private int[] _sharedDeferred = [];
 
@@ -49,6 +49,8 @@ public sealed class SedEvaluator : ISedEvaluator
         _snapshots = snapshots;
         _options = options ?? EvaluatorOptions.Default;
         _history = new RunHistory(_options.MaxHistoryEntries, _options.ExpectedSeds);
+        // At most every declaration of the register is covered; sized once for a run that expects SEDs (see RunHistory).
+        _declarationsCovered = new(Environment.ProcessorCount, _options.ExpectedSeds > 0 ? snapshots.Current.DeclarationCount : 31, StringComparer.Ordinal);
         _matcher = new Matcher(_options);
         _rules = rules ?? RuleCatalogue.All;
         _readsHistory = new bool[_rules.Count];
@@ -263,8 +265,11 @@ public sealed class SedEvaluator : ISedEvaluator
             return;
         }
         var period = p.Repaired;
-        foreach (var d in declaration.PersonRecords)
+        // By index: the records are a read-only list, whose enumerator would be an object a SED.
+        var records = declaration.PersonRecords;
+        for (var i = 0; i < records.Count; i++)
         {
+            var d = records[i];
             if (d.Period is { } dp && dp.Repaired.Overlaps(period))
             {
                 _declarationsCovered.TryAdd(d.TargetId, 0);

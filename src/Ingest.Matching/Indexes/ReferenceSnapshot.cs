@@ -28,6 +28,12 @@ public sealed class ReferenceSnapshot
         Declarations = declarations;
         _a1 = a1Indexes;
         _declarations = declarationIndexes;
+        // Sized for the register (an employer a record at most is asked about in practice, a declaration
+        // once): grown by doubling, a concurrent table re-creates every node at each step, and these
+        // live as long as the snapshot, so each copy was promoted through the young generations (a
+        // year's run: ~90 MB of copies, and the large bucket arrays left behind).
+        EmployerFindings = new(Environment.ProcessorCount, a1s.Length + declarations.Length);
+        DeclarationFindings = new(Environment.ProcessorCount, declarations.Length, ReferenceEqualityComparer.Instance);
     }
 
     internal IndexedA1[] A1s { get; }
@@ -55,10 +61,10 @@ public sealed class ReferenceSnapshot
     /// once per SED, and the string key cost a hash of the text and a compare against a key string
     /// somewhere in a multi-gigabyte heap (1.6 % of a year's pipeline, perf).
     /// </remarks>
-    internal ConcurrentDictionary<ulong, string?> EmployerFindings { get; } = new();
+    internal ConcurrentDictionary<ulong, string?> EmployerFindings { get; }
 
     /// <summary>The same for a declaration, keyed by the record itself (no id string to hash and compare).</summary>
-    internal ConcurrentDictionary<IndexedDeclaration, string?> DeclarationFindings { get; } = new(ReferenceEqualityComparer.Instance);
+    internal ConcurrentDictionary<IndexedDeclaration, string?> DeclarationFindings { get; }
 
     public int A1Count => A1s.Length;
 
