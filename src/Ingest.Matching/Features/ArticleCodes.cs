@@ -65,13 +65,22 @@ internal static class ArticleCodes
                 lastWasSep = true;
             }
         }
-        var text = buffer[..n].Trim('.').ToString();
-        if (text.StartsWith("art.", StringComparison.Ordinal))
+        ReadOnlySpan<char> text = buffer[..n].Trim('.');
+        if (text.StartsWith("art."))
         {
             text = text[4..];
         }
-        return text == "87.a" ? "87a" : text;
+        if (text is "87.a")
+        {
+            return "87a";
+        }
+        // The regulation's articles are a short list: one string each, not one per SED or A1 (the
+        // run history and the register keep them all).
+        return s_known.TryGetValue(text, out var known) ? known : text.ToString();
     }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_known =
+        new HashSet<string>([.. s_a001Codes, "16", "16.1", "87.8", "87a", "14.1", "14.5"], StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     public static bool IsPosting(string article) => article is "12.1" or "12.2";
 

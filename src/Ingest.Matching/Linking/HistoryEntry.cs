@@ -23,7 +23,7 @@ internal sealed class HistoryEntry
     public required string ReferencePersonKey { get; set; }
     public required string EmployerKey { get; init; }
     public required NormalizedName EmployerName { get; set; }
-    public required string[] WorkCountries { get; init; }
+    public required string[] WorkCountries { get; set; }
     public required NormalizedName Name { get; set; }
     public required int BirthDay { get; init; }
     public required string[] PinKeys { get; set; }

@@ -26,6 +26,9 @@ internal sealed class RunHistory(int maxEntries = int.MaxValue, int expectedEntr
     // Employer names recur as employer keys do: one normalised name a run.
     private readonly Dictionary<string, NormalizedName> _employerNames = new(StringComparer.Ordinal);
 
+    // Most SEDs name one work country, of a few dozen: one array a country.
+    private readonly Dictionary<string, string[]> _workCountries = new(StringComparer.Ordinal);
+
     private static readonly HistoryEntry[] s_none = [];
 
     // Registration order, kept only when bounded: the oldest entry is the next to forget.
@@ -290,8 +293,8 @@ internal sealed class RunHistory(int maxEntries = int.MaxValue, int expectedEntr
 
     /// <summary>
     /// Adds a new entry to every view it belongs to, and makes it share the values it has in common
-    /// with the entries already under the same keys: the person keys, the name, the PINs and the
-    /// employer name are then held once a person, not once a SED. A year's run keeps every entry to
+    /// with the entries already under the same keys: the person keys, the name, the PINs, the
+    /// employer name and a lone work country are then held once a person (or run), not once a SED. A year's run keeps every entry to
     /// its end, and each one's own copies were most of the ~1 KB a SED that every young collection
     /// promoted and every full one marked.
     /// </summary>
@@ -330,6 +333,11 @@ internal sealed class RunHistory(int maxEntries = int.MaxValue, int expectedEntr
         {
             ref var shared = ref CollectionsMarshal.GetValueRefOrAddDefault(_employerNames, entry.EmployerName.Key, out _);
             entry.EmployerName = shared ??= entry.EmployerName;
+        }
+        if (entry.WorkCountries.Length == 1 && _order is null)
+        {
+            ref var shared = ref CollectionsMarshal.GetValueRefOrAddDefault(_workCountries, entry.WorkCountries[0], out _);
+            entry.WorkCountries = shared ??= entry.WorkCountries;
         }
     }
 
