@@ -50,7 +50,8 @@ public sealed class SedEvaluator : ISedEvaluator
         _options = options ?? EvaluatorOptions.Default;
         _history = new RunHistory(_options.MaxHistoryEntries, _options.ExpectedSeds);
         // At most every declaration of the register is covered; sized once for a run that expects SEDs (see RunHistory).
-        _declarationsCovered = new(Environment.ProcessorCount, _options.ExpectedSeds > 0 ? snapshots.Current.DeclarationCount : 31, StringComparer.Ordinal);
+        _declarationsCovered = new(Environment.ProcessorCount, _options.ExpectedSeds > 0 ? Math.Min(_options.ExpectedSeds, snapshots.Current.DeclarationCount) : 31, StringComparer.Ordinal);
+        snapshots.Current.ReserveFindings(_options.ExpectedSeds);
         _matcher = new Matcher(_options);
         _rules = rules ?? RuleCatalogue.All;
         _readsHistory = new bool[_rules.Count];

@@ -28,12 +28,23 @@ public sealed class ReferenceSnapshot
         Declarations = declarations;
         _a1 = a1Indexes;
         _declarations = declarationIndexes;
-        // Sized for the register (an employer a record at most is asked about in practice, a declaration
-        // once): grown by doubling, a concurrent table re-creates every node at each step, and these
-        // live as long as the snapshot, so each copy was promoted through the young generations (a
-        // year's run: ~90 MB of copies, and the large bucket arrays left behind).
-        EmployerFindings = new(Environment.ProcessorCount, a1s.Length + declarations.Length);
-        DeclarationFindings = new(Environment.ProcessorCount, declarations.Length, ReferenceEqualityComparer.Instance);
+    }
+
+    /// <summary>
+    /// Sizes the findings caches for a run that expects <paramref name="seds"/> SEDs, before any is
+    /// evaluated (a nightly run, which counts its input): grown by doubling, a concurrent table
+    /// re-creates every node at each step, and these live as long as the snapshot, so each copy was
+    /// promoted through the young generations (a year's run: ~90 MB of copies, and the large bucket
+    /// arrays left behind). A snapshot nobody sized (the stream's) grows them as it goes.
+    /// </summary>
+    internal void ReserveFindings(int seds)
+    {
+        if (seds <= 0 || !EmployerFindings.IsEmpty || !DeclarationFindings.IsEmpty)
+        {
+            return;
+        }
+        EmployerFindings = new(Environment.ProcessorCount, Math.Min(seds, A1s.Length + Declarations.Length));
+        DeclarationFindings = new(Environment.ProcessorCount, Math.Min(seds, Declarations.Length), ReferenceEqualityComparer.Instance);
     }
 
     internal IndexedA1[] A1s { get; }
@@ -61,10 +72,10 @@ public sealed class ReferenceSnapshot
     /// once per SED, and the string key cost a hash of the text and a compare against a key string
     /// somewhere in a multi-gigabyte heap (1.6 % of a year's pipeline, perf).
     /// </remarks>
-    internal ConcurrentDictionary<ulong, string?> EmployerFindings { get; }
+    internal ConcurrentDictionary<ulong, string?> EmployerFindings { get; private set; } = new();
 
     /// <summary>The same for a declaration, keyed by the record itself (no id string to hash and compare).</summary>
-    internal ConcurrentDictionary<IndexedDeclaration, string?> DeclarationFindings { get; }
+    internal ConcurrentDictionary<IndexedDeclaration, string?> DeclarationFindings { get; private set; } = new(ReferenceEqualityComparer.Instance);
 
     public int A1Count => A1s.Length;
 
