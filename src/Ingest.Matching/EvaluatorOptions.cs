@@ -40,7 +40,7 @@ public sealed class EvaluatorOptions
     /// <summary>
     /// SEDs the run expects (a nightly run counts its input first; 0: unknown): the history's tables are
     /// sized for them once. Grown by doubling, each table rehashed every entry on the ordered stage at
-    /// each step and left the old one, a large object, to a full collection: a year's run made ~340 MB
+    /// each step and left the old one, a large object, to a full collection: a year's run made ~330 MB
     /// of such garbage. A hint only: more SEDs than expected still fit.
     /// </summary>
     public int ExpectedSeds { get; set; }

@@ -294,9 +294,9 @@ internal sealed class RunHistory(int maxEntries = int.MaxValue, int expectedEntr
     /// <summary>
     /// Adds a new entry to every view it belongs to, and makes it share the values it has in common
     /// with the entries already under the same keys: the person keys, the name, the PINs, the
-    /// employer name and a lone work country are then held once a person (or run), not once a SED. A year's run keeps every entry to
-    /// its end, and each one's own copies were most of the ~1 KB a SED that every young collection
-    /// promoted and every full one marked.
+    /// employer name and a lone work country are then held once a person (or a run), not once a SED.
+    /// A year's run keeps every entry to its end, and each one's own copies were most of the ~1 KB a
+    /// SED that every young collection promoted and every full one marked.
     /// </summary>
     private void IndexShared(HistoryEntry entry)
     {
