@@ -31,24 +31,17 @@ internal static class ZipDirectory
     public static long? CountFiles(SafeFileHandle file) => WithDirectory<long?>(file, static (directory, expected) =>
     {
         var (count, files) = (0L, 0L);
-        var at = 0;
-        while (at + 46 <= directory.Length && BinaryPrimitives.ReadUInt32LittleEndian(directory[at..]) == CentralHeader)
+        var headers = new CentralHeaders(directory);
+        while (headers.MoveNext())
         {
-            var h = directory[at..];
-            int nameLength = BinaryPrimitives.ReadUInt16LittleEndian(h[28..]);
-            var next = at + 46 + nameLength + BinaryPrimitives.ReadUInt16LittleEndian(h[30..]) + BinaryPrimitives.ReadUInt16LittleEndian(h[32..]);
-            if (next > directory.Length)
-            {
-                return null;
-            }
             count++;
-            if (nameLength == 0 || h[46 + nameLength - 1] != (byte)'/')
+            var name = CentralHeaders.Name(headers.Current);
+            if (name.IsEmpty || name[^1] != (byte)'/')
             {
                 files++;
             }
-            at = next;
         }
-        return count == expected ? files : null;
+        return !headers.Broken && count == expected ? files : null;
     }, null);
 
     private delegate T DirectoryReader<T>(ReadOnlySpan<byte> directory, long expected);
@@ -160,10 +153,10 @@ internal static class ZipDirectory
     private static List<ZipEntryInfo>? ParseDirectory(ReadOnlySpan<byte> directory, long expected)
     {
         var list = new List<ZipEntryInfo>((int)Math.Min(expected, 1 << 20));
-        var at = 0;
-        while (at + 46 <= directory.Length && BinaryPrimitives.ReadUInt32LittleEndian(directory[at..]) == CentralHeader)
+        var headers = new CentralHeaders(directory);
+        while (headers.MoveNext())
         {
-            var h = directory[at..];
+            var h = headers.Current;
             var flags = BinaryPrimitives.ReadUInt16LittleEndian(h[8..]);
             var method = BinaryPrimitives.ReadUInt16LittleEndian(h[10..]);
             var crc = BinaryPrimitives.ReadUInt32LittleEndian(h[16..]);
@@ -171,22 +164,52 @@ internal static class ZipDirectory
             long uncompressed = BinaryPrimitives.ReadUInt32LittleEndian(h[24..]);
             int nameLength = BinaryPrimitives.ReadUInt16LittleEndian(h[28..]);
             int extraLength = BinaryPrimitives.ReadUInt16LittleEndian(h[30..]);
-            int commentLength = BinaryPrimitives.ReadUInt16LittleEndian(h[32..]);
             long local = BinaryPrimitives.ReadUInt32LittleEndian(h[42..]);
-            var next = at + 46 + nameLength + extraLength + commentLength;
-            if (next > directory.Length)
-            {
-                return null;
-            }
-            var name = Encoding.UTF8.GetString(h.Slice(46, nameLength));
+            var name = Encoding.UTF8.GetString(CentralHeaders.Name(h));
             if (!ApplyZip64Extra(h.Slice(46 + nameLength, extraLength), ref uncompressed, ref compressed, ref local))
             {
                 return null;
             }
             list.Add(new ZipEntryInfo(name, method, flags, compressed, uncompressed, local, crc));
-            at = next;
         }
-        return list.Count == expected ? list : null;
+        return !headers.Broken && list.Count == expected ? list : null;
+    }
+
+    /// <summary>
+    /// The central directory's file headers in turn, each whole (fixed part, name, extra field,
+    /// comment); the walk stops at the first bytes that are not a header, and is <see cref="Broken"/>
+    /// when a header runs past the directory.
+    /// </summary>
+    private ref struct CentralHeaders
+    {
+        private readonly ReadOnlySpan<byte> _directory;
+        private int _at;
+
+        public CentralHeaders(ReadOnlySpan<byte> directory) => _directory = directory;
+
+        public ReadOnlySpan<byte> Current { get; private set; }
+
+        public bool Broken { get; private set; }
+
+        public static ReadOnlySpan<byte> Name(ReadOnlySpan<byte> header) => header.Slice(46, BinaryPrimitives.ReadUInt16LittleEndian(header[28..]));
+
+        public bool MoveNext()
+        {
+            if (_at + 46 > _directory.Length || BinaryPrimitives.ReadUInt32LittleEndian(_directory[_at..]) != CentralHeader)
+            {
+                return false;
+            }
+            var h = _directory[_at..];
+            var length = 46 + BinaryPrimitives.ReadUInt16LittleEndian(h[28..]) + BinaryPrimitives.ReadUInt16LittleEndian(h[30..]) + BinaryPrimitives.ReadUInt16LittleEndian(h[32..]);
+            if (length > h.Length)
+            {
+                Broken = true;
+                return false;
+            }
+            Current = h[..length];
+            _at += length;
+            return true;
+        }
     }
 
     /// <summary>The zip64 extra field holds, in this order, only the values whose 32-bit slot is saturated.</summary>
