@@ -138,7 +138,11 @@ public sealed class StreamTests : IAsyncLifetime
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
 
         using var health = await http.GetAsync("health");
-        var metrics = await http.GetStringAsync("metrics");
+        // The rows are visible in ClickHouse as soon as the insert returns; the worker records the
+        // batch's latency when its loop takes the acknowledgement, a moment later: scrape until it has.
+        var metrics = "";
+        await WaitUntil(async () => (metrics = await http.GetStringAsync("metrics")).Contains("ingest_batch_latency", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(30), worker);
 
         Assert.Equal(System.Net.HttpStatusCode.OK, health.StatusCode);
         Assert.Equal("ok", (await health.Content.ReadAsStringAsync()).Trim());
