@@ -32,8 +32,9 @@ public sealed class EvaluatorOptions
 
     /// <summary>
     /// Most SEDs the history remembers; past it the oldest are forgotten (cross-SED rules no longer
-    /// see them). Unbounded for a nightly run, which must see its whole input; a worker that runs for
-    /// months sets a bound (about 1 KB a SED) and leaves the long view to the nightly run.
+    /// see them), half the bound at a time, so it always remembers at least the latest half. Unbounded
+    /// for a nightly run, which must see its whole input; a worker that runs for months sets a bound
+    /// (about 0.6 KB a SED) and leaves the long view to the nightly run.
     /// </summary>
     public int MaxHistoryEntries { get; set; } = int.MaxValue;
 

@@ -398,7 +398,7 @@ public sealed class SedEvaluator : ISedEvaluator
             NameKey = nameKeys.Name,
             NationalNameKey = nameKeys.National,
             IsAmendment = RuleFacts.IsAmendment(f),
-            EmployerKey = _history.Shared(RuleFacts.MainEmployerKey(f)),
+            EmployerKey = RuleFacts.MainEmployerKey(f),
             EmployerName = employer?.Name ?? Normalization.Names.NormalizedName.Empty,
             WorkCountries = f.WorkCountries,
             Name = f.Person.Name,

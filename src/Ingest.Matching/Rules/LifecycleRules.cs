@@ -32,7 +32,7 @@ internal static class LifecycleRules
                 {
                     return null;
                 }
-                Linking.HistoryEntry? previous = null;
+                Linking.HistoryView? previous = null;
                 foreach (var e in c.CaseHistory)
                 {
                     if (e.SedType == s.SedType && e.DocumentId != s.Sed.Envelope.DocumentId && !e.Invalidated && (previous is null || Later(e, previous)))
@@ -115,7 +115,7 @@ internal static class LifecycleRules
                 // arrival completes the pair, compared with its nearest older and its nearest newer version.
                 var s = c.Sed;
                 var version = s.Sed.Envelope.DocumentVersion;
-                Linking.HistoryEntry? older = null, newer = null;
+                Linking.HistoryView? older = null, newer = null;
                 foreach (var e in c.CaseHistory)
                 {
                     if (e.DocumentId != s.Sed.Envelope.DocumentId)
@@ -161,13 +161,13 @@ internal static class LifecycleRules
             });
     }
 
-    private static bool Later(Linking.HistoryEntry a, Linking.HistoryEntry b) =>
+    private static bool Later(Linking.HistoryView a, Linking.HistoryView b) =>
         (a.IssueDate ?? DateOnly.MinValue) > (b.IssueDate ?? DateOnly.MinValue) || (a.IssueDate == b.IssueDate && a.Version > b.Version);
 
     /// <summary>The period of the latest valid posting decision of the case, if one was received.</summary>
     private static Period? CasePosting(RuleContext c)
     {
-        Linking.HistoryEntry? latest = null;
+        Linking.HistoryView? latest = null;
         foreach (var e in c.CaseHistory)
         {
             if (e.SedType == "A009" && e.IsPosting && !e.Invalidated && e.Period is { IsInverted: false }
@@ -181,7 +181,7 @@ internal static class LifecycleRules
 
     private const string NoChange = "no change";
 
-    private static string Diff(Linking.HistoryEntry previous, SedFeatures s, bool withName = true)
+    private static string Diff(Linking.HistoryView previous, SedFeatures s, bool withName = true)
     {
         var parts = new List<string>(4);
         if (previous.Period != s.Period)

@@ -8,8 +8,8 @@ namespace Ingest.Matching.Rules;
 /// <summary>What a rule may read about one SED: its normalised fields, its matches, the reference snapshot and the run's history.</summary>
 internal sealed class RuleContext
 {
-    private readonly HistoryEntry[] _caseHistory = [];
-    private readonly HistoryEntry[] _personHistory = [];
+    private readonly HistoryView[] _caseHistory = [];
+    private readonly HistoryView[] _personHistory = [];
     private readonly bool _duplicate;
     private readonly InvalidationOutcome? _invalidation;
 
@@ -30,14 +30,14 @@ internal sealed class RuleContext
     internal TargetMatch<IndexedDeclaration> Declaration { get; }
 
     /// <summary>Earlier SEDs of the same case in this run.</summary>
-    internal HistoryEntry[] CaseHistory
+    internal HistoryView[] CaseHistory
     {
         get => Touch(_caseHistory);
         init => _caseHistory = value;
     }
 
     /// <summary>Earlier SEDs of the same person in this run.</summary>
-    internal HistoryEntry[] PersonHistory
+    internal HistoryView[] PersonHistory
     {
         get => Touch(_personHistory);
         init => _personHistory = value;

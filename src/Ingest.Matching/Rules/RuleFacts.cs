@@ -127,22 +127,22 @@ internal static class RuleFacts
     public static OtherPostingsOf OtherPostings(RuleContext c) => new(c.PersonHistory, c.Sed.Sed.Envelope.CaseId);
 
     /// <summary>A filter over the person's history as a struct enumerable: several rules ask for every SED.</summary>
-    public readonly struct OtherPostingsOf(HistoryEntry[] history, string caseId)
+    public readonly struct OtherPostingsOf(HistoryView[] history, string caseId)
     {
         public Enumerator GetEnumerator() => new(history, caseId);
 
-        public struct Enumerator(HistoryEntry[] history, string caseId)
+        public struct Enumerator(HistoryView[] history, string caseId)
         {
             private int _next;
 
-            public HistoryEntry Current { get; private set; } = null!;
+            public HistoryView Current { get; private set; } = null!;
 
             public bool MoveNext()
             {
                 while (_next < history.Length)
                 {
                     var e = history[_next++];
-                    if (e.IsPosting && !e.Invalidated && !e.Superseded && e.Period is { IsInverted: false } && e.CaseId != caseId)
+                    if (e.IsPosting && !e.Invalidated && !e.Superseded && e.Period is { IsInverted: false } && !e.IsOfCase(caseId))
                     {
                         Current = e;
                         return true;

@@ -29,8 +29,8 @@ public sealed class StreamOptions
 
     /// <summary>
     /// SEDs the worker's history remembers for the cross-SED rules (chains, conflicts, versions,
-    /// invalidations), about 1 KB each; past it the oldest are forgotten, so a worker that runs for
-    /// months does not grow without bound. 1.5 M is more than a year at URSSAF's volume; the nightly
+    /// invalidations), about 0.6 KB each; past it the oldest half is forgotten, so a worker that runs
+    /// for months does not grow without bound. 1.5 M is more than a year at URSSAF's volume; the nightly
     /// run sees the whole input whatever this is.
     /// </summary>
     [Range(1_000, 100_000_000)]

@@ -6,13 +6,13 @@ namespace Ingest.Tests.Matching;
 /// <summary>Minimal history entries for the linking tests: only the keys the views index vary.</summary>
 internal static class HistoryEntries
 {
-    public static HistoryEntry Make(int i, int caseNo = 1, int personNo = 1, ulong nameKey = 0) => new()
+    public static HistoryEntry Make(int i, int caseNo = 1, int personNo = 1, ulong nameKey = 0, string sedType = "A012", int version = 1, DateOnly? issued = null) => new()
     {
         CaseId = "C" + caseNo,
         DocumentId = "D" + i,
-        Version = 1,
-        SedType = "A012",
-        IssueDate = null,
+        Version = version,
+        SedType = sedType,
+        IssueDate = issued,
         Period = null,
         State = "FR",
         SenderCountry = "FR",

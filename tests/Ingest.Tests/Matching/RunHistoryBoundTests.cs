@@ -5,7 +5,11 @@ using Ingest.Matching.Linking;
 
 namespace Ingest.Tests.Matching;
 
-/// <summary>A bounded history (the stream worker's) forgets its oldest SEDs from every view, and only them.</summary>
+/// <summary>
+/// A bounded history (the stream worker's) forgets its oldest SEDs from every view, and only them, a
+/// generation (half the bound, rounded up) at a time: it holds never more than the bound, never fewer
+/// than half of it.
+/// </summary>
 public class RunHistoryBoundTests
 {
     /// <summary>The tables' starting size (a nightly run's expected SED count) is a hint: fewer or more entries behave the same.</summary>
@@ -22,13 +26,16 @@ public class RunHistoryBoundTests
             {
                 Assert.True(history.Register(e));
             }
-            var kept = entries.Skip(Math.Max(0, entries.Count - bound)).ToList();
+            var generation = (bound + 1) / 2;
+            var keep = entries.Count < generation ? entries.Count : generation + (entries.Count % generation);
+            Assert.InRange(keep, Math.Min(entries.Count, generation), bound);
+            var kept = entries.Skip(entries.Count - keep).ToList();
             Assert.Equal(kept.Count, history.Count);
             for (var k = 0; k < 4; k++)
             {
-                Assert.Equal(kept.Where(e => e.CaseId == "C" + k), history.Case("C" + k));
-                Assert.Equal(kept.Where(e => e.PersonKey == "P" + k), history.Person("P" + k, "", 0, 0, []));
-                Assert.Equal(kept.Where(e => e.NameKey == (ulong)(k + 1)), history.Person("nobody", "", (ulong)(k + 1), 0, []));
+                Assert.Equal(Ids(kept.Where(e => e.CaseId == "C" + k)), Ids(history.Case("C" + k)));
+                Assert.Equal(Ids(kept.Where(e => e.PersonKey == "P" + k)), Ids(history.Person("P" + k, "", 0, 0, [])));
+                Assert.Equal(Ids(kept.Where(e => e.NameKey == (ulong)(k + 1))), Ids(history.Person("nobody", "", (ulong)(k + 1), 0, [])));
             }
             foreach (var e in entries)
             {
@@ -51,6 +58,27 @@ public class RunHistoryBoundTests
         Assert.Equal(100, history.Count);
         Assert.Equal(100, history.Case("C0").Length);
     }
+
+    /// <summary>A long-running bounded history has dropped many generations: the views hold the latest entries, across the two it keeps.</summary>
+    [Fact]
+    public void Views_span_both_generations_of_a_long_bounded_run()
+    {
+        var history = new RunHistory(maxEntries: 7);
+        for (var i = 0; i < 1003; i++)
+        {
+            Assert.True(history.Register(Entry(i, caseNo: i % 3, personNo: i % 5, nameNo: i % 2)));
+        }
+        Assert.Equal(7, history.Count);
+        Assert.Equal(["D996", "D999", "D1002"], Ids(history.Case("C0")));
+        Assert.Equal(["D1000"], Ids(history.Person("P0", "", 0, 0, [])));
+        Assert.Equal(["D996", "D998", "D1000", "D1002"], Ids(history.Person("nobody", "", 1, 0, [])));
+        Assert.False(history.IsDuplicate("C2", "D992", 1));
+        Assert.True(history.IsDuplicate("C2", "D998", 1));
+    }
+
+    private static IEnumerable<string> Ids(IEnumerable<HistoryEntry> entries) => entries.Select(e => e.DocumentId);
+
+    private static IEnumerable<string> Ids(IEnumerable<HistoryView> views) => views.Select(e => e.DocumentId);
 
     private static HistoryEntry Entry(int i, int caseNo, int personNo, int nameNo) => HistoryEntries.Make(i, caseNo, personNo, (ulong)(nameNo + 1));
 }
