@@ -20,21 +20,47 @@ internal sealed class HistoryTexts
     private readonly List<char[]> _chunks = [];
     private int _chunkUsed;
     private Slot[] _slots;
-    private int[] _table;
+
+    // Open addressing, linear probing, at most half full: each entry is a text's hash (high half) and
+    // id (low half; 0 when free), so a probe that passes other texts reads no slot and no characters.
+    private ulong[] _table;
     private int _count = 1;
 
     // Strings handed out for short codes (SED types, countries, articles): a few dozen values a run.
     private readonly Dictionary<int, string> _codes = [];
 
+    // The same strings come back a SED at a time (its case id to the duplicate check, the case's view,
+    // the registration; a SED type, a country): the last few found, by reference, skip the hashing.
+    private readonly string?[] _recentTexts = new string?[RecentCount];
+    private readonly int[] _recentIds = new int[RecentCount];
+    private int _recentNext;
+    private const int RecentCount = 8;
+
     public HistoryTexts(int expectedTexts = 0)
     {
         var capacity = (int)Math.Min(1L << 30, Math.Max(16, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(expectedTexts, 1) * 2)));
-        _table = new int[capacity];
+        _table = new ulong[capacity];
         _slots = new Slot[Math.Max(16, Math.Min(expectedTexts + 1, capacity))];
     }
 
     /// <summary>How many distinct texts are held (the empty one included).</summary>
     public int Count => _count;
+
+    /// <summary>The id of the text, added when new.</summary>
+    public int Intern(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return Empty;
+        }
+        if (Recent(text) is var known and > 0)
+        {
+            return known;
+        }
+        var id = Intern(text.AsSpan());
+        Remember(text, id);
+        return id;
+    }
 
     /// <summary>The id of the text, added when new.</summary>
     public int Intern(ReadOnlySpan<char> text)
@@ -44,18 +70,12 @@ internal sealed class HistoryTexts
             return Empty;
         }
         var hash = string.GetHashCode(text);
-        var mask = _table.Length - 1;
-        var i = hash & mask;
-        while (_table[i] is var id and not 0)
+        if (Probe(text, hash, out var at) is var found and not Empty)
         {
-            if (_slots[id].Hash == hash && Span(id).SequenceEqual(text))
-            {
-                return id;
-            }
-            i = (i + 1) & mask;
+            return found;
         }
-        var added = Add(text, hash);
-        _table[i] = added;
+        var added = Add(text);
+        _table[at] = Entry(hash, added);
         if (_count * 2 > _table.Length)
         {
             Rehash();
@@ -64,25 +84,65 @@ internal sealed class HistoryTexts
     }
 
     /// <summary>The id of a text held, without adding it; false when the table never saw it.</summary>
-    public bool TryFind(ReadOnlySpan<char> text, out int id)
+    public bool TryFind(string text, out int id)
     {
-        id = Empty;
-        if (text.IsEmpty)
+        if (text.Length == 0)
         {
+            id = Empty;
             return true;
         }
-        var hash = string.GetHashCode(text);
-        var mask = _table.Length - 1;
-        for (var i = hash & mask; _table[i] is var found and not 0; i = (i + 1) & mask)
+        if (Recent(text) is var known and > 0)
         {
-            if (_slots[found].Hash == hash && Span(found).SequenceEqual(text))
+            id = known;
+            return true;
+        }
+        id = Probe(text, string.GetHashCode(text.AsSpan()), out _);
+        if (id == Empty)
+        {
+            return false;
+        }
+        Remember(text, id);
+        return true;
+    }
+
+    private int Recent(string text)
+    {
+        for (var i = 0; i < RecentCount; i++)
+        {
+            if (ReferenceEquals(_recentTexts[i], text))
             {
-                id = found;
-                return true;
+                return _recentIds[i];
             }
         }
-        return false;
+        return Empty;
     }
+
+    private void Remember(string text, int id)
+    {
+        _recentTexts[_recentNext] = text;
+        _recentIds[_recentNext] = id;
+        _recentNext = (_recentNext + 1) & (RecentCount - 1);
+    }
+
+    /// <summary>The text's id, or <see cref="Empty"/> with <paramref name="free"/> the entry where it would go.</summary>
+    private int Probe(ReadOnlySpan<char> text, int hash, out int free)
+    {
+        var mask = _table.Length - 1;
+        var wanted = (uint)hash;
+        var i = hash & mask;
+        for (; _table[i] is var entry and not 0; i = (i + 1) & mask)
+        {
+            if ((uint)(entry >> 32) == wanted && Span((int)(uint)entry).SequenceEqual(text))
+            {
+                free = -1;
+                return (int)(uint)entry;
+            }
+        }
+        free = i;
+        return Empty;
+    }
+
+    private static ulong Entry(int hash, int id) => (ulong)(uint)hash << 32 | (uint)id;
 
     public ReadOnlySpan<char> Span(int id)
     {
@@ -151,7 +211,7 @@ internal sealed class HistoryTexts
         return values;
     }
 
-    private int Add(ReadOnlySpan<char> text, int hash)
+    private int Add(ReadOnlySpan<char> text)
     {
         if (_chunks.Count == 0 || _chunkUsed + text.Length > _chunks[^1].Length)
         {
@@ -163,26 +223,30 @@ internal sealed class HistoryTexts
         {
             Array.Resize(ref _slots, _slots.Length * 2);
         }
-        _slots[_count] = new Slot(_chunks.Count - 1, _chunkUsed, text.Length, hash);
+        _slots[_count] = new Slot(_chunks.Count - 1, _chunkUsed, text.Length);
         _chunkUsed += text.Length;
         return _count++;
     }
 
     private void Rehash()
     {
-        var table = new int[_table.Length * 2];
+        var table = new ulong[_table.Length * 2];
         var mask = table.Length - 1;
-        for (var id = 1; id < _count; id++)
+        foreach (var entry in _table)
         {
-            var i = _slots[id].Hash & mask;
+            if (entry == 0)
+            {
+                continue;
+            }
+            var i = (int)(entry >> 32) & mask;
             while (table[i] != 0)
             {
                 i = (i + 1) & mask;
             }
-            table[i] = id;
+            table[i] = entry;
         }
         _table = table;
     }
 
-    private readonly record struct Slot(int Chunk, int Offset, int Length, int Hash);
+    private readonly record struct Slot(int Chunk, int Offset, int Length);
 }
