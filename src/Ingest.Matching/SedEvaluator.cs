@@ -408,7 +408,7 @@ public sealed class SedEvaluator : ISedEvaluator
             HadConflict = Fired(result, "LEG-01") || Fired(result, "LEG-02"),
             ReliedUpon = result.RedFlag || a1.Result.Status == MatchStatus.Conform || declaration.Result.Status == MatchStatus.Conform,
         };
-        _history.Register(entry);
+        _history.Register(in entry);
         if (cancelled)
         {
             _history.CancelPeriod(env.CaseId, f.Period ?? new Period(f.Now ?? DateOnly.MinValue, null));

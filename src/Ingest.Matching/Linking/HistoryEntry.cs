@@ -6,8 +6,9 @@ namespace Ingest.Matching.Linking;
 /// <summary>
 /// What the run remembers about one evaluated SED version, for rules that look across SEDs, as the
 /// evaluator hands it to <see cref="RunHistory.Register"/> (rules read it back as <see cref="HistoryView"/>).
+/// A struct passed by reference: the history copies what it keeps, so a SED costs no object here.
 /// </summary>
-internal sealed class HistoryEntry
+internal readonly struct HistoryEntry
 {
     public required string CaseId { get; init; }
     public required string DocumentId { get; init; }

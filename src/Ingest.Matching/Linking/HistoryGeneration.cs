@@ -167,7 +167,7 @@ internal sealed class HistoryGeneration
     public bool HasCase(string caseId) => CaseGroup(caseId, out _);
 
     /// <summary>Stores a SED version not seen before (the caller checked) and chains it into its groups.</summary>
-    public void Add(HistoryEntry entry, HistoryFlags flags)
+    public void Add(in HistoryEntry entry, HistoryFlags flags)
     {
         var texts = _texts;
         var record = new HistoryRecord

@@ -96,7 +96,7 @@ internal sealed class RunHistory
     }
 
     /// <summary>Records an evaluated SED; returns false (and records nothing) for a duplicate version.</summary>
-    public bool Register(HistoryEntry entry)
+    public bool Register(in HistoryEntry entry)
     {
         lock (_lock)
         {
@@ -126,7 +126,7 @@ internal sealed class RunHistory
                     }
                 }
             }
-            _newer.Add(entry, flags);
+            _newer.Add(in entry, flags);
             if (_newer.Count >= _generationSize)
             {
                 Turn();
