@@ -94,10 +94,12 @@ internal sealed class IntervalMultiIndex
     }
 
     /// <summary>
-    /// Builds from (key, id) pairs (both arrays consumed: sorted in place); periods give each id's
-    /// start and end day numbers. Runs are ordered by key, then start, then id.
+    /// Builds from (key, id) pairs (both arrays consumed: sorted in place); <paramref name="periods"/>
+    /// holds each id's start and end day numbers, indexed by id: the pairs visit the records in key
+    /// order, and a small array read there costs less than a record object. Runs are ordered by key,
+    /// then start, then id.
     /// </summary>
-    public static IntervalMultiIndex Build(ulong[] keys, int[] ids, int length, Func<int, (int Start, int End)> period)
+    public static IntervalMultiIndex Build(ulong[] keys, int[] ids, int length, (int Start, int End)[] periods)
     {
         KeyRadixSort.Sort(keys.AsSpan(0, length), ids.AsSpan(0, length));
         var distinct = 0;
@@ -135,7 +137,7 @@ internal sealed class IntervalMultiIndex
             byStart.Clear();
             for (var j = runStart; j < i; j++)
             {
-                byStart.Add((ulong)(uint)(period(ids[j]).Start ^ int.MinValue) << 32 | (uint)ids[j]);
+                byStart.Add((ulong)(uint)(periods[ids[j]].Start ^ int.MinValue) << 32 | (uint)ids[j]);
             }
             var ordered = CollectionsMarshal.AsSpan(byStart);
             ordered.Sort();
@@ -145,7 +147,7 @@ internal sealed class IntervalMultiIndex
                 var id = (int)(uint)ordered[j];
                 outIds[p] = id;
                 starts[p] = (int)(uint)(ordered[j] >> 32) ^ int.MinValue;
-                ends[p] = period(id).End;
+                ends[p] = periods[id].End;
                 maxEnds[p] = j == 0 ? ends[p] : Math.Max(maxEnds[p - 1], ends[p]);
             }
             Place(keys[runStart], runStart, i - runStart);

@@ -257,7 +257,7 @@ public sealed class ReferenceSnapshot
             () => byBlock = block.Build(),
             () => byPin = pin.Build(),
             () => cards = RecordCards.Build(a1s),
-            () => byEmployer = Interval(employer, id => a1s[id].Period),
+            () => byEmployer = Interval(employer, DayRanges(a1s)),
             () => byNumber = numbers.ToFrozenDictionary(StringComparer.Ordinal));
         return new A1Indexes(byPin!, byBlock!, byEmployer!, byNumber!, cards!);
     }
@@ -285,13 +285,14 @@ public sealed class ReferenceSnapshot
         }
         HashMultiIndex? byPin = null, byBlock = null;
         IntervalMultiIndex? byEmployer = null, byClient = null;
+        var periods = DayRanges(decls);
         RecordCards? cards = null;
         Parallel.Invoke(
             () => byBlock = block.Build(),
             () => byPin = pin.Build(),
             () => cards = RecordCards.Build(decls),
-            () => byEmployer = Interval(employer, id => decls[id].Period),
-            () => byClient = Interval(client, id => decls[id].Period));
+            () => byEmployer = Interval(employer, periods),
+            () => byClient = Interval(client, periods));
         return new DeclarationIndexes(byPin!, byBlock!, byEmployer!, byClient!, cards!);
     }
 
@@ -314,10 +315,22 @@ public sealed class ReferenceSnapshot
     internal static ulong PersonHashOf(PersonFeatures p) =>
         p.PinKeys.Length > 0 ? KeyHash.Of('P', p.PinKeys[0]) : KeyHash.Of('I', p.Name.Key, p.BirthDay);
 
-    private static IntervalMultiIndex Interval(HashMultiIndexBuilder pairs, Func<int, Period?> period)
+    private static IntervalMultiIndex Interval(HashMultiIndexBuilder pairs, (int Start, int End)[] periods)
     {
         var (keys, ids) = pairs.Arrays;
-        return IntervalMultiIndex.Build(keys, ids, pairs.Count, id => period(id) is { } p ? (p.Start.DayNumber, p.EffectiveEnd.DayNumber) : (int.MaxValue, int.MinValue));
+        return IntervalMultiIndex.Build(keys, ids, pairs.Count, periods);
+    }
+
+    /// <summary>Each record's period as day numbers, by record id; no period: a range that overlaps nothing.</summary>
+    private static (int Start, int End)[] DayRanges<T>(T[] records)
+        where T : ReferenceRecord
+    {
+        var ranges = new (int Start, int End)[records.Length];
+        for (var i = 0; i < records.Length; i++)
+        {
+            ranges[i] = records[i].Period is { } p ? (p.Start.DayNumber, p.EffectiveEnd.DayNumber) : (int.MaxValue, int.MinValue);
+        }
+        return ranges;
     }
 
     private static void AddPerson(PersonFeatures person, int id, HashMultiIndexBuilder pin, HashMultiIndexBuilder block, List<ulong> pinKeys, List<ulong> blockKeys)

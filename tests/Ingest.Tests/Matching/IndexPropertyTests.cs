@@ -49,7 +49,7 @@ public sealed class IndexPropertyTests
                 var ((qKey, qFrom), qLen) = query;
                 var keys = records.Select(r => r.Key).ToArray();
                 var ids = Enumerable.Range(0, records.Length).ToArray();
-                var index = IntervalMultiIndex.Build(keys, ids, records.Length, id => (records[id].Start, records[id].Start + records[id].Length));
+                var index = IntervalMultiIndex.Build(keys, ids, records.Length, [.. records.Select(r => (r.Start, r.Start + r.Length))]);
                 var found = new List<int>();
                 index.Overlapping((ulong)qKey, qFrom, qFrom + qLen, found);
                 var expected = Enumerable.Range(0, records.Length)
