@@ -6,8 +6,11 @@ using Ingest.Matching.Scoring;
 namespace Ingest.Matching;
 
 /// <summary>What <see cref="SedEvaluator.Prepare"/> found for one SED, for <see cref="SedEvaluator.Complete"/> to finish in order.</summary>
-internal sealed class PreparedSed(SedFeatures features, ReferenceSnapshot snapshot, TargetMatch<IndexedA1> a1, TargetMatch<IndexedDeclaration> declaration, DateOnly now)
+internal sealed class PreparedSed(SedFeatures features, ReferenceSnapshot snapshot, TargetMatch<IndexedA1> a1, TargetMatch<IndexedDeclaration> declaration, Rules.RuleContext context)
 {
+    /// <summary>The rules' context, its history still pending; the deferred rules read it once it is opened.</summary>
+    public Rules.RuleContext Context { get; } = context;
+
     public SedFeatures Features { get; } = features;
 
     /// <summary>The snapshot both phases read, even if a newer one is swapped in between.</summary>
@@ -16,8 +19,6 @@ internal sealed class PreparedSed(SedFeatures features, ReferenceSnapshot snapsh
     public TargetMatch<IndexedA1> A1 { get; } = a1;
 
     public TargetMatch<IndexedDeclaration> Declaration { get; } = declaration;
-
-    public DateOnly Now { get; } = now;
 
     /// <summary>Findings of the rules that read no history, by catalogue index (ascending); null while there is none (most SEDs).</summary>
     public List<(int Rule, Anomaly Anomaly)>? Found { get; private set; }

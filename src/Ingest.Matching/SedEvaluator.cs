@@ -133,8 +133,8 @@ public sealed class SedEvaluator : ISedEvaluator
         var f = SedFeatures.From(sed);
         var a1 = _matcher.MatchA1(f, snapshot);
         var declaration = _matcher.MatchDeclaration(f, snapshot);
-        var context = new RuleContext(f, snapshot, _options, a1, declaration) { HistoryPending = true };
-        var prepared = new PreparedSed(f, snapshot, a1, declaration, context.Now);
+        var context = RuleContext.Pending(f, snapshot, _options, a1, declaration);
+        var prepared = new PreparedSed(f, snapshot, a1, declaration, context);
         var deferred = t_deferred ??= new List<int>(32);
         deferred.Clear();
         for (var i = 0; i < _rules.Count; i++)
@@ -199,13 +199,12 @@ public sealed class SedEvaluator : ISedEvaluator
         // A placeholder person ("Test Test", 1970-01-01) or a SED without name or PIN is nobody: it must not link unrelated SEDs.
         var linkable = !RuleFacts.IsPlaceholderName(f.Person.Name) && !PersonKeys.IsNameless(f.PersonKey);
         var (nameKey, nationalNameKey) = linkable ? NameKeys(f.Person) : default;
-        var context = new RuleContext(f, snapshot, _options, a1, declaration, p.Now)
-        {
-            CaseHistory = track ? _history.Case(env.CaseId) : [],
-            PersonHistory = track && linkable ? _history.Person(f.PersonKey, referenceKey, nameKey, nationalNameKey, f.Person.PinKeys) : [],
-            Duplicate = duplicate,
-            Invalidation = invalidation,
-        };
+        var context = p.Context;
+        context.OpenHistory(
+            track ? _history.Case(env.CaseId) : [],
+            track && linkable ? _history.Person(f.PersonKey, referenceKey, nameKey, nationalNameKey, f.Person.PinKeys) : [],
+            duplicate,
+            invalidation);
 
         var result = new SedEvaluation(unit, sed) { PersonKey = f.PersonKey };
         // Findings in catalogue order, whichever phase produced them.

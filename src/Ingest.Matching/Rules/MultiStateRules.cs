@@ -96,8 +96,14 @@ internal static class MultiStateRules
     /// </summary>
     private static string? HabitualActivity(string key, ulong keyHash, ReferenceSnapshot snapshot)
     {
+        var declarations = snapshot.DeclarationByEmployer.All(keyHash);
+        if (declarations.Length < 3)
+        {
+            // A chain needs three postings to one client: most employers have not declared that many.
+            return null;
+        }
         var byClient = new Dictionary<string, List<Period>>(StringComparer.Ordinal);
-        foreach (var id in snapshot.DeclarationByEmployer.All(keyHash))
+        foreach (var id in declarations)
         {
             if (snapshot.Declarations[id] is { IsCancelled: false, ClientKey.Length: > 0, Period: { IsOpen: false } p } d)
             {

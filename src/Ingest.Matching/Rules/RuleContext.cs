@@ -8,10 +8,10 @@ namespace Ingest.Matching.Rules;
 /// <summary>What a rule may read about one SED: its normalised fields, its matches, the reference snapshot and the run's history.</summary>
 internal sealed class RuleContext
 {
-    private readonly HistoryView[] _caseHistory = [];
-    private readonly HistoryView[] _personHistory = [];
-    private readonly bool _duplicate;
-    private readonly InvalidationOutcome? _invalidation;
+    private HistoryView[] _caseHistory = [];
+    private HistoryView[] _personHistory = [];
+    private bool _duplicate;
+    private InvalidationOutcome? _invalidation;
 
     internal RuleContext(SedFeatures sed, ReferenceSnapshot snapshot, EvaluatorOptions options, TargetMatch<IndexedA1> a1, TargetMatch<IndexedDeclaration> declaration, DateOnly? now = null)
     {
@@ -30,38 +30,40 @@ internal sealed class RuleContext
     internal TargetMatch<IndexedDeclaration> Declaration { get; }
 
     /// <summary>Earlier SEDs of the same case in this run.</summary>
-    internal HistoryView[] CaseHistory
-    {
-        get => Touch(_caseHistory);
-        init => _caseHistory = value;
-    }
+    internal HistoryView[] CaseHistory => Touch(_caseHistory);
 
     /// <summary>Earlier SEDs of the same person in this run.</summary>
-    internal HistoryView[] PersonHistory
-    {
-        get => Touch(_personHistory);
-        init => _personHistory = value;
-    }
+    internal HistoryView[] PersonHistory => Touch(_personHistory);
 
-    internal bool Duplicate
-    {
-        get => Touch(_duplicate);
-        init => _duplicate = value;
-    }
+    internal bool Duplicate => Touch(_duplicate);
 
     /// <summary>For an X008: how its target was resolved.</summary>
-    internal InvalidationOutcome? Invalidation
-    {
-        get => Touch(_invalidation);
-        init => _invalidation = value;
-    }
+    internal InvalidationOutcome? Invalidation => Touch(_invalidation);
 
     /// <summary>
     /// Set while the SED is prepared in parallel, before its place in the run is known: the
     /// history reads as empty, and a rule that reads it is marked (<see cref="HistoryRead"/>) and
     /// run again, in order, with the real history.
     /// </summary>
-    internal bool HistoryPending { get; init; }
+    internal bool HistoryPending { get; private set; }
+
+    /// <summary>A context for the parallel phase: the history reads as empty, and reading it is noted.</summary>
+    internal static RuleContext Pending(SedFeatures sed, ReferenceSnapshot snapshot, EvaluatorOptions options, TargetMatch<IndexedA1> a1, TargetMatch<IndexedDeclaration> declaration) =>
+        new(sed, snapshot, options, a1, declaration) { HistoryPending = true };
+
+    /// <summary>
+    /// The SED's place in the run is known: the deferred rules run on the same context (one object a
+    /// SED for both phases), now with the history.
+    /// </summary>
+    internal void OpenHistory(HistoryView[] caseHistory, HistoryView[] personHistory, bool duplicate, InvalidationOutcome? invalidation)
+    {
+        _caseHistory = caseHistory;
+        _personHistory = personHistory;
+        _duplicate = duplicate;
+        _invalidation = invalidation;
+        HistoryPending = false;
+        HistoryRead = false;
+    }
 
     /// <summary>Whether the current rule read the history while it was pending.</summary>
     internal bool HistoryRead { get; set; }
