@@ -225,6 +225,7 @@ public sealed class SedEvaluator : ISedEvaluator
         {
             result.Anomalies.Add(early[found].Anomaly);
         }
+        context.CloseHistory();
 
         var red = result.RedFlag;
         if (_options.ReportedMatchTypes.Contains(f.SedType))

@@ -169,6 +169,10 @@ internal sealed class HistoryGeneration
     /// <summary>Stores a SED version not seen before (the caller checked) and chains it into its groups.</summary>
     public void Add(in HistoryEntry entry, HistoryFlags flags)
     {
+        if (Count == int.MaxValue)
+        {
+            throw new InvalidOperationException("The run's history holds int.MaxValue SEDs, its limit: split the input into several runs.");
+        }
         var texts = _texts;
         var record = new HistoryRecord
         {

@@ -67,7 +67,7 @@ internal sealed class RunHistory
             var views = Views();
             _older?.Case(caseId, views);
             _newer.Case(caseId, views);
-            return views.Count == 0 ? s_none : [.. views];
+            return Handed(views);
         }
     }
 
@@ -84,8 +84,20 @@ internal sealed class RunHistory
             var found = t_found ??= new List<int>(8);
             _older?.Person(personKey, referencePersonKey, nameKey, nationalNameKey, pinKeys, found, views);
             _newer.Person(personKey, referencePersonKey, nameKey, nationalNameKey, pinKeys, found, views);
-            return views.Count == 0 ? s_none : [.. views];
+            return Handed(views);
         }
+    }
+
+    /// <summary>The views as an array; the thread's list lets go of them (a view holds its generation's texts, which a turn may drop).</summary>
+    private static HistoryView[] Handed(List<HistoryView> views)
+    {
+        if (views.Count == 0)
+        {
+            return s_none;
+        }
+        HistoryView[] handed = [.. views];
+        views.Clear();
+        return handed;
     }
 
     private static List<HistoryView> Views()

@@ -65,6 +65,16 @@ internal sealed class RuleContext
         HistoryRead = false;
     }
 
+    /// <summary>
+    /// The rules are done: the views go (a prepared SED may be kept a while, e.g. for re-evaluation,
+    /// and a view holds the texts of its history generation, which the history may have dropped).
+    /// </summary>
+    internal void CloseHistory()
+    {
+        _caseHistory = [];
+        _personHistory = [];
+    }
+
     /// <summary>Whether the current rule read the history while it was pending.</summary>
     internal bool HistoryRead { get; set; }
 
