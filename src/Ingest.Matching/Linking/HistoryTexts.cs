@@ -7,7 +7,7 @@ namespace Ingest.Matching.Linking;
 /// text once, as characters in large arrays addressed by an int id. Nothing in here is an object
 /// the garbage collector has to trace or copy: a year's run keeps ~6 texts a SED for its whole
 /// length, and as strings they were most of what every young collection promoted. Append-only: a
-/// bounded history starts a new table when it compacts (<see cref="RunHistory"/>).
+/// bounded history drops a whole generation, its table with it (<see cref="RunHistory"/>).
 /// </summary>
 internal sealed class HistoryTexts
 {

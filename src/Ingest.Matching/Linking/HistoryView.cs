@@ -10,7 +10,7 @@ namespace Ingest.Matching.Linking;
 /// </summary>
 /// <remarks>
 /// A view stays valid after the history moves on: the texts it reads are never changed, and a
-/// bounded history that compacts starts new tables rather than rewriting the old ones.
+/// bounded history forgets by dropping a whole generation, never by rewriting its tables.
 /// </remarks>
 internal sealed class HistoryView
 {
