@@ -56,9 +56,13 @@ internal sealed class RunHistory
     {
         lock (_lock)
         {
-            return _newer.IsDuplicate(caseId, documentId, version) || (_older?.IsDuplicate(caseId, documentId, version) ?? false);
+            return Seen(caseId, documentId, version);
         }
     }
+
+    // Under the lock.
+    private bool Seen(string caseId, string documentId, int version) =>
+        _newer.IsDuplicate(caseId, documentId, version) || (_older?.IsDuplicate(caseId, documentId, version) ?? false);
 
     public HistoryView[] Case(string caseId)
     {
@@ -112,7 +116,7 @@ internal sealed class RunHistory
     {
         lock (_lock)
         {
-            if (_newer.IsDuplicate(entry.CaseId, entry.DocumentId, entry.Version) || (_older?.IsDuplicate(entry.CaseId, entry.DocumentId, entry.Version) ?? false))
+            if (Seen(entry.CaseId, entry.DocumentId, entry.Version))
             {
                 return false;
             }
