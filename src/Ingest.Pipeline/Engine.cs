@@ -16,13 +16,9 @@ public static class Engine
     public static SedEvaluator CreateEvaluator(ReferenceSnapshotHolder snapshots, EvaluatorOptions? options = null) => new(snapshots, options);
 
     /// <summary>Loads the reference data files; a missing file means "no reference data of that kind", said loudly by the caller.</summary>
-    public static ReferenceSnapshot LoadReference(string? a1Path, string? declarationsPath)
-    {
-        var (a1, declarations) = LoadReferenceRecords(a1Path, declarationsPath);
-        return ReferenceSnapshot.Build(a1, declarations);
-    }
+    public static ReferenceSnapshot LoadReference(string? a1Path, string? declarationsPath) => ReferenceSnapshot.LoadIndexed(a1Path, declarationsPath);
 
-    /// <summary>The records themselves, for a holder that later merges live updates over them.</summary>
+    /// <summary>The records themselves, for a caller that reads more of them than matching keeps (the evaluation's audit).</summary>
     public static (List<Core.Reference.A1Certificate> A1, List<Core.Reference.PostingDeclaration> Declarations) LoadReferenceRecords(string? a1Path, string? declarationsPath) =>
         ([.. a1Path is not null && File.Exists(a1Path) ? Core.Reference.ReferenceJsonl.ReadA1(a1Path) : []],
          [.. declarationsPath is not null && File.Exists(declarationsPath) ? Core.Reference.ReferenceJsonl.ReadDeclarations(declarationsPath) : []]);

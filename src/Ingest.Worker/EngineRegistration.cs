@@ -23,8 +23,8 @@ public static class EngineRegistration
         configuration.GetSection(ClickHouseOptions.Section).Bind(clickHouse);
         services.AddSingleton(clickHouse);
         services.AddSingleton<ISedParser>(_ => Engine.CreateParser());
-        // Built here, not in a factory: a closure would keep the source records alive beside the
-        // snapshot for the worker's lifetime, and live updates apply to the snapshot alone.
+        // Built at registration, so a bad reference file stops the worker before it consumes anything;
+        // live updates then replace the holder's snapshot.
         services.AddSingleton(new ReferenceSnapshotHolder(LoadSnapshot(configuration)));
         var stream = configuration.GetSection(StreamOptions.Section).Get<StreamOptions>() ?? new StreamOptions();
         services.AddSingleton<ISedEvaluator>(sp => Engine.CreateEvaluator(
@@ -34,11 +34,8 @@ public static class EngineRegistration
         services.AddHostedService(sp => sp.GetRequiredService<ReferenceFeed>());
     }
 
-    private static ReferenceSnapshot LoadSnapshot(IConfiguration configuration)
-    {
-        var records = Engine.LoadReferenceRecords(configuration["Reference:A1Path"], configuration["Reference:DeclarationsPath"]);
-        return ReferenceSnapshot.Build(records.A1, records.Declarations);
-    }
+    private static ReferenceSnapshot LoadSnapshot(IConfiguration configuration) =>
+        Engine.LoadReference(configuration["Reference:A1Path"], configuration["Reference:DeclarationsPath"]);
 
     private sealed class ClickHouseStreamSinkFactory(ClickHouseOptions options) : IStreamSinkFactory, IDisposable
     {

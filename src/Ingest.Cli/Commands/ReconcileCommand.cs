@@ -107,11 +107,6 @@ internal sealed class ReconcileCommand : ICliCommand, IHasFlags
         // multi-GB heap while the workers race them (a year's dry run: 144 → 119–133 s of CPU, 22 → 7–9 s
         // of it in the kernel re-zeroing the pages background collections gave back).
         System.Runtime.GCSettings.LatencyMode = System.Runtime.GCLatencyMode.Batch;
-        var clock = Stopwatch.StartNew();
-        List<A1Certificate>? a1Records;
-        List<PostingDeclaration>? declarationRecords;
-        (a1Records, declarationRecords) = Engine.LoadReferenceRecords(layout.A1Path, layout.DeclarationsPath);
-        var readTime = clock.Elapsed;
         if (layout.A1Path is null || layout.DeclarationsPath is null)
         {
             await Console.Error.WriteLineAsync($"warning: no {(layout.A1Path is null ? "A1" : "declaration")} reference data given: every SED will be unmatched on that side").ConfigureAwait(false);
@@ -119,6 +114,7 @@ internal sealed class ReconcileCommand : ICliCommand, IHasFlags
 
         var run = new RunRecord { RunId = RunRecord.NewId("reconcile"), Kind = "reconcile", Input = string.Join(" ", layout.SedPaths) };
         ClickHouseStore? store = null;
+        ReferenceCopy? copy = null;
         IResultSink sink;
         if (dryRun)
         {
@@ -134,26 +130,48 @@ internal sealed class ReconcileCommand : ICliCommand, IHasFlags
                 await RuleCatalogWriter.WriteAsync(store, RuleCatalogue.Descriptors, cancellationToken).ConfigureAwait(false);
                 if (layout.A1Path is not null && layout.DeclarationsPath is not null)
                 {
-                    await new ReferenceSnapshotWriter(store).WriteAsync(layout.A1Path, layout.DeclarationsPath, a1Records, declarationRecords, cancellationToken).ConfigureAwait(false);
+                    copy = await new ReferenceSnapshotWriter(store).BeginAsync(layout.A1Path, layout.DeclarationsPath, cancellationToken).ConfigureAwait(false);
                 }
             }
-            catch (Exception e) when (e is HttpRequestException or global::ClickHouse.Driver.ClickHouseServerException)
+            catch (Exception e) when (IsClickHouseDown(e))
             {
-                await Console.Error.WriteLineAsync($"ingest reconcile: ClickHouse is not usable at {store.Options.ConnectionString}: {e.Message}").ConfigureAwait(false);
-                store.Dispose();
-                return 1;
+                return await ClickHouseUnusableAsync(store, e).ConfigureAwait(false);
             }
             sink = new ClickHouseResultSink(store, run.RunId);
         }
 
-        // The reference copy is written first: the build then lets each source record go once it is
-        // indexed (a year's are ~1 GB of objects), and the snapshot keeps only what matching needs.
-        var buildClock = Stopwatch.StartNew();
-        var snapshot = ReferenceSnapshot.BuildReleasing(a1Records, declarationRecords);
-        var indexTime = buildClock.Elapsed;
+        // Each reference record is indexed, and copied into ClickHouse when the register changed, as
+        // it is decoded: the register is read once and never held whole as source objects.
+        var clock = Stopwatch.StartNew();
+        ReferenceSnapshot snapshot;
+        try
+        {
+            snapshot = ReferenceSnapshot.LoadIndexed(layout.A1Path, layout.DeclarationsPath, copy is null ? null : copy.Add, copy is null ? null : copy.Add);
+        }
+        catch (Exception e) when (copy is not null)
+        {
+            await copy.AbandonAsync().ConfigureAwait(false);
+            if (copy.Failure is { } failure && failure is not OperationCanceledException && IsClickHouseDown(failure))
+            {
+                return await ClickHouseUnusableAsync(store!, failure).ConfigureAwait(false);
+            }
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e);
+            throw;
+        }
+        var loadTime = clock.Elapsed;
+        if (copy is not null)
+        {
+            try
+            {
+                await copy.CompleteAsync().ConfigureAwait(false);
+            }
+            catch (Exception e) when (IsClickHouseDown(e))
+            {
+                return await ClickHouseUnusableAsync(store!, e).ConfigureAwait(false);
+            }
+        }
+        var copyWait = clock.Elapsed - loadTime;
         var referenceGc = GcBill.Now();
-        a1Records = null;
-        declarationRecords = null;
         var units = layout.CountUnits();
         var evaluator = Engine.CreateEvaluator(new ReferenceSnapshotHolder(snapshot), new EvaluatorOptions { ExpectedSeds = (int)Math.Min(units, int.MaxValue) });
         var progress = ProgressDisplay.ForConsole(units);
@@ -168,7 +186,7 @@ internal sealed class ReconcileCommand : ICliCommand, IHasFlags
         progress.Finish();
         store?.Dispose();
 
-        PrintSummary(run, snapshot, readTime, indexTime, pipelineClock.Elapsed, evaluator.Stats.AutomationRate, dryRun, referenceGc);
+        PrintSummary(run, snapshot, loadTime, copy is null ? null : copyWait, pipelineClock.Elapsed, evaluator.Stats.AutomationRate, dryRun, referenceGc);
         return run.Status is "complete" or "dry-run" ? 0 : 1;
     }
 
@@ -192,13 +210,22 @@ internal sealed class ReconcileCommand : ICliCommand, IHasFlags
             : string.Create(CultureInfo.InvariantCulture, $"no heap limit, conserve-memory {GcModeRestart.CurrentConserveMemory}");
     }
 
-    private static void PrintSummary(RunRecord run, ReferenceSnapshot snapshot, TimeSpan readTime, TimeSpan indexTime, TimeSpan pipelineTime, double automationRate, bool dryRun, GcBill referenceGc)
+    private static bool IsClickHouseDown(Exception e) => e is HttpRequestException or global::ClickHouse.Driver.ClickHouseServerException;
+
+    private static async Task<int> ClickHouseUnusableAsync(ClickHouseStore store, Exception e)
+    {
+        await Console.Error.WriteLineAsync($"ingest reconcile: ClickHouse is not usable at {store.Options.ConnectionString}: {e.Message}").ConfigureAwait(false);
+        store.Dispose();
+        return 1;
+    }
+
+    private static void PrintSummary(RunRecord run, ReferenceSnapshot snapshot, TimeSpan loadTime, TimeSpan? copyWait, TimeSpan pipelineTime, double automationRate, bool dryRun, GcBill referenceGc)
     {
         var seconds = Math.Max(pipelineTime.TotalSeconds, 0.001);
         var c = CultureInfo.InvariantCulture;
         Console.WriteLine();
         Console.WriteLine($"run {run.RunId}: {run.Status}{(dryRun ? " (nothing written)" : "")}");
-        Console.WriteLine(string.Create(c, $"  reference data     {snapshot.A1Count,12:N0} A1s, {snapshot.DeclarationCount:N0} declarations (read in {readTime.TotalSeconds:F1} s, indexed in {indexTime.TotalSeconds:F1} s)"));
+        Console.WriteLine(string.Create(c, $"  reference data     {snapshot.A1Count,12:N0} A1s, {snapshot.DeclarationCount:N0} declarations (read and indexed in {loadTime.TotalSeconds:F1} s{(copyWait is { } w ? string.Create(c, $", copied to ClickHouse alongside, {w.TotalSeconds:F1} s more to finish") : "")})"));
         Console.WriteLine(string.Create(c, $"  units in           {run.UnitsIn,12:N0}   in {pipelineTime.TotalSeconds:F1} s = {run.UnitsIn / seconds:N0} units/s"));
         Console.WriteLine(string.Create(c, $"  SEDs written       {run.Seds,12:N0}"));
         Console.WriteLine(string.Create(c, $"  quarantined        {run.Quarantined,12:N0}   ({run.NotSed:N0} not SEDs, {run.Quarantined - run.NotSed:N0} malformed)"));

@@ -49,6 +49,15 @@ public static class ReferenceJsonl
     public static IReadOnlyList<A1Certificate> ReadA1(string path) => ReferenceFileLoader.Load(path, static (reader, line) => reader.ReadA1(line));
 
     public static IReadOnlyList<PostingDeclaration> ReadDeclarations(string path) => ReferenceFileLoader.Load(path, static (reader, line) => reader.ReadDeclaration(line));
+
+    /// <summary>
+    /// Every record of a file turned into <typeparamref name="T"/> by <paramref name="map"/> as it is
+    /// decoded (on the decoding threads, so <paramref name="map"/> must be thread-safe): the source
+    /// record dies young instead of living, with a million others, until the whole file is read.
+    /// </summary>
+    public static IReadOnlyList<T> ReadA1<T>(string path, Func<A1Certificate, T> map) => ReferenceFileLoader.Load(path, (reader, line) => map(reader.ReadA1(line)));
+
+    public static IReadOnlyList<T> ReadDeclarations<T>(string path, Func<PostingDeclaration, T> map) => ReferenceFileLoader.Load(path, (reader, line) => map(reader.ReadDeclaration(line)));
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]

@@ -87,53 +87,56 @@ public sealed class ReferenceSnapshot
         + A1ByEmployer.ApproximateBytes + DeclarationByEmployer.ApproximateBytes + DeclarationByClient.ApproximateBytes
         + A1Cards.ApproximateBytes + DeclarationCards.ApproximateBytes;
 
-    public static ReferenceSnapshot Load(string a1Path, string declarationsPath) =>
-        Build(ReferenceJsonl.ReadA1(a1Path), ReferenceJsonl.ReadDeclarations(declarationsPath));
-
     public static ReferenceSnapshot Build(IEnumerable<A1Certificate> a1Certificates, IEnumerable<PostingDeclaration> declarations) =>
-        Build(a1Certificates as A1Certificate[] ?? a1Certificates.ToArray(), [.. CurrentVersions(declarations)], release: false);
+        Build(a1Certificates as A1Certificate[] ?? a1Certificates.ToArray(), [.. CurrentVersions(declarations, d => d.DeclarationId, d => d.Version)]);
 
-    /// <summary>
-    /// <see cref="Build"/> that takes the source records over: the lists are emptied, and each record
-    /// is let go as soon as it is indexed. A year's register is about 1 GB of source objects; held to
-    /// the end of the build they were most of its peak and of what its full collections marked.
-    /// </summary>
-    public static ReferenceSnapshot BuildReleasing(List<A1Certificate> a1Certificates, List<PostingDeclaration> declarations)
-    {
-        var a1Source = a1Certificates.ToArray();
-        a1Certificates.Clear();
-        a1Certificates.TrimExcess();
-        var declSource = CurrentVersions(declarations).ToArray();
-        declarations.Clear();
-        declarations.TrimExcess();
-        return Build(a1Source, declSource, release: true);
-    }
-
-    private static ReferenceSnapshot Build(A1Certificate[] a1Source, PostingDeclaration[] declSource, bool release)
+    private static ReferenceSnapshot Build(A1Certificate[] a1Source, PostingDeclaration[] declSource)
     {
         // Employer and client keys repeat across a register (one firm posts many workers): one string a key.
         // Sized for every key up front: a growing table copies all its nodes at each doubling while
         // holding every lock, which for a generated register's ~2.5 M distinct keys was a third of the
         // table's allocation and stalled the other indexing thread.
         var sharedKeys = new ConcurrentDictionary<string, string>(Environment.ProcessorCount, a1Source.Length + 2 * declSource.Length, StringComparer.Ordinal);
-        var a1s = IndexAll(a1Source, a => Index(a, sharedKeys), release);
-        var decls = IndexAll(declSource, d => Index(d, sharedKeys), release);
+        var a1s = IndexAll(a1Source, a => Index(a, sharedKeys));
+        var decls = IndexAll(declSource, d => Index(d, sharedKeys));
         return WithIndexes(a1s, decls, null, null);
     }
 
-    /// <summary>Every source record indexed, in parallel; with <paramref name="release"/> each slot is let go once its record is done.</summary>
-    private static T[] IndexAll<TSource, T>(TSource[] source, Func<TSource, T> index, bool release)
-        where TSource : class
+    /// <summary>
+    /// The snapshot of the reference files (a missing path or file: none of that kind), each record
+    /// indexed as soon as it is decoded. A year's register is a million source objects a kind: read
+    /// whole first, they were promoted through every generation and marked by each full collection
+    /// of the build, only to be dropped at its end.
+    /// </summary>
+    /// <remarks>
+    /// <paramref name="onA1"/> and <paramref name="onDeclaration"/> see every source record (every
+    /// version of a declaration) as it is decoded, on the decoding threads: the nightly run copies
+    /// the register into ClickHouse in the same pass instead of holding it for a write of its own.
+    /// </remarks>
+    public static ReferenceSnapshot LoadIndexed(string? a1Path, string? declarationsPath, Action<A1Certificate>? onA1 = null, Action<PostingDeclaration>? onDeclaration = null)
+    {
+        var a1Bytes = a1Path is not null && File.Exists(a1Path) ? new FileInfo(a1Path).Length : 0;
+        var declBytes = declarationsPath is not null && File.Exists(declarationsPath) ? new FileInfo(declarationsPath).Length : 0;
+        // Sized for every key up front, as in Build; a reference line is about 500 bytes.
+        var sharedKeys = new ConcurrentDictionary<string, string>(Environment.ProcessorCount, (int)Math.Min((a1Bytes + 2 * declBytes) / 400 + 16, int.MaxValue / 4), StringComparer.Ordinal);
+        IndexedA1[] a1s = a1Bytes > 0 ? [.. ReferenceJsonl.ReadA1(a1Path!, a =>
+        {
+            onA1?.Invoke(a);
+            return Index(a, sharedKeys);
+        })] : [];
+        IndexedDeclaration[] decls = declBytes > 0 ? [.. CurrentVersions(ReferenceJsonl.ReadDeclarations(declarationsPath!, d =>
+        {
+            onDeclaration?.Invoke(d);
+            return Index(d, sharedKeys);
+        }), d => d.TargetId, d => d.Version)] : [];
+        return WithIndexes(a1s, decls, null, null);
+    }
+
+    /// <summary>Every source record indexed, in parallel.</summary>
+    private static T[] IndexAll<TSource, T>(TSource[] source, Func<TSource, T> index)
     {
         var indexed = new T[source.Length];
-        Parallel.For(0, source.Length, i =>
-        {
-            indexed[i] = index(source[i]);
-            if (release)
-            {
-                source[i] = null!;
-            }
-        });
+        Parallel.For(0, source.Length, i => indexed[i] = index(source[i]));
         return indexed;
     }
 
@@ -362,24 +365,27 @@ public sealed class ReferenceSnapshot
         BlockingKeys.Add(person, blockKeys);
     }
 
-    private static List<PostingDeclaration> CurrentVersions(IEnumerable<PostingDeclaration> declarations)
+    /// <summary>
+    /// Amendments share the declaration id: only the latest version describes the posting now. Each id
+    /// keeps the place of its first version, so source records and indexed ones give the same order.
+    /// </summary>
+    private static List<T> CurrentVersions<T>(IEnumerable<T> declarations, Func<T, string> id, Func<T, int> version)
     {
-        // Amendments share the declaration id: only the latest version describes the posting now.
         var count = declarations.TryGetNonEnumeratedCount(out var n) ? n : 0;
         var latest = new Dictionary<string, int>(count, StringComparer.Ordinal);
-        var list = new List<PostingDeclaration>(count);
+        var list = new List<T>(count);
         foreach (var d in declarations)
         {
-            if (latest.TryGetValue(d.DeclarationId, out var at))
+            if (latest.TryGetValue(id(d), out var at))
             {
-                if (d.Version > list[at].Version)
+                if (version(d) > version(list[at]))
                 {
                     list[at] = d;
                 }
             }
             else
             {
-                latest[d.DeclarationId] = list.Count;
+                latest[id(d)] = list.Count;
                 list.Add(d);
             }
         }

@@ -10,29 +10,47 @@ namespace Ingest.Sinks.ClickHouse.Writing;
 /// </summary>
 public sealed class ReferenceSnapshotWriter(ClickHouseStore store)
 {
-    public Task<(string SnapshotId, bool Written)> WriteAsync(string a1Path, string declarationsPath, CancellationToken cancellationToken) =>
-        WriteAsync(a1Path, declarationsPath, null, null, cancellationToken);
-
-    /// <summary>
-    /// The same, with the files' records already in memory (the run just loaded them for its
-    /// indexes): nothing is read twice, and a year's reference data is not held twice.
-    /// </summary>
-    public async Task<(string SnapshotId, bool Written)> WriteAsync(string a1Path, string declarationsPath,
-        IReadOnlyList<A1Certificate>? a1Records, IReadOnlyList<PostingDeclaration>? declarationRecords, CancellationToken cancellationToken)
+    /// <summary>Copies both files, unless a complete copy of the same content is there already.</summary>
+    public async Task<(string SnapshotId, bool Written)> WriteAsync(string a1Path, string declarationsPath, CancellationToken cancellationToken)
     {
-        var id = await SnapshotIdAsync(a1Path, declarationsPath, cancellationToken).ConfigureAwait(false);
-        var existing = await store.ScalarAsync($"SELECT count() FROM {store.Database}.reference_snapshots WHERE snapshot_id = '{id}'", cancellationToken).ConfigureAwait(false);
-        if (existing > 0)
+        var (id, copy) = await OpenAsync(a1Path, declarationsPath, cancellationToken).ConfigureAwait(false);
+        if (copy is null)
         {
             return (id, false);
         }
-        var a1Count = await SendAsync(Tables.A1Certificates, a1Records ?? ReferenceJsonl.ReadA1(a1Path), (t, a) => A1Row(t, id, a), cancellationToken).ConfigureAwait(false);
-        var declCount = await SendAsync(Tables.PostingDeclarations, declarationRecords ?? ReferenceJsonl.ReadDeclarations(declarationsPath), (t, d) => DeclarationRow(t, id, d), cancellationToken).ConfigureAwait(false);
-        // The snapshot row goes last: its presence means the snapshot is complete.
-        await store.InsertAsync(Tables.ReferenceSnapshots,
-            [[id, (ulong)a1Count, (ulong)declCount, Path.GetFullPath(a1Path), Path.GetFullPath(declarationsPath), DateTime.UtcNow]],
-            cancellationToken).ConfigureAwait(false);
-        return (id, true);
+        try
+        {
+            foreach (var a in ReferenceJsonl.ReadA1(a1Path))
+            {
+                copy.Add(a);
+            }
+            foreach (var d in ReferenceJsonl.ReadDeclarations(declarationsPath))
+            {
+                copy.Add(d);
+            }
+        }
+        catch
+        {
+            await copy.AbandonAsync().ConfigureAwait(false);
+            throw;
+        }
+        await copy.CompleteAsync().ConfigureAwait(false);
+        return (copy.SnapshotId, true);
+    }
+
+    /// <summary>
+    /// A copy to fill with the files' records (see <see cref="ReferenceCopy"/>), or null when a
+    /// complete copy of the same content is there already: the nightly run re-sends the register
+    /// only when it changed.
+    /// </summary>
+    public async Task<ReferenceCopy?> BeginAsync(string a1Path, string declarationsPath, CancellationToken cancellationToken) =>
+        (await OpenAsync(a1Path, declarationsPath, cancellationToken).ConfigureAwait(false)).Copy;
+
+    private async Task<(string Id, ReferenceCopy? Copy)> OpenAsync(string a1Path, string declarationsPath, CancellationToken cancellationToken)
+    {
+        var id = await SnapshotIdAsync(a1Path, declarationsPath, cancellationToken).ConfigureAwait(false);
+        var existing = await store.ScalarAsync($"SELECT count() FROM {store.Database}.reference_snapshots WHERE snapshot_id = '{id}'", cancellationToken).ConfigureAwait(false);
+        return (id, existing > 0 ? null : new ReferenceCopy(store, id, a1Path, declarationsPath, cancellationToken));
     }
 
     public static async Task<string> SnapshotIdAsync(string a1Path, string declarationsPath, CancellationToken cancellationToken)
@@ -51,45 +69,7 @@ public sealed class ReferenceSnapshotWriter(ClickHouseStore store)
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..24];
     }
 
-    /// <summary>
-    /// Rows are encoded as RowBinary as they are mapped: a batch of 100 000 object rows waiting for
-    /// its insert (two million for a year's reference data) outlived the young generation.
-    /// </summary>
-    private async Task<long> SendAsync<T>(TableSpec table, IEnumerable<T> records, Action<IRowTarget, T> map, CancellationToken cancellationToken)
-    {
-        var rows = new RowBinaryBuffer();
-        var encoder = new RowBinaryEncoder(table, store.Version).Into(rows);
-        long total = 0;
-        try
-        {
-            foreach (var record in records)
-            {
-                map(encoder, record);
-                if (rows.Rows == store.Options.BatchRows)
-                {
-                    total += await SendAsync(table, rows, cancellationToken).ConfigureAwait(false);
-                }
-            }
-            return total + await SendAsync(table, rows, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            rows.Clear();
-        }
-    }
-
-    private async Task<int> SendAsync(TableSpec table, RowBinaryBuffer rows, CancellationToken cancellationToken)
-    {
-        var count = rows.Rows;
-        if (count > 0)
-        {
-            await store.InsertRowBinaryAsync(table, rows.OpenRead, cancellationToken).ConfigureAwait(false);
-            rows.Clear();
-        }
-        return count;
-    }
-
-    private static void A1Row(IRowTarget t, string id, A1Certificate a)
+    internal static void A1Row(IRowTarget t, string id, A1Certificate a)
     {
         t.String(id);
         t.String(a.DocumentNumber);
@@ -112,7 +92,7 @@ public sealed class ReferenceSnapshotWriter(ClickHouseStore store)
         t.EndRow();
     }
 
-    private static void DeclarationRow(IRowTarget t, string id, PostingDeclaration d)
+    internal static void DeclarationRow(IRowTarget t, string id, PostingDeclaration d)
     {
         t.String(id);
         t.String(d.DeclarationId);

@@ -37,25 +37,57 @@ public sealed class ReferenceUpdateTests
     }
 
     [Fact]
-    public void A_build_that_releases_its_source_records_evaluates_every_SED_as_the_plain_build_and_empties_the_lists()
+    public void A_snapshot_indexed_as_the_files_are_decoded_evaluates_every_SED_as_the_plain_build_and_shows_every_record()
     {
         var c = s_corpus.Value;
-        var plain = ReferenceSnapshot.Build(c.A1s, c.Declarations);
-        var a1s = new List<A1Certificate>(c.A1s);
-        var declarations = new List<PostingDeclaration>(c.Declarations);
-        var released = ReferenceSnapshot.BuildReleasing(a1s, declarations);
-
-        Assert.Empty(a1s);
-        Assert.Empty(declarations);
-        Assert.Equal(plain.A1Count, released.A1Count);
-        Assert.Equal(plain.DeclarationCount, released.DeclarationCount);
-        Assert.Equal(plain.IndexBytes, released.IndexBytes);
-        var fromPlain = Evaluator(plain);
-        var fromReleased = Evaluator(released);
-        foreach (var (unit, sed) in c.Seds)
+        // An amendment, so the current-version choice is exercised: it must replace its first version in place.
+        var first = c.Declarations[0];
+        var declarations = new List<PostingDeclaration>(c.Declarations) { first with { Version = first.Version + 1, End = "2031-12-31", Status = "amended" } };
+        var dir = Directory.CreateTempSubdirectory("ingest-ref");
+        try
         {
-            Assert.Equal(Outcome(fromPlain.Evaluate(unit, sed)), Outcome(fromReleased.Evaluate(unit, sed)));
+            var a1Path = Path.Combine(dir.FullName, ReferenceJsonl.A1FileName);
+            var declarationsPath = Path.Combine(dir.FullName, ReferenceJsonl.DeclarationsFileName);
+            using (var s = File.Create(a1Path))
+            {
+                c.A1s.ForEach(a => ReferenceJsonl.Write(s, a));
+            }
+            using (var s = File.Create(declarationsPath))
+            {
+                declarations.ForEach(d => ReferenceJsonl.Write(s, d));
+            }
+            var seenA1s = new System.Collections.Concurrent.ConcurrentBag<string>();
+            var seenDeclarations = new System.Collections.Concurrent.ConcurrentBag<(string, int)>();
+
+            var loaded = ReferenceSnapshot.LoadIndexed(a1Path, declarationsPath, a => seenA1s.Add(a.DocumentNumber), d => seenDeclarations.Add((d.DeclarationId, d.Version)));
+            var plain = ReferenceSnapshot.Build(c.A1s, declarations);
+
+            Assert.Equal(c.A1s.Select(a => a.DocumentNumber).Order(), seenA1s.Order());
+            Assert.Equal(declarations.Select(d => (d.DeclarationId, d.Version)).Order(), seenDeclarations.Order());
+            Assert.Equal(plain.A1s.Select(a => a.TargetId), loaded.A1s.Select(a => a.TargetId));
+            Assert.Equal(plain.Declarations.Select(d => (d.TargetId, d.Version)), loaded.Declarations.Select(d => (d.TargetId, d.Version)));
+            Assert.Equal("amended", loaded.Declarations[0].Status);
+            Assert.Equal(plain.IndexBytes, loaded.IndexBytes);
+            var fromPlain = Evaluator(plain);
+            var fromLoaded = Evaluator(loaded);
+            foreach (var (unit, sed) in c.Seds)
+            {
+                Assert.Equal(Outcome(fromPlain.Evaluate(unit, sed)), Outcome(fromLoaded.Evaluate(unit, sed)));
+            }
         }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_missing_reference_file_gives_an_empty_side()
+    {
+        var snapshot = ReferenceSnapshot.LoadIndexed(null, Path.Combine(Path.GetTempPath(), "no-such-dir-" + Guid.NewGuid(), "declarations.jsonl"));
+
+        Assert.Equal(0, snapshot.A1Count);
+        Assert.Equal(0, snapshot.DeclarationCount);
     }
 
     [Fact]
