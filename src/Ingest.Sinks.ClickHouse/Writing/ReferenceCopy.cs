@@ -62,10 +62,18 @@ public sealed class ReferenceCopy
         Failure ??= new OperationCanceledException("the reference copy was abandoned");
         _queue.Writer.TryComplete();
         await _sender.ConfigureAwait(false);
+        DisposeLanes();
+    }
+
+    /// <summary>Gives back what the threads still hold (rows not sent when the copy stopped) and their slots.</summary>
+    private void DisposeLanes()
+    {
         foreach (var lane in _a1Lanes.Values.Concat(_declarationLanes.Values))
         {
             lane.Rows.Clear();
         }
+        _a1Lanes.Dispose();
+        _declarationLanes.Dispose();
     }
 
     private void SendIfFull(Lane lane)
@@ -98,6 +106,7 @@ public sealed class ReferenceCopy
         }
         _queue.Writer.TryComplete();
         await _sender.ConfigureAwait(false);
+        DisposeLanes();
         if (Failure is not null)
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(Failure);
