@@ -104,9 +104,10 @@ public sealed class ReferenceSnapshot
 
     /// <summary>
     /// The snapshot of the reference files (a missing path or file: none of that kind), each record
-    /// indexed as soon as it is decoded. A year's register is a million source objects a kind: read
-    /// whole first, they were promoted through every generation and marked by each full collection
-    /// of the build, only to be dropped at its end.
+    /// indexed as soon as it is decoded, so a source record dies young. A year's register is a
+    /// million source objects a kind: read whole first, they were several hundred megabytes of the
+    /// reference phase's peak (its time is about the same either way: the snapshot's own growth is
+    /// what drives its full collections).
     /// </summary>
     /// <remarks>
     /// <paramref name="onA1"/> and <paramref name="onDeclaration"/> see every source record (every
