@@ -154,14 +154,14 @@ internal static class IdentityRules
                     var key = KeyHash.Of('P', pin);
                     foreach (var id in c.Snapshot.A1ByPin.Lookup(key))
                     {
-                        if (Other(me, c.Snapshot.A1s[id].Person))
+                        if (MaybeOther(me, c.Snapshot.A1Cards, id) && Other(me, c.Snapshot.A1s[id].Person))
                         {
                             return Hit("PIN " + pin + " also on A1 " + c.Snapshot.A1s[id].TargetId + " for '" + c.Snapshot.A1s[id].Person.Name.Key + "'");
                         }
                     }
                     foreach (var id in c.Snapshot.DeclarationByPin.Lookup(key))
                     {
-                        if (Other(me, c.Snapshot.Declarations[id].Person))
+                        if (MaybeOther(me, c.Snapshot.DeclarationCards, id) && Other(me, c.Snapshot.Declarations[id].Person))
                         {
                             return Hit("PIN " + pin + " also on declaration " + c.Snapshot.Declarations[id].TargetId + " for '" + c.Snapshot.Declarations[id].Person.Name.Key + "'");
                         }
@@ -217,6 +217,14 @@ internal static class IdentityRules
     }
 
     /// <summary>Another person: born another day, and a name that would not pass as a misspelling of this one.</summary>
+    /// <summary>
+    /// <see cref="Other"/>'s birth-date test on the record's card, which matching has just read: nearly
+    /// every record under the SED's PIN is the same person, and this rules it out without loading the
+    /// record and its person from a multi-gigabyte heap.
+    /// </summary>
+    private static bool MaybeOther(PersonFeatures me, RecordCards cards, int id) =>
+        cards.Cards[id].BirthDay is var day && day >= 0 && day != me.BirthDay;
+
     private static bool Other(PersonFeatures me, PersonFeatures other) =>
         other.BirthDay >= 0 && other.BirthDay != me.BirthDay && NameSimilarity.Score(me.Name, other.Name) < PersonComparer.NameGate;
 }
