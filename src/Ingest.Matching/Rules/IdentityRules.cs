@@ -216,7 +216,6 @@ internal static class IdentityRules
         }
     }
 
-    /// <summary>Another person: born another day, and a name that would not pass as a misspelling of this one.</summary>
     /// <summary>
     /// <see cref="Other"/>'s birth-date test on the record's card, which matching has just read: nearly
     /// every record under the SED's PIN is the same person, and this rules it out without loading the
@@ -225,6 +224,7 @@ internal static class IdentityRules
     private static bool MaybeOther(PersonFeatures me, RecordCards cards, int id) =>
         cards.Cards[id].BirthDay is var day && day >= 0 && day != me.BirthDay;
 
+    /// <summary>Another person: born another day, and a name that would not pass as a misspelling of this one.</summary>
     private static bool Other(PersonFeatures me, PersonFeatures other) =>
         other.BirthDay >= 0 && other.BirthDay != me.BirthDay && NameSimilarity.Score(me.Name, other.Name) < PersonComparer.NameGate;
 }
