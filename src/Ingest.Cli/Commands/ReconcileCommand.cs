@@ -148,14 +148,13 @@ internal sealed class ReconcileCommand : ICliCommand, IHasFlags
         {
             snapshot = ReferenceSnapshot.LoadIndexed(layout.A1Path, layout.DeclarationsPath, copy is null ? null : copy.Add, copy is null ? null : copy.Add);
         }
-        catch (Exception e) when (copy is not null)
+        catch when (copy is not null)
         {
             await copy.AbandonAsync().ConfigureAwait(false);
-            if (copy.Failure is { } failure && failure is not OperationCanceledException && IsClickHouseDown(failure))
+            if (copy.Failure is { } failure && IsClickHouseDown(failure))
             {
                 return await ClickHouseUnusableAsync(store!, failure).ConfigureAwait(false);
             }
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e);
             throw;
         }
         var loadTime = clock.Elapsed;
