@@ -5,8 +5,8 @@ namespace Ingest.Benchmarks;
 
 /// <summary>
 /// A plain loop over one matching or parsing benchmark for an external profiler (BenchmarkDotNet's own
-/// processes are too short-lived to attach to): <c>-- --loop match|normalise|match-normalised|match-cached|evaluate|parse|parse-reuse|parse-general|tokenize|fast-tokenize|reference-update SECONDS</c>
-/// prints the time per operation (a SED; a corpus pass for parse and tokenize; an update of 1 M + 1 M records for reference-update); <c>-- --loop candidates 0</c>
+/// processes are too short-lived to attach to): <c>-- --loop match|normalise|match-normalised|match-cached|evaluate|parse|parse-reuse|parse-general|tokenize|fast-tokenize|reference-update|history SECONDS</c>
+/// prints the time per operation (a SED; a corpus pass for parse and tokenize; an update of 1 M + 1 M records for reference-update; a SED registered in a year's history for history); <c>-- --loop candidates 0</c>
 /// prints how many candidates the matcher scores; <c>-- --loop outcomes 0</c> the time a SED by kind of outcome; <c>-- --loop phases 0</c> the bytes an evaluation's phases allocate; <c>-- --loop dump 0</c> prints every match and
 /// evaluation outcome (to compare two builds).
 /// With perf: <c>DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0</c>, then <c>perf record -g -p PID</c>
@@ -30,6 +30,16 @@ internal static class ProfileLoop
                 "xmlreader" => parsing.XmlReaderNodes,
                 _ => parsing.TokenizerPush,
             }, 1);
+            return;
+        }
+        if (what == "history")
+        {
+            // Unbounded, at a year's size: one pass registers 1.2 M SEDs into a fresh history.
+            const int YearSeds = 1_200_000;
+            var history = new HistoryBenchmarks(YearSeds);
+            history.Setup();
+            Console.WriteLine($"setup done, pid {Environment.ProcessId}");
+            Loop(what, seconds, history.Unbounded, YearSeds);
             return;
         }
         if (what == "reference-update")
