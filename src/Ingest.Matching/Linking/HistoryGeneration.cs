@@ -23,7 +23,7 @@ internal sealed class HistoryGeneration
 
     private readonly HistoryTexts _texts;
     private readonly List<HistoryRecord[]> _records = [];
-    private readonly HashSet<(int Case, int Document, int Version)> _seen;
+    private readonly VersionSet _seen;
     // Cases and persons by the id of their text, names by their hash.
     private readonly Dictionary<ulong, Group> _byCase;
     private readonly Dictionary<ulong, Group> _byPerson;
@@ -43,7 +43,7 @@ internal sealed class HistoryGeneration
     public int Count { get; private set; }
 
     public bool IsDuplicate(string caseId, string documentId, int version) =>
-        _texts.TryFind(caseId, out var c) && _texts.TryFind(documentId, out var d) && _seen.Contains((c, d, version));
+        _texts.TryFind(caseId, out var c) && _texts.TryFind(documentId, out var d) && _seen.Contains(c, d, version);
 
     /// <summary>Adds views of the case's records, in arrival order.</summary>
     public void Case(string caseId, List<HistoryView> views)
@@ -174,20 +174,25 @@ internal sealed class HistoryGeneration
             throw new InvalidOperationException("The run's history holds int.MaxValue SEDs, its limit: split the input into several runs.");
         }
         var texts = _texts;
+        Span<int> ids = stackalloc int[11];
+        texts.InternAll(
+            [entry.CaseId, entry.DocumentId, entry.SedType, entry.State, entry.SenderCountry, entry.Article,
+             entry.PersonKey, entry.ReferencePersonKey, entry.EmployerKey, entry.EmployerName.Key, entry.Name.Key],
+            ids);
         var record = new HistoryRecord
         {
-            Case = texts.Intern(entry.CaseId),
-            Document = texts.Intern(entry.DocumentId),
+            Case = ids[0],
+            Document = ids[1],
             Version = entry.Version,
-            SedType = texts.Intern(entry.SedType),
-            State = entry.State is null ? None : texts.Intern(entry.State),
-            SenderCountry = entry.SenderCountry is null ? None : texts.Intern(entry.SenderCountry),
-            Article = texts.Intern(entry.Article),
-            PersonKey = texts.Intern(entry.PersonKey),
-            ReferencePersonKey = texts.Intern(entry.ReferencePersonKey),
-            EmployerKey = texts.Intern(entry.EmployerKey),
-            EmployerName = texts.Intern(entry.EmployerName.Key),
-            Name = texts.Intern(entry.Name.Key),
+            SedType = ids[2],
+            State = entry.State is null ? None : ids[3],
+            SenderCountry = entry.SenderCountry is null ? None : ids[4],
+            Article = ids[5],
+            PersonKey = ids[6],
+            ReferencePersonKey = ids[7],
+            EmployerKey = ids[8],
+            EmployerName = ids[9],
+            Name = ids[10],
             WorkCountries = texts.InternList(entry.WorkCountries),
             PinKeys = texts.InternList(entry.PinKeys),
             IssueDay = entry.IssueDate?.DayNumber ?? None,
@@ -203,7 +208,7 @@ internal sealed class HistoryGeneration
             NextInName = None,
             NextInNational = None,
         };
-        _seen.Add((record.Case, record.Document, record.Version));
+        _seen.Add(record.Case, record.Document, record.Version);
         var s = Count++;
         if ((s & ChunkMask) == 0)
         {

@@ -54,6 +54,34 @@ public class HistoryTextsTests
         Assert.Equal(ids[123], table.Intern("T123"));
     }
 
+    [Property(MaxTest = 100)]
+    public Property Interning_a_batch_gives_the_ids_of_interning_one_by_one()
+    {
+        // Small alphabets so that batches repeat texts, within a batch and across batches; a table
+        // made for 2 texts grows (and rehashes) in the middle of batches.
+        var text = Gen.Elements<string?>(null, "", "A009", "FR", "x").Zip(Gen.Choose(0, 200))
+            .Select(t => t.Item1 is null or "" || t.Item2 % 4 == 0 ? t.Item1 : t.Item1 + t.Item2.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var batches = text.ArrayOf().Select(b => b.Length > 16 ? b[..16] : b).ListOf().ToArbitrary();
+        return Prop.ForAll(batches, list =>
+        {
+            var batched = new HistoryTexts(expectedTexts: 2);
+            var single = new HistoryTexts(expectedTexts: 2);
+            foreach (var batch in list)
+            {
+                // New instances each time, as a SED's strings are: the recent-text shortcut sees them once.
+                var copies = batch.Select(t => t is null ? null : new string(t.AsSpan())).ToArray();
+                var ids = new int[copies.Length];
+                batched.InternAll(copies, ids);
+                for (var i = 0; i < copies.Length; i++)
+                {
+                    Assert.Equal(single.Intern(copies[i]), ids[i]);
+                    Assert.Equal(copies[i] ?? "", batched.Text(ids[i]));
+                }
+            }
+            Assert.Equal(single.Count, batched.Count);
+        });
+    }
+
     [Fact]
     public void Lists_keep_their_shape()
     {
