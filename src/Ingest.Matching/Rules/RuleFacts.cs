@@ -1,3 +1,4 @@
+using System.Buffers;
 using Ingest.Core.Seds;
 using Ingest.Matching.Features;
 using Ingest.Matching.Linking;
@@ -84,6 +85,8 @@ internal static class RuleFacts
         "virtual office", "geschäftszentrum", "centrum biznesowe", "biuro wirtualne",
     ];
 
+    private static readonly SearchValues<string> s_anyDomiciliation = SearchValues.Create(s_domiciliation, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>
     /// The marker found when an address is a domiciliation ("c/o", a business centre, a virtual office:
     /// a seat without premises of its own), else null. An ordinary business park is no such marker.
@@ -92,7 +95,9 @@ internal static class RuleFacts
     {
         foreach (var part in (ReadOnlySpan<string?>)[address.Street, address.BuildingName])
         {
-            if (string.IsNullOrEmpty(part))
+            // One scan for all markers rules out nearly every address; one that holds any is asked
+            // marker by marker, so the first marker of the list is the one reported.
+            if (string.IsNullOrEmpty(part) || part.AsSpan().IndexOfAny(s_anyDomiciliation) < 0)
             {
                 continue;
             }
