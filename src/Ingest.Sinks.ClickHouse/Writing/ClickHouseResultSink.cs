@@ -124,9 +124,16 @@ public sealed class ClickHouseResultSink(ClickHouseStore store, string runId, Ti
 
     public async ValueTask DisposeAsync()
     {
-        if (PendingRows > 0 || !_inFlight.IsCompleted)
+        try
         {
-            await FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            if (PendingRows > 0 || !_inFlight.IsCompleted)
+            {
+                await FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _pseudonymizer.Dispose();
         }
     }
 
