@@ -11,6 +11,12 @@ internal interface IRowTarget
     /// <summary>A String column (null is the empty string), or the next element of an array begun by <see cref="BeginStrings"/>.</summary>
     void String(string? value);
 
+    /// <summary>
+    /// A String column holding a unit's name as <see cref="Core.Units.UnitId.ToString"/> writes it
+    /// ("source!entry"), without making that string: a SED's row carries it, ~100 characters each.
+    /// </summary>
+    void Unit(Core.Units.UnitId unit);
+
     void UInt8(byte value);
 
     void UInt32(uint value);

@@ -24,6 +24,8 @@ internal sealed class ObjectRows : IRowTarget
         }
     }
 
+    public void Unit(Core.Units.UnitId unit) => String(unit.ToString());
+
     public void UInt8(byte value) => _row.Add(value);
 
     public void UInt32(uint value) => _row.Add(value);

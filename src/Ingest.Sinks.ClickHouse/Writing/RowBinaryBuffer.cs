@@ -71,6 +71,28 @@ internal sealed class RowBinaryBuffer
         Encoding.UTF8.GetBytes(value, Take(length));
     }
 
+    /// <summary>
+    /// <paramref name="first"/>, <paramref name="separator"/> and <paramref name="second"/> as one
+    /// String value, as <see cref="String"/> writes their concatenation (just <paramref name="first"/>
+    /// when <paramref name="second"/> is null).
+    /// </summary>
+    public void Joined(string? first, char separator, string? second)
+    {
+        first ??= "";
+        if (second is null)
+        {
+            String(first);
+            return;
+        }
+        ReadOnlySpan<char> sep = [separator];
+        var length = Encoding.UTF8.GetByteCount(first) + Encoding.UTF8.GetByteCount(sep) + Encoding.UTF8.GetByteCount(second);
+        VarUInt((ulong)length);
+        var span = Take(length);
+        var n = Encoding.UTF8.GetBytes(first, span);
+        n += Encoding.UTF8.GetBytes(sep, span[n..]);
+        Encoding.UTF8.GetBytes(second, span[n..]);
+    }
+
     public void VarUInt(ulong value)
     {
         var span = Ensure(10);

@@ -76,7 +76,7 @@ internal static class RowMapper
         t.String(e.PersonKey);
         t.String(pseudonymizer.Pseudonym(e.PersonKey));
         t.UInt8(Flag(e.RedFlag));
-        t.String(e.Unit.ToString());
+        t.Unit(e.Unit);
         t.String(runId);
         t.DateTime(now);
         t.UInt64(evaluation);
@@ -163,7 +163,7 @@ internal static class RowMapper
 
     public static void Quarantine(IRowTarget t, QuarantineRecord q, string outcome, string runId, DateTime now, int maxRawBytes)
     {
-        t.String(q.Unit.ToString());
+        t.Unit(q.Unit);
         t.String(q.Unit.Source);
         t.String(q.Unit.Entry);
         t.UInt64((ulong)Math.Max(q.Unit.Offset, 0));

@@ -38,6 +38,37 @@ public sealed class RowBinaryBufferTests
         Assert.Equal(new byte[] { 1, (byte)'x' }, again.ToArray());
     }
 
+    [Theory]
+    [InlineData("/data/2024-11-25.zip", "2024-11-25/000123.xml")]
+    [InlineData("/data/file.xml", null)]
+    [InlineData("", "entry")]
+    [InlineData(null, "entry")]
+    [InlineData(null, null)]
+    [InlineData("/données/été.zip", "éntrée/ü.xml")]
+    [InlineData("topic/3@1024", "")]
+    public void A_unit_is_written_as_its_name_is(string? source, string? entry)
+    {
+        // Also names past 127 bytes, whose length takes two bytes.
+        foreach (var prefix in new[] { "", new string('d', 150) + "/" })
+        {
+            var unit = new Ingest.Core.Units.UnitId(source is null ? null! : prefix + source, entry, 0);
+            Assert.Equal(Bytes(b => b.String(unit.ToString())), Bytes(b => b.Joined(unit.Source, '!', unit.Entry)));
+        }
+    }
+
+    private static byte[] Bytes(Action<RowBinaryBuffer> write)
+    {
+        var buffer = new RowBinaryBuffer();
+        write(buffer);
+        buffer.EndRow();
+        using var read = new MemoryStream();
+        using (var stream = buffer.OpenRead())
+        {
+            stream.CopyTo(read);
+        }
+        return read.ToArray();
+    }
+
     private static List<byte> Leb128(int value)
     {
         var bytes = new List<byte>();
