@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Ingest.Matching.Linking;
 
 /// <summary>
@@ -90,6 +88,5 @@ internal sealed class VersionSet
         return (int)(h >> 32) & int.MaxValue;
     }
 
-    [StructLayout(LayoutKind.Sequential)]
     private readonly record struct Slot(int Case, int Document, int Version, bool Used);
 }
