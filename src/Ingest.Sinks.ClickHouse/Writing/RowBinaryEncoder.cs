@@ -76,14 +76,7 @@ internal sealed class RowBinaryEncoder : IRowTarget
         Next(Kind.String).String(value);
     }
 
-    public void Unit(Core.Units.UnitId unit)
-    {
-        if (_elements > 0)
-        {
-            throw new InvalidOperationException("a unit is a column of its own, not an array element");
-        }
-        Next(Kind.String).Joined(unit.Source, '!', unit.Entry);
-    }
+    public void Unit(Core.Units.UnitId unit) => Next(Kind.String).Joined(unit.Source, '!', unit.Entry);
 
     public void UInt8(byte value) => Next(Kind.UInt8).UInt8(value);
 
