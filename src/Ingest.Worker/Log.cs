@@ -41,8 +41,8 @@ internal static partial class Log
     [LoggerMessage(7011, LogLevel.Information, "re-evaluated {Count} of {Waiting} unmatched SED(s) after a reference update (the others share no match key with the changed records); {Matched} now match")]
     public static partial void Reevaluated(ILogger logger, int count, int waiting, int matched);
 
-    [LoggerMessage(7012, LogLevel.Information, "throughput: {Records} record(s) in {Seconds:F1} s = {Rate:F0}/s (first record consumed → last batch in ClickHouse); process CPU {Cpu:F1} s = {CpuPer100k:F1} s per 100 000 records")]
-    public static partial void Throughput(ILogger logger, long records, double seconds, double rate, double cpu, double cpuPer100k);
+    [LoggerMessage(7012, LogLevel.Information, "throughput: {Records} record(s) in {Seconds:F1} s = {Rate:F0}/s (first record consumed → last batch in ClickHouse); process CPU {Cpu:F1} s = {CpuPer100k:F1} s per 100 000 records, of which JIT {Jit:F2} s")]
+    public static partial void Throughput(ILogger logger, long records, double seconds, double rate, double cpu, double cpuPer100k, double jit);
 
     [LoggerMessage(7013, LogLevel.Information, "latency (produced → in ClickHouse) of {Records} record(s) produced while the worker ran: p50 {P50:F0} ms, p99 {P99:F0} ms, max {Max:F0} ms; {Backlog} record(s) produced before it joined are backlog, not latency")]
     public static partial void Latency(ILogger logger, long records, double p50, double p99, double max, long backlog);

@@ -70,6 +70,11 @@ internal sealed class StreamProcessor(
 
     public TimeSpan LastAcknowledgedCpu { get; private set; }
 
+    /// <summary>Time the JIT had spent compiling, on all threads, at the same two moments.</summary>
+    public TimeSpan FirstRecordJit { get; private set; }
+
+    public TimeSpan LastAcknowledgedJit { get; private set; }
+
     /// <summary>Records whose batch ClickHouse acknowledged.</summary>
     public long Records { get; private set; }
 
@@ -191,6 +196,7 @@ internal sealed class StreamProcessor(
         {
             FirstRecordTicks = Stopwatch.GetTimestamp();
             FirstRecordCpu = Environment.CpuUsage.TotalTime;
+            FirstRecordJit = System.Runtime.JitInfo.GetCompilationTime();
         }
         _batchTimestamps.Add(record.Message.Timestamp.UnixTimestampMs);
         _batchRecords++;
@@ -414,6 +420,7 @@ internal sealed class StreamProcessor(
         }
         LastAcknowledgedTicks = Stopwatch.GetTimestamp();
         LastAcknowledgedCpu = Environment.CpuUsage.TotalTime;
+        LastAcknowledgedJit = System.Runtime.JitInfo.GetCompilationTime();
         var acknowledged = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var joined = Interlocked.Read(ref _joinedAtUnixMs);
         foreach (var batch in _released)

@@ -365,7 +365,7 @@ public sealed class StreamWorker(
         {
             var active = Math.Max(Stopwatch.GetElapsedTime(p.FirstRecordTicks, p.LastAcknowledgedTicks).TotalSeconds, 0.001);
             var cpu = (p.LastAcknowledgedCpu - p.FirstRecordCpu).TotalSeconds;
-            Log.Throughput(logger, p.Records, active, p.Records / active, cpu, cpu * 100_000 / p.Records);
+            Log.Throughput(logger, p.Records, active, p.Records / active, cpu, cpu * 100_000 / p.Records, (p.LastAcknowledgedJit - p.FirstRecordJit).TotalSeconds);
         }
         Log.GcSummary(logger, GC.GetTotalAllocatedBytes() / 1e6, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2),
             GC.GetTotalPauseDuration().TotalMilliseconds, GC.GetGCMemoryInfo().HeapSizeBytes / 1e6,
