@@ -36,6 +36,29 @@ internal static class CardScorer
         return false;
     }
 
+    /// <summary>
+    /// True only when <see cref="Compare"/> would score the card at most <see cref="PersonComparer.NotAPerson"/>
+    /// without corroboration: no PIN in common and every name of the SED's person surely below the name
+    /// gate (<see cref="NameSimilarity.SurelyBelow"/>), so the exact name similarity need not be worked out.
+    /// </summary>
+    public static bool SurelyNotThePerson(PersonFeatures sed, List<uint> sedPinHashes, in RecordCard card, RecordCards cards)
+    {
+        if (card.PinHash != 0)
+        {
+            for (var i = 0; i < sedPinHashes.Count; i++)
+            {
+                if (sedPinHashes[i] == card.PinHash && sed.PinKeys[i].AsSpan().SequenceEqual(cards.Pin(card)))
+                {
+                    return false;
+                }
+            }
+        }
+        var reference = cards.Name(card);
+        return NameSimilarity.SurelyBelow(sed.Name.Key, reference, PersonComparer.NameGate)
+            && (sed.BirthName.IsEmpty || NameSimilarity.SurelyBelow(sed.BirthName.Key, reference, PersonComparer.NameGate))
+            && (sed.NationalName.IsEmpty || NameSimilarity.SurelyBelow(sed.NationalName.Key, reference, PersonComparer.NameGate));
+    }
+
     public static PersonScore Compare(PersonFeatures sed, in RecordCard card, RecordCards cards)
     {
         var reference = cards.Name(card);

@@ -10,18 +10,9 @@ internal static class JaroWinkler
 {
     public static double Similarity(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
-        if (a.SequenceEqual(b))
+        if (Settled(ref a, ref b, out var settled))
         {
-            return a.Length == 0 ? 0 : 1;
-        }
-        if (a.Length == 0 || b.Length == 0)
-        {
-            return 0;
-        }
-        if (a.Length > 128 || b.Length > 128)
-        {
-            a = a[..Math.Min(a.Length, 128)];
-            b = b[..Math.Min(b.Length, 128)];
+            return settled;
         }
         var window = Math.Max(0, Math.Max(a.Length, b.Length) / 2 - 1);
         var (matches, transpositions) = Count(a, b, window);
@@ -30,7 +21,36 @@ internal static class JaroWinkler
             return 0;
         }
         double m = matches;
-        var jaro = (m / a.Length + m / b.Length + (m - transpositions / 2.0) / m) / 3.0;
+        return Winkler((m / a.Length + m / b.Length + (m - transpositions / 2.0) / m) / 3.0, a, b);
+    }
+
+    /// <summary>
+    /// The cases decided before any matching (equal texts, an empty one), with both texts cut to 128
+    /// characters otherwise.
+    /// </summary>
+    private static bool Settled(ref ReadOnlySpan<char> a, ref ReadOnlySpan<char> b, out double value)
+    {
+        value = 0;
+        if (a.SequenceEqual(b))
+        {
+            value = a.Length == 0 ? 0 : 1;
+            return true;
+        }
+        if (a.Length == 0 || b.Length == 0)
+        {
+            return true;
+        }
+        if (a.Length > 128 || b.Length > 128)
+        {
+            a = a[..Math.Min(a.Length, 128)];
+            b = b[..Math.Min(b.Length, 128)];
+        }
+        return false;
+    }
+
+    /// <summary>Jaro raised by the common prefix (up to 4 characters).</summary>
+    private static double Winkler(double jaro, ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
         var prefix = 0;
         var maxPrefix = Math.Min(4, Math.Min(a.Length, b.Length));
         while (prefix < maxPrefix && a[prefix] == b[prefix])
@@ -38,6 +58,58 @@ internal static class JaroWinkler
             prefix++;
         }
         return jaro + prefix * 0.1 * (1 - jaro);
+    }
+
+    /// <summary>
+    /// A value <see cref="Similarity"/> never exceeds, from the characters each side shares with the
+    /// other (<paramref name="aMask"/> and <paramref name="bMask"/>: <see cref="CharMask"/> of each) and
+    /// the common prefix: every match pairs a character with an equal one, so the matches are at most
+    /// the characters of either side present in the other, and Jaro grows with the matches.
+    /// </summary>
+    public static double UpperBound(ReadOnlySpan<char> a, ReadOnlySpan<char> b, ulong aMask, ulong bMask)
+    {
+        if (Settled(ref a, ref b, out var settled))
+        {
+            return settled;
+        }
+        var matches = Math.Min(Present(a, bMask), Present(b, aMask));
+        if (matches == 0)
+        {
+            return 0;
+        }
+        double m = matches;
+        return Winkler((m / a.Length + m / b.Length + 1.0) / 3.0, a, b);
+    }
+
+    /// <summary>
+    /// One bit per character of the first 128 (digits and capitals, as normalised names are); all bits
+    /// when another character occurs, so that a bound built on it stays a bound.
+    /// </summary>
+    public static ulong CharMask(ReadOnlySpan<char> text)
+    {
+        ulong mask = 0;
+        foreach (var c in text[..Math.Min(text.Length, 128)])
+        {
+            var slot = (uint)(c - '0');
+            if (slot >= Alphabet)
+            {
+                return ulong.MaxValue;
+            }
+            mask |= 1UL << (int)slot;
+        }
+        return mask;
+    }
+
+    /// <summary>Characters of <paramref name="text"/> that the mask may hold (any outside the alphabet may).</summary>
+    private static int Present(ReadOnlySpan<char> text, ulong mask)
+    {
+        var n = 0;
+        foreach (var c in text)
+        {
+            var slot = (uint)(c - '0');
+            n += slot >= Alphabet ? 1 : (int)((mask >> (int)slot) & 1);
+        }
+        return n;
     }
 
     /// <summary>Matched characters within the window, and the matched pairs that differ in order.</summary>

@@ -268,6 +268,12 @@ internal sealed class Matcher(EvaluatorOptions options)
         where T : ReferenceRecord
     {
         ref readonly var card = ref cards.Cards[id];
+        // A candidate sharing no PIN and names far apart scores NotAPerson whatever else agrees: below
+        // any review threshold above that, so the exact name similarity is not needed to turn it down.
+        if (!card.IsComplex && options.ReviewThreshold > PersonComparer.NotAPerson && CardScorer.SurelyNotThePerson(sed.Person, probe.PinHashes, card, cards))
+        {
+            return null;
+        }
         var s = card.IsComplex ? PersonComparer.Compare(sed.Person, records[id].Person) : CardScorer.Compare(sed.Person, card, cards);
         if (s.NeedsCorroboration)
         {

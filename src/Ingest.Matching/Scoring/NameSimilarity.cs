@@ -60,6 +60,87 @@ internal static class NameSimilarity
         return Math.Max(tokens, joined * 0.98);
     }
 
+    /// <summary>
+    /// True only when <see cref="Score(ReadOnlySpan{char}, ReadOnlySpan{char})"/> is surely below
+    /// <paramref name="gate"/>, worked out from <see cref="JaroWinkler.UpperBound"/> of each token pair
+    /// instead of their similarity: most candidates a blocking key brings share a forename and a birth
+    /// date but not the family name, and are turned down at the name gate whatever their exact score.
+    /// False says nothing (the score may still be below).
+    /// </summary>
+    public static bool SurelyBelow(ReadOnlySpan<char> a, ReadOnlySpan<char> b, double gate)
+    {
+        // Rounding in the bound's arithmetic, which is not the score's, stays far inside this margin.
+        const double Margin = 1e-9;
+        if (a.Length == 0 || b.Length == 0)
+        {
+            return gate > 0;
+        }
+        if (a.SequenceEqual(b))
+        {
+            return false;
+        }
+        Span<Range> ta = stackalloc Range[MaxTokens];
+        Span<Range> tb = stackalloc Range[MaxTokens];
+        var na = Split(a, ta);
+        var nb = Split(b, tb);
+        var n = Math.Min(na, ScoredTokens);
+        var m = Math.Min(nb, ScoredTokens);
+        Span<ulong> maskB = stackalloc ulong[ScoredTokens];
+        for (var j = 0; j < m; j++)
+        {
+            maskB[j] = JaroWinkler.CharMask(b[tb[j]]);
+        }
+        Span<double> bestB = stackalloc double[ScoredTokens];
+        bestB.Clear();
+        double sum = 0, weight = 0, worst = 1;
+        for (var i = 0; i < n; i++)
+        {
+            var x = a[ta[i]];
+            var maskX = JaroWinkler.CharMask(x);
+            double best = 0;
+            for (var j = 0; j < m; j++)
+            {
+                var s = JaroWinkler.UpperBound(x, b[tb[j]], maskX, maskB[j]);
+                best = Math.Max(best, s);
+                bestB[j] = Math.Max(bestB[j], s);
+            }
+            sum += best * x.Length;
+            weight += x.Length;
+            if (n <= m)
+            {
+                worst = Math.Min(worst, best);
+            }
+        }
+        for (var j = 0; j < m; j++)
+        {
+            var length = tb[j].End.Value - tb[j].Start.Value;
+            sum += bestB[j] * length;
+            weight += length;
+            if (m <= n)
+            {
+                worst = Math.Min(worst, bestB[j]);
+            }
+        }
+        var tokens = weight == 0 ? 0 : sum / weight;
+        if (worst < UnpairedToken - Margin)
+        {
+            tokens = Math.Min(tokens, UnpairedCeiling);
+        }
+        if (tokens >= gate - Margin)
+        {
+            return false;
+        }
+        if (na == nb)
+        {
+            return true;
+        }
+        Span<char> ca = stackalloc char[Math.Min(a.Length, 128)];
+        Span<char> cb = stackalloc char[Math.Min(b.Length, 128)];
+        var joinedA = Concat(a, ca);
+        var joinedB = Concat(b, cb);
+        return JaroWinkler.UpperBound(joinedA, joinedB, JaroWinkler.CharMask(joinedA), JaroWinkler.CharMask(joinedB)) * 0.98 < gate - Margin;
+    }
+
     private static int Split(ReadOnlySpan<char> key, Span<Range> ranges)
     {
         var count = 0;

@@ -20,7 +20,7 @@ internal static class PersonComparer
     public const double PinConflictNameFloor = 0.95;
 
     /// <summary>Score given to a candidate that cannot be the person: below any review threshold.</summary>
-    private const double NotAPerson = 0.6;
+    internal const double NotAPerson = 0.6;
 
     public static PersonScore Compare(PersonFeatures sed, PersonFeatures reference)
     {

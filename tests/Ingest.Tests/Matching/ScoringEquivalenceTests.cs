@@ -51,6 +51,44 @@ public sealed class ScoringEquivalenceTests
             return NameSimilarity.Score(x, y) == ByTokens(x, y) && NameSimilarity.Score(y, x) == ByTokens(y, x);
         });
 
+    [Property(MaxTest = 1000)]
+    public Property Jaro_winkler_upper_bound_is_never_below_the_similarity() =>
+        Prop.ForAll(Text(20).ToArbitrary(), Text(20).ToArbitrary(), (a, b) =>
+            JaroWinkler.UpperBound(a, b, JaroWinkler.CharMask(a), JaroWinkler.CharMask(b)) >= JaroWinkler.Similarity(a, b));
+
+    [Property(MaxTest = 1000)]
+    public Property A_name_surely_below_the_gate_scores_below_it() =>
+        Prop.ForAll(Names().ToArbitrary(), Names().ToArbitrary(), Gen.Elements(0.5, 0.75, 0.8, 0.9, 0.98).ToArbitrary(), (a, b, gate) =>
+        {
+            var x = NameNormalizer.Normalize(a).Key;
+            var y = NameNormalizer.Normalize(b).Key;
+            return (!NameSimilarity.SurelyBelow(x, y, gate) || NameSimilarity.Score(x, y) < gate)
+                && (!NameSimilarity.SurelyBelow(y, x, gate) || NameSimilarity.Score(y, x) < gate);
+        });
+
+    [Fact]
+    public void The_name_bound_turns_down_most_namesakes_of_a_forename_and_keeps_every_match()
+    {
+        // Every pair of a small population: the bound must never rule out a pair at or above the gate
+        // (that would change a match), and must rule out most pairs below it (or it saves nothing).
+        string[] families = ["KOWALSKI", "KOWALSKY", "NOWAK", "MARTINEZ", "KOVALENKO", "DELACRUZ", "DE LA CRUZ", "MUELLER", "MULLER", "PAPADOPOULOS", "IVANOV", "IVANOVA", "OBRIEN", "SCHMIDT", "POPESCU", "POPESCUL"];
+        string[] forenames = ["JAN", "ANNA", "ION", "CONSTANTIN", "MARIA JOSE", "JEAN LUC", "IOANA"];
+        var names = (from f in families from g in forenames select NameNormalizer.Normalize(f, g).Key).ToArray();
+        int below = 0, ruledOut = 0;
+        foreach (var x in names)
+        {
+            foreach (var y in names)
+            {
+                var score = NameSimilarity.Score(x, y);
+                var sure = NameSimilarity.SurelyBelow(x, y, PersonComparer.NameGate);
+                Assert.False(sure && score >= PersonComparer.NameGate, $"{x} / {y}: {score} ruled out");
+                below += score < PersonComparer.NameGate ? 1 : 0;
+                ruledOut += sure ? 1 : 0;
+            }
+        }
+        Assert.True(ruledOut > below / 2, $"{ruledOut} of {below} pairs below the gate ruled out");
+    }
+
     [Property(MaxTest = 60)]
     public Property Card_scores_equal_object_scores() =>
         Prop.ForAll(People().ArrayOf().ToArbitrary(), People().ToArbitrary(), (records, probe) =>
@@ -79,7 +117,12 @@ public sealed class ScoringEquivalenceTests
                         return false;
                     }
                 }
-                if (CardScorer.Compare(sed, card, cards) != PersonComparer.Compare(sed, person))
+                var score = CardScorer.Compare(sed, card, cards);
+                if (score != PersonComparer.Compare(sed, person))
+                {
+                    return false;
+                }
+                if (CardScorer.SurelyNotThePerson(sed, hashes, card, cards) && (score.Score > 0.6 || score.NeedsCorroboration))
                 {
                     return false;
                 }
