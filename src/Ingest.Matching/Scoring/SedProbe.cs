@@ -91,6 +91,13 @@ internal sealed class SedProbe
         if (PinLookups.Count > 0)
         {
             Prefetch(snapshot.A1ByPin, snapshot.DeclarationByPin, PinLookups);
+            if (Keys.Count > 0)
+            {
+                // A person found by PIN is looked up again by the first name token and birth date (its
+                // records without PIN): with the names alike, that is this key.
+                snapshot.A1ByBlock.Prefetch(Keys[0]);
+                snapshot.DeclarationByBlock.Prefetch(Keys[0]);
+            }
         }
         else
         {
