@@ -6,7 +6,8 @@ namespace Ingest.Matching.Rules;
 /// <summary>Formatting for anomaly reasons: invariant, short, readable by an analyst.</summary>
 internal static class RuleText
 {
-    public static string D(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    // "O" is yyyy-MM-dd for a DateOnly and has its own fast path; the custom pattern is parsed on every call.
+    public static string D(DateOnly d) => d.ToString("O", CultureInfo.InvariantCulture);
 
     public static string D(DateOnly? d) => d is { } v ? D(v) : "open";
 

@@ -53,7 +53,8 @@ public static class DateNormalizer
     public static string? ToIso(string? raw)
     {
         var p = Parse(raw);
-        return p.IsValid ? p.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null;
+        // "O" is yyyy-MM-dd for a DateOnly, formatted without parsing a pattern.
+        return p.IsValid ? p.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture) : null;
     }
 
     private static bool TryNum(ReadOnlySpan<char> s, out int value)

@@ -30,6 +30,16 @@ public sealed class DateNormalizerTests
         });
 
     [Theory]
+    [InlineData(1, 1, 1)]
+    [InlineData(999, 12, 31)]
+    [InlineData(1985, 2, 3)]
+    [InlineData(2024, 12, 31)]
+    [InlineData(9999, 12, 31)]
+    public void Iso_output_is_four_digit_year_month_day(int y, int m, int d) =>
+        Assert.Equal(new DateOnly(y, m, d).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            DateNormalizer.ToIso($"{y:D4}-{m:D2}-{d:D2}"));
+
+    [Theory]
     [InlineData("2023-02-30", DateStatus.Impossible)]
     [InlineData("2023-13-01", DateStatus.Impossible)]
     [InlineData("2024-02-29", DateStatus.Valid)]
