@@ -22,6 +22,12 @@ internal static class CardScorer
         {
             return true;
         }
+        return SharesPin(sed, sedPinHashes, card, cards);
+    }
+
+    /// <summary>The card's PIN is one of the SED's: compared by hash first, confirmed on the characters.</summary>
+    private static bool SharesPin(PersonFeatures sed, List<uint> sedPinHashes, in RecordCard card, RecordCards cards)
+    {
         if (card.PinHash == 0)
         {
             return false;
@@ -43,15 +49,9 @@ internal static class CardScorer
     /// </summary>
     public static bool SurelyNotThePerson(PersonFeatures sed, List<uint> sedPinHashes, in RecordCard card, RecordCards cards)
     {
-        if (card.PinHash != 0)
+        if (SharesPin(sed, sedPinHashes, card, cards))
         {
-            for (var i = 0; i < sedPinHashes.Count; i++)
-            {
-                if (sedPinHashes[i] == card.PinHash && sed.PinKeys[i].AsSpan().SequenceEqual(cards.Pin(card)))
-                {
-                    return false;
-                }
-            }
+            return false;
         }
         var reference = cards.Name(card);
         return NameSimilarity.SurelyBelow(sed.Name.Key, reference, PersonComparer.NameGate)

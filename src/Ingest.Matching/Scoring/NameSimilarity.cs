@@ -90,38 +90,22 @@ internal static class NameSimilarity
         {
             maskB[j] = JaroWinkler.CharMask(b[tb[j]]);
         }
+        Span<double> bestA = stackalloc double[ScoredTokens];
         Span<double> bestB = stackalloc double[ScoredTokens];
+        bestA.Clear();
         bestB.Clear();
-        double sum = 0, weight = 0, worst = 1;
         for (var i = 0; i < n; i++)
         {
             var x = a[ta[i]];
             var maskX = JaroWinkler.CharMask(x);
-            double best = 0;
             for (var j = 0; j < m; j++)
             {
                 var s = JaroWinkler.UpperBound(x, b[tb[j]], maskX, maskB[j]);
-                best = Math.Max(best, s);
+                bestA[i] = Math.Max(bestA[i], s);
                 bestB[j] = Math.Max(bestB[j], s);
             }
-            sum += best * x.Length;
-            weight += x.Length;
-            if (n <= m)
-            {
-                worst = Math.Min(worst, best);
-            }
         }
-        for (var j = 0; j < m; j++)
-        {
-            var length = tb[j].End.Value - tb[j].Start.Value;
-            sum += bestB[j] * length;
-            weight += length;
-            if (m <= n)
-            {
-                worst = Math.Min(worst, bestB[j]);
-            }
-        }
-        var tokens = weight == 0 ? 0 : sum / weight;
+        var (tokens, worst) = Weigh(bestA[..n], ta, bestB[..m], tb);
         if (worst < UnpairedToken - Margin)
         {
             tokens = Math.Min(tokens, UnpairedCeiling);
@@ -187,6 +171,17 @@ internal static class NameSimilarity
                 }
             }
         }
+        return Weigh(bestA[..n], ra, bestB[..m], rb);
+    }
+
+    /// <summary>
+    /// The best partners' mean weighted by token length, and the worst best partner among the tokens
+    /// of the shorter name (both names when equally long).
+    /// </summary>
+    private static (double Score, double Worst) Weigh(ReadOnlySpan<double> bestA, ReadOnlySpan<Range> ra, ReadOnlySpan<double> bestB, ReadOnlySpan<Range> rb)
+    {
+        var n = bestA.Length;
+        var m = bestB.Length;
         double sum = 0, weight = 0, worst = 1;
         for (var i = 0; i < n; i++)
         {
