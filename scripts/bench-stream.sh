@@ -12,7 +12,8 @@
 # about 5 MB of compressed batches per partition, so SEDS must fit (≈ 8 000 SEDs a partition).
 # Knobs: BENCH_SETTLE=SECONDS (wait after the drop), BENCH_BATCH=RECORDS (Stream:BatchMaxRecords, 50 000),
 # BENCH_WORKER_SET="--set Stream:X=Y ..." (more worker settings, e.g. to compare two configurations),
-# BENCH_GC_LOG=FILE (the worker's garbage collections, one line each: INGEST_GC_LOG for the worker alone).
+# BENCH_GC_LOG=FILE (the worker's garbage collections, one line each: INGEST_GC_LOG for the worker alone),
+# BENCH_WORKER_PREFIX="perf record -F 999 -g -o FILE --" (a command the worker runs under, e.g. a profiler).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -50,7 +51,7 @@ cpu_mark() { echo "$(cpu_of "$broker") $( [[ -n "$ch_pid" ]] && cpu_of "$ch_pid"
 
 if [[ "$rate" -gt 0 ]]; then
   # The worker joins the (empty) topic first, then the measured producer starts.
-  INGEST_GC_LOG="${BENCH_GC_LOG:-}" $cli "${worker_args[@]}" > "$log" 2>&1 &
+  INGEST_GC_LOG="${BENCH_GC_LOG:-}" ${BENCH_WORKER_PREFIX:-} $cli "${worker_args[@]}" > "$log" 2>&1 &
   worker=$!
   for _ in $(seq 1 120); do grep -q "partitions assigned" "$log" 2>/dev/null && break; sleep 0.5; done
   $cli produce "$corpus" --topic "$topic" --rate "$rate"
@@ -58,7 +59,7 @@ if [[ "$rate" -gt 0 ]]; then
 else
   $cli produce "$corpus" --topic "$topic"
   read -r broker_cpu0 ch_cpu0 <<< "$(cpu_mark)"
-  INGEST_GC_LOG="${BENCH_GC_LOG:-}" $cli "${worker_args[@]}" > "$log" 2>&1
+  INGEST_GC_LOG="${BENCH_GC_LOG:-}" ${BENCH_WORKER_PREFIX:-} $cli "${worker_args[@]}" > "$log" 2>&1
   read -r broker_cpu1 ch_cpu1 <<< "$(cpu_mark)"
   echo "while the worker ran: broker CPU $(echo "$broker_cpu1 - $broker_cpu0" | bc) s, ClickHouse CPU $(echo "$ch_cpu1 - $ch_cpu0" | bc) s"
 fi

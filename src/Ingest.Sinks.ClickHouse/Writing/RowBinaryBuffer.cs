@@ -9,17 +9,31 @@ namespace Ingest.Sinks.ClickHouse.Writing;
 /// bytes instead of object rows gives the garbage collector nothing to trace or promote while it
 /// waits for its insert, and the insert body is a plain copy. Not thread-safe; one owner.
 /// </summary>
-internal sealed class RowBinaryBuffer
+/// <remarks>
+/// The chunks are native memory, not arrays: a batch is hundreds of megabytes, and as large-object-heap
+/// arrays every chunk a batch takes beyond the pool counted towards the large-object budget, whose
+/// overrun starts a full (background) collection that marks the whole heap — the reference snapshot and
+/// the run history — four to six times in a 100 000-record stream drain. Chunks are owned here only:
+/// <see cref="Clear"/> gives them back, and the finalizer frees those of a buffer dropped without it.
+/// </remarks>
+internal sealed unsafe class RowBinaryBuffer
 {
     private const int ChunkBytes = 1 << 20;
-    // Chunks are large-object-heap arrays: reused here, not dropped, or every batch would count
-    // towards a full collection. About two batches' worth is kept.
+    // About two batches' worth is kept for reuse; beyond that a returned chunk is freed.
     private const int PooledChunks = 160;
-    private static readonly ConcurrentQueue<byte[]> s_pool = new();
-    private readonly List<byte[]> _full = [];
-    private readonly List<int> _fullLengths = [];
-    private byte[]? _chunk;
+    private static readonly ConcurrentQueue<nint> s_pool = new();
+    private readonly List<Chunk> _full = [];
+    private Chunk _chunk;
     private int _used;
+
+    ~RowBinaryBuffer()
+    {
+        foreach (var chunk in _full)
+        {
+            chunk.Free();
+        }
+        _chunk.Free();
+    }
 
     public int Rows { get; private set; }
 
@@ -28,9 +42,9 @@ internal sealed class RowBinaryBuffer
         get
         {
             long total = _used;
-            foreach (var n in _fullLengths)
+            foreach (var chunk in _full)
             {
-                total += n;
+                total += chunk.Length;
             }
             return total;
         }
@@ -117,13 +131,9 @@ internal sealed class RowBinaryBuffer
     {
         while (_full.Count > mark.Chunks)
         {
-            if (_chunk is not null)
-            {
-                Return(_chunk);
-            }
+            Return(_chunk);
             _chunk = _full[^1];
             _full.RemoveAt(_full.Count - 1);
-            _fullLengths.RemoveAt(_fullLengths.Count - 1);
         }
         _used = mark.Used;
     }
@@ -136,12 +146,8 @@ internal sealed class RowBinaryBuffer
             Return(chunk);
         }
         _full.Clear();
-        _fullLengths.Clear();
-        if (_chunk is not null)
-        {
-            Return(_chunk);
-            _chunk = null;
-        }
+        Return(_chunk);
+        _chunk = default;
         _used = 0;
         Rows = 0;
     }
@@ -156,24 +162,49 @@ internal sealed class RowBinaryBuffer
     /// <summary>At least <paramref name="n"/> free bytes in the current chunk (a value never spans chunks).</summary>
     private Span<byte> Ensure(int n)
     {
-        if (_chunk is null || _chunk.Length - _used < n)
+        if (_chunk.Capacity - _used < n)
         {
-            if (_chunk is not null)
+            if (!_chunk.IsNull)
             {
-                _full.Add(_chunk);
-                _fullLengths.Add(_used);
+                _full.Add(_chunk with { Length = _used });
             }
-            _chunk = n <= ChunkBytes && s_pool.TryDequeue(out var pooled) ? pooled : new byte[Math.Max(ChunkBytes, n)];
+            // Null first: were the allocation to fail, the finalizer must not free the chunk twice.
+            _chunk = default;
+            _chunk = n <= ChunkBytes && s_pool.TryDequeue(out var pooled) ? new Chunk(pooled, ChunkBytes, 0) : Chunk.Allocate(Math.Max(ChunkBytes, n));
             _used = 0;
         }
-        return _chunk.AsSpan(_used);
+        return _chunk.Span(_used, _chunk.Capacity - _used);
     }
 
-    private static void Return(byte[] chunk)
+    private static void Return(Chunk chunk)
     {
-        if (chunk.Length == ChunkBytes && s_pool.Count < PooledChunks)
+        if (chunk.IsNull)
         {
-            s_pool.Enqueue(chunk);
+            return;
+        }
+        if (chunk.Capacity == ChunkBytes && s_pool.Count < PooledChunks)
+        {
+            s_pool.Enqueue(chunk.Pointer);
+            return;
+        }
+        chunk.Free();
+    }
+
+    /// <summary>A native block: its address, size and (for a full chunk) the bytes written in it.</summary>
+    private readonly record struct Chunk(nint Pointer, int Capacity, int Length)
+    {
+        public bool IsNull => Pointer == 0;
+
+        public static Chunk Allocate(int capacity) => new((nint)System.Runtime.InteropServices.NativeMemory.Alloc((nuint)capacity), capacity, 0);
+
+        public Span<byte> Span(int start, int length) => new((byte*)Pointer + start, length);
+
+        public void Free()
+        {
+            if (!IsNull)
+            {
+                System.Runtime.InteropServices.NativeMemory.Free((void*)Pointer);
+            }
         }
     }
 
@@ -205,11 +236,12 @@ internal sealed class RowBinaryBuffer
                 ReadOnlySpan<byte> source;
                 if (_index < buffer._full.Count)
                 {
-                    source = buffer._full[_index].AsSpan(0, buffer._fullLengths[_index]);
+                    var full = buffer._full[_index];
+                    source = full.Span(0, full.Length);
                 }
-                else if (_index == buffer._full.Count && buffer._chunk is not null)
+                else if (_index == buffer._full.Count && !buffer._chunk.IsNull)
                 {
-                    source = buffer._chunk.AsSpan(0, buffer._used);
+                    source = buffer._chunk.Span(0, buffer._used);
                 }
                 else
                 {

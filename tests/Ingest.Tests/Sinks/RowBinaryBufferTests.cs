@@ -38,6 +38,57 @@ public sealed class RowBinaryBufferTests
         Assert.Equal(new byte[] { 1, (byte)'x' }, again.ToArray());
     }
 
+    [Fact]
+    public void A_rollback_drops_a_row_written_across_chunks_and_keeps_the_rows_before_it()
+    {
+        var buffer = new RowBinaryBuffer();
+        var kept = new string('k', 700_000);
+        buffer.String(kept);
+        buffer.EndRow();
+        var mark = buffer.Mark();
+        // Two values that do not fit the first chunk's rest: the row spans a second and a third chunk.
+        buffer.String(new string('x', 700_000));
+        buffer.String(new string('y', 900_000));
+        Assert.True(buffer.Bytes > 2 << 20);
+        buffer.Rollback(mark);
+        buffer.String("z");
+        buffer.EndRow();
+
+        using var read = new MemoryStream();
+        using (var stream = buffer.OpenRead())
+        {
+            stream.CopyTo(read);
+        }
+        var expected = new List<byte>();
+        expected.AddRange(Leb128(kept.Length));
+        expected.AddRange(System.Text.Encoding.ASCII.GetBytes(kept));
+        expected.AddRange([1, (byte)'z']);
+        Assert.Equal(expected.ToArray(), read.ToArray());
+        Assert.Equal(expected.Count, buffer.Bytes);
+        buffer.Clear();
+        Assert.Equal(0, buffer.Bytes);
+    }
+
+    [Fact]
+    public void A_value_larger_than_a_chunk_is_written_whole()
+    {
+        var buffer = new RowBinaryBuffer();
+        var big = new string('b', (1 << 20) + 5000);
+        buffer.String("a");
+        buffer.String(big);
+        buffer.EndRow();
+        using var read = new MemoryStream();
+        using (var stream = buffer.OpenRead())
+        {
+            stream.CopyTo(read);
+        }
+        var expected = new List<byte> { 1, (byte)'a' };
+        expected.AddRange(Leb128(big.Length));
+        expected.AddRange(System.Text.Encoding.ASCII.GetBytes(big));
+        Assert.Equal(expected.ToArray(), read.ToArray());
+        buffer.Clear();
+    }
+
     [Theory]
     [InlineData("/data/2024-11-25.zip", "2024-11-25/000123.xml")]
     [InlineData("/data/file.xml", null)]
