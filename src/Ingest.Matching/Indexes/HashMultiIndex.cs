@@ -99,10 +99,11 @@ internal sealed class HashMultiIndex
         public int Count;
     }
 
-    /// <summary>Builds from parallel arrays of keys and ids (both consumed: they are sorted in place).</summary>
-    public static HashMultiIndex Build(ulong[] keys, int[] ids, int length, Comparison<int>? orderWithinKey = null)
+    /// <summary>Builds from the first <paramref name="length"/> keys and ids (both consumed: they are sorted in place; the ids array is kept).</summary>
+    public static HashMultiIndex Build(Span<ulong> keys, int[] ids, int length, Comparison<int>? orderWithinKey = null)
     {
-        KeyRadixSort.Sort(keys.AsSpan(0, length), ids.AsSpan(0, length));
+        keys = keys[..length];
+        KeyRadixSort.Sort(keys, ids.AsSpan(0, length));
         var distinct = 0;
         for (var i = 0; i < length; i++)
         {

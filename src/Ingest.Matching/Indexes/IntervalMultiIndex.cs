@@ -94,14 +94,15 @@ internal sealed class IntervalMultiIndex
     }
 
     /// <summary>
-    /// Builds from (key, id) pairs (both arrays consumed: sorted in place); <paramref name="periods"/>
+    /// Builds from the first <paramref name="length"/> (key, id) pairs (both consumed: sorted in place); <paramref name="periods"/>
     /// holds each id's start and end day numbers, indexed by id: the pairs visit the records in key
     /// order, and a small array read there costs less than a record object. Runs are ordered by key,
     /// then start, then id.
     /// </summary>
-    public static IntervalMultiIndex Build(ulong[] keys, int[] ids, int length, (int Start, int End)[] periods)
+    public static IntervalMultiIndex Build(Span<ulong> keys, int[] ids, int length, (int Start, int End)[] periods)
     {
-        KeyRadixSort.Sort(keys.AsSpan(0, length), ids.AsSpan(0, length));
+        keys = keys[..length];
+        KeyRadixSort.Sort(keys, ids.AsSpan(0, length));
         var distinct = 0;
         for (var i = 0; i < length; i++)
         {

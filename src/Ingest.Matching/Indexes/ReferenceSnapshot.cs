@@ -261,7 +261,7 @@ public sealed class ReferenceSnapshot
             () => byBlock = block.Build(),
             () => byPin = pin.Build(),
             () => cards = RecordCards.Build(a1s),
-            () => byEmployer = Interval(employer, DayRanges(a1s)),
+            () => byEmployer = employer.BuildIntervals(DayRanges(a1s)),
             () => byNumber = numbers.ToFrozenDictionary(StringComparer.Ordinal));
         return new A1Indexes(byPin!, byBlock!, byEmployer!, byNumber!, cards!);
     }
@@ -295,8 +295,8 @@ public sealed class ReferenceSnapshot
             () => byBlock = block.Build(),
             () => byPin = pin.Build(),
             () => cards = RecordCards.Build(decls),
-            () => byEmployer = Interval(employer, periods),
-            () => byClient = Interval(client, periods));
+            () => byEmployer = employer.BuildIntervals(periods),
+            () => byClient = client.BuildIntervals(periods));
         return new DeclarationIndexes(byPin!, byBlock!, byEmployer!, byClient!, cards!);
     }
 
@@ -318,12 +318,6 @@ public sealed class ReferenceSnapshot
 
     internal static ulong PersonHashOf(PersonFeatures p) =>
         p.PinKeys.Length > 0 ? KeyHash.Of('P', p.PinKeys[0]) : KeyHash.Of('I', p.Name.Key, p.BirthDay);
-
-    private static IntervalMultiIndex Interval(HashMultiIndexBuilder pairs, (int Start, int End)[] periods)
-    {
-        var (keys, ids) = pairs.Arrays;
-        return IntervalMultiIndex.Build(keys, ids, pairs.Count, periods);
-    }
 
     /// <summary>Each record's period as day numbers, by record id; no period: a range that overlaps nothing.</summary>
     private static (int Start, int End)[] DayRanges<T>(T[] records)

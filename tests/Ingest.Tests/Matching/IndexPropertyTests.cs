@@ -39,6 +39,33 @@ public sealed class IndexPropertyTests
             return index.Lookup(key).ToArray().SequenceEqual(expected) && index.Count == keys.Length && builder.Count == keys.Length;
         });
 
+    [Fact]
+    public void A_builder_is_spent_once_built()
+    {
+        var builder = new HashMultiIndexBuilder(4);
+        builder.Add(1, 0);
+        builder.Add(1, 1);
+        Assert.Equal([0, 1], builder.Build().Lookup(1).ToArray());
+        Assert.Throws<InvalidOperationException>(() => builder.Add(2, 2));
+        Assert.Throws<InvalidOperationException>(() => builder.Build());
+        Assert.Throws<InvalidOperationException>(() => builder.BuildIntervals([(0, 1), (0, 1)]));
+    }
+
+    [Property(MaxTest = 200)]
+    public Property Builder_intervals_equal_the_arrays_built_directly() =>
+        Prop.ForAll(Gen.Choose(0, 6).Select(k => (ulong)k).Zip(Gen.Choose(0, 300)).ArrayOf().ToArbitrary(), pairs =>
+        {
+            var periods = pairs.Select(p => (p.Item2, p.Item2 + 30)).ToArray();
+            var builder = new HashMultiIndexBuilder(1);
+            for (var i = 0; i < pairs.Length; i++)
+            {
+                builder.Add(pairs[i].Item1, i);
+            }
+            var built = builder.BuildIntervals(periods);
+            var direct = IntervalMultiIndex.Build(pairs.Select(p => p.Item1).ToArray(), Enumerable.Range(0, pairs.Length).ToArray(), pairs.Length, periods);
+            return Enumerable.Range(0, 7).All(k => built.All((ulong)k).ToArray().SequenceEqual(direct.All((ulong)k).ToArray()));
+        });
+
     [Property(MaxTest = 200)]
     public Property Interval_search_equals_a_linear_scan() =>
         Prop.ForAll(
