@@ -10,11 +10,12 @@ namespace Ingest.Sinks.ClickHouse.Writing;
 /// waits for its insert, and the insert body is a plain copy. Not thread-safe; one owner.
 /// </summary>
 /// <remarks>
-/// The chunks are native memory, not arrays: a batch is hundreds of megabytes, and as large-object-heap
-/// arrays every chunk a batch takes beyond the pool counted towards the large-object budget, whose
-/// overrun starts a full (background) collection that marks the whole heap — the reference snapshot and
-/// the run history — four to six times in a 100 000-record stream drain. Chunks are owned here only:
-/// <see cref="Clear"/> gives them back, and the finalizer frees those of a buffer dropped without it.
+/// The chunks are native memory, not arrays: a batch is a hundred megabytes or more, and as
+/// large-object-heap arrays the chunks a batch took beyond the pool counted towards the large-object
+/// budget, whose overrun starts a full (background) collection that marks the whole heap — the
+/// reference snapshot and the run history — four times in a 100 000-record stream drain (two since).
+/// Chunks are owned here only: <see cref="Clear"/> gives them back, and the finalizer frees those of a
+/// buffer dropped without it; a span handed out is written at once, while the buffer's owner holds it.
 /// </remarks>
 internal sealed unsafe class RowBinaryBuffer
 {
