@@ -49,4 +49,7 @@ internal static partial class Log
 
     [LoggerMessage(7014, LogLevel.Information, "gc: {AllocatedMb:F0} MB allocated, collections gen0 {Gen0} gen1 {Gen1} gen2 {Gen2}, paused {PauseMs:F0} ms, heap {HeapMb:F0} MB, conserve-memory {ConserveMemory}")]
     public static partial void GcSummary(ILogger logger, double allocatedMb, int gen0, int gen1, int gen2, double pauseMs, double heapMb, object conserveMemory);
+
+    [LoggerMessage(7015, LogLevel.Information, "compiled {Methods} method(s) of the engine in {Seconds:F2} s before consuming")]
+    public static partial void CodePrepared(ILogger logger, int methods, double seconds);
 }

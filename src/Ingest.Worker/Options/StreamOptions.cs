@@ -42,6 +42,12 @@ public sealed class StreamOptions
     /// </summary>
     public bool RecycleRecords { get; set; } = true;
 
+    /// <summary>
+    /// The engine's methods are compiled before the worker consumes (about a second of start-up on two
+    /// cores), not while the first records wait: see <c>CodePreparation</c>.
+    /// </summary>
+    public bool PrepareCode { get; set; } = true;
+
     /// <summary>Parse workers between the consume thread and the ordered evaluation; defaults to one per core.</summary>
     [Range(1, 256)]
     public int ParseWorkers { get; set; } = Environment.ProcessorCount;

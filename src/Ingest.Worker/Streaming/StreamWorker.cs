@@ -58,6 +58,11 @@ public sealed class StreamWorker(
 
     private async Task RunLoopAsync(CancellationToken stoppingToken)
     {
+        if (_options.PrepareCode)
+        {
+            var (methods, elapsed) = CodePreparation.Prepare(CodePreparation.EngineAssemblies(typeof(StreamWorker), parser.GetType(), evaluator.GetType(), sinks.GetType()));
+            Log.CodePrepared(logger, methods, elapsed.TotalSeconds);
+        }
         var sink = await sinks.CreateAsync(_run.RunId, stoppingToken).ConfigureAwait(false);
         var consumerConfig = KafkaClients.Consumer(_kafka);
         using var deadLetters = new DeadLetterPublisher(new ProducerBuilder<byte[]?, byte[]?>(KafkaClients.Producer(_kafka)).Build(), _kafka.DeadLetterTopic);
