@@ -7,7 +7,7 @@ namespace Ingest.Worker.Streaming;
 /// <summary>
 /// Compiles the engine's own methods before the worker consumes. Tiered compilation is off (each
 /// method is compiled once, optimised, at its first call), so without this the first records of a
-/// backlog wait while the parser, matcher, rules and sink are compiled: 0.3–0.5 s of a 100 000-record
+/// backlog wait while the parser, matcher, rules and sink are compiled: 0.3–0.7 s of a 100 000-record
 /// drain, on the threads that should be processing them. Methods whose code depends on type arguments
 /// (generic methods and the members of generic types) are left to their first call.
 /// </summary>
