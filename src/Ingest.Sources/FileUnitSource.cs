@@ -10,7 +10,12 @@ public sealed class FileUnitSource(string path, UnitSourceOptions? options = nul
 
     public async IAsyncEnumerable<InputUnit> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        var (stream, error) = UnreadableFile.Open(path, bufferSize: 1);
+        if (stream is null)
+        {
+            yield return error!;
+            yield break;
+        }
         await using (stream.ConfigureAwait(false))
         {
             yield return await StreamUnits.ReadAsync(new UnitId(path, null, 0), stream, stream.Length, _options, cancellationToken).ConfigureAwait(false);

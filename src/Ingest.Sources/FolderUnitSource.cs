@@ -5,7 +5,9 @@ namespace Ingest.Sources;
 
 /// <summary>
 /// A folder, recursively, in ordinal path order (deterministic across runs and machines): *.xml files,
-/// *.zip archives and *.seds multi-document files; other files are not inputs.
+/// *.zip archives and *.seds multi-document files; other files are not inputs. A linked folder is
+/// followed once (a link back up the tree would otherwise repeat the same files until the path grew
+/// too long); an input that cannot be opened yields one unit saying why.
 /// </summary>
 public sealed class FolderUnitSource(string path, UnitSourceOptions? options = null) : IUnitSource
 {
@@ -13,9 +15,7 @@ public sealed class FolderUnitSource(string path, UnitSourceOptions? options = n
 
     public async IAsyncEnumerable<InputUnit> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var files = Directory.GetFiles(path, "*", SearchOption.AllDirectories);
-        Array.Sort(files, StringComparer.Ordinal);
-        foreach (var file in files)
+        foreach (var file in Files(path))
         {
             var source = UnitSources.ForFile(file, _options);
             if (source is null)
@@ -28,4 +28,58 @@ public sealed class FolderUnitSource(string path, UnitSourceOptions? options = n
             }
         }
     }
+
+    /// <summary>Every file below <paramref name="root"/>, each folder's real location visited once, sorted by path.</summary>
+    internal static List<string> Files(string root)
+    {
+        var files = new List<string>();
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        var folders = new Stack<string>();
+        folders.Push(root);
+        while (folders.TryPop(out var folder))
+        {
+            if (!visited.Add(RealPath(folder)))
+            {
+                continue;
+            }
+            foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos())
+            {
+                // A link to a folder is a folder to walk; a dangling link is a file (its reader reports it).
+                if (entry is DirectoryInfo || (entry.LinkTarget is not null && Directory.Exists(entry.FullName)))
+                {
+                    folders.Push(entry.FullName);
+                }
+                else
+                {
+                    files.Add(entry.FullName);
+                }
+            }
+        }
+        files.Sort(StringComparer.Ordinal);
+        return files;
+    }
+
+    /// <summary>The folder's canonical path, every link on the way resolved (realpath(3)), so two routes to one folder compare equal.</summary>
+    private static string RealPath(string folder)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            var resolved = RealPathNative(folder, IntPtr.Zero);
+            if (resolved != IntPtr.Zero)
+            {
+                try
+                {
+                    return System.Runtime.InteropServices.Marshal.PtrToStringUTF8(resolved) ?? folder;
+                }
+                finally
+                {
+                    System.Runtime.InteropServices.Marshal.FreeHGlobal(resolved);
+                }
+            }
+        }
+        return Path.GetFullPath(folder);
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "realpath", CharSet = System.Runtime.InteropServices.CharSet.Ansi)]
+    private static extern IntPtr RealPathNative(string path, IntPtr resolved);
 }

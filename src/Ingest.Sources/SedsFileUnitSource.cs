@@ -10,7 +10,12 @@ public sealed class SedsFileUnitSource(string path, UnitSourceOptions? options =
 
     public async IAsyncEnumerable<InputUnit> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 64 * 1024, FileOptions.SequentialScan);
+        var (stream, error) = UnreadableFile.Open(path, bufferSize: 64 * 1024);
+        if (stream is null)
+        {
+            yield return error!;
+            yield break;
+        }
         await using (stream.ConfigureAwait(false))
         {
             await foreach (var unit in SedsFraming.ReadAsync(path, null, stream, _options, cancellationToken).ConfigureAwait(false))

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.IO.Hashing;
 using System.Runtime.CompilerServices;
 using Ingest.Core.Units;
 using Ingest.Sources.Zip;
@@ -10,7 +11,10 @@ namespace Ingest.Sources;
 /// Entries of a zip archive, streamed one by one (the archive is never loaded whole), in archive
 /// order, named "archive.zip!entry". Entries ending in .seds are framed further. With
 /// <see cref="UnitSourceOptions.DeferInflate"/> the entries' raw deflate bytes are handed on for
-/// the parse workers to expand in parallel.
+/// the parse workers to expand in parallel; without it they are expanded here. Either way every
+/// entry's CRC-32 is checked. A damaged archive or entry becomes a FramingError unit (one for an
+/// archive that cannot be opened at all) and the reading goes on: one bad delivery must not stop a
+/// nightly run.
 /// </summary>
 public sealed class ZipUnitSource(string path, UnitSourceOptions? options = null) : IUnitSource
 {
@@ -18,18 +22,20 @@ public sealed class ZipUnitSource(string path, UnitSourceOptions? options = null
 
     public IAsyncEnumerable<InputUnit> ReadAsync(CancellationToken cancellationToken)
     {
-        if (_options.DeferInflate)
+        List<ZipEntryInfo>? entries;
+        try
         {
             using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-            if (ZipDirectory.Read(file) is { } entries)
-            {
-                return ReadDeferredAsync(entries, cancellationToken);
-            }
+            entries = ZipDirectory.Read(file);
         }
-        return ReadInflatedAsync(cancellationToken);
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return One(ArchiveError(e.Message));
+        }
+        return entries is null ? ReadWithSystemZipAsync(cancellationToken) : ReadEntriesAsync(entries, cancellationToken);
     }
 
-    private async IAsyncEnumerable<InputUnit> ReadDeferredAsync(List<ZipEntryInfo> entries, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<InputUnit> ReadEntriesAsync(List<ZipEntryInfo> entries, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // Read front to back through the window: the kernel's read-ahead then fetches the archive
         // ahead of the entries being cut from it.
@@ -59,6 +65,13 @@ public sealed class ZipUnitSource(string path, UnitSourceOptions? options = null
                 yield return new InputUnit(id, ReadOnlyMemory<byte>.Empty) { FramingError = error };
                 continue;
             }
+            // A stored entry is not expanded, so nothing else would see a damaged byte.
+            if (entry.Method == ZipEntryInfo.Stored && Crc32.HashToUInt32(raw.Memory.Span) is var crc && crc != entry.Crc32)
+            {
+                raw.Dispose();
+                yield return new InputUnit(id, ReadOnlyMemory<byte>.Empty) { FramingError = $"zip entry CRC-32 is {crc:x8}, the archive says {entry.Crc32:x8}" };
+                continue;
+            }
             var deflated = new DeflatedPayload((int)entry.UncompressedSize, entry.Crc32);
             if (entry.Name.EndsWith(".seds", StringComparison.OrdinalIgnoreCase))
             {
@@ -75,9 +88,13 @@ public sealed class ZipUnitSource(string path, UnitSourceOptions? options = null
                 }
                 continue;
             }
-            yield return entry.Method == ZipEntryInfo.Deflated
-                ? new InputUnit(id, raw.Memory, raw) { Deflated = deflated }
-                : new InputUnit(id, raw.Memory, raw);
+            if (entry.Method == ZipEntryInfo.Stored)
+            {
+                yield return new InputUnit(id, raw.Memory, raw);
+                continue;
+            }
+            var unit = new InputUnit(id, raw.Memory, raw) { Deflated = deflated };
+            yield return _options.DeferInflate ? unit : UnitInflation.Inflate(unit);
         }
     }
 
@@ -127,35 +144,83 @@ public sealed class ZipUnitSource(string path, UnitSourceOptions? options = null
         FramingError = entry.IsEncrypted ? "zip entry is encrypted" : $"zip entry uses compression method {entry.Method} (only stored and deflate are read)",
     };
 
-    private async IAsyncEnumerable<InputUnit> ReadInflatedAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    private InputUnit ArchiveError(string reason) =>
+        new(new UnitId(path, null, 0), ReadOnlyMemory<byte>.Empty) { FramingError = $"zip archive is unreadable: {reason}" };
+
+    private static async IAsyncEnumerable<InputUnit> One(InputUnit unit)
+    {
+        await Task.CompletedTask.ConfigureAwait(false);
+        yield return unit;
+    }
+
+    /// <summary>
+    /// An archive whose central directory <see cref="ZipDirectory"/> does not read (multi-disk,
+    /// damaged): System.IO.Compression tries it, entry by entry, each read whole before it is framed.
+    /// </summary>
+    private async IAsyncEnumerable<InputUnit> ReadWithSystemZipAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 64 * 1024, useAsync: true);
         await using (file.ConfigureAwait(false))
         {
-            using var archive = new ZipArchive(file, ZipArchiveMode.Read, leaveOpen: true);
-            foreach (var entry in archive.Entries)
+            var (archive, error) = Open(file);
+            if (archive is null)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (entry.FullName.EndsWith('/'))
+                yield return ArchiveError(error!);
+                yield break;
+            }
+            using (archive)
+            {
+                foreach (var entry in archive.Entries)
                 {
-                    continue;
-                }
-                var stream = entry.Open();
-                await using (stream.ConfigureAwait(false))
-                {
-                    if (entry.FullName.EndsWith(".seds", StringComparison.OrdinalIgnoreCase))
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (entry.FullName.EndsWith('/'))
                     {
-                        await foreach (var frame in SedsFraming.ReadAsync(path, entry.FullName, stream, _options, cancellationToken).ConfigureAwait(false))
+                        continue;
+                    }
+                    var id = new UnitId(path, entry.FullName, 0);
+                    var unit = await ReadEntryAsync(id, entry, cancellationToken).ConfigureAwait(false);
+                    if (unit.FramingError is null && entry.FullName.EndsWith(".seds", StringComparison.OrdinalIgnoreCase))
+                    {
+                        using (unit)
                         {
-                            yield return frame;
+                            await foreach (var frame in SedsFraming.ReadAsync(path, entry.FullName, new ReadOnlyMemoryStream(unit.Payload.First), _options, cancellationToken).ConfigureAwait(false))
+                            {
+                                yield return frame;
+                            }
                         }
+                        continue;
                     }
-                    else
-                    {
-                        yield return await StreamUnits.ReadAsync(new UnitId(path, entry.FullName, 0), stream, entry.Length, _options, cancellationToken).ConfigureAwait(false);
-                    }
+                    yield return unit;
                 }
             }
+        }
+    }
+
+    private static (ZipArchive? Archive, string? Error) Open(FileStream file)
+    {
+        try
+        {
+            return (new ZipArchive(file, ZipArchiveMode.Read, leaveOpen: true), null);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            return (null, e.Message);
+        }
+    }
+
+    private async Task<InputUnit> ReadEntryAsync(UnitId id, ZipArchiveEntry entry, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var stream = entry.Open();
+            await using (stream.ConfigureAwait(false))
+            {
+                return await StreamUnits.ReadAsync(id, stream, entry.Length, _options, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException)
+        {
+            return new InputUnit(id, ReadOnlyMemory<byte>.Empty) { FramingError = $"zip entry is unreadable: {e.Message}" };
         }
     }
 }

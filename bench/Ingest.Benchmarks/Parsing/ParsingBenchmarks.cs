@@ -21,6 +21,9 @@ namespace Ingest.Benchmarks.Parsing;
 public class ParsingBenchmarks
 {
     private byte[][] _documents = [];
+    // Per document: inside the fast reader's subset (every generated SED is; some hand-written samples
+    // use comments, CDATA or character references, which only the general reader takes).
+    private bool[] _inFastSubset = [];
     private InputUnit[] _units = [];
     private readonly SedParser _parser = new();
     private readonly SedParser _generalParser = new(new SedParserOptions { FastPath = false });
@@ -43,6 +46,17 @@ public class ParsingBenchmarks
     {
         _documents = ParsingCorpus.Load();
         _units = ParsingCorpus.LoadUnits(_parser);
+        _inFastSubset = new bool[_documents.Length];
+        for (var i = 0; i < _documents.Length; i++)
+        {
+            var handler = new CountingHandler();
+            _inFastSubset[i] = new XmlFastReader(_documents[i], s_skipIndentation, _fastScratch).TryReadToEnd(ref handler);
+        }
+        var outside = _inFastSubset.Count(x => !x);
+        if (outside > 0)
+        {
+            Console.WriteLine($"// {outside} of {_documents.Length} corpus documents are outside the fast reader's subset: its benchmark reads them with the general reader, as the SED parser does");
+        }
     }
 
     [Benchmark(Description = "Ingest SedParser (records)")]
@@ -76,18 +90,27 @@ public class ParsingBenchmarks
         return n;
     }
 
-    /// <summary>The fast reader alone, pushing to a handler that does nothing.</summary>
+    /// <summary>
+    /// The fast reader alone, pushing to a handler that does nothing; a document outside its subset is
+    /// read by the general reader's push loop instead (without the fast reader's failed attempt, which
+    /// the SED parser pays), so the pass covers the same bytes as the other benchmarks.
+    /// </summary>
     [Benchmark(Description = "Ingest fast reader, push")]
     public int FastReaderPush()
     {
         var n = 0;
-        foreach (var doc in _documents)
+        var documents = _documents;
+        for (var i = 0; i < documents.Length; i++)
         {
-            var reader = new XmlFastReader(doc, s_skipIndentation, _fastScratch);
             var handler = new CountingHandler();
-            if (!reader.TryReadToEnd(ref handler))
+            if (_inFastSubset[i])
             {
-                throw new InvalidOperationException("a corpus document is outside the fast reader's subset");
+                new XmlFastReader(documents[i], s_skipIndentation, _fastScratch).TryReadToEnd(ref handler);
+            }
+            else
+            {
+                var reader = new XmlTokenReader(new ReadOnlySequence<byte>(documents[i]), true, new XmlReaderState(s_skipIndentation, _buffers));
+                reader.ReadToEnd(ref handler);
             }
             n += handler.Count;
         }

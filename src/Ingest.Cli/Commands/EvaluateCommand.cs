@@ -89,9 +89,9 @@ internal sealed partial class EvaluateCommand : ICliCommand, IHasFlags
             }
             return Report(args, truthPath, run, predicted);
         }
-        catch (Exception e) when (e is HttpRequestException or global::ClickHouse.Driver.ClickHouseServerException)
+        catch (Exception e) when (ClickHouseFailure.Is(e, cancellationToken))
         {
-            await Console.Error.WriteLineAsync($"ingest evaluate: {e.Message}").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"ingest evaluate: {ClickHouseFailure.Describe(e)}").ConfigureAwait(false);
             return 1;
         }
     }

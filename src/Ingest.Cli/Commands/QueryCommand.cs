@@ -83,9 +83,9 @@ internal sealed class QueryCommand : ICliCommand, IHasFlags
             await QueryOutput.WriteAsync(store, sql, format, Console.Out, cancellationToken).ConfigureAwait(false);
             return 0;
         }
-        catch (Exception e) when (e is global::ClickHouse.Driver.ClickHouseServerException or HttpRequestException)
+        catch (Exception e) when (ClickHouseFailure.Is(e, cancellationToken))
         {
-            await Console.Error.WriteLineAsync($"ingest query {query.Name}: {e.Message}").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"ingest query {query.Name}: {ClickHouseFailure.Describe(e)}").ConfigureAwait(false);
             return 1;
         }
     }

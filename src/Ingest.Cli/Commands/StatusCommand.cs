@@ -51,9 +51,9 @@ internal sealed class StatusCommand : ICliCommand, IHasFlags
             }
             return 0;
         }
-        catch (Exception e) when (e is global::ClickHouse.Driver.ClickHouseServerException or HttpRequestException)
+        catch (Exception e) when (ClickHouseFailure.Is(e, cancellationToken))
         {
-            await Console.Error.WriteLineAsync($"ingest status: {e.Message}").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"ingest status: {ClickHouseFailure.Describe(e)}").ConfigureAwait(false);
             return 1;
         }
     }

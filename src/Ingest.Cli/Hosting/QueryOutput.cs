@@ -62,7 +62,33 @@ internal static class QueryOutput
         return sb.ToString();
     }
 
-    private static string Unescape(string cell) =>
-        cell.Replace("\\t", "\t", StringComparison.Ordinal).Replace("\\n", " ", StringComparison.Ordinal)
-            .Replace("\\'", "'", StringComparison.Ordinal).Replace("\\\\", "\\", StringComparison.Ordinal);
+    /// <summary>
+    /// A TSV cell's escapes undone in one pass (undone one after another, the "\\" of a backslash
+    /// followed by "n" would be read as a line break); line breaks, tabs and other control characters
+    /// become spaces, as a table's cell is one line.
+    /// </summary>
+    internal static string Unescape(string cell)
+    {
+        if (!cell.Contains('\\', StringComparison.Ordinal))
+        {
+            return cell;
+        }
+        var sb = new StringBuilder(cell.Length);
+        for (var i = 0; i < cell.Length; i++)
+        {
+            var c = cell[i];
+            if (c != '\\' || i + 1 == cell.Length)
+            {
+                sb.Append(c);
+                continue;
+            }
+            var next = cell[++i];
+            sb.Append(next switch
+            {
+                'n' or 'r' or 't' or '0' or 'b' or 'f' => ' ',
+                _ => next,
+            });
+        }
+        return sb.ToString();
+    }
 }

@@ -35,14 +35,17 @@ public static partial class SavedQueries
                 throw new ArgumentException($"query '{query.Name}' has no parameter '{name}' (it has: {string.Join(", ", query.Parameters.Select(p => p.Name))})");
             }
         }
-        var sql = query.Sql.Replace("{db}", database, StringComparison.Ordinal);
+        var literals = new Dictionary<string, string>(StringComparer.Ordinal) { ["db"] = database };
         foreach (var p in query.Parameters)
         {
             var raw = values.TryGetValue(p.Name, out var v) ? v : p.Default
                 ?? throw new ArgumentException($"query '{query.Name}' needs --param {p.Name}=<{p.Type}> ({p.Description})");
-            sql = sql.Replace("{" + p.Name + "}", Literal(p, raw, today), StringComparison.Ordinal);
+            literals[p.Name] = Literal(p, raw, today);
         }
-        return sql;
+        // One pass over the query's own text: a value that contains "{name}" is never substituted again
+        // (replacing parameter after parameter would rewrite it, and let a later string literal close an
+        // earlier one).
+        return Placeholder().Replace(query.Sql, m => literals.TryGetValue(m.Groups[1].Value, out var literal) ? literal : m.Value);
     }
 
     internal static string Literal(QueryParameter p, string raw, DateOnly today)
@@ -135,6 +138,9 @@ public static partial class SavedQueries
         }
         return new SavedQuery(name, title, description, parameters, body.ToString().Trim());
     }
+
+    [GeneratedRegex(@"\{(\w+)\}")]
+    private static partial Regex Placeholder();
 
     [GeneratedRegex(@"^-- param:\s+(\w+)\s+(UInt|Date|String)\s+(\S+)\s*(.*)$")]
     private static partial Regex ParamLine();

@@ -68,6 +68,39 @@ public sealed class UnitSourcesTests
             units.Select(u => (u.Name, u.Offset, u.Payload, u.FramingError)));
     }
 
+    [Fact]
+    public async Task A_dangling_link_in_a_folder_is_one_unit_error_and_the_other_files_still_read()
+    {
+        using var tree = new TempTree();
+        tree.Write("a.xml", "<a/>");
+        tree.Write("c.xml", "<c/>");
+        File.CreateSymbolicLink(Path.Combine(tree.Root, "b.xml"), Path.Combine(tree.Root, "gone.xml"));
+
+        var units = await ReadAll(UnitSources.For([tree.Root]));
+
+        Assert.Equal(3, units.Count);
+        Assert.Equal("<a/>", units[0].Payload);
+        Assert.Equal(Path.Combine(tree.Root, "b.xml"), units[1].Name);
+        Assert.StartsWith("file is unreadable: ", units[1].FramingError, StringComparison.Ordinal);
+        Assert.Equal("<c/>", units[2].Payload);
+    }
+
+    [Fact]
+    public async Task A_link_back_up_the_folder_tree_is_walked_once()
+    {
+        using var tree = new TempTree();
+        tree.Write("sub/a.xml", "<a/>");
+        File.CreateSymbolicLink(Path.Combine(tree.Root, "sub", "loop"), tree.Root);
+        tree.Write("other/b.xml", "<b/>");
+        Directory.CreateSymbolicLink(Path.Combine(tree.Root, "also-other"), Path.Combine(tree.Root, "other"));
+
+        var units = await ReadAll(UnitSources.For([tree.Root]));
+
+        // "also-other" and "other" are one folder: whichever route is walked first, its file comes once.
+        Assert.Equal(["<a/>", "<b/>"], units.Select(u => u.Payload).Order(StringComparer.Ordinal).ToArray());
+        Assert.All(units, u => Assert.Null(u.FramingError));
+    }
+
     [Theory]
     [InlineData("#SED 4\n<a/>\n#SED x\n<b/>\n", 1, "bad frame header at byte 12")]
     [InlineData("#SED 4\n<a/>\n#SED 99\n<b/>\n", 1, "short frame at byte 20: 5 of 99 bytes")]

@@ -207,6 +207,57 @@ public sealed class ZipDeferredInflateTests
         });
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_damaged_entry_is_a_unit_error_whether_or_not_inflation_is_deferred(bool deferred)
+    {
+        using var tree = new TempTree();
+        var bytes = Archive([("first.xml", 2000, CompressionLevel.Optimal), ("second.xml", 2000, CompressionLevel.Optimal)]);
+        bytes[DataOffset(bytes, 0) + 40] ^= 0x5A;
+        var path = tree.Write("batch.zip", bytes);
+
+        var units = ReadAll(UnitSources.For([path], deferred ? s_deferred : null));
+
+        Assert.Equal(2, units.Count);
+        Assert.Matches("not valid deflate data|CRC-32|expands", units[0].FramingError!);
+        Assert.Null(units[1].FramingError);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_changed_byte_in_a_stored_entry_fails_its_CRC(bool deferred)
+    {
+        using var tree = new TempTree();
+        var bytes = Archive([("stored.xml", 600, CompressionLevel.NoCompression), ("fine.xml", 600, CompressionLevel.NoCompression)]);
+        bytes[DataOffset(bytes, 0) + 30] ^= 0x01;
+        var path = tree.Write("batch.zip", bytes);
+
+        var units = ReadAll(UnitSources.For([path], deferred ? s_deferred : null));
+
+        Assert.Equal(2, units.Count);
+        Assert.StartsWith("zip entry CRC-32 is ", units[0].FramingError, StringComparison.Ordinal);
+        Assert.Null(units[1].FramingError);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_file_named_zip_that_is_no_archive_is_one_unit_error_and_the_next_path_still_reads(bool deferred)
+    {
+        using var tree = new TempTree();
+        var bad = tree.Write("not-a.zip", "<A002>this is no archive</A002>");
+        var next = tree.Write("next.xml", "<doc/>");
+
+        var units = ReadAll(UnitSources.For([bad, next], deferred ? s_deferred : null));
+
+        Assert.Equal(2, units.Count);
+        Assert.Equal(bad, units[0].Name);
+        Assert.StartsWith("zip archive is unreadable: ", units[0].FramingError, StringComparison.Ordinal);
+        Assert.Equal((next, "<doc/>", (string?)null), units[1]);
+    }
+
     private static List<(string Name, string Payload, string? FramingError)> ReadAll(IUnitSource source) =>
         ReadAllAsync(source).GetAwaiter().GetResult();
 
