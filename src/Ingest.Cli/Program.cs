@@ -53,6 +53,18 @@ internal static class Program
             await Console.Error.WriteLineAsync($"ingest {command.Name}: cancelled").ConfigureAwait(false);
             return 130;
         }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            // Bad or unreadable input that stops a verb as a whole (a run's units are quarantined one by one instead).
+            await Console.Error.WriteLineAsync($"ingest {command.Name}: {e.Message}").ConfigureAwait(false);
+            return 1;
+        }
+        catch (Exception e)
+        {
+            // A defect: the documented failure code rather than the runtime's abort, with what a bug report needs.
+            await Console.Error.WriteLineAsync($"ingest {command.Name}: unexpected error: {e}").ConfigureAwait(false);
+            return 1;
+        }
     }
 
     private static SortedDictionary<string, ICliCommand> DiscoverCommands()

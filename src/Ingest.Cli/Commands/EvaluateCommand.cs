@@ -134,6 +134,7 @@ internal sealed partial class EvaluateCommand : ICliCommand, IHasFlags
         CliArgs args, IReadOnlyList<string> inputs, CancellationToken ct)
     {
         var layout = CorpusLayout.Resolve(inputs, args.Get("a1"), args.Get("declarations"));
+        ReferenceFiles.RequireExisting(layout.A1Path, layout.DeclarationsPath);
         foreach (var path in layout.SedPaths)
         {
             if (!Directory.Exists(path) && !File.Exists(path))

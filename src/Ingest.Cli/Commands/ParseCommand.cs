@@ -24,9 +24,11 @@ internal sealed class ParseCommand : ICliCommand, IHasFlags
 
         options:
           --status   one line per unit: <path or path!entry> TAB sed|not-sed|malformed TAB <SED type | code: message>
-          --json     each parsed SED as one JSON line with every extracted field
+                     (a tab, line break or backslash inside a field is written \t, \n, \r, \\)
+          --json     each parsed SED as one JSON line with every extracted field, "unit" first
           (none)     a short line per unit and the totals
-        Error details (code, message, byte offset, line, column, element path) go to stderr.
+        Error details (code, message, byte offset, line, column, element path) go to stderr, one
+        line per unit. An unreadable file, archive or zip entry is a malformed unit (FramingError).
 
         exit codes:
           0   every unit is a SED
@@ -37,6 +39,14 @@ internal sealed class ParseCommand : ICliCommand, IHasFlags
 
     public async Task<int> RunAsync(CliArgs args, CancellationToken cancellationToken)
     {
+        // Unknown options first: an unknown option takes the next word as its value, which may be the path.
+        foreach (var option in args.OptionNames)
+        {
+            if (option is not ("json" or "status"))
+            {
+                throw new CliUsageException($"unknown option --{option}");
+            }
+        }
         if (args.Positionals.Count == 0)
         {
             throw new CliUsageException("at least one PATH is required");
@@ -44,13 +54,6 @@ internal sealed class ParseCommand : ICliCommand, IHasFlags
         if (args.Has("json") && args.Has("status"))
         {
             throw new CliUsageException("--json and --status are exclusive");
-        }
-        foreach (var option in args.OptionNames)
-        {
-            if (option is not ("json" or "status"))
-            {
-                throw new CliUsageException($"unknown option --{option}");
-            }
         }
         var mode = args.Has("json") ? ParseOutputMode.Json : args.Has("status") ? ParseOutputMode.Status : ParseOutputMode.Summary;
         Ingest.Core.Units.IUnitSource source;

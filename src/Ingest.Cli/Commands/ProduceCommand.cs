@@ -40,7 +40,7 @@ internal sealed class ProduceCommand : ICliCommand
         compacted reference topics the stream worker follows.
 
         Prints the number of records produced and the rate. exit codes: 0 all acknowledged,
-        1 a delivery failed, 64 bad arguments
+        1 a delivery failed, no broker, or a reference line that is not a record, 64 bad arguments
         """;
 
     public async Task<int> RunAsync(CliArgs args, CancellationToken cancellationToken)
@@ -54,6 +54,15 @@ internal sealed class ProduceCommand : ICliCommand
         var limit = args.GetLong("limit", long.MaxValue);
         var kafka = new KafkaOptions();
         CliConfiguration.Build(args).GetSection(KafkaOptions.Section).Bind(kafka);
+        try
+        {
+            kafka.ResolveBootstrap();
+        }
+        catch (InvalidOperationException e)
+        {
+            await Console.Error.WriteLineAsync($"ingest produce: {e.Message}").ConfigureAwait(false);
+            return 1;
+        }
         var layout = CorpusLayout.Resolve(args.Positionals, null, null);
 
         if (args.Positionals.All(p => p.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase)))
@@ -81,26 +90,14 @@ internal sealed class ProduceCommand : ICliCommand
                     Value = unit.Payload.ToArray(),
                     Headers = new Headers { { "ingest-unit", Encoding.UTF8.GetBytes(unit.Id.ToString()) } },
                 };
-                while (true)
+                Produce(producer, topic, message, report =>
                 {
-                    try
+                    if (report.Error.IsError)
                     {
-                        producer.Produce(topic, message, report =>
-                        {
-                            if (report.Error.IsError)
-                            {
-                                Interlocked.Increment(ref failed);
-                                firstError ??= report.Error.Reason;
-                            }
-                        });
-                        break;
+                        Interlocked.Increment(ref failed);
+                        firstError ??= report.Error.Reason;
                     }
-                    catch (ProduceException<byte[], byte[]> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
-                    {
-                        // Back-pressure: let librdkafka drain its queue, then retry this record.
-                        producer.Poll(TimeSpan.FromMilliseconds(50));
-                    }
-                }
+                });
                 produced++;
                 if (rate > 0)
                 {
@@ -112,42 +109,43 @@ internal sealed class ProduceCommand : ICliCommand
                 }
             }
         }
-        while (producer.Flush(TimeSpan.FromSeconds(1)) > 0)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-        }
+        var unsent = FlushAll(producer, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
         var seconds = Math.Max(clock.Elapsed.TotalSeconds, 0.001);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"produced {produced:N0} records to {topic} in {seconds:F1} s ({produced / seconds:N0}/s), {failed} failed"));
-        if (failed > 0)
-        {
-            await Console.Error.WriteLineAsync($"ingest produce: {failed} deliveries failed, first: {firstError}").ConfigureAwait(false);
-            return 1;
-        }
-        return 0;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"produced {produced:N0} records to {topic} in {seconds:F1} s ({produced / seconds:N0}/s), {failed + unsent} failed"));
+        return Report(failed + unsent, firstError);
     }
 
     private static async Task<int> ProduceReferenceAsync(IReadOnlyList<string> files, string topic, int rate, long limit, KafkaOptions kafka, CancellationToken cancellationToken)
     {
         using var producer = new ProducerBuilder<byte[], byte[]>(KafkaClients.Producer(kafka)).Build();
         long produced = 0, failed = 0;
+        string? firstError = null;
         var clock = Stopwatch.StartNew();
         foreach (var file in files)
         {
+            var lineNumber = 0;
             foreach (var line in File.ReadLines(file))
             {
-                if (line.Length == 0 || produced >= limit)
+                lineNumber++;
+                if (produced >= limit)
+                {
+                    break;
+                }
+                if (line.Length == 0)
                 {
                     continue;
                 }
-                using var json = System.Text.Json.JsonDocument.Parse(line);
-                var key = json.RootElement.TryGetProperty("documentNumber", out var n) ? n.GetString()
-                    : json.RootElement.TryGetProperty("declarationId", out var d) ? d.GetString() : null;
-                if (key is null)
+                var key = ReferenceKey(file, lineNumber, line);
+                var message = new Message<byte[], byte[]> { Key = Encoding.UTF8.GetBytes(key), Value = Encoding.UTF8.GetBytes(line) };
+                Produce(producer, topic, message, report =>
                 {
-                    throw new CliUsageException($"{file}: a line has neither documentNumber nor declarationId");
-                }
-                producer.Produce(topic, new Message<byte[], byte[]> { Key = Encoding.UTF8.GetBytes(key), Value = Encoding.UTF8.GetBytes(line) },
-                    r => { if (r.Error.IsError) { Interlocked.Increment(ref failed); } });
+                    if (report.Error.IsError)
+                    {
+                        Interlocked.Increment(ref failed);
+                        firstError ??= report.Error.Reason;
+                    }
+                });
                 produced++;
                 if (rate > 0 && TimeSpan.FromSeconds(produced / (double)rate) - clock.Elapsed is { TotalMilliseconds: > 5 } ahead)
                 {
@@ -155,8 +153,66 @@ internal sealed class ProduceCommand : ICliCommand
                 }
             }
         }
-        producer.Flush(TimeSpan.FromSeconds(60));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"produced {produced:N0} reference records to {topic}, {failed} failed"));
-        return failed == 0 ? 0 : 1;
+        var unsent = FlushAll(producer, cancellationToken);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"produced {produced:N0} reference records to {topic}, {failed + unsent} failed"));
+        return Report(failed + unsent, unsent > 0 ? $"{unsent} record(s) still unacknowledged when the producer was flushed" : firstError);
+    }
+
+    /// <summary>The record's key: its document number (A1) or declaration id; a line that is not such a record stops the replay.</summary>
+    private static string ReferenceKey(string file, int lineNumber, string line)
+    {
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(line);
+            var root = json.RootElement;
+            if (root.ValueKind == System.Text.Json.JsonValueKind.Object
+                && (root.TryGetProperty("documentNumber", out var key) || root.TryGetProperty("declarationId", out key))
+                && key.ValueKind == System.Text.Json.JsonValueKind.String)
+            {
+                return key.GetString()!;
+            }
+            throw new InvalidDataException($"{file}:{lineNumber}: the record has neither documentNumber nor declarationId");
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new InvalidDataException($"{file}:{lineNumber}: not a JSON record: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Produces one record, waiting while librdkafka's queue is full (back-pressure, not an error).</summary>
+    private static void Produce(IProducer<byte[], byte[]> producer, string topic, Message<byte[], byte[]> message, Action<DeliveryReport<byte[], byte[]>> onDelivery)
+    {
+        while (true)
+        {
+            try
+            {
+                producer.Produce(topic, message, onDelivery);
+                return;
+            }
+            catch (ProduceException<byte[], byte[]> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
+            {
+                producer.Poll(TimeSpan.FromMilliseconds(50));
+            }
+        }
+    }
+
+    /// <summary>Waits for every acknowledgement; on cancellation, returns how many records were left unacknowledged.</summary>
+    private static int FlushAll(IProducer<byte[], byte[]> producer, CancellationToken cancellationToken)
+    {
+        int left;
+        while ((left = producer.Flush(TimeSpan.FromSeconds(1))) > 0 && !cancellationToken.IsCancellationRequested)
+        {
+        }
+        return left;
+    }
+
+    private static int Report(long failed, string? first)
+    {
+        if (failed == 0)
+        {
+            return 0;
+        }
+        Console.Error.WriteLine($"ingest produce: {failed} deliveries failed, first: {first}");
+        return 1;
     }
 }

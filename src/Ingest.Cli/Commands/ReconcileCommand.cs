@@ -98,6 +98,7 @@ internal sealed class ReconcileCommand : ICliCommand, IHasFlags
                 throw new CliUsageException($"no such file or folder: {path}");
             }
         }
+        ReferenceFiles.RequireExisting(layout.A1Path, layout.DeclarationsPath);
         var configuration = CliConfiguration.Build(args);
         var pipelineOptions = CliConfiguration.Pipeline(configuration);
         pipelineOptions.ParseWorkers = args.GetInt("workers", pipelineOptions.ParseWorkers);
@@ -148,14 +149,25 @@ internal sealed class ReconcileCommand : ICliCommand, IHasFlags
         {
             snapshot = ReferenceSnapshot.LoadIndexed(layout.A1Path, layout.DeclarationsPath, copy is null ? null : copy.Add, copy is null ? null : copy.Add);
         }
-        catch when (copy is not null)
+        catch (Exception e) when (!IsOutOfMemory(e))
         {
-            await copy.AbandonAsync().ConfigureAwait(false);
-            if (copy.Failure is { } failure && IsClickHouseDown(failure))
+            if (copy is not null)
             {
-                return await ClickHouseUnusableAsync(store!, failure).ConfigureAwait(false);
+                await copy.AbandonAsync().ConfigureAwait(false);
+                if (copy.Failure is { } failure && IsClickHouseDown(failure))
+                {
+                    return await ClickHouseUnusableAsync(store!, failure).ConfigureAwait(false);
+                }
             }
-            throw;
+            if (e is not (InvalidDataException or IOException or System.Text.Json.JsonException))
+            {
+                throw;
+            }
+            // A damaged register is refused before any SED is read: matching against part of it would
+            // report conform postings as unmatched.
+            store?.Dispose();
+            await Console.Error.WriteLineAsync($"ingest reconcile: the reference data cannot be read, nothing was evaluated: {e.Message}").ConfigureAwait(false);
+            return 1;
         }
         var loadTime = clock.Elapsed;
         if (copy is not null)
@@ -175,12 +187,22 @@ internal sealed class ReconcileCommand : ICliCommand, IHasFlags
         var evaluator = Engine.CreateEvaluator(new ReferenceSnapshotHolder(snapshot), new EvaluatorOptions { ExpectedSeds = (int)Math.Min(units, int.MaxValue) });
         var progress = ProgressDisplay.ForConsole(units);
         var pipelineClock = Stopwatch.StartNew();
-        await using (sink.ConfigureAwait(false))
+        try
         {
-            // Zip entries travel compressed to the parse workers, which inflate them in parallel.
-            var source = UnitSources.For(layout.SedPaths, new UnitSourceOptions { DeferInflate = true });
-            await RunDriver.RunAsync(run, source, Engine.CreateParser(), evaluator, sink, pipelineOptions,
-                progress.Report, cancellationToken).ConfigureAwait(false);
+            await using (sink.ConfigureAwait(false))
+            {
+                // Zip entries travel compressed to the parse workers, which inflate them in parallel.
+                var source = UnitSources.For(layout.SedPaths, new UnitSourceOptions { DeferInflate = true });
+                await RunDriver.RunAsync(run, source, Engine.CreateParser(), evaluator, sink, pipelineOptions,
+                    progress.Report, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (!IsOutOfMemory(e))
+        {
+            // The sink's last flush (when it is disposed) or a completed run's final row did not reach
+            // ClickHouse: the run failed, and says so in its summary rather than as a stack trace.
+            run.Status = "failed";
+            run.Error = (run.Error is null ? "" : run.Error + "; then ") + $"{e.GetType().Name}: {e.Message}";
         }
         progress.Finish();
         store?.Dispose();

@@ -41,7 +41,11 @@ internal sealed class StreamCommand : ICliCommand
         var overrides = CliConfiguration.Overrides(args);
         if (args.Get("exit-when-idle") is { } idle)
         {
-            overrides["Stream:ExitWhenIdle"] = TimeSpan.FromSeconds(double.Parse(idle, CultureInfo.InvariantCulture)).ToString("c", CultureInfo.InvariantCulture);
+            if (!double.TryParse(idle, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || !(seconds >= 0) || seconds > TimeSpan.MaxValue.TotalSeconds)
+            {
+                throw new CliUsageException($"--exit-when-idle expects a number of seconds (0 = never), got '{idle}'");
+            }
+            overrides["Stream:ExitWhenIdle"] = TimeSpan.FromSeconds(seconds).ToString("c", CultureInfo.InvariantCulture);
         }
         if (args.Get("metrics-port") is { } port)
         {
@@ -56,6 +60,7 @@ internal sealed class StreamCommand : ICliCommand
         {
             overrides[$"Kafka:SedTopics:{i}"] = topics[i];
         }
+        ReferenceFiles.RequireExisting(args.Get("a1"), args.Get("declarations"));
         if (args.Get("a1") is { } a1)
         {
             overrides["Reference:A1Path"] = a1;

@@ -44,21 +44,26 @@ public static class ParseRun
                 }
                 if (outcome.Error is { } error)
                 {
-                    await stderr.WriteLineAsync($"{name}: {error.ErrorCode}: {error.Message} (byte {unit.Id.Offset + error.ByteOffset}, line {error.Line}, column {error.Column}, element {error.ElementPath})").ConfigureAwait(false);
+                    await stderr.WriteLineAsync(OneLine($"{name}: {error.ErrorCode}: {error.Message} (byte {unit.Id.Offset + error.ByteOffset}, line {error.Line}, column {error.Column}, element {error.ElementPath})")).ConfigureAwait(false);
                 }
                 switch (mode)
                 {
                     case ParseOutputMode.Status:
-                        await stdout.WriteLineAsync($"{name}\t{KindName(outcome.Kind)}\t{Detail(outcome)}").ConfigureAwait(false);
+                        await stdout.WriteLineAsync($"{Field(name)}\t{KindName(outcome.Kind)}\t{Field(Detail(outcome))}").ConfigureAwait(false);
                         break;
                     case ParseOutputMode.Json when outcome.Sed is not null:
-                        await stdout.WriteLineAsync(JsonSerializer.Serialize(outcome.Sed, SedJsonContext.Default.SedRecord)).ConfigureAwait(false);
+                        await stdout.WriteLineAsync(WithUnit(name, JsonSerializer.Serialize(outcome.Sed, SedJsonContext.Default.SedRecord))).ConfigureAwait(false);
                         break;
                     case ParseOutputMode.Summary:
                         await stdout.WriteLineAsync($"{name}  {KindName(outcome.Kind)}  {Summary(outcome)}").ConfigureAwait(false);
                         break;
                 }
             }
+        }
+        if (seds + notSeds + malformed == 0)
+        {
+            // Not an error (an empty delivery folder is possible), but never silent.
+            await stderr.WriteLineAsync("no input units: the paths hold no *.xml, *.zip or *.seds file").ConfigureAwait(false);
         }
         if (mode == ParseOutputMode.Summary)
         {
@@ -73,6 +78,39 @@ public static class ParseRun
         ParseOutcomeKind.NotSed => "not-sed",
         _ => "malformed",
     };
+
+    /// <summary>
+    /// A status field: a tab, line break or backslash in a file name or a message is escaped (\t, \n,
+    /// \r, \\) so that a line is always one unit of three tab-separated fields.
+    /// </summary>
+    public static string Field(string value)
+    {
+        if (value.AsSpan().IndexOfAny("\t\n\r\\") < 0)
+        {
+            return value;
+        }
+        var sb = new System.Text.StringBuilder(value.Length + 8);
+        foreach (var c in value)
+        {
+            sb.Append(c switch
+            {
+                '\t' => "\\t",
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\\' => "\\\\",
+                _ => c.ToString(),
+            });
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>An error line on stderr stays one line: its line breaks are escaped (backslashes, common in paths, are not).</summary>
+    private static string OneLine(string value) =>
+        value.AsSpan().IndexOfAny('\n', '\r') < 0 ? value : value.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+
+    /// <summary>The SED's JSON object with the unit it came from as its first property.</summary>
+    private static string WithUnit(string unit, string sedJson) =>
+        $"{{\"unit\":{JsonSerializer.Serialize(unit, SedJsonContext.Default.String)},{sedJson.AsSpan(1)}";
 
     private static string Detail(ParseOutcome outcome) =>
         outcome.Sed is { } sed ? sed.SedType : $"{outcome.Error!.ErrorCode}: {outcome.Error.Message}";

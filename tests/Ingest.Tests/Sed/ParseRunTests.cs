@@ -54,9 +54,38 @@ public sealed class ParseRunTests
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
         using var doc = JsonDocument.Parse(lines[0]);
+        Assert.Equal(Path.Combine(SamplePaths.Samples, "valid", "A009-4.4-sbdh.xml"), doc.RootElement.GetProperty("unit").GetString());
+        Assert.Equal("unit", doc.RootElement.EnumerateObject().First().Name);
         Assert.Equal("Kowalski-Nowak", doc.RootElement.GetProperty("person").GetProperty("familyName").GetString());
         Assert.Equal("OtherMemberState", doc.RootElement.GetProperty("employers")[1].GetProperty("role").GetString());
         Assert.Equal("1234567", doc.RootElement.GetProperty("envelope").GetProperty("caseId").GetString());
+    }
+
+    [Fact]
+    public async Task A_tab_or_line_break_in_a_name_or_message_cannot_split_a_status_line()
+    {
+        using var tree = new TempTree();
+        var odd = tree.Write("tab\there\nand\\.xml", "<a xmlns=\"urn:&#10;x&#9;y\"/>");
+        var (code, output, error) = await Run(ParseOutputMode.Status, odd);
+        Assert.Equal(3, code);
+        var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        var fields = line.Split('\t');
+        Assert.Equal(3, fields.Length);
+        Assert.Equal(odd.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\t", "\\t", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal), fields[0]);
+        Assert.Equal("not-sed", fields[1]);
+        Assert.Contains("{urn:\\nx\\ty}a", fields[2], StringComparison.Ordinal);
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public async Task A_path_without_inputs_is_said_on_stderr()
+    {
+        using var tree = new TempTree();
+        tree.Write("notes.txt", "not an input");
+        var (code, output, error) = await Run(ParseOutputMode.Status, tree.Root);
+        Assert.Equal(0, code);
+        Assert.Equal("", output);
+        Assert.StartsWith("no input units", error, StringComparison.Ordinal);
     }
 
     [Fact]
