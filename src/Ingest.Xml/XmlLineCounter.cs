@@ -7,13 +7,36 @@ internal static class XmlLineCounter
 {
     public static void Advance(ReadOnlySequence<byte> data, ref int line, ref int column, ref bool lastWasCr)
     {
+        if (AtStart(line, column, lastWasCr) && data.Length >= 3)
+        {
+            Span<byte> head = stackalloc byte[3];
+            data.Slice(0, 3).CopyTo(head);
+            if (head.SequenceEqual(Bom))
+            {
+                data = data.Slice(3);
+            }
+        }
         foreach (var memory in data)
         {
-            Advance(memory.Span, ref line, ref column, ref lastWasCr);
+            AdvanceChars(memory.Span, ref line, ref column, ref lastWasCr);
         }
     }
 
     public static void Advance(ReadOnlySpan<byte> span, ref int line, ref int column, ref bool lastWasCr)
+    {
+        if (AtStart(line, column, lastWasCr) && span.StartsWith(Bom))
+        {
+            span = span[3..];
+        }
+        AdvanceChars(span, ref line, ref column, ref lastWasCr);
+    }
+
+    // The byte order mark is not a character of the document: the first tag is at column 1, with or without it.
+    private static ReadOnlySpan<byte> Bom => [0xEF, 0xBB, 0xBF];
+
+    private static bool AtStart(int line, int column, bool lastWasCr) => line == 1 && column == 1 && !lastWasCr;
+
+    private static void AdvanceChars(ReadOnlySpan<byte> span, ref int line, ref int column, ref bool lastWasCr)
     {
         while (!span.IsEmpty)
         {

@@ -30,12 +30,12 @@ public ref partial struct XmlTokenReader
         return (line, column);
     }
 
-    /// <summary>Qualified names of the open elements, "/root/child".</summary>
+    /// <summary>Qualified names of the open elements, "/root/child"; while a start tag is read, its element ends the path.</summary>
     public readonly string ElementPath()
     {
         var b = _buffers;
         var depth = b.Depth;
-        if (depth <= 0)
+        if (depth <= 0 && !_inStartTag)
         {
             return "/";
         }
@@ -44,6 +44,10 @@ public ref partial struct XmlTokenReader
         {
             ref readonly var e = ref b.Elements[d];
             sb.Append('/').Append(Encoding.UTF8.GetString(b.NameBytes, e.NameStart, e.NameLength));
+        }
+        if (_inStartTag)
+        {
+            sb.Append('/').Append(Encoding.UTF8.GetString(_name));
         }
         return sb.ToString();
     }

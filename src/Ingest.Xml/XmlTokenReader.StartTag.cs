@@ -17,6 +17,8 @@ public ref partial struct XmlTokenReader
             return -1;
         }
         var nameLength = p - nameStart;
+        _name = buf.Slice(nameStart, nameLength);
+        _inStartTag = true;
         if (p < buf.Length && buf[p] == (byte)'>')
         {
             // Most SED elements carry no attribute: no attribute or namespace-declaration loop.
@@ -315,6 +317,7 @@ public ref partial struct XmlTokenReader
 
         _tokenType = XmlTokenType.StartElement;
         _name = buf.Slice(nameStart, nameLength);
+        _inStartTag = false;
         _prefixLength = prefixLength;
         if (count > 0)
         {

@@ -35,6 +35,8 @@ public ref partial struct XmlTokenReader : IXmlStartTag
     private XmlTokenType _tokenType;
     private ReadOnlySpan<byte> _name;    // start tag (in the input), PI target or "xml" (declaration)
     private int _prefixLength;           // start tag
+    // A start tag is being read (its name in _name, not pushed yet): an error in it names it in the path.
+    private bool _inStartTag;
     private ReadOnlySpan<byte> _value;   // text, CDATA, comment, PI data, declaration
     private bool _valueIsAscii;
     private ReadOnlySpan<byte> _tagBuffer; // the buffer holding the current start tag's attributes

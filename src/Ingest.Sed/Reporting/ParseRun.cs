@@ -44,7 +44,7 @@ public static class ParseRun
                 }
                 if (outcome.Error is { } error)
                 {
-                    await stderr.WriteLineAsync(OneLine($"{name}: {error.ErrorCode}: {error.Message} (byte {unit.Id.Offset + error.ByteOffset}, line {error.Line}, column {error.Column}, element {error.ElementPath})")).ConfigureAwait(false);
+                    await stderr.WriteLineAsync(OneLine($"{name}: {error.ErrorCode}: {error.Message} ({Where(unit.Id, error)})")).ConfigureAwait(false);
                 }
                 switch (mode)
                 {
@@ -107,6 +107,13 @@ public static class ParseRun
     /// <summary>An error line on stderr stays one line: its line breaks are escaped (backslashes, common in paths, are not).</summary>
     private static string OneLine(string value) =>
         value.AsSpan().IndexOfAny('\n', '\r') < 0 ? value : value.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Where an error is: the byte in the file (a frame's bytes start at its offset), then the line and
+    /// column in the unit (a frame counts its own lines) and the element.
+    /// </summary>
+    private static string Where(UnitId unit, QuarantineRecord error) =>
+        $"byte {unit.Offset + error.ByteOffset}, line {error.Line}, column {error.Column}{(unit.Offset > 0 ? " of the frame" : "")}, element {error.ElementPath}";
 
     /// <summary>The SED's JSON object with the unit it came from as its first property.</summary>
     private static string WithUnit(string unit, string sedJson) =>
