@@ -18,11 +18,13 @@ public sealed class SedParser : ISedParser
     private static SedDocumentMapper? t_mapper;
 
     private readonly SedParserOptions _options;
+    private readonly XmlReaderOptions _transcodedXml;
 
     public SedParser(SedParserOptions? options = null)
     {
         _options = options ?? SedParserOptions.Default;
         _options.Xml.Validate();
+        _transcodedXml = _options.Xml.ForTranscoded();
     }
 
     public ParseOutcome Parse(InputUnit unit) => Parse(unit, null);
@@ -60,11 +62,45 @@ public sealed class SedParser : ISedParser
             var handler = new SedTokenHandler(mapper);
             reader.ReadToEnd(ref handler);
         }
+        catch (XmlParseException e) when (e.Code == ParseErrorCode.UnsupportedEncoding || XmlTranscoding.MayBeUtf16WithoutMark(unit.Payload.FirstSpan))
+        {
+            return ParseTranscoded(unit, mapper, e);
+        }
         catch (XmlParseException e)
         {
             return Quarantine(unit, ParseOutcomeKind.Malformed, e.Code, e.Message, e.ByteOffset, e.Line, e.Column, e.ElementPath);
         }
         return Complete(unit, mapper, unit.Headers);
+    }
+
+    /// <summary>
+    /// A document in UTF-16 or in another encoding its declaration names: read again from its UTF-8
+    /// transcoding (rare, so the copy is acceptable), errors placed in the original bytes.
+    /// </summary>
+    private ParseOutcome ParseTranscoded(InputUnit unit, SedDocumentMapper mapper, XmlParseException refused)
+    {
+        var bytes = unit.Payload.IsSingleSegment ? unit.Payload.FirstSpan : unit.Payload.ToArray();
+        var (document, invalid) = XmlTranscoding.TryTranscode(bytes);
+        if (invalid is { } bad)
+        {
+            return Quarantine(unit, ParseOutcomeKind.Malformed, ParseErrorCode.UnsupportedEncoding, bad.Message, bad.ByteOffset, bad.Line, bad.Column, "/");
+        }
+        if (document is null)
+        {
+            return Quarantine(unit, ParseOutcomeKind.Malformed, refused.Code, refused.Message, refused.ByteOffset, refused.Line, refused.Column, refused.ElementPath);
+        }
+        mapper.Reset(mapper.Record);
+        try
+        {
+            var reader = new XmlTokenReader(new ReadOnlySequence<byte>(document.Utf8), isFinalBlock: true, new XmlReaderState(_transcodedXml, mapper.XmlBuffers));
+            var handler = new SedTokenHandler(mapper);
+            reader.ReadToEnd(ref handler);
+        }
+        catch (XmlParseException e)
+        {
+            return Quarantine(unit, ParseOutcomeKind.Malformed, e.Code, $"{e.Message} (document read as {document.SourceName})", document.OriginalOffset(e.ByteOffset), e.Line, e.Column, e.ElementPath);
+        }
+        return Complete(unit, mapper, unit.Headers, document);
     }
 
     /// <summary>Streams a document from a pipe: memory stays bounded by the largest token and the limits.</summary>
@@ -84,7 +120,7 @@ public sealed class SedParser : ISedParser
         return Complete(unitInfo, mapper, unitInfo.Headers);
     }
 
-    private ParseOutcome Complete(InputUnit unit, SedDocumentMapper mapper, IReadOnlyDictionary<string, string>? headers)
+    private ParseOutcome Complete(InputUnit unit, SedDocumentMapper mapper, IReadOnlyDictionary<string, string>? headers, XmlTranscoding.Transcoded? transcoded = null)
     {
         if (mapper.SedFound)
         {
@@ -103,7 +139,8 @@ public sealed class SedParser : ISedParser
             message = mapper.InEnvelope ? "SBDH envelope without a SED element" : "not a SED";
         }
         var (line, column) = mapper.NotSedPosition;
-        return Quarantine(unit, ParseOutcomeKind.NotSed, code, message, mapper.NotSedOffset, line, column, "/");
+        var offset = transcoded is null ? mapper.NotSedOffset : transcoded.OriginalOffset(mapper.NotSedOffset);
+        return Quarantine(unit, ParseOutcomeKind.NotSed, code, message, offset, line, column, "/");
     }
 
     private ParseOutcome Quarantine(InputUnit unit, ParseOutcomeKind kind, ParseErrorCode code, string message, long offset, int line, int column, string path)

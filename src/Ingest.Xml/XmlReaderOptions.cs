@@ -33,6 +33,26 @@ public sealed class XmlReaderOptions
     /// </summary>
     public bool IgnoreIndentation { get; init; }
 
+    /// <summary>
+    /// The caller transcoded the document to UTF-8 from the encoding it declares (see
+    /// <see cref="XmlTranscoding"/>): that declaration is accepted instead of refused.
+    /// </summary>
+    public bool Transcoded { get; init; }
+
+    /// <summary>These limits, for a document the caller transcoded to UTF-8 (<see cref="Transcoded"/>).</summary>
+    public XmlReaderOptions ForTranscoded() => new()
+    {
+        MaxDocumentBytes = MaxDocumentBytes,
+        MaxDepth = MaxDepth,
+        MaxAttributes = MaxAttributes,
+        MaxNameLength = MaxNameLength,
+        MaxTextLength = MaxTextLength,
+        MaxTokenLength = MaxTokenLength,
+        MaxElements = MaxElements,
+        IgnoreIndentation = IgnoreIndentation,
+        Transcoded = true,
+    };
+
     /// <summary>Throws when a limit is not positive, so a bad configuration fails at start-up.</summary>
     public XmlReaderOptions Validate()
     {

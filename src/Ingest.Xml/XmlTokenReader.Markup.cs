@@ -102,7 +102,7 @@ public ref partial struct XmlTokenReader
         if (hadSpace && content[p..].StartsWith("encoding"u8))
         {
             p = ExpectPseudoAttribute(content, p, "encoding"u8, start, out var encoding);
-            if (!Ascii.EqualsIgnoreCase(encoding, "UTF-8"u8))
+            if (!Ascii.EqualsIgnoreCase(encoding, "UTF-8"u8) && !_options.Transcoded)
             {
                 ThrowAt(ParseErrorCode.UnsupportedEncoding, _bufAbs + start + p, $"encoding \"{Encoding.ASCII.GetString(encoding)}\"");
             }

@@ -20,7 +20,9 @@ internal sealed class ParseCommand : ICliCommand, IHasFlags
         Parses every unit of the given paths: XML files, folders (recursive, sorted: *.xml, *.zip,
         *.seds), zip archives (entries streamed, named archive.zip!entry) and multi-document *.seds
         files (frames named file.seds#index). Any XML 1.0 document is accepted; SEDs bare or in an
-        SBDH envelope become records, other well-formed XML is reported as not-sed.
+        SBDH envelope become records, other well-formed XML is reported as not-sed. UTF-8 is read
+        in place; UTF-16 and the encodings a declaration may name (ISO-8859-x, windows-125x, US-ASCII…)
+        are transcoded first.
 
         options:
           --status   one line per unit: <path or path!entry> TAB sed|not-sed|malformed TAB <SED type | code: message>

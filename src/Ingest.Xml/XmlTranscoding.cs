@@ -1,0 +1,206 @@
+using System.Text;
+
+namespace Ingest.Xml;
+
+/// <summary>
+/// XML 1.0 (§4.3.3) requires every processor to read UTF-16 as well as UTF-8, and lets a document
+/// declare another encoding. The readers here read UTF-8 only (that is what keeps them zero-copy);
+/// a document they refuse for its encoding is transcoded to UTF-8 once and read again. Detected:
+/// UTF-16 by its byte order mark or by "&lt;?" in two-byte units (Appendix F), otherwise the encoding
+/// the XML declaration names, when .NET knows it and it is ASCII-compatible (US-ASCII, ISO-8859-x,
+/// windows-125x, …). UTF-32 and unknown encodings stay refused.
+/// </summary>
+public static class XmlTranscoding
+{
+    static XmlTranscoding() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    /// <summary>A document transcoded to UTF-8 (without a byte order mark).</summary>
+    public sealed class Transcoded(byte[] utf8, Encoding source, int prefixBytes)
+    {
+        public byte[] Utf8 { get; } = utf8;
+
+        /// <summary>The encoding the document was in (its web name, e.g. "utf-16", "iso-8859-1").</summary>
+        public string SourceName => source.WebName;
+
+        /// <summary>The offset in the original bytes of a character starting at <paramref name="utf8Offset"/> in <see cref="Utf8"/>.</summary>
+        public long OriginalOffset(long utf8Offset) =>
+            prefixBytes + source.GetByteCount(Encoding.UTF8.GetString(Utf8, 0, (int)Math.Clamp(utf8Offset, 0, Utf8.Length)));
+    }
+
+    /// <summary>A document whose bytes are not valid in the encoding it is in.</summary>
+    public readonly record struct Invalid(string Message, long ByteOffset, int Line, int Column);
+
+    /// <summary>
+    /// The document in UTF-8, or why its bytes are not valid in their encoding; both null when it is
+    /// not in an encoding this reads (UTF-8 itself, UTF-32, an unknown name): the reader's error stands.
+    /// </summary>
+    public static (Transcoded? Document, Invalid? Error) TryTranscode(ReadOnlySpan<byte> document)
+    {
+        var (encoding, prefix) = Detect(document);
+        if (encoding is null)
+        {
+            return (null, null);
+        }
+        var body = document[prefix..];
+        string text;
+        try
+        {
+            text = encoding.GetString(body);
+        }
+        catch (DecoderFallbackException)
+        {
+            // The exception's index is not reliably an offset into these bytes: find the first bad unit.
+            var at = FirstInvalid(encoding, body);
+            var (line, column) = LineAndColumn(encoding.GetString(body[..at]));
+            return (null, new Invalid($"the bytes are not valid {encoding.WebName}", prefix + at, line, column));
+        }
+        return (new Transcoded(Encoding.UTF8.GetBytes(text), encoding, prefix), null);
+    }
+
+    /// <summary>
+    /// "&lt;?" in two-byte units: UTF-16 without a byte order mark, which the UTF-8 reader refuses as
+    /// something else (a NUL is no character), so a caller checks this too before giving up.
+    /// </summary>
+    public static bool MayBeUtf16WithoutMark(ReadOnlySpan<byte> d) =>
+        d.StartsWith((ReadOnlySpan<byte>)[0x3C, 0x00, 0x3F, 0x00]) || d.StartsWith((ReadOnlySpan<byte>)[0x00, 0x3C, 0x00, 0x3F]);
+
+    private static (Encoding? Encoding, int Prefix) Detect(ReadOnlySpan<byte> d)
+    {
+        if (d.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0x00, 0x00]) || d.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]))
+        {
+            return (null, 0);
+        }
+        if (d.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        {
+            return (Utf16(bigEndian: false), 2);
+        }
+        if (d.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            return (Utf16(bigEndian: true), 2);
+        }
+        if (MayBeUtf16WithoutMark(d))
+        {
+            return (Utf16(bigEndian: d[0] == 0x00), 0);
+        }
+        if (DeclaredEncoding(d) is not { } name)
+        {
+            return (null, 0);
+        }
+        Encoding declared;
+        try
+        {
+            declared = Encoding.GetEncoding(name, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+        }
+        catch (ArgumentException)
+        {
+            return (null, 0);
+        }
+        // A declaration is read as ASCII: an encoding that does not write "<?xml" the same way (UTF-16
+        // named in a one-byte document) contradicts the bytes, and UTF-8 needs no transcoding.
+        return declared.CodePage == Encoding.UTF8.CodePage || !declared.GetBytes("<?xml encoding").AsSpan().SequenceEqual("<?xml encoding"u8)
+            ? (null, 0)
+            : (declared, 0);
+    }
+
+    private static UnicodeEncoding Utf16(bool bigEndian) => new(bigEndian, byteOrderMark: false, throwOnInvalidBytes: true);
+
+    /// <summary>The encoding named by an XML declaration at the very start (no byte order mark), or null.</summary>
+    private static string? DeclaredEncoding(ReadOnlySpan<byte> d)
+    {
+        if (!d.StartsWith("<?xml"u8) || d.Length < 6 || !XmlCharacters.IsWhitespace(d[5]))
+        {
+            return null;
+        }
+        var end = d[..Math.Min(d.Length, 1024)].IndexOf("?>"u8);
+        if (end < 0)
+        {
+            return null;
+        }
+        var declaration = d[..end];
+        var at = declaration.IndexOf("encoding"u8);
+        if (at < 0)
+        {
+            return null;
+        }
+        var rest = declaration[(at + 8)..].TrimStart(" \t\r\n"u8);
+        if (rest.IsEmpty || rest[0] != (byte)'=')
+        {
+            return null;
+        }
+        rest = rest[1..].TrimStart(" \t\r\n"u8);
+        if (rest.IsEmpty || rest[0] is not ((byte)'"' or (byte)'\''))
+        {
+            return null;
+        }
+        var close = rest[1..].IndexOf(rest[0]);
+        return close <= 0 || !Ascii.IsValid(rest.Slice(1, close)) ? null : Encoding.ASCII.GetString(rest.Slice(1, close));
+    }
+
+    /// <summary>Where the valid prefix of <paramref name="body"/> ends (its bytes before that decode).</summary>
+    private static int FirstInvalid(Encoding encoding, ReadOnlySpan<byte> body)
+    {
+        if (encoding is UnicodeEncoding)
+        {
+            var bigEndian = encoding.GetPreamble() is [0xFE, 0xFF];
+            var i = 0;
+            for (; i + 1 < body.Length; i += 2)
+            {
+                var unit = bigEndian ? (body[i] << 8) | body[i + 1] : body[i] | (body[i + 1] << 8);
+                if (unit is >= 0xDC00 and <= 0xDFFF)
+                {
+                    return i;
+                }
+                if (unit is >= 0xD800 and <= 0xDBFF)
+                {
+                    var next = i + 3 < body.Length ? (bigEndian ? (body[i + 2] << 8) | body[i + 3] : body[i + 2] | (body[i + 3] << 8)) : -1;
+                    if (next is < 0xDC00 or > 0xDFFF)
+                    {
+                        return i;
+                    }
+                    i += 2;
+                }
+            }
+            return i;
+        }
+        if (encoding.IsSingleByte)
+        {
+            for (var i = 0; i < body.Length; i++)
+            {
+                if (!Decodes(encoding, body.Slice(i, 1)))
+                {
+                    return i;
+                }
+            }
+            return body.Length;
+        }
+        // Other multi-byte encodings: a prefix that decodes, by bisection (a cut inside a character can
+        // place the error up to a character early).
+        int valid = 0, invalid = body.Length;
+        while (invalid - valid > 1)
+        {
+            var mid = valid + ((invalid - valid) / 2);
+            (valid, invalid) = Decodes(encoding, body[..mid]) ? (mid, invalid) : (valid, mid);
+        }
+        return valid;
+    }
+
+    private static bool Decodes(Encoding encoding, ReadOnlySpan<byte> bytes)
+    {
+        try
+        {
+            encoding.GetCharCount(bytes);
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
+    }
+
+    private static (int Line, int Column) LineAndColumn(string text)
+    {
+        var line = 1 + text.Count('\n');
+        var column = 1 + text.Length - (text.LastIndexOf('\n') + 1);
+        return (line, column);
+    }
+}
