@@ -11,7 +11,7 @@ namespace Ingest.Pipeline;
 /// </summary>
 public static class Engine
 {
-    public static ISedParser CreateParser() => new SedParser();
+    public static ISedParser CreateParser(SedParserOptions? options = null) => new SedParser(options);
 
     public static SedEvaluator CreateEvaluator(ReferenceSnapshotHolder snapshots, EvaluatorOptions? options = null) => new(snapshots, options);
 

@@ -39,7 +39,7 @@ public sealed class SedParser : ISedParser
         if (unit.FramingError is not null)
         {
             // Refused before any XML was read: the unit as a whole, from its first byte (line 1, column 1), no element.
-            return Quarantine(unit, ParseOutcomeKind.Malformed, ParseErrorCode.FramingError, unit.FramingError, 0, 1, 1, "");
+            return Quarantine(unit, ParseOutcomeKind.Malformed, unit.Oversized ? ParseErrorCode.DocumentTooLarge : ParseErrorCode.FramingError, unit.FramingError, 0, 1, 1, "");
         }
         var mapper = t_mapper ??= new SedDocumentMapper();
         if (_options.FastPath && unit.Payload.IsSingleSegment)

@@ -52,5 +52,5 @@ internal static class StreamUnits
     }
 
     public static InputUnit TooLarge(UnitId id, UnitSourceOptions options) =>
-        new(id, ReadOnlyMemory<byte>.Empty) { FramingError = $"unit is larger than the {options.MaxUnitBytes}-byte limit" };
+        new(id, ReadOnlyMemory<byte>.Empty) { FramingError = $"document is larger than the {options.MaxUnitBytes}-byte limit (Parser:MaxDocumentBytes)", Oversized = true };
 }

@@ -22,7 +22,11 @@ public static class EngineRegistration
         var clickHouse = new ClickHouseOptions();
         configuration.GetSection(ClickHouseOptions.Section).Bind(clickHouse);
         services.AddSingleton(clickHouse);
-        services.AddSingleton<ISedParser>(_ => Engine.CreateParser());
+        var limits = new ParserLimits();
+        configuration.GetSection(ParserLimits.Section).Bind(limits);
+        // Checked here: a limit that is not positive stops the worker at start-up.
+        var parserOptions = limits.ToParserOptions();
+        services.AddSingleton<ISedParser>(_ => Engine.CreateParser(parserOptions));
         // Built at registration, so a bad reference file stops the worker before it consumes anything;
         // live updates then replace the holder's snapshot.
         services.AddSingleton(new ReferenceSnapshotHolder(LoadSnapshot(configuration)));

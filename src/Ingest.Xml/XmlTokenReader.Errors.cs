@@ -16,9 +16,23 @@ public ref partial struct XmlTokenReader
         var cr = _state.LastWasCarriageReturn;
         var rel = Math.Clamp(offset - _startAbs, 0, _sequence.Length);
         XmlLineCounter.Advance(_sequence.Slice(0, rel), ref line, ref column, ref cr);
+        detail ??= LimitOf(code);
         var message = detail is null ? XmlErrorMessages.Describe(code) : $"{XmlErrorMessages.Describe(code)}: {detail}";
         throw new XmlParseException(code, message, offset, line, column, ElementPath());
     }
+
+    /// <summary>A limit's error says the limit and the setting that raises it.</summary>
+    private readonly string? LimitOf(ParseErrorCode code) => code switch
+    {
+        ParseErrorCode.DocumentTooLarge => $"limit {_options.MaxDocumentBytes} bytes (Parser:MaxDocumentBytes)",
+        ParseErrorCode.DepthExceeded => $"limit {_options.MaxDepth} levels (Parser:MaxDepth)",
+        ParseErrorCode.TooManyAttributes => $"limit {_options.MaxAttributes} (Parser:MaxAttributes)",
+        ParseErrorCode.NameTooLong => $"limit {_options.MaxNameLength} bytes (Parser:MaxNameLength)",
+        ParseErrorCode.TextTooLong => $"limit {_options.MaxTextLength} bytes (Parser:MaxTextLength)",
+        ParseErrorCode.TokenTooLong => $"limit {_options.MaxTokenLength} bytes (Parser:MaxTokenLength)",
+        ParseErrorCode.TooManyElements => $"limit {_options.MaxElements} (Parser:MaxElements)",
+        _ => null,
+    };
 
     /// <summary>Line and column of a document offset inside the bytes this reader was given.</summary>
     public readonly (int Line, int Column) GetLineAndColumn(long offset)

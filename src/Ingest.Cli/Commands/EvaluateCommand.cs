@@ -148,7 +148,8 @@ internal sealed partial class EvaluateCommand : ICliCommand, IHasFlags
         var sink = new PredictionSink();
         var evaluator = Engine.CreateEvaluator(new ReferenceSnapshotHolder(snapshot));
         var run = new RunRecord { RunId = RunRecord.NewId("evaluate"), Kind = "evaluate", Input = string.Join(" ", layout.SedPaths) };
-        await RunDriver.RunAsync(run, UnitSources.For(layout.SedPaths), Engine.CreateParser(), evaluator, sink, pipelineOptions, null, ct).ConfigureAwait(false);
+        var limits = CliConfiguration.Parser(CliConfiguration.Build(args));
+        await RunDriver.RunAsync(run, UnitSources.For(layout.SedPaths, limits.ToSourceOptions()), Engine.CreateParser(limits.ToParserOptions()), evaluator, sink, pipelineOptions, null, ct).ConfigureAwait(false);
         if (run.Status is not ("complete" or "dry-run"))
         {
             await Console.Error.WriteLineAsync($"ingest evaluate: the offline run {run.Status}: {run.Error}").ConfigureAwait(false);

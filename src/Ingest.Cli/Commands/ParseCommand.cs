@@ -29,6 +29,9 @@ internal sealed class ParseCommand : ICliCommand, IHasFlags
                      (a tab, line break or backslash inside a field is written \t, \n, \r, \\)
           --json     each parsed SED as one JSON line with every extracted field, "unit" first
           (none)     a short line per unit and the totals
+          --set Parser:Key=Value   a security limit: MaxDocumentBytes, MaxDepth, MaxAttributes,
+                     MaxNameLength, MaxTextLength, MaxTokenLength, MaxElements (also from
+                     appsettings.json and Parser__Key environment variables)
         Error details (code, message, byte offset, line, column, element path) go to stderr, one
         line per unit. An unreadable file, archive or zip entry is a malformed unit (FramingError).
 
@@ -44,7 +47,7 @@ internal sealed class ParseCommand : ICliCommand, IHasFlags
         // Unknown options first: an unknown option takes the next word as its value, which may be the path.
         foreach (var option in args.OptionNames)
         {
-            if (option is not ("json" or "status"))
+            if (option is not ("json" or "status" or "set"))
             {
                 throw new CliUsageException($"unknown option --{option}");
             }
@@ -58,17 +61,18 @@ internal sealed class ParseCommand : ICliCommand, IHasFlags
             throw new CliUsageException("--json and --status are exclusive");
         }
         var mode = args.Has("json") ? ParseOutputMode.Json : args.Has("status") ? ParseOutputMode.Status : ParseOutputMode.Summary;
+        var limits = CliConfiguration.Parser(CliConfiguration.Build(args));
         Ingest.Core.Units.IUnitSource source;
         try
         {
-            source = UnitSources.For(args.Positionals);
+            source = UnitSources.For(args.Positionals, limits.ToSourceOptions());
         }
         catch (FileNotFoundException e)
         {
             throw new CliUsageException(e.Message);
         }
         var stdout = Console.Out;
-        var code = await ParseRun.RunAsync(source, new SedParser(), mode, stdout, Console.Error, cancellationToken).ConfigureAwait(false);
+        var code = await ParseRun.RunAsync(source, new SedParser(limits.ToParserOptions()), mode, stdout, Console.Error, cancellationToken).ConfigureAwait(false);
         await stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
         return code;
     }

@@ -53,7 +53,9 @@ internal sealed class ProduceCommand : ICliCommand
         var rate = args.GetInt("rate", 0);
         var limit = args.GetLong("limit", long.MaxValue);
         var kafka = new KafkaOptions();
-        CliConfiguration.Build(args).GetSection(KafkaOptions.Section).Bind(kafka);
+        var configuration = CliConfiguration.Build(args);
+        configuration.GetSection(KafkaOptions.Section).Bind(kafka);
+        var limits = CliConfiguration.Parser(configuration);
         try
         {
             kafka.ResolveBootstrap();
@@ -69,12 +71,12 @@ internal sealed class ProduceCommand : ICliCommand
         {
             return await ProduceReferenceAsync(args.Positionals, topic, rate, limit, kafka, cancellationToken).ConfigureAwait(false);
         }
-        var parser = Engine.CreateParser();
+        var parser = Engine.CreateParser(limits.ToParserOptions());
         long produced = 0, failed = 0;
         string? firstError = null;
         using var producer = new ProducerBuilder<byte[], byte[]>(KafkaClients.Producer(kafka)).Build();
         var clock = Stopwatch.StartNew();
-        await foreach (var unit in UnitSources.For(layout.SedPaths).ReadAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var unit in UnitSources.For(layout.SedPaths, limits.ToSourceOptions()).ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             using (unit)
             {

@@ -101,6 +101,7 @@ internal sealed class ReconcileCommand : ICliCommand, IHasFlags
         ReferenceFiles.RequireExisting(layout.A1Path, layout.DeclarationsPath);
         var configuration = CliConfiguration.Build(args);
         var pipelineOptions = CliConfiguration.Pipeline(configuration);
+        var limits = CliConfiguration.Parser(configuration);
         pipelineOptions.ParseWorkers = args.GetInt("workers", pipelineOptions.ParseWorkers);
         var dryRun = args.Has("dry-run");
 
@@ -192,8 +193,8 @@ internal sealed class ReconcileCommand : ICliCommand, IHasFlags
             await using (sink.ConfigureAwait(false))
             {
                 // Zip entries travel compressed to the parse workers, which inflate them in parallel.
-                var source = UnitSources.For(layout.SedPaths, new UnitSourceOptions { DeferInflate = true });
-                await RunDriver.RunAsync(run, source, Engine.CreateParser(), evaluator, sink, pipelineOptions,
+                var source = UnitSources.For(layout.SedPaths, limits.ToSourceOptions(deferInflate: true));
+                await RunDriver.RunAsync(run, source, Engine.CreateParser(limits.ToParserOptions()), evaluator, sink, pipelineOptions,
                     progress.Report, cancellationToken).ConfigureAwait(false);
             }
         }

@@ -50,6 +50,22 @@ internal static class CliConfiguration
         return options;
     }
 
+    /// <summary>The "Parser" section's limits, checked: a limit that is not positive is a usage error.</summary>
+    public static ParserLimits Parser(IConfiguration configuration)
+    {
+        var limits = new ParserLimits();
+        configuration.GetSection(ParserLimits.Section).Bind(limits);
+        try
+        {
+            limits.ToParserOptions();
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            throw new CliUsageException("invalid Parser configuration: every limit (Parser:MaxDocumentBytes, MaxDepth, MaxAttributes, MaxNameLength, MaxTextLength, MaxTokenLength, MaxElements) must be positive");
+        }
+        return limits;
+    }
+
     public static PipelineOptions Pipeline(IConfiguration configuration)
     {
         var options = new PipelineOptions();

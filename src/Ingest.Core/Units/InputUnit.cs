@@ -36,6 +36,12 @@ public sealed class InputUnit : IDisposable
     public string? FramingError { get; init; }
 
     /// <summary>
+    /// The unit was refused for its size before it was read (with a <see cref="FramingError"/> saying so):
+    /// the parser reports the document-size limit's own code, DocumentTooLarge.
+    /// </summary>
+    public bool Oversized { get; init; }
+
+    /// <summary>
     /// Set when <see cref="Payload"/> is still deflate-compressed; Ingest.Sources' UnitInflation
     /// expands it (checking length and CRC-32) before parsing.
     /// </summary>

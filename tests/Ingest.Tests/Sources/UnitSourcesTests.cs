@@ -132,8 +132,15 @@ public sealed class UnitSourcesTests
     {
         using var tree = new TempTree();
         var path = tree.Write("big.xml", new string('x', 2000));
-        var units = await ReadAll(new FileUnitSource(path, new UnitSourceOptions { MaxUnitBytes = 1000 }));
-        Assert.Equal("unit is larger than the 1000-byte limit", units.Single().FramingError);
+        await foreach (var unit in new FileUnitSource(path, new UnitSourceOptions { MaxUnitBytes = 1000 }).ReadAsync(CancellationToken.None))
+        {
+            using (unit)
+            {
+                Assert.Equal("document is larger than the 1000-byte limit (Parser:MaxDocumentBytes)", unit.FramingError);
+                // Refused for the document-size limit: its own code, not a framing error.
+                Assert.Equal("DocumentTooLarge", new Ingest.Sed.SedParser().Parse(unit).Error!.ErrorCode);
+            }
+        }
     }
 
     [Fact]
