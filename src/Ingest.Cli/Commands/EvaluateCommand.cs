@@ -35,7 +35,9 @@ internal sealed partial class EvaluateCommand : ICliCommand, IHasFlags
         are left out (they are counted by the quarantine). Fractions are between 0 and 1.
 
           --truth FILE   truth.jsonl written by ingest generate
-          --run ID       run to score (default: the latest complete run)
+          --run ID       run to score (default: the latest complete run). ClickHouse keeps one row per
+                         document version (the latest write wins when parts merge): an earlier run
+                         whose documents a later run wrote again is scored on what is left of it
           --corpus DIR   generator output folder (or SED paths, with --a1/--declarations) to run offline
           --a1 FILE      with --corpus: A1 certificates (default: DIR/reference/a1.jsonl)
           --declarations FILE  with --corpus: posting declarations (default: DIR/reference/declarations.jsonl)
