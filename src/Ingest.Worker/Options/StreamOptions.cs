@@ -12,12 +12,15 @@ public sealed class StreamOptions
     public int BatchMaxRecords { get; set; } = 20_000;
 
     /// <summary>A partial batch is flushed after this long, bounding end-to-end latency.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00")]
     public TimeSpan BatchMaxAge { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Stop by itself after this long without records (0 = never); for tests and catch-up runs.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "10000.00:00:00")]
     public TimeSpan ExitWhenIdle { get; set; } = TimeSpan.Zero;
 
     /// <summary>While ClickHouse is down the worker waits this long between flush attempts, holding its offsets.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
     public TimeSpan OutageRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
