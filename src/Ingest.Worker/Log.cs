@@ -52,4 +52,16 @@ internal static partial class Log
 
     [LoggerMessage(7015, LogLevel.Information, "compiled {Methods} method(s) of the engine in {Seconds:F2} s before consuming")]
     public static partial void CodePrepared(ILogger logger, int methods, double seconds);
+
+    [LoggerMessage(7016, LogLevel.Warning, "the run's progress row could not be written (tried again in 30 s): {Error}")]
+    public static partial void RunRowSkipped(ILogger logger, string error);
+
+    [LoggerMessage(7017, LogLevel.Error, "re-evaluating {Source} after a reference update failed; it keeps its last result and leaves the re-evaluation window: {Error}")]
+    public static partial void ReevaluationFailed(ILogger logger, string source, string error);
+
+    [LoggerMessage(7018, LogLevel.Error, "dead letter for {Source} not delivered to {Topic}: {Error} (the record is quarantined in ClickHouse)")]
+    public static partial void DeadLetterFailed(ILogger logger, string source, string topic, string error);
+
+    [LoggerMessage(7019, LogLevel.Warning, "Kafka consume error, retrying: {Error}")]
+    public static partial void ConsumeRetry(ILogger logger, string error);
 }

@@ -8,7 +8,7 @@ SELECT a.document_number, a.family_name, a.forename, a.pin, a.end AS a1_end,
 FROM
 (
     SELECT document_number, family_name, forename, pin, end
-    FROM {db}.a1_certificates
+    FROM {db}.a1_certificates FINAL
     WHERE snapshot_id = (SELECT argMax(snapshot_id, loaded_at) FROM {db}.reference_snapshots)
       AND toStartOfMonth(end) = toStartOfMonth({month}) AND pin != '' AND status = 'issued'
 ) AS a

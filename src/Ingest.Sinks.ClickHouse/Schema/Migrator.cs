@@ -81,8 +81,12 @@ public sealed class Migrator(ClickHouseStore store)
         return set;
     }
 
-    /// <summary>"column already exists" (44), "table already exists" (57): 18.16 has no ADD COLUMN IF NOT EXISTS, and two workers may migrate at once.</summary>
-    private static bool AlreadyApplied(string message) => RetryableServerCodes.CodeOf(message) is 44 or 57;
+    /// <summary>
+    /// "column already exists" (44 on 18.16, DUPLICATE_COLUMN 15 on modern servers), "table already exists"
+    /// (57): 18.16 has no ADD COLUMN IF NOT EXISTS, and a migration interrupted half-way, or two workers
+    /// migrating at once, meet statements already applied.
+    /// </summary>
+    private static bool AlreadyApplied(string message) => RetryableServerCodes.CodeOf(message) is 15 or 44 or 57;
 
     internal string Render(string sql) => sql
         .Replace("{db}", store.Database, StringComparison.Ordinal)

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
 using Ingest.Worker.Options;
 
 namespace Ingest.Worker.Kafka;
@@ -45,4 +47,27 @@ public static class KafkaClients
             LingerMs = 5,
             CompressionType = CompressionType.Lz4,
         };
+
+    /// <summary>
+    /// One <c>Consume</c>, where a subscribed topic that does not exist (yet) is waited for, not thrown:
+    /// librdkafka reports it as a consume error on every poll until the topic appears (a reference topic
+    /// created after the worker started), so it is logged once a minute at most and the poll returns nothing.
+    /// </summary>
+    public static ConsumeResult<TKey, TValue>? Consume<TKey, TValue>(IConsumer<TKey, TValue> consumer, TimeSpan timeout, ILogger logger, ref long lastLogged)
+    {
+        try
+        {
+            return consumer.Consume(timeout);
+        }
+        catch (ConsumeException e) when (!e.Error.IsFatal && e.Error.Code is ErrorCode.UnknownTopicOrPart or ErrorCode.Local_UnknownTopic or ErrorCode.Local_UnknownPartition)
+        {
+            if (Stopwatch.GetElapsedTime(lastLogged) >= TimeSpan.FromMinutes(1) || lastLogged == 0)
+            {
+                lastLogged = Stopwatch.GetTimestamp();
+                Log.ConsumeRetry(logger, e.Error.Reason);
+            }
+            Thread.Sleep(timeout);
+            return null;
+        }
+    }
 }

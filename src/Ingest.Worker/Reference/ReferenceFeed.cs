@@ -54,13 +54,14 @@ public sealed class ReferenceFeed(
         using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(config).SetErrorHandler((_, e) => Log.KafkaError(logger, e.Reason)).Build();
         consumer.Subscribe(new[] { _kafka.A1Topic, _kafka.DeclarationsTopic }.Where(t => !string.IsNullOrEmpty(t)));
         var pending = new ReferenceChanges();
+        long missingTopicLogged = 0;
         // The topics are replayed from the beginning at start-up: a second's worth makes the first update.
         var due = Stopwatch.GetTimestamp() + (long)(MinimumInterval.TotalSeconds * Stopwatch.Frequency);
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                var record = consumer.Consume(TimeSpan.FromMilliseconds(100));
+                var record = KafkaClients.Consume(consumer, TimeSpan.FromMilliseconds(100), logger, ref missingTopicLogged);
                 if (record?.Message is { } message)
                 {
                     Apply(record.Topic, message, pending);

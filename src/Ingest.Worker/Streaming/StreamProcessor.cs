@@ -165,7 +165,15 @@ internal sealed class StreamProcessor(
         if (Stopwatch.GetElapsedTime(_lastRunRow) >= TimeSpan.FromSeconds(30))
         {
             _lastRunRow = Stopwatch.GetTimestamp();
-            await sink.RecordRunAsync(run, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await sink.RecordRunAsync(run, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                // A progress report: an outage must not stop the stage (the next one, or the final row, says it).
+                Log.RunRowSkipped(logger, e.Message);
+            }
         }
     }
 
@@ -297,26 +305,39 @@ internal sealed class StreamProcessor(
         for (var i = 0; i < count; i++)
         {
             var (unit, sed, keys) = _unmatched.Dequeue();
-            if (!concern.All)
+            SedEvaluation evaluation;
+            bool stillUnmatched;
+            try
             {
-                // Against the new snapshot, so the keys lead to the records it added; a removed record
-                // cannot turn an unmatched SED into a match.
-                keys ??= _reevaluator.MatchKeysOf(sed);
-                if (!concern.Concerns(keys.Value))
+                if (!concern.All)
                 {
-                    _unmatched.Enqueue((unit, sed, keys));
-                    continue;
+                    // Against the new snapshot, so the keys lead to the records it added; a removed record
+                    // cannot turn an unmatched SED into a match.
+                    keys ??= _reevaluator.MatchKeysOf(sed);
+                    if (!concern.Concerns(keys.Value))
+                    {
+                        _unmatched.Enqueue((unit, sed, keys));
+                        continue;
+                    }
+                }
+                reevaluated++;
+                evaluation = _reevaluator.Evaluate(unit, sed);
+                stillUnmatched = HasUnmatched(evaluation);
+                if (stillUnmatched)
+                {
+                    // The update may have brought records that lead to more keys (a PIN's other names).
+                    _unmatched.Enqueue((unit, sed, _reevaluator.MatchKeysOf(sed)));
                 }
             }
-            reevaluated++;
-            var evaluation = _reevaluator.Evaluate(unit, sed);
-            var stillUnmatched = HasUnmatched(evaluation);
-            if (stillUnmatched)
+            catch (Exception e)
             {
-                // The update may have brought records that lead to more keys (a PIN's other names).
-                _unmatched.Enqueue((unit, sed, _reevaluator.MatchKeysOf(sed)));
+                // A rule that throws on the new reference data must not stop the stream: the SED keeps the
+                // provisional result already in ClickHouse, and the nightly run evaluates it again.
+                Log.ReevaluationFailed(logger, unit.ToString(), e.Message);
+                SpareRecords?.Return(sed);
+                continue;
             }
-            else
+            if (!stillUnmatched)
             {
                 matched++;
             }

@@ -65,7 +65,7 @@ public sealed class StreamWorker(
         }
         var sink = await sinks.CreateAsync(_run.RunId, stoppingToken).ConfigureAwait(false);
         var consumerConfig = KafkaClients.Consumer(_kafka);
-        using var deadLetters = new DeadLetterPublisher(new ProducerBuilder<byte[]?, byte[]?>(KafkaClients.Producer(_kafka)).Build(), _kafka.DeadLetterTopic);
+        using var deadLetters = new DeadLetterPublisher(new ProducerBuilder<byte[]?, byte[]?>(KafkaClients.Producer(_kafka)).Build(), _kafka.DeadLetterTopic, logger);
         using var consumer = new ConsumerBuilder<byte[]?, PooledBuffer?>(consumerConfig)
             .SetValueDeserializer(PooledValueDeserializer.Instance)
             .SetPartitionsAssignedHandler((_, assigned) => OnAssigned(assigned))
@@ -118,12 +118,33 @@ public sealed class StreamWorker(
         var parsing = Task.WhenAll(workers).ContinueWith(t => parsed.Writer.TryComplete(t.Exception), TaskScheduler.Default);
         // The processor runs to the end of its channel even when the host is stopping: that is the drain.
         var processing = Task.Run(() => _processor.RunAsync(parsed.Reader, _window, CancellationToken.None));
-        return Task.WhenAll(parsing, processing);
+        // The pipeline fails as soon as the ordered stage does: waiting for both stages would wait for ever,
+        // the parse workers blocked handing chunks to a stage that no longer reads them (closing its channel
+        // releases them), and the consume thread would never see the error that should end the worker.
+        var pipeline = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        processing.ContinueWith(t =>
+        {
+            parsed.Writer.TryComplete(t.Exception!.GetBaseException());
+            pipeline.TrySetException(t.Exception.InnerExceptions);
+        }, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        Task.WhenAll(parsing, processing).ContinueWith(t =>
+        {
+            if (t.IsFaulted)
+            {
+                pipeline.TrySetException(t.Exception!.InnerExceptions);
+            }
+            else
+            {
+                pipeline.TrySetResult();
+            }
+        }, TaskScheduler.Default);
+        return pipeline.Task;
     }
 
     private void ConsumeLoop(IConsumer<byte[]?, PooledBuffer?> consumer, CancellationToken stoppingToken)
     {
         var lastRecord = Stopwatch.GetTimestamp();
+        long missingTopicLogged = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             if (_pipeline.IsFaulted)
@@ -131,7 +152,7 @@ public sealed class StreamWorker(
                 _pipeline.GetAwaiter().GetResult(); // the pipeline's error ends the worker, loudly
             }
             // Wait for one record, then take what is already fetched without waiting, up to a chunk.
-            var record = consumer.Consume(TimeSpan.FromMilliseconds(50));
+            var record = KafkaClients.Consume(consumer, TimeSpan.FromMilliseconds(50), logger, ref missingTopicLogged);
             var records = 0;
             while (record is not null)
             {
@@ -141,7 +162,7 @@ public sealed class StreamWorker(
                     _chunk.Add(new StreamEntry { Record = record });
                     _lastInChunk[record.TopicPartition] = record.Offset.Value;
                 }
-                record = _chunk.Count < _options.ChunkRecords ? consumer.Consume(TimeSpan.Zero) : null;
+                record = _chunk.Count < _options.ChunkRecords ? KafkaClients.Consume(consumer, TimeSpan.Zero, logger, ref missingTopicLogged) : null;
             }
             if (records > 0)
             {
@@ -272,6 +293,8 @@ public sealed class StreamWorker(
         {
             _assigned.Remove(tpo.TopicPartition);
             _lag.Remove(tpo.TopicPartition);
+            // Another member reports its lag now: a frozen gauge here would count it twice.
+            metrics.ForgetPartition(tpo.TopicPartition.ToString());
         }
         Log.Revoked(logger, string.Join(",", revoked));
     }

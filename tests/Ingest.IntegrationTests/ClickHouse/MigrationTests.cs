@@ -55,7 +55,7 @@ public sealed class MigrationTests
                 CancellationToken.None);
         }
 
-        Assert.Equal([4], await migrator.MigrateAsync(CancellationToken.None));
+        Assert.Equal([4], await migrator.MigrateAsync(CancellationToken.None, upTo: 4));
         Assert.Equal("3", await Scalar(db, "SELECT count() FROM {db}.sed_documents FINAL"));
         Assert.Equal("3", await Scalar(db, "SELECT count() FROM {db}.anomalies FINAL"));
         Assert.Equal("2024,2025", await Scalar(db, "SELECT arrayStringConcat(groupUniqArray(partition), ',') FROM (SELECT partition FROM system.parts WHERE database = '{db}' AND table = 'sed_documents' AND active ORDER BY partition)"));
@@ -88,8 +88,8 @@ public sealed class MigrationTests
 
         // Two workers starting together: both see 0004 (a table rebuild) pending.
         var both = await Task.WhenAll(
-            new Migrator(db.Store).MigrateAsync(CancellationToken.None),
-            new Migrator(other.Store).MigrateAsync(CancellationToken.None));
+            new Migrator(db.Store).MigrateAsync(CancellationToken.None, upTo: 4),
+            new Migrator(other.Store).MigrateAsync(CancellationToken.None, upTo: 4));
 
         Assert.Equal([4], both.SelectMany(v => v).ToArray());
         Assert.Equal("1", await Scalar(db, "SELECT count() FROM {db}.sed_documents FINAL"));

@@ -104,6 +104,45 @@ public sealed class SinkTests
         Assert.Equal("2\t1", await CurrentAsync(db));
     }
 
+    [Fact]
+    public async Task An_X008_invalidates_the_document_it_names_by_type_and_issue_date_in_its_case()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        await new Migrator(db.Store).MigrateAsync(CancellationToken.None);
+        var target = SampleResults.Evaluation(7);
+        target.Sed.Envelope.CreatedAt = "2025-03-01T09:00:00Z";
+        var other = SampleResults.Evaluation(8); // another case: untouched
+        other.Sed.Envelope.CreatedAt = "2025-03-01T09:00:00Z";
+        var x008 = SampleResults.Evaluation(9, sedType: "X008");
+        x008.Sed.Envelope.CaseId = target.Sed.Envelope.CaseId;
+        x008.Sed.Invalidation = new InvalidationBlock { TargetSedType = "A009", TargetIssueDate = "2025-03-01", Reason = "01" };
+
+        await using (var sink = new ClickHouseResultSink(db.Store, "run-1"))
+        {
+            foreach (var e in new[] { target, other, x008 })
+            {
+                await sink.WriteAsync(e, CancellationToken.None);
+            }
+        }
+
+        var rows = await db.Store.QueryTextAsync(
+            $"SELECT case_id, sed_type, invalidated FROM {db.Name}.sed_current ORDER BY case_id, sed_type FORMAT TSV", CancellationToken.None);
+        Assert.Equal("case-7\tA009\t1\ncase-7\tX008\t0\ncase-8\tA009\t0\n", rows);
+    }
+
+    [Fact]
+    public async Task Every_anomaly_of_the_latest_evaluation_is_current()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        await new Migrator(db.Store).MigrateAsync(CancellationToken.None);
+        var three = SampleResults.Evaluation(0, redFlag: true);
+        three.Anomalies.Add(new Anomaly { RuleId = "ID-02", Severity = Severity.Low, Reasons = "name differs" });
+
+        await WriteAsync(db, "run-1", three);
+
+        Assert.Equal("3\t1", await CurrentAsync(db));
+    }
+
     private static async Task WriteAsync(TempDatabase db, string runId, SedEvaluation evaluation)
     {
         await using var sink = new ClickHouseResultSink(db.Store, runId);
