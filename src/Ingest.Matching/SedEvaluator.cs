@@ -183,6 +183,14 @@ public sealed class SedEvaluator : ISedEvaluator
     {
         ArgumentNullException.ThrowIfNull(sed);
         var p = prepared as PreparedSed ?? PrepareCore(sed);
+        if (!ReferenceEquals(p.Snapshot, _snapshots.Current)
+            && (p.A1.Result.Status == MatchStatus.Unmatched || p.Declaration.Result.Status == MatchStatus.Unmatched))
+        {
+            // Prepared (in a parse worker) against a snapshot a reference update has replaced since: what it
+            // did not find may be in the new one, and that update is past, so it would not bring this SED
+            // back from the re-evaluation window. Matched again now (rare: only SEDs in flight at a swap).
+            p = PrepareCore(sed);
+        }
         var (f, snapshot, a1, declaration) = (p.Features, p.Snapshot, p.A1, p.Declaration);
         var env = sed.Envelope;
         var track = _options.TrackHistory;

@@ -83,4 +83,32 @@ public sealed class EvaluatorTests
         Assert.Same(first, old);
         Assert.Equal("A1-0009", evaluator.Evaluate(new UnitId("b", null, 0), A009()).Matches[0].TargetId);
     }
+
+    [Fact]
+    public void A_SED_prepared_before_a_swap_that_brought_its_A1_is_matched_against_the_new_snapshot()
+    {
+        var holder = new ReferenceSnapshotHolder(ReferenceSnapshot.Build([], [Declaration]));
+        var evaluator = new SedEvaluator(holder);
+        var sed = A009();
+        var prepared = evaluator.Prepare(new UnitId("a", null, 0), sed);
+
+        holder.Swap(ReferenceSnapshot.Build([A1], [Declaration])); // the A1 arrives while the SED is in flight
+
+        var evaluation = evaluator.Complete(new UnitId("a", null, 0), sed, prepared);
+        Assert.Equal((MatchStatus.Conform, "A1-0001"), (evaluation.Matches[0].Status, evaluation.Matches[0].TargetId));
+    }
+
+    [Fact]
+    public void A_SED_matched_before_a_swap_keeps_what_it_was_prepared_with()
+    {
+        var holder = new ReferenceSnapshotHolder(ReferenceSnapshot.Build([A1], [Declaration]));
+        var evaluator = new SedEvaluator(holder);
+        var sed = A009();
+        var prepared = evaluator.Prepare(new UnitId("a", null, 0), sed);
+
+        holder.Swap(ReferenceSnapshot.Build([A1 with { DocumentNumber = "A1-0009" }], [Declaration]));
+
+        // Nothing was missing: no second matching (the re-evaluation window is for unmatched SEDs).
+        Assert.Equal("A1-0001", evaluator.Complete(new UnitId("a", null, 0), sed, prepared).Matches[0].TargetId);
+    }
 }
