@@ -1,0 +1,64 @@
+using Ingest.IntegrationTests.Infrastructure;
+
+namespace Ingest.IntegrationTests.Reconcile;
+
+/// <summary>The nightly job through the CLI when part of a delivery, or the register, is damaged.</summary>
+public sealed class DamagedInputTests
+{
+    private static string Valid => Path.Combine(LocalServices.RepositoryRoot, "samples", "valid");
+
+    [Fact]
+    public async Task A_file_that_is_no_archive_is_one_quarantined_unit_and_the_run_completes()
+    {
+        var input = Directory.CreateTempSubdirectory("ingest-it-damaged-").FullName;
+        try
+        {
+            var seds = Directory.GetFiles(Valid, "*.xml");
+            foreach (var file in seds)
+            {
+                File.Copy(file, Path.Combine(input, Path.GetFileName(file)));
+            }
+            await File.WriteAllTextAsync(Path.Combine(input, "delivery.zip"), "<A009>not an archive</A009>");
+
+            var (exit, output) = await IngestProcess.RunAsync("unused", TimeSpan.FromMinutes(2), "reconcile", "--input", input, "--dry-run");
+
+            Assert.True(exit == 0, output);
+            Assert.Matches($@"units in\s+{seds.Length + 1}\s", output);
+            Assert.Matches(@"quarantined\s+1\s+\(0 not SEDs, 1 malformed\)", output);
+            Assert.Contains("in = SEDs + quarantined", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(input, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_damaged_register_stops_the_run_before_any_SED_with_one_line_saying_where()
+    {
+        var register = Path.Combine(Path.GetTempPath(), $"ingest-it-a1-{Guid.NewGuid():N}.jsonl");
+        await File.WriteAllTextAsync(register, "{\"documentNumber\": 12\n");
+        try
+        {
+            var (exit, output) = await IngestProcess.RunAsync("unused", TimeSpan.FromMinutes(2), "reconcile", "--input", Valid, "--a1", register, "--declarations", register, "--dry-run");
+
+            Assert.Equal(1, exit);
+            Assert.Contains("the reference data cannot be read, nothing was evaluated", output, StringComparison.Ordinal);
+            Assert.Contains($"{register}:1", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(register);
+        }
+    }
+
+    [Fact]
+    public async Task A_mistyped_register_path_is_a_usage_error_not_an_empty_register()
+    {
+        var (exit, output) = await IngestProcess.RunAsync("unused", TimeSpan.FromMinutes(1), "reconcile", "--input", Valid, "--a1", "/nonexistent/a1.jsonl", "--dry-run");
+
+        Assert.Equal(64, exit);
+        Assert.Contains("--a1: no such file: /nonexistent/a1.jsonl", output, StringComparison.Ordinal);
+    }
+}
