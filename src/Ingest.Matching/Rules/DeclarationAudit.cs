@@ -21,7 +21,8 @@ internal static class DeclarationAudit
     public static List<DeclarationFinding> Run(ReferenceSnapshot snapshot, IReadOnlySet<string> coveredBySed, DateOnly asOf, int graceDays)
     {
         var findings = new List<DeclarationFinding>();
-        var cutoff = asOf.AddDays(-graceDays);
+        // Saturated: a run whose SEDs were all received in year 1 (placeholder dates) must not throw here.
+        var cutoff = asOf.DayNumber - graceDays < DateOnly.MinValue.DayNumber ? DateOnly.MinValue : asOf.AddDays(-graceDays);
         foreach (var d in snapshot.Declarations)
         {
             if (d.IsCancelled || d.Period is not { } p || p.Start > cutoff || coveredBySed.Contains(d.TargetId) || CoveringA1(snapshot, d, p.Repaired) is not null)

@@ -80,7 +80,7 @@ internal static class MultiStateRules
                 }
                 foreach (var a in c.A1.PersonRecords)
                 {
-                    if (a.Article == "16" && a.Period is { End: { } ae } ap && ap.Overlaps(p) && p.EffectiveEnd > ae)
+                    if (RuleFacts.IsArticle16(a.Article) && a.Period is { End: { } ae } ap && ap.Overlaps(p) && p.EffectiveEnd > ae)
                     {
                         return Hit("Art. 16 A1 " + a.TargetId + " ends " + D(ae) + ", period runs to " + D(p.End));
                     }

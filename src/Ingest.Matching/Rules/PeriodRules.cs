@@ -40,7 +40,7 @@ internal static class PeriodRules
                 }
                 foreach (var a in c.A1.PersonRecords)
                 {
-                    if (a.Article == "16" && a.Period is { } ap && ap.Overlaps(p))
+                    if (RuleFacts.IsArticle16(a.Article) && a.Period is { } ap && ap.Overlaps(p))
                     {
                         return null;
                     }

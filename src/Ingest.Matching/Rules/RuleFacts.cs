@@ -14,6 +14,9 @@ internal static class RuleFacts
 {
     public const int TwoMonthsDays = 61;
 
+    /// <summary>An Art. 16 agreement, however the article was written ("16", "16(1)" normalised to "16.1", "16.2").</summary>
+    public static bool IsArticle16(string? article) => article is not null && (article == "16" || article.StartsWith("16.", StringComparison.Ordinal));
+
     /// <summary>The SED's main employer (role Employer), if any.</summary>
     public static EmployerFeatures? MainEmployer(SedFeatures sed)
     {

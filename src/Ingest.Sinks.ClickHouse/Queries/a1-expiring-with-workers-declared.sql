@@ -14,11 +14,12 @@ FROM
 ) AS a
 ALL INNER JOIN
 (
-    SELECT worker_pin AS pin, declaration_id, employer_name, end
+    SELECT worker_pin AS pin, declaration_id, employer_name, start, end
     FROM {db}.posting_declarations FINAL
     WHERE snapshot_id = (SELECT argMax(snapshot_id, loaded_at) FROM {db}.reference_snapshots)
       AND status != 'cancelled' AND worker_pin != ''
 ) AS d USING (pin)
-WHERE d.end > a.end
+-- The declaration runs across the A1's end: it started under this A1 (a later posting has an A1 of its own).
+WHERE d.start <= a.end AND d.end > a.end
 ORDER BY a.end
 LIMIT {limit}

@@ -1,19 +1,36 @@
 -- title: Workers posted in a chain for more than 24 months (PER-03)
--- description: Per person and first employer id, A009 postings to France whose combined span
---   exceeds 730 days across two or more documents. Successive A1s that add up past the Art. 12
---   limit without an Art. 16 agreement.
--- param: min_days UInt 730 combined days above which a chain is listed
+-- description: Per person and first employer id, current A009 postings to France chained with gaps
+--   under 2 months (61 days after the previous posting's end) whose chain spans more than 730 days
+--   from its first start to its last end, across postings with two or more start dates (an amended
+--   decision is not a second posting). Successive A1s that add up past the Art. 12 limit without an
+--   Art. 16 agreement; a single posting that long is PER-02 (postings-over-24-months).
+-- param: min_days UInt 730 span in days above which a chain is listed
 -- param: limit UInt 1000 rows at most
-SELECT person_key, any(family_name) AS family_name, any(forename) AS forename, employer,
-       count() AS postings, min(period_start) AS first_start, max(period_end) AS last_end,
-       sum(dateDiff('day', period_start, period_end) + 1) AS posted_days
+SELECT person_key, family_name, forename, employer,
+       length(arrayDistinct(arrayMap(x -> tupleElement(x, 1), chain))) AS postings,
+       tupleElement(chain[1], 1) AS first_start,
+       arrayReduce('max', arrayMap(x -> tupleElement(x, 2), chain)) AS last_end,
+       dateDiff('day', first_start, last_end) + 1 AS chain_days
 FROM
 (
-    SELECT person_key, family_name, forename, if(empty(employer_ids), '', employer_ids[1]) AS employer, period_start, period_end
-    FROM {db}.sed_current
-    WHERE sed_type = 'A009' AND invalidated = 0 AND person_key != '' AND period_end > period_start
+    SELECT person_key, family_name, forename, employer, arrayFilter((x, k) -> k = c, periods, chain_ids) AS chain
+    FROM
+    (
+        SELECT person_key, any(family_name) AS family_name, any(forename) AS forename, employer,
+               arraySort(x -> tupleElement(x, 1), groupArray((period_start, period_end))) AS periods,
+               -- A new chain starts where a posting begins more than 61 days after the previous one ended.
+               arrayCumSum(arrayMap(i -> if(i = 1 OR dateDiff('day', tupleElement(periods[i - 1], 2), tupleElement(periods[i], 1)) > 61, 1, 0),
+                                    arrayEnumerate(periods))) AS chain_ids
+        FROM
+        (
+            SELECT person_key, family_name, forename, if(empty(employer_ids), '', employer_ids[1]) AS employer, period_start, period_end
+            FROM {db}.sed_current
+            WHERE sed_type = 'A009' AND invalidated = 0 AND person_key != '' AND period_end > period_start
+        )
+        GROUP BY person_key, employer
+    )
+    ARRAY JOIN arrayDistinct(chain_ids) AS c
 )
-GROUP BY person_key, employer
-HAVING postings >= 2 AND posted_days > {min_days}
-ORDER BY posted_days DESC
+WHERE postings >= 2 AND chain_days > {min_days}
+ORDER BY chain_days DESC
 LIMIT {limit}

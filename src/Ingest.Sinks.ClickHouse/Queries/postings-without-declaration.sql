@@ -10,6 +10,8 @@ FROM {db}.sed_current AS c
 ANY INNER JOIN
 (SELECT case_id, document_id, status, target_id, reasons FROM {db}.match_current WHERE target = 'declaration') AS m USING (case_id, document_id)
 WHERE c.sed_type = 'A009' AND c.article = '01' AND has(c.work_countries, 'FR')
-  AND c.invalidated = 0 AND m.status = 'unmatched' AND c.received_at >= toDateTime({from})
+  AND c.invalidated = 0 AND c.received_at >= toDateTime({from})
+  -- A red flag sends a SED to review whatever was found: with no declaration found it belongs here too.
+  AND (m.status = 'unmatched' OR (m.status = 'review' AND m.target_id = ''))
 ORDER BY c.received_at DESC
 LIMIT {limit}

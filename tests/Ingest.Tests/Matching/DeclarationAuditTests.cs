@@ -82,4 +82,11 @@ public sealed class DeclarationAuditTests
         Assert.Equal(Core.Results.Severity.Red, rule!.Severity);
         Assert.Contains(RuleCatalogue.Descriptors, d => d.Id == "POST-02");
     }
+
+    [Fact]
+    public void A_run_received_on_placeholder_dates_in_year_one_does_not_throw()
+    {
+        // The grace period before the run's "today" reaches before 0001-01-01: the audit saturates.
+        Assert.Empty(Audit([A1], [Undocumented], ReceivedOn("0001-01-05")));
+    }
 }

@@ -111,4 +111,16 @@ public sealed class EvaluatorTests
         // Nothing was missing: no second matching (the re-evaluation window is for unmatched SEDs).
         Assert.Equal("A1-0001", evaluator.Complete(new UnitId("a", null, 0), sed, prepared).Matches[0].TargetId);
     }
+
+    [Theory]
+    [InlineData("16")]
+    [InlineData("16(1)")]
+    [InlineData("16.2")]
+    public void A_long_posting_under_an_Art_16_A1_is_no_PER_02_however_the_article_is_written(string article)
+    {
+        var agreement = A1 with { DocumentNumber = "A1-0016", Article = article, End = "2027-06-30" };
+        var evaluator = new SedEvaluator(ReferenceSnapshot.Build([A1, agreement], [Declaration]));
+        var evaluation = evaluator.Evaluate(new UnitId("a", null, 0), A009(s => s.Decision.PeriodEnd = "2027-06-30"));
+        Assert.DoesNotContain(evaluation.Anomalies, a => a.RuleId == "PER-02");
+    }
 }
