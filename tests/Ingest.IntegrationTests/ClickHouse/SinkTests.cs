@@ -131,6 +131,33 @@ public sealed class SinkTests
     }
 
     [Fact]
+    public async Task An_X008_naming_the_issue_date_of_an_earlier_version_invalidates_the_document()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        await new Migrator(db.Store).MigrateAsync(CancellationToken.None);
+        var v1 = SampleResults.Evaluation(7);
+        v1.Sed.Envelope.CreatedAt = "2025-03-01T09:00:00Z";
+        var v2 = SampleResults.Evaluation(7);
+        v2.Sed.Envelope.DocumentVersion = 2;
+        v2.Sed.Envelope.CreatedAt = "2025-04-15T09:00:00Z";
+        var x008 = SampleResults.Evaluation(9, sedType: "X008");
+        x008.Sed.Envelope.CaseId = v1.Sed.Envelope.CaseId;
+        x008.Sed.Invalidation = new InvalidationBlock { TargetSedType = "A009", TargetIssueDate = "2025-03-01", Reason = "01" };
+
+        await using (var sink = new ClickHouseResultSink(db.Store, "run-1"))
+        {
+            foreach (var e in new[] { v1, v2, x008 })
+            {
+                await sink.WriteAsync(e, CancellationToken.None);
+            }
+        }
+
+        var rows = await db.Store.QueryTextAsync(
+            $"SELECT sed_type, current_version, invalidated FROM {db.Name}.sed_current WHERE case_id = 'case-7' ORDER BY sed_type FORMAT TSV", CancellationToken.None);
+        Assert.Equal("A009\t2\t1\nX008\t1\t0\n", rows);
+    }
+
+    [Fact]
     public async Task Every_anomaly_of_the_latest_evaluation_is_current()
     {
         await using var db = await TempDatabase.CreateAsync();
