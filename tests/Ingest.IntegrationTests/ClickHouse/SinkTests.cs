@@ -117,13 +117,7 @@ public sealed class SinkTests
         x008.Sed.Envelope.CaseId = target.Sed.Envelope.CaseId;
         x008.Sed.Invalidation = new InvalidationBlock { TargetSedType = "A009", TargetIssueDate = "2025-03-01", Reason = "01" };
 
-        await using (var sink = new ClickHouseResultSink(db.Store, "run-1"))
-        {
-            foreach (var e in new[] { target, other, x008 })
-            {
-                await sink.WriteAsync(e, CancellationToken.None);
-            }
-        }
+        await WriteAsync(db, "run-1", target, other, x008);
 
         var rows = await db.Store.QueryTextAsync(
             $"SELECT case_id, sed_type, invalidated FROM {db.Name}.sed_current ORDER BY case_id, sed_type FORMAT TSV", CancellationToken.None);
@@ -144,13 +138,7 @@ public sealed class SinkTests
         x008.Sed.Envelope.CaseId = v1.Sed.Envelope.CaseId;
         x008.Sed.Invalidation = new InvalidationBlock { TargetSedType = "A009", TargetIssueDate = "2025-03-01", Reason = "01" };
 
-        await using (var sink = new ClickHouseResultSink(db.Store, "run-1"))
-        {
-            foreach (var e in new[] { v1, v2, x008 })
-            {
-                await sink.WriteAsync(e, CancellationToken.None);
-            }
-        }
+        await WriteAsync(db, "run-1", v1, v2, x008);
 
         var rows = await db.Store.QueryTextAsync(
             $"SELECT sed_type, current_version, invalidated FROM {db.Name}.sed_current WHERE case_id = 'case-7' ORDER BY sed_type FORMAT TSV", CancellationToken.None);
@@ -170,10 +158,13 @@ public sealed class SinkTests
         Assert.Equal("3\t1", await CurrentAsync(db));
     }
 
-    private static async Task WriteAsync(TempDatabase db, string runId, SedEvaluation evaluation)
+    private static async Task WriteAsync(TempDatabase db, string runId, params SedEvaluation[] evaluations)
     {
         await using var sink = new ClickHouseResultSink(db.Store, runId);
-        await sink.WriteAsync(evaluation, CancellationToken.None);
+        foreach (var evaluation in evaluations)
+        {
+            await sink.WriteAsync(evaluation, CancellationToken.None);
+        }
     }
 
     private static async Task<string> CurrentAsync(TempDatabase db) =>
