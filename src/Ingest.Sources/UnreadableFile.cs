@@ -16,10 +16,7 @@ internal static class UnreadableFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return (null, Unit(path, e.Message));
+            return (null, new InputUnit(new UnitId(path, null, 0), ReadOnlyMemory<byte>.Empty) { FramingError = $"file is unreadable: {e.Message}" });
         }
     }
-
-    public static InputUnit Unit(string path, string reason) =>
-        new(new UnitId(path, null, 0), ReadOnlyMemory<byte>.Empty) { FramingError = $"file is unreadable: {reason}" };
 }

@@ -51,7 +51,8 @@ public static class XmlTranscoding
         {
             // The exception's index is not reliably an offset into these bytes: find the first bad unit.
             var at = FirstInvalid(encoding, body);
-            var (line, column) = LineAndColumn(encoding.GetString(body[..at]));
+            var before = Encoding.UTF8.GetBytes(encoding.GetString(body[..at]));
+            var (line, column) = XmlPosition.LineAndColumn(new System.Buffers.ReadOnlySequence<byte>(before), before.Length);
             return (null, new Invalid($"the bytes are not valid {encoding.WebName}", prefix + at, line, column));
         }
         return (new Transcoded(Encoding.UTF8.GetBytes(text), encoding, prefix), null);
@@ -195,12 +196,5 @@ public static class XmlTranscoding
         {
             return false;
         }
-    }
-
-    private static (int Line, int Column) LineAndColumn(string text)
-    {
-        var line = 1 + text.Count('\n');
-        var column = 1 + text.Length - (text.LastIndexOf('\n') + 1);
-        return (line, column);
     }
 }

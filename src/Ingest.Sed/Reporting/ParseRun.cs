@@ -92,14 +92,14 @@ public static class ParseRun
         var sb = new System.Text.StringBuilder(value.Length + 8);
         foreach (var c in value)
         {
-            sb.Append(c switch
+            _ = c switch
             {
-                '\t' => "\\t",
-                '\n' => "\\n",
-                '\r' => "\\r",
-                '\\' => "\\\\",
-                _ => c.ToString(),
-            });
+                '\t' => sb.Append("\\t"),
+                '\n' => sb.Append("\\n"),
+                '\r' => sb.Append("\\r"),
+                '\\' => sb.Append("\\\\"),
+                _ => sb.Append(c),
+            };
         }
         return sb.ToString();
     }
