@@ -151,6 +151,7 @@ public sealed class CorpusGenerator(GeneratorOptions options)
             }
         }
         DropUnseenVersionChanges(planned, emittedFrom, result);
+        DropUnreadInvalidations(emittedFrom, result);
         return result;
     }
 
@@ -237,6 +238,42 @@ public sealed class CorpusGenerator(GeneratorOptions options)
                 {
                     Record = sed.Record, Bytes = sed.Bytes, Day = sed.Day, EntryName = sed.EntryName,
                     Truth = sed.Truth with { Rules = [.. sed.Truth.Rules.Where(r => r != "LIFE-06")] },
+                };
+            }
+        }
+    }
+
+    /// <summary>
+    /// An X008 or A008 that arrives only broken (no readable delivery) or not at all (cut off by the
+    /// SED limit) invalidates nothing the engine can know of: its target stays valid in the truth.
+    /// </summary>
+    private static void DropUnreadInvalidations(List<PlannedSed> emittedFrom, GeneratedDossier result)
+    {
+        HashSet<PlannedSed>? readable = null;
+        for (var i = 0; i < result.Seds.Count; i++)
+        {
+            var sed = result.Seds[i];
+            if (!sed.Truth.Invalidated || emittedFrom[i].InvalidatedBy is not { } by)
+            {
+                continue;
+            }
+            if (readable is null)
+            {
+                readable = [];
+                for (var j = 0; j < result.Seds.Count; j++)
+                {
+                    if (!result.Seds[j].Malformed)
+                    {
+                        readable.Add(emittedFrom[j]);
+                    }
+                }
+            }
+            if (!readable.Contains(by))
+            {
+                result.Seds[i] = new GeneratedSed
+                {
+                    Record = sed.Record, Bytes = sed.Bytes, Day = sed.Day, EntryName = sed.EntryName,
+                    Truth = sed.Truth with { Invalidated = false },
                 };
             }
         }

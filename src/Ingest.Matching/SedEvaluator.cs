@@ -75,6 +75,13 @@ public sealed class SedEvaluator : ISedEvaluator
         return DeclarationAudit.Run(_snapshots.Current, covered, DateOnly.FromDayNumber(latest), _options.DeclarationGraceDays);
     }
 
+    /// <summary>
+    /// The documents (case, document id) the run's history holds as invalidated, by an X008 or an A008
+    /// whole-period cancellation: what the current state says of them (ClickHouse's sed_current). A
+    /// bounded history (the stream worker's) knows only the SEDs it still remembers.
+    /// </summary>
+    public IReadOnlySet<(string Case, string Document)> InvalidatedDocuments() => _history.InvalidatedDocuments();
+
     public SedEvaluation Evaluate(UnitId unit, SedRecord sed) => Complete(unit, sed, PrepareCore(sed));
 
     public object? Prepare(UnitId unit, SedRecord sed) => PrepareCore(sed);
@@ -388,8 +395,7 @@ public sealed class SedEvaluator : ISedEvaluator
         var env = f.Sed.Envelope;
         var employer = RuleFacts.MainEmployer(f);
         var change = f.Sed.Change;
-        var cancelled = f.SedType == "A008" && change is not null
-            && (change.CancelWholePeriod?.Trim() == "1" || string.Equals(change.ChangeType?.Trim(), "cancellation", StringComparison.OrdinalIgnoreCase));
+        var cancelled = f.SedType == "A008" && change is { CancelsWholePeriod: true };
         var entry = new HistoryEntry
         {
             CaseId = env.CaseId,
@@ -419,7 +425,7 @@ public sealed class SedEvaluator : ISedEvaluator
         _history.Register(in entry);
         if (cancelled)
         {
-            _history.CancelPeriod(env.CaseId, f.Period ?? new Period(f.Now ?? DateOnly.MinValue, null));
+            _history.CancelPeriod(env.CaseId, f.Period);
         }
     }
 }

@@ -29,8 +29,10 @@ internal sealed partial class EvaluateCommand : ICliCommand, IHasFlags
         unless --run names one), or with --corpus runs the reconcile pipeline in memory on a corpus
         (nothing written, ClickHouse not needed, same conclusions as a reconcile run), and compares
         them with the generator's truth: precision, recall and F1 of person, A1 and declaration
-        matching, of every rule the truth models and of all injected anomalies together; the false
-        red-flag rate and the automation rate. With --corpus the run-level POST-02 audit of the
+        matching, of every rule the truth models and of all injected anomalies together; of the
+        documents invalidated in their current state (by an X008 or an A008 whole-period
+        cancellation; from sed_current, or the offline run's history); the false red-flag rate and
+        the automation rate. With --corpus the run-level POST-02 audit of the
         declarations is scored too (its own row, not in the SED anomalies total). Malformed units
         are left out (they are counted by the quarantine). Fractions are between 0 and 1.
 
@@ -44,7 +46,7 @@ internal sealed partial class EvaluateCommand : ICliCommand, IHasFlags
           --misses FILE  write every disagreement as TSV (what, kind, case, document, version, SED type,
                          unit, expected, predicted) for diagnosis
           --json         one JSON object: {"person":{"precision","recall","f1"},"a1":{…},"declaration":{…},
-                         "anomalies":{"precision","recall"},"rules":{"<id>":{"precision","recall","support"}},
+                         "anomalies":{"precision","recall"},"invalidation":{…},"rules":{"<id>":{"precision","recall","support"}},
                          "falseRedFlagRate","automationRate",…}
 
         exit codes: 0 scored, 1 no such run, ClickHouse unreachable or the offline run failed, 64 bad arguments
@@ -64,7 +66,7 @@ internal sealed partial class EvaluateCommand : ICliCommand, IHasFlags
                 throw new CliUsageException("--run and --corpus exclude each other");
             }
             var offline = await RunOfflineAsync(args, corpus, cancellationToken).ConfigureAwait(false);
-            return offline is null ? 1 : Report(args, truthPath, "offline", offline.Value.Predicted, offline.Value.Declarations);
+            return offline is null ? 1 : Report(args, truthPath, "offline", offline.Value.Predicted, offline.Value.Invalidated, offline.Value.Declarations);
         }
         var options = CliConfiguration.ClickHouse(CliConfiguration.Build(args));
         using var store = new ClickHouseStore(options);
@@ -89,7 +91,8 @@ internal sealed partial class EvaluateCommand : ICliCommand, IHasFlags
                 await Console.Error.WriteLineAsync($"ingest evaluate: run {run} has no documents").ConfigureAwait(false);
                 return 1;
             }
-            return Report(args, truthPath, run, predicted);
+            var invalidated = await ReadInvalidatedAsync(store, db, cancellationToken).ConfigureAwait(false);
+            return Report(args, truthPath, run, predicted, invalidated);
         }
         catch (Exception e) when (ClickHouseFailure.Is(e, cancellationToken))
         {
@@ -99,7 +102,7 @@ internal sealed partial class EvaluateCommand : ICliCommand, IHasFlags
     }
 
     private static int Report(CliArgs args, string truthPath, string run, IReadOnlyDictionary<(string, string, int), PredictedSed> predicted,
-        DeclarationAuditResult? declarations = null)
+        IReadOnlySet<(string, string)> invalidated, DeclarationAuditResult? declarations = null)
     {
         StreamWriter? misses = args.Get("misses") is { } missesPath ? new StreamWriter(missesPath) : null;
         using (misses)
@@ -108,6 +111,7 @@ internal sealed partial class EvaluateCommand : ICliCommand, IHasFlags
                 m.Truth.Version.ToString(CultureInfo.InvariantCulture), m.Truth.SedType, m.Truth.Unit, m.Expected ?? "", m.Predicted ?? ""));
             var truth = TruthJsonl.Read(truthPath).ToList();
             var score = RunScorer.Score(truth, predicted, rule => RuleCatalogue.TryGet(rule, out var r) && r!.MaxSeverity >= Severity.Red, miss);
+            RunScorer.ScoreInvalidations(score, truth, invalidated, miss);
             if (declarations is { } audit)
             {
                 RunScorer.ScoreDeclarations(score, DeclarationTruth.Uncovered(truth, audit.Register, audit.A1s, audit.GraceDays), audit.Flagged, miss);
@@ -132,7 +136,7 @@ internal sealed partial class EvaluateCommand : ICliCommand, IHasFlags
     /// The reconcile pipeline (same parser, evaluator and source order) with a sink that keeps the
     /// conclusions in memory, then the run-level POST-02 audit of the declarations.
     /// </summary>
-    private static async Task<(Dictionary<(string, string, int), PredictedSed> Predicted, DeclarationAuditResult Declarations)?> RunOfflineAsync(
+    private static async Task<(Dictionary<(string, string, int), PredictedSed> Predicted, IReadOnlySet<(string, string)> Invalidated, DeclarationAuditResult Declarations)?> RunOfflineAsync(
         CliArgs args, IReadOnlyList<string> inputs, CancellationToken ct)
     {
         var layout = CorpusLayout.Resolve(inputs, args.Get("a1"), args.Get("declarations"));
@@ -158,7 +162,7 @@ internal sealed partial class EvaluateCommand : ICliCommand, IHasFlags
             return null;
         }
         var flagged = evaluator.AuditDeclarations().Select(f => f.DeclarationId).ToHashSet(StringComparer.Ordinal);
-        return (sink.Predicted, new DeclarationAuditResult(register, a1s, EvaluatorOptions.Default.DeclarationGraceDays, flagged));
+        return (sink.Predicted, evaluator.InvalidatedDocuments(), new DeclarationAuditResult(register, a1s, EvaluatorOptions.Default.DeclarationGraceDays, flagged));
     }
 
     private static async Task<Dictionary<(string, string, int), PredictedSed>> ReadRunAsync(ClickHouseStore store, string db, string run, CancellationToken ct)
@@ -192,6 +196,18 @@ internal sealed partial class EvaluateCommand : ICliCommand, IHasFlags
         return seds;
     }
 
+    /// <summary>The documents whose current state (sed_current, every run's SEDs together) says invalidated.</summary>
+    private static async Task<HashSet<(string, string)>> ReadInvalidatedAsync(ClickHouseStore store, string db, CancellationToken ct)
+    {
+        var documents = new HashSet<(string, string)>();
+        await foreach (var line in store.QueryLinesAsync($"SELECT case_id, document_id FROM {db}.sed_current WHERE invalidated FORMAT TSV", ct).ConfigureAwait(false))
+        {
+            var f = line.Split('\t');
+            documents.Add((f[0], f[1]));
+        }
+        return documents;
+    }
+
     private static string Json(string run, RunScore s)
     {
         static Dictionary<string, object> Measures(PrecisionRecall m) => new()
@@ -204,7 +220,7 @@ internal sealed partial class EvaluateCommand : ICliCommand, IHasFlags
         {
             rules[id] = Measures(m);
         }
-        var document = new Dictionary<string, object>
+        var document = new Dictionary<string, object?>
         {
             ["run"] = run,
             ["evaluated"] = s.Evaluated,
@@ -213,6 +229,7 @@ internal sealed partial class EvaluateCommand : ICliCommand, IHasFlags
             ["a1"] = Measures(s.A1),
             ["declaration"] = Measures(s.Declaration),
             ["anomalies"] = Measures(s.Anomalies),
+            ["invalidation"] = s.Invalidation is { } invalidation ? Measures(invalidation) : null,
             ["rules"] = rules,
             ["redFlags"] = s.RedFlags,
             ["falseRedFlags"] = s.FalseRedFlags,
@@ -234,6 +251,10 @@ internal sealed partial class EvaluateCommand : ICliCommand, IHasFlags
         Row("A1", s.A1);
         Row("declaration", s.Declaration);
         Row("anomalies", s.Anomalies);
+        if (s.Invalidation is { } invalidation)
+        {
+            Row("invalidated", invalidation);
+        }
         Console.WriteLine();
         foreach (var (id, m) in s.Rules)
         {

@@ -217,6 +217,10 @@ public sealed class ChangeBlock
     internal SedText CancelWholePeriodText;
     /// <summary>"1" when the whole period is cancelled.</summary>
     public string? CancelWholePeriod { get => CancelWholePeriodText.Value; set => CancelWholePeriodText = value; }
+
+    /// <summary>The whole period is cancelled: by the flag, or a change of type "cancellation" (senders use either).</summary>
+    public bool CancelsWholePeriod =>
+        CancelWholePeriod?.Trim() == "1" || string.Equals(ChangeType?.Trim(), "cancellation", StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>X008: the invalidated SED is named by type and issue date within the case.</summary>

@@ -123,6 +123,39 @@ public static class RunScorer
         score.Rules["POST-02"] = counts;
     }
 
+    /// <summary>
+    /// Scores the current state's invalidations per document: the truth's document is invalid when
+    /// one of its scored SEDs is (an X008 names one version's issue date; an A008 cancellation voids
+    /// the case's decisions), the run's when <paramref name="invalidated"/> holds it.
+    /// </summary>
+    public static void ScoreInvalidations(RunScore score, IEnumerable<TruthRecord> truth, IReadOnlySet<(string Case, string Document)> invalidated,
+        Action<ScoreMiss>? misses = null)
+    {
+        ArgumentNullException.ThrowIfNull(score);
+        ArgumentNullException.ThrowIfNull(invalidated);
+        var documents = new Dictionary<(string, string), (TruthRecord First, bool Invalid)>();
+        foreach (var t in truth)
+        {
+            if (t.Malformed)
+            {
+                continue;
+            }
+            var key = (t.CaseId, t.DocumentId);
+            documents[key] = documents.TryGetValue(key, out var d) ? (d.First, d.Invalid || t.Invalidated) : (t, t.Invalidated);
+        }
+        var counts = new PrecisionRecall();
+        foreach (var (key, (first, expected)) in documents)
+        {
+            var predicted = invalidated.Contains(key);
+            counts.Add(expected, predicted);
+            if (expected != predicted)
+            {
+                misses?.Invoke(new ScoreMiss("invalidation", expected ? "missed" : "false", first, null, null));
+            }
+        }
+        score.Invalidation = counts;
+    }
+
     private static void Report(Action<ScoreMiss>? misses, string what, TruthRecord t, string? expected, string? predicted)
     {
         if (misses is not null && !string.Equals(expected, predicted, StringComparison.Ordinal))

@@ -146,20 +146,27 @@ public static class RuleOracle
     /// <summary>
     /// The posting decision of an episode as the engine knows it when <paramref name="s"/> arrives: the
     /// well-formed decision SED received before it that is current (an amendment over the original, a
-    /// newer version over an older one), or null when none has arrived.
+    /// newer version over an older one) and not invalidated by then, or null when none has arrived.
     /// </summary>
     private static PlannedSed? KnownDecision(List<PlannedSed> seds, Episode episode, PlannedSed s)
     {
         PlannedSed? current = null;
         foreach (var o in seds)
         {
-            if (o.Episode == episode && o.IsDecision && !o.Malformed && o.Arrival < s.Arrival && (current is null || Supersedes(o, current)))
+            if (o.Episode == episode && o.IsDecision && !o.Malformed && o.Arrival < s.Arrival && !InvalidatedBefore(o, s) && (current is null || Supersedes(o, current)))
             {
                 current = o;
             }
         }
         return current;
     }
+
+    /// <summary>
+    /// Whether the X008 or A008 cancellation that voids <paramref name="decision"/> arrived, readable,
+    /// before <paramref name="s"/>: the engine then holds the decision invalid and no longer counts it.
+    /// </summary>
+    private static bool InvalidatedBefore(PlannedSed decision, PlannedSed s) =>
+        decision.InvalidatedBy is { Malformed: false } by && by.Arrival < s.Arrival;
 
     private static bool Supersedes(PlannedSed newer, PlannedSed older) =>
         newer.IsAmendment != older.IsAmendment ? newer.IsAmendment

@@ -145,20 +145,39 @@ internal sealed class HistoryGeneration
         return (resolved, relied);
     }
 
-    /// <summary>Marks the case's SEDs (but cancellations) whose period overlaps the cancelled one as invalid.</summary>
-    public void CancelPeriod(string caseId, Period period)
+    /// <summary>
+    /// Marks the case's decisions as invalid: those whose period overlaps <paramref name="period"/>, or
+    /// all of them when it is null (an A008 cancelling the whole period without restating it).
+    /// </summary>
+    public void CancelPeriod(string caseId, Period? period)
     {
         if (!CaseGroup(caseId, out var group))
         {
             return;
         }
-        _texts.TryFind("A008", out var cancellation);
         for (var s = group.Head; s != None; s = Record(s).NextInCase)
         {
             ref var e = ref Record(s);
-            if (e.Period is { } p && p.Overlaps(period) && e.SedType != cancellation)
+            if (Cancels(period, e.Has(HistoryFlags.Decision), e.Period))
             {
                 e.Flags |= HistoryFlags.Invalidated;
+            }
+        }
+    }
+
+    /// <summary>Whether a cancellation of <paramref name="period"/> (null: the whole case) voids a SED.</summary>
+    public static bool Cancels(Period? period, bool decision, Period? sedPeriod) =>
+        decision && (period is not { } cancelled || (sedPeriod is { } p && p.Overlaps(cancelled)));
+
+    /// <summary>Adds the (case, document) of every record marked invalid.</summary>
+    public void AddInvalidated(HashSet<(string Case, string Document)> into)
+    {
+        for (var s = 0; s < Count; s++)
+        {
+            ref readonly var e = ref Record(s);
+            if (e.Has(HistoryFlags.Invalidated))
+            {
+                into.Add((_texts.Text(e.Case), _texts.Text(e.Document)));
             }
         }
     }

@@ -24,6 +24,9 @@ internal sealed class RunHistory
     private readonly Lock _lock = new();
     private readonly int _generationSize;
     private readonly Dictionary<string, List<(string Type, DateOnly Date)>> _pendingInvalidations = new(StringComparer.Ordinal);
+    // A008 whole-period cancellations by case (null: the whole case), applied to the case's decisions
+    // that arrive after them too (late parents), as long as the case is remembered.
+    private readonly Dictionary<string, List<Period?>> _cancellations = new(StringComparer.Ordinal);
     private HistoryGeneration? _older;
     private HistoryGeneration _newer;
 
@@ -142,6 +145,16 @@ internal sealed class RunHistory
                     }
                 }
             }
+            if (_cancellations.Count > 0 && entry.IsDecision && _cancellations.TryGetValue(entry.CaseId, out var cancellations))
+            {
+                foreach (var cancelled in cancellations)
+                {
+                    if (HistoryGeneration.Cancels(cancelled, true, entry.Period))
+                    {
+                        flags |= HistoryFlags.Invalidated;
+                    }
+                }
+            }
             _newer.Add(in entry, flags);
             if (_newer.Count >= _generationSize)
             {
@@ -156,15 +169,22 @@ internal sealed class RunHistory
     {
         _older = _newer;
         _newer = NewGeneration(_generationSize);
-        if (_pendingInvalidations.Count > 0)
+        // An X008 waiting for a target, or a cancellation, whose case was forgotten waits no more.
+        ForgetCases(_pendingInvalidations, _older);
+        ForgetCases(_cancellations, _older);
+    }
+
+    private static void ForgetCases<T>(Dictionary<string, T> byCase, HistoryGeneration remembered)
+    {
+        if (byCase.Count == 0)
         {
-            // An X008 waiting for a target whose case was forgotten waits no more.
-            foreach (var caseId in _pendingInvalidations.Keys.ToList())
+            return;
+        }
+        foreach (var caseId in byCase.Keys.ToList())
+        {
+            if (!remembered.HasCase(caseId))
             {
-                if (!_older.HasCase(caseId))
-                {
-                    _pendingInvalidations.Remove(caseId);
-                }
+                byCase.Remove(caseId);
             }
         }
     }
@@ -193,13 +213,34 @@ internal sealed class RunHistory
         }
     }
 
-    /// <summary>Marks the person's postings overlapping a cancelled period as invalid (A008 whole-period cancellation).</summary>
-    public void CancelPeriod(string caseId, Period period)
+    /// <summary>
+    /// An A008 whole-period cancellation: marks the case's decisions overlapping <paramref name="period"/>
+    /// (null: all of them, the cancellation restating no period) as invalid, now and as they arrive.
+    /// </summary>
+    public void CancelPeriod(string caseId, Period? period)
     {
+        if (!IsCase(caseId))
+        {
+            return;
+        }
         lock (_lock)
         {
             _older?.CancelPeriod(caseId, period);
             _newer.CancelPeriod(caseId, period);
+            ref var cancellations = ref CollectionsMarshal.GetValueRefOrAddDefault(_cancellations, caseId, out _);
+            (cancellations ??= []).Add(period);
+        }
+    }
+
+    /// <summary>The documents (case, document id) with a version the history holds marked invalid: its view of their current state.</summary>
+    public HashSet<(string Case, string Document)> InvalidatedDocuments()
+    {
+        lock (_lock)
+        {
+            var documents = new HashSet<(string, string)>();
+            _older?.AddInvalidated(documents);
+            _newer.AddInvalidated(documents);
+            return documents;
         }
     }
 

@@ -52,7 +52,7 @@ internal static class LifecycleRules
             {
                 var s = c.Sed;
                 var change = s.Sed.Change;
-                if (s.SedType != "A008" || change is null || !(change.CancelWholePeriod?.Trim() == "1" || string.Equals(change.ChangeType?.Trim(), "cancellation", StringComparison.OrdinalIgnoreCase)))
+                if (s.SedType != "A008" || change is not { CancelsWholePeriod: true })
                 {
                     return null;
                 }

@@ -1,6 +1,6 @@
 -- title: SEDs invalidated after a posting declaration relied on them (LIFE-01)
--- description: Documents that an X008 invalidated, whose declaration match was conform: the
---   declaration now stands without its A1 evidence.
+-- description: Documents that an X008 invalidated or an A008 cancelled, whose declaration match
+--   was conform: the declaration now stands without its A1 evidence.
 -- param: limit UInt 1000 rows at most
 SELECT c.case_id, c.document_id, c.sed_type, c.sender_country, c.family_name, c.forename,
        c.invalidated_at, m.target_id AS declaration_id

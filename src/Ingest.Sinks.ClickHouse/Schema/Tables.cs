@@ -13,7 +13,7 @@ public static class Tables
         ("for_duration", "UInt8"), ("initial_decision", "UInt8"), ("date_previous_decision", "Date"),
         ("work_countries", "Array(String)"), ("employer_names", "Array(String)"), ("employer_ids", "Array(String)"),
         ("employer_countries", "Array(String)"), ("invalidates_type", "String"), ("invalidates_date", "Date"),
-        ("person_key", "String"), ("person_pseudonym", "String"), ("red_flag", "UInt8"), ("unit", "String"),
+        ("cancels_period", "UInt8"), ("person_key", "String"), ("person_pseudonym", "String"), ("red_flag", "UInt8"), ("unit", "String"),
         ("run_id", "String"), ("ingested_at", "DateTime"), ("evaluation", "UInt64"));
 
     public static readonly TableSpec ReviewQueue = new("review_queue",

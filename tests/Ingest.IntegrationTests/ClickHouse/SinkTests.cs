@@ -146,6 +146,67 @@ public sealed class SinkTests
     }
 
     [Fact]
+    public async Task An_A008_cancelling_the_whole_period_invalidates_every_decision_of_its_case_whatever_the_order()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        await new Migrator(db.Store).MigrateAsync(CancellationToken.None);
+        var cancellation = Cancellation(7, periodStart: null, periodEnd: null);
+        var posting = SampleResults.Evaluation(7); // arrives after its cancellation
+        var amendment = SampleResults.Evaluation(10);
+        amendment.Sed.Envelope.CaseId = posting.Sed.Envelope.CaseId;
+        var request = SampleResults.Evaluation(11, sedType: "A001"); // not a decision: stays valid
+        request.Sed.Envelope.CaseId = posting.Sed.Envelope.CaseId;
+        var other = SampleResults.Evaluation(8); // another case: untouched
+
+        await WriteAsync(db, "run-1", cancellation);
+        await WriteAsync(db, "run-2", posting, amendment, request, other);
+
+        Assert.Equal("A001\t0\nA008\t0\nA009\t1\nA009\t1\n", await ValidityAsync(db, "case-7"));
+        Assert.Equal("A009\t0\n", await ValidityAsync(db, "case-8"));
+    }
+
+    [Fact]
+    public async Task An_A008_restating_a_period_cancels_only_the_decisions_that_overlap_it()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        await new Migrator(db.Store).MigrateAsync(CancellationToken.None);
+        var overlapping = SampleResults.Evaluation(7); // 2025-03-01 .. 2025-08-31
+        var earlier = SampleResults.Evaluation(10);
+        earlier.Sed.Envelope.CaseId = overlapping.Sed.Envelope.CaseId;
+        earlier.Sed.Decision.PeriodStart = "2024-01-01";
+        earlier.Sed.Decision.PeriodEnd = "2024-06-30";
+        var open = SampleResults.Evaluation(11);
+        open.Sed.Envelope.CaseId = overlapping.Sed.Envelope.CaseId;
+        open.Sed.Decision.PeriodStart = "2024-12-01";
+        open.Sed.Decision.PeriodEnd = null;
+        var notFlagged = Cancellation(7, "2025-05-01", "2025-05-31");
+        notFlagged.Sed.Change!.CancelWholePeriod = "0";
+        notFlagged.Sed.Change.ChangeType = "period";
+
+        await WriteAsync(db, "run-1", overlapping, earlier, open, notFlagged);
+        Assert.Equal("A008\t0\nA009\t0\nA009\t0\nA009\t0\n", await ValidityAsync(db, "case-7"));
+
+        await WriteAsync(db, "run-2", Cancellation(12, "2025-05-01", "2025-05-31", caseOf: 7));
+        var rows = await db.Store.QueryTextAsync(
+            $"SELECT period_start, invalidated FROM {db.Name}.sed_current WHERE case_id = 'case-7' AND sed_type = 'A009' ORDER BY period_start FORMAT TSV", CancellationToken.None);
+        Assert.Equal("2024-01-01\t0\n2024-12-01\t1\n2025-03-01\t1\n", rows);
+    }
+
+    private static SedEvaluation Cancellation(int i, string? periodStart, string? periodEnd, int? caseOf = null)
+    {
+        var a008 = SampleResults.Evaluation(i + 100, sedType: "A008");
+        a008.Sed.Envelope.CaseId = $"case-{caseOf ?? i}";
+        a008.Sed.Envelope.ReceivedAt = "2025-09-20T10:00:00Z";
+        a008.Sed.Decision.PeriodStart = periodStart;
+        a008.Sed.Decision.PeriodEnd = periodEnd;
+        a008.Sed.Change = new ChangeBlock { ChangeType = "cancellation", EffectiveDate = "2025-04-01", CancelWholePeriod = "1" };
+        return a008;
+    }
+
+    private static Task<string> ValidityAsync(TempDatabase db, string caseId) => db.Store.QueryTextAsync(
+        $"SELECT sed_type, invalidated FROM {db.Name}.sed_current WHERE case_id = '{caseId}' ORDER BY sed_type, invalidated FORMAT TSV", CancellationToken.None);
+
+    [Fact]
     public async Task Every_anomaly_of_the_latest_evaluation_is_current()
     {
         await using var db = await TempDatabase.CreateAsync();

@@ -27,6 +27,11 @@ public sealed class QualityTests
         Assert.True(score.Anomalies.Recall >= 0.99, $"anomaly recall {score.Anomalies.Recall:P2}");
         Assert.True(score.FalseRedFlagRate <= 0.005, $"false red flags {score.FalseRedFlagRate:P2}");
         Assert.True(score.Anomalies.Support > 1000, $"{score.Anomalies.Support} expected anomalies");
+        // The current state: documents invalidated by an X008 or an A008 whole-period cancellation.
+        var invalidation = score.Invalidation!;
+        Assert.True(invalidation.Precision >= 0.99, $"invalidation precision {invalidation.Precision:P2}");
+        Assert.True(invalidation.Recall >= 0.99, $"invalidation recall {invalidation.Recall:P2}");
+        Assert.True(invalidation.Support > 50, $"{invalidation.Support} invalidated documents");
     }
 
     private static async Task<RunScore> Run(GeneratorOptions options)
@@ -43,7 +48,9 @@ public sealed class QualityTests
                 await sink.WriteAsync(evaluator.Evaluate(new UnitId(sed.Day, sed.EntryName, unit++), sed.Record), CancellationToken.None);
             }
         }
-        return RunScorer.Score(seds.Select(s => s.Truth), sink.Predicted,
+        var score = RunScorer.Score(seds.Select(s => s.Truth), sink.Predicted,
             rule => RuleCatalogue.TryGet(rule, out var r) && r!.MaxSeverity >= Severity.Red);
+        RunScorer.ScoreInvalidations(score, seds.Select(s => s.Truth), evaluator.InvalidatedDocuments());
+        return score;
     }
 }

@@ -93,6 +93,33 @@ public class RunHistoryRecordTests
     }
 
     [Fact]
+    public void A_cancellation_without_a_period_voids_every_decision_of_its_case_now_or_on_arrival()
+    {
+        var history = new RunHistory();
+        history.Register(Decision(1, version: 1));
+        history.Register(HistoryEntries.Make(2, sedType: "A001"));
+        history.Register(HistoryEntries.Make(3, caseNo: 2, sedType: "A009"));
+        history.CancelPeriod("C1", null);
+        history.Register(Decision(4, version: 1));
+        Assert.Equal([("D1", true), ("D2", false), ("D4", true)], history.Case("C1").Select(v => (v.DocumentId, v.Invalidated)));
+        Assert.Equal([false], history.Case("C2").Select(v => v.Invalidated));
+        Assert.Equal([("C1", "D1"), ("C1", "D4")], history.InvalidatedDocuments().Order());
+    }
+
+    [Fact]
+    public void A_cancellation_of_a_period_voids_the_decisions_that_overlap_it()
+    {
+        var history = new RunHistory();
+        var cancelled = new Period(new DateOnly(2025, 5, 1), new DateOnly(2025, 5, 31));
+        history.Register(Decision(1, version: 1) with { Period = new Period(new DateOnly(2025, 3, 1), new DateOnly(2025, 8, 31)) });
+        history.Register(Decision(2, version: 1) with { Period = new Period(new DateOnly(2024, 1, 1), new DateOnly(2024, 6, 30)) });
+        history.Register(Decision(3, version: 1));
+        history.CancelPeriod("C1", cancelled);
+        history.Register(Decision(4, version: 1) with { Period = new Period(new DateOnly(2025, 5, 20), null) });
+        Assert.Equal([("D1", true), ("D2", false), ("D3", false), ("D4", true)], history.Case("C1").Select(v => (v.DocumentId, v.Invalidated)));
+    }
+
+    [Fact]
     public void Names_link_a_person_unless_a_pin_of_the_same_country_differs()
     {
         var history = new RunHistory();
