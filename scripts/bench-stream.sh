@@ -42,7 +42,8 @@ $cli dev-broker --bootstrap-file "$private/bootstrap.txt" --status-file "$status
 broker=$!
 trap 'kill $broker 2>/dev/null || true; rm -rf "$private"' EXIT
 for _ in $(seq 1 100); do [[ -s "$private/bootstrap.txt" ]] && break; sleep 0.2; done
-export Kafka__BootstrapServers="$(cat "$private/bootstrap.txt")"
+# Through its bootstrap file: the worker then knows the dev broker and takes the KIP-848 group protocol.
+export Kafka__BootstrapFile="$private/bootstrap.txt"
 
 # CPU seconds (user + system) a process has used so far; the worker reports its own.
 cpu_of() { awk '{printf "%.2f", ($14 + $15) / 100}' "/proc/$1/stat" 2>/dev/null || echo 0; }

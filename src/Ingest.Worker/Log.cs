@@ -5,8 +5,8 @@ namespace Ingest.Worker;
 /// <summary>The worker's log catalogue (event ids 7000–7099).</summary>
 internal static partial class Log
 {
-    [LoggerMessage(7000, LogLevel.Information, "stream {RunId} consuming {Topics} as group {Group} from {Bootstrap}")]
-    public static partial void Started(ILogger logger, string runId, string topics, string group, string bootstrap);
+    [LoggerMessage(7000, LogLevel.Information, "stream {RunId} consuming {Topics} as group {Group} ({Protocol} protocol) from {Bootstrap}")]
+    public static partial void Started(ILogger logger, string runId, string topics, string group, string protocol, string bootstrap);
 
     [LoggerMessage(7001, LogLevel.Information, "partitions assigned: {Partitions}")]
     public static partial void Assigned(ILogger logger, string partitions);

@@ -25,7 +25,7 @@ public static class KafkaClients
             // A topic created after the worker subscribed is assigned within seconds, not minutes.
             TopicMetadataRefreshIntervalMs = 2000,
         };
-        if (options.GroupProtocol == "consumer")
+        if (options.UsesConsumerProtocol())
         {
             config.GroupProtocol = GroupProtocol.Consumer;
         }

@@ -27,9 +27,13 @@ public sealed class KafkaOptions
     [Required]
     public string GroupId { get; set; } = "ingest-stream";
 
-    /// <summary>"consumer" (KIP-848, rebalances in milliseconds) or "classic" (cooperative-sticky).</summary>
-    [RegularExpression("^(consumer|classic)$")]
-    public string GroupProtocol { get; set; } = "consumer";
+    /// <summary>
+    /// "classic" (cooperative-sticky assignment, served by every Kafka since 2.4), "consumer" (KIP-848:
+    /// the broker assigns, rebalances take milliseconds; Kafka 4.0 and later), or "auto": "consumer"
+    /// against the dev broker (the address its bootstrap file holds), "classic" against any other cluster.
+    /// </summary>
+    [RegularExpression("^(auto|consumer|classic)$")]
+    public string GroupProtocol { get; set; } = "auto";
 
     [Range(1, 500)]
     public int FetchWaitMaxMs { get; set; } = 10;
@@ -39,6 +43,17 @@ public sealed class KafkaOptions
 
     /// <summary>Extra librdkafka settings (security.protocol, sasl.*, ssl.*) for a production cluster.</summary>
     public Dictionary<string, string> Client { get; set; } = [];
+
+    /// <summary>Whether the consumer group uses KIP-848 (see <see cref="GroupProtocol"/>).</summary>
+    public bool UsesConsumerProtocol() => GroupProtocol switch
+    {
+        "consumer" => true,
+        "classic" => false,
+        _ => IsDevBroker(ResolveBootstrap()),
+    };
+
+    private bool IsDevBroker(string bootstrap) =>
+        File.Exists(BootstrapFile) && string.Equals(File.ReadAllText(BootstrapFile).Trim(), bootstrap.Trim(), StringComparison.Ordinal);
 
     public string ResolveBootstrap()
     {

@@ -77,7 +77,8 @@ public sealed class StreamWorker(
         _processor = new StreamProcessor(consumer, evaluator, snapshots, sink, deadLetters, _options, metrics, _run, logger);
         referenceFeed.SnapshotSwapped += _processor.ReferenceUpdated;
         _pipeline = StartPipeline();
-        Log.Started(logger, _run.RunId, string.Join(",", _kafka.Topics), _kafka.GroupId, consumerConfig.BootstrapServers);
+        Log.Started(logger, _run.RunId, string.Join(",", _kafka.Topics), _kafka.GroupId,
+            consumerConfig.GroupProtocol == GroupProtocol.Consumer ? "consumer" : "classic cooperative-sticky", consumerConfig.BootstrapServers);
         consumer.Subscribe(_kafka.Topics);
         try
         {
