@@ -8,7 +8,21 @@ public sealed class ClickHouseOptions
     /// <summary>ClickHouse.Driver connection string. The JSON modes must stay off for servers before 24.x.</summary>
     public string ConnectionString { get; set; } = "Host=127.0.0.1;Port=18123;JsonReadMode=None;JsonWriteMode=None";
 
+    /// <summary>A plain identifier (<see cref="IsPlainIdentifier"/>): it is written into every statement unquoted.</summary>
     public string Database { get; set; } = "ingest";
+
+    /// <summary>Every statement names the database unquoted: anything but a plain identifier would change them.</summary>
+    public void ThrowIfDatabaseInvalid()
+    {
+        if (!IsPlainIdentifier(Database))
+        {
+            throw new ArgumentException($"ClickHouse:Database must be a plain identifier (letters, digits, '_'; not starting with a digit), got '{Database}'");
+        }
+    }
+
+    /// <summary>Letters, digits and '_', not starting with a digit, under 64 characters.</summary>
+    public static bool IsPlainIdentifier(string? name) =>
+        name is { Length: > 0 and < 64 } && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') && !char.IsAsciiDigit(name[0]);
 
     /// <summary>Rows per insert: large batches keep ClickHouse's part count low.</summary>
     public int BatchRows { get; set; } = 100_000;

@@ -17,6 +17,8 @@ public sealed class ClickHouseStore : IDisposable
 
     public ClickHouseStore(ClickHouseOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        options.ThrowIfDatabaseInvalid();
         _options = options;
         _client = new ClickHouseClient(options.ConnectionString);
     }

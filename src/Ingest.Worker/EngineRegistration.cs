@@ -21,6 +21,8 @@ public static class EngineRegistration
     {
         var clickHouse = new ClickHouseOptions();
         configuration.GetSection(ClickHouseOptions.Section).Bind(clickHouse);
+        // Checked here, as the parser's limits are: a bad name stops the worker at start-up.
+        clickHouse.ThrowIfDatabaseInvalid();
         services.AddSingleton(clickHouse);
         var limits = new ParserLimits();
         configuration.GetSection(ParserLimits.Section).Bind(limits);

@@ -43,7 +43,7 @@ internal static class CliConfiguration
     {
         var options = new ClickHouseOptions();
         configuration.GetSection(ClickHouseOptions.Section).Bind(options);
-        if (string.IsNullOrWhiteSpace(options.ConnectionString) || options.BatchRows < 1 || !IsIdentifier(options.Database))
+        if (string.IsNullOrWhiteSpace(options.ConnectionString) || options.BatchRows < 1 || !ClickHouseOptions.IsPlainIdentifier(options.Database))
         {
             throw new CliUsageException("invalid ClickHouse configuration: ConnectionString must be set, BatchRows ≥ 1, Database a plain identifier");
         }
@@ -72,7 +72,4 @@ internal static class CliConfiguration
         configuration.GetSection("Pipeline").Bind(options);
         return options;
     }
-
-    private static bool IsIdentifier(string name) =>
-        name.Length is > 0 and < 64 && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') && !char.IsAsciiDigit(name[0]);
 }

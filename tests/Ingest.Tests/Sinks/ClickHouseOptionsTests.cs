@@ -20,4 +20,25 @@ public sealed class ClickHouseOptionsTests
     [InlineData(false)]
     public void An_explicit_setting_wins(bool setting) =>
         Assert.Equal(setting, new ClickHouseOptions { ConnectionString = "Host=127.0.0.1", CompressInserts = setting }.ShouldCompressInserts);
+
+    [Theory]
+    [InlineData("ingest_2026")]
+    [InlineData("_scratch")]
+    public void A_plain_database_name_is_accepted(string name)
+    {
+        using var store = new ClickHouseStore(new ClickHouseOptions { Database = name });
+        Assert.Equal(name, store.Database);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("2026")]
+    [InlineData("ingest-prod")]
+    [InlineData("ingest; DROP DATABASE ingest")]
+    [InlineData("`ingest`")]
+    public void Any_other_database_name_is_refused_before_a_statement_is_written(string name)
+    {
+        var e = Assert.Throws<ArgumentException>(() => new ClickHouseStore(new ClickHouseOptions { Database = name }));
+        Assert.Contains("ClickHouse:Database must be a plain identifier", e.Message, StringComparison.Ordinal);
+    }
 }
