@@ -77,6 +77,32 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    public async Task Yearly_partitions_keep_a_row_a_running_writer_adds_between_the_copy_and_the_rename()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        var migrator = new Migrator(db.Store);
+        await migrator.MigrateAsync(CancellationToken.None, upTo: 3);
+        await InsertDocument(db, "d1");
+
+        var sql = Migrator.Embedded().Single(m => m.Version == 4).Sql;
+        foreach (var statement in Migrator.Statements(migrator.Render(sql)))
+        {
+            await db.Store.ExecuteAsync(statement, CancellationToken.None);
+            if (statement.StartsWith($"INSERT INTO {db.Name}.sed_documents_0004", StringComparison.Ordinal))
+            {
+                await InsertDocument(db, "d2"); // a worker's batch lands in the old table after it was copied
+            }
+        }
+
+        Assert.Equal("d1,d2", await Scalar(db, "SELECT arrayStringConcat(arraySort(groupArray(document_id)), ',') FROM {db}.sed_documents FINAL"));
+        Assert.Equal("0", await Scalar(db, "SELECT count() FROM system.tables WHERE database = '{db}' AND (name LIKE '%_0003' OR name LIKE '%_0004')"));
+    }
+
+    private static Task InsertDocument(TempDatabase db, string document) => db.Store.ExecuteAsync(
+        $"INSERT INTO {db.Name}.sed_documents (case_id, document_id, version, received_at, ingested_at) VALUES ('c', '{document}', 1, '2025-03-02 09:30:00', now())",
+        CancellationToken.None);
+
+    [Fact]
     public async Task Processes_migrating_at_once_take_turns_and_each_version_is_applied_once()
     {
         await using var db = await TempDatabase.CreateAsync();
