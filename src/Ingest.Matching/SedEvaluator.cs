@@ -201,9 +201,12 @@ public sealed class SedEvaluator : ISedEvaluator
         var (f, snapshot, a1, declaration) = (p.Features, p.Snapshot, p.A1, p.Declaration);
         var env = sed.Envelope;
         var track = _options.TrackHistory;
-        var duplicate = track && _history.IsDuplicate(env.CaseId, env.DocumentId, env.DocumentVersion);
+        var delivery = track ? _history.DeliveryOf(env.CaseId, env.DocumentId, env.DocumentVersion, unit.GetHashCode()) : Delivery.First;
+        var duplicate = delivery == Delivery.Duplicate;
         var referenceKey = ReferencePersonKey(a1, declaration);
 
+        // A replay resolves its X008 again (marking the target twice changes nothing) so that the rules
+        // reading the outcome conclude as they did; a second delivery by the sender is STR-08's alone.
         InvalidationOutcome? invalidation = null;
         if (track && !duplicate && f.SedType == "X008" && sed.Invalidation is { } inv && !string.IsNullOrWhiteSpace(inv.TargetSedType)
             && DateNormalizer.Parse(inv.TargetIssueDate) is { IsValid: true } target)
@@ -215,11 +218,14 @@ public sealed class SedEvaluator : ISedEvaluator
         var linkable = !RuleFacts.IsPlaceholderName(f.Person.Name) && !PersonKeys.IsNameless(f.PersonKey);
         var (nameKey, nationalNameKey) = linkable ? NameKeys(f.Person) : default;
         var context = p.Context;
-        context.OpenHistory(
-            track ? _history.Case(env.CaseId) : [],
-            track && linkable ? _history.Person(f.PersonKey, referenceKey, nameKey, nationalNameKey, f.Person.PinKeys) : [],
-            duplicate,
-            invalidation);
+        var caseHistory = track ? _history.Case(env.CaseId) : [];
+        var personHistory = track && linkable ? _history.Person(f.PersonKey, referenceKey, nameKey, nationalNameKey, f.Person.PinKeys) : [];
+        if (delivery == Delivery.Replay)
+        {
+            // The history holds this SED since its first evaluation, which did not see itself.
+            (caseHistory, personHistory) = (WithoutVersion(caseHistory, env), WithoutVersion(personHistory, env));
+        }
+        context.OpenHistory(caseHistory, personHistory, duplicate, invalidation);
 
         var result = new SedEvaluation(unit, sed) { PersonKey = f.PersonKey };
         // Findings in catalogue order, whichever phase produced them.
@@ -255,12 +261,15 @@ public sealed class SedEvaluator : ISedEvaluator
         Stats.Count(red);
         NoteCover(f, declaration);
 
-        if (track && !duplicate)
+        if (track && delivery == Delivery.First)
         {
             Remember(f, result, a1, declaration, linkable ? referenceKey : "", linkable ? f.PersonKey : "", (nameKey, nationalNameKey), unit);
         }
         return result;
     }
+
+    private static HistoryView[] WithoutVersion(HistoryView[] views, CaseEnvelope env) =>
+        Array.FindAll(views, v => v.Version != env.DocumentVersion || v.DocumentId != env.DocumentId);
 
     /// <summary>What POST-02 needs from each SED: the declarations an A009 covers, and how far the run has read.</summary>
     private void NoteCover(SedFeatures f, TargetMatch<IndexedDeclaration> declaration)
@@ -418,6 +427,7 @@ public sealed class SedEvaluator : ISedEvaluator
             Name = f.Person.Name,
             BirthDay = f.Person.BirthDay,
             PinKeys = f.Person.PinKeys,
+            Unit = unit.GetHashCode(),
             WholePeriodCancelled = cancelled,
             HadConflict = Fired(result, "LEG-01") || Fired(result, "LEG-02"),
             ReliedUpon = result.RedFlag || a1.Result.Status == MatchStatus.Conform || declaration.Result.Status == MatchStatus.Conform,

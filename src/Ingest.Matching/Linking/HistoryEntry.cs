@@ -29,6 +29,9 @@ internal readonly struct HistoryEntry
     public required int BirthDay { get; init; }
     public required string[] PinKeys { get; init; }
 
+    /// <summary>Hash of the unit the SED was read from (<see cref="Delivery.Replay"/>).</summary>
+    public int Unit { get; init; }
+
     /// <summary>Hash of the normalised name with the birth date (0: none, e.g. a placeholder person).</summary>
     public ulong NameKey { get; init; }
 

@@ -42,8 +42,11 @@ internal sealed class HistoryGeneration
 
     public int Count { get; private set; }
 
-    public bool IsDuplicate(string caseId, string documentId, int version) =>
-        _texts.TryFind(caseId, out var c) && _texts.TryFind(documentId, out var d) && _seen.Contains(c, d, version);
+    /// <summary>Whether the version is held here, and how the unit <paramref name="unit"/> (a hash) brings it again.</summary>
+    public Delivery DeliveryOf(string caseId, string documentId, int version, int unit) =>
+        !_texts.TryFind(caseId, out var c) || !_texts.TryFind(documentId, out var d) || !_seen.TryGetUnit(c, d, version, out var first) ? Delivery.First
+        : first == unit ? Delivery.Replay
+        : Delivery.Duplicate;
 
     /// <summary>Adds views of the case's records, in arrival order.</summary>
     public void Case(string caseId, List<HistoryView> views)
@@ -227,7 +230,7 @@ internal sealed class HistoryGeneration
             NextInName = None,
             NextInNational = None,
         };
-        _seen.Add(record.Case, record.Document, record.Version);
+        _seen.Add(record.Case, record.Document, record.Version, entry.Unit);
         var s = Count++;
         if ((s & ChunkMask) == 0)
         {

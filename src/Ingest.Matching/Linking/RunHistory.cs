@@ -55,17 +55,23 @@ internal sealed class RunHistory
         new(Math.Clamp(Math.Min(expectedEntries, _generationSize), 0, MaxPresized));
 
     /// <summary>True when (case, document, version) was already evaluated in this run (STR-08).</summary>
-    public bool IsDuplicate(string caseId, string documentId, int version)
+    public bool IsDuplicate(string caseId, string documentId, int version) => DeliveryOf(caseId, documentId, version, 0) != Delivery.First;
+
+    /// <summary>Whether (case, document, version) was evaluated in this run, and from the unit of hash <paramref name="unit"/> or another.</summary>
+    public Delivery DeliveryOf(string caseId, string documentId, int version, int unit)
     {
         lock (_lock)
         {
-            return Seen(caseId, documentId, version);
+            return Seen(caseId, documentId, version, unit);
         }
     }
 
     // Under the lock.
-    private bool Seen(string caseId, string documentId, int version) =>
-        _newer.IsDuplicate(caseId, documentId, version) || (_older?.IsDuplicate(caseId, documentId, version) ?? false);
+    private Delivery Seen(string caseId, string documentId, int version, int unit = 0)
+    {
+        var delivery = _newer.DeliveryOf(caseId, documentId, version, unit);
+        return delivery == Delivery.First && _older is { } older ? older.DeliveryOf(caseId, documentId, version, unit) : delivery;
+    }
 
     public HistoryView[] Case(string caseId)
     {
@@ -119,7 +125,7 @@ internal sealed class RunHistory
     {
         lock (_lock)
         {
-            if (Seen(entry.CaseId, entry.DocumentId, entry.Version))
+            if (Seen(entry.CaseId, entry.DocumentId, entry.Version) != Delivery.First)
             {
                 return false;
             }

@@ -2,8 +2,10 @@ namespace Ingest.Matching.Linking;
 
 /// <summary>
 /// The SED versions a history generation holds, by (case, document, version) text ids, for the
-/// duplicate check: open addressing over the identities themselves, so an addition or a lookup is one
-/// cache line, where a <see cref="HashSet{T}"/> of tuples read a bucket and then an entry elsewhere.
+/// duplicate check, each with a hash of the unit it was first read from (a redelivered Kafka record
+/// is the same unit, a second delivery by the sender another one): open addressing over the identities
+/// themselves, so an addition or a lookup is one cache line, where a <see cref="HashSet{T}"/> of tuples
+/// read a bucket and then an entry elsewhere.
 /// </summary>
 internal sealed class VersionSet
 {
@@ -17,7 +19,10 @@ internal sealed class VersionSet
 
     public int Count => _count;
 
-    public bool Contains(int caseId, int documentId, int version)
+    public bool Contains(int caseId, int documentId, int version) => TryGetUnit(caseId, documentId, version, out _);
+
+    /// <summary>Whether the identity is held, and the hash of the unit it was added with.</summary>
+    public bool TryGetUnit(int caseId, int documentId, int version, out int unit)
     {
         var slots = _slots;
         var mask = slots.Length - 1;
@@ -26,20 +31,22 @@ internal sealed class VersionSet
             ref readonly var s = ref slots[i];
             if (s.Case == caseId && s.Document == documentId && s.Version == version)
             {
+                unit = s.Unit;
                 return true;
             }
         }
+        unit = 0;
         return false;
     }
 
-    /// <summary>Adds the identity; false when it was there already.</summary>
-    public bool Add(int caseId, int documentId, int version)
+    /// <summary>Adds the identity, read from the unit of hash <paramref name="unit"/>; false when it was there already.</summary>
+    public bool Add(int caseId, int documentId, int version, int unit = 0)
     {
         if ((_count + 1) * 10L > _slots.Length * 7L)
         {
             Grow();
         }
-        if (!Place(_slots, caseId, documentId, version))
+        if (!Place(_slots, caseId, documentId, version, unit))
         {
             return false;
         }
@@ -47,7 +54,7 @@ internal sealed class VersionSet
         return true;
     }
 
-    private static bool Place(Slot[] slots, int caseId, int documentId, int version)
+    private static bool Place(Slot[] slots, int caseId, int documentId, int version, int unit)
     {
         var mask = slots.Length - 1;
         var i = Hash(caseId, documentId, version) & mask;
@@ -59,7 +66,7 @@ internal sealed class VersionSet
                 return false;
             }
         }
-        slots[i] = new Slot(caseId, documentId, version, true);
+        slots[i] = new Slot(caseId, documentId, version, unit, true);
         return true;
     }
 
@@ -70,7 +77,7 @@ internal sealed class VersionSet
         {
             if (s.Used)
             {
-                Place(slots, s.Case, s.Document, s.Version);
+                Place(slots, s.Case, s.Document, s.Version, s.Unit);
             }
         }
         _slots = slots;
@@ -88,5 +95,5 @@ internal sealed class VersionSet
         return (int)(h >> 32) & int.MaxValue;
     }
 
-    private readonly record struct Slot(int Case, int Document, int Version, bool Used);
+    private readonly record struct Slot(int Case, int Document, int Version, int Unit, bool Used);
 }

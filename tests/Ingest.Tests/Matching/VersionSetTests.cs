@@ -48,4 +48,18 @@ public class VersionSetTests
         Assert.False(set.Contains(100, 300, 2));
         Assert.False(set.Add(100, 300, 1));
     }
+
+    [Fact]
+    public void Keeps_the_unit_a_version_was_first_added_with()
+    {
+        var set = new VersionSet(expected: 4);
+        for (var i = 0; i < 100; i++)
+        {
+            set.Add(i, i + 1, 1, unit: i * 7);
+        }
+        Assert.False(set.Add(5, 6, 1, unit: 999));
+        Assert.True(set.TryGetUnit(5, 6, 1, out var unit));
+        Assert.Equal(35, unit);
+        Assert.False(set.TryGetUnit(5, 6, 2, out _));
+    }
 }
