@@ -196,11 +196,11 @@ internal sealed partial class EvaluateCommand : ICliCommand, IHasFlags
         return seds;
     }
 
-    /// <summary>The documents whose current state (sed_current, every run's SEDs together) says invalidated.</summary>
+    /// <summary>The documents whose current state (every run's SEDs together) says invalidated: what sed_current joins.</summary>
     private static async Task<HashSet<(string, string)>> ReadInvalidatedAsync(ClickHouseStore store, string db, CancellationToken ct)
     {
         var documents = new HashSet<(string, string)>();
-        await foreach (var line in store.QueryLinesAsync($"SELECT case_id, document_id FROM {db}.sed_current WHERE invalidated FORMAT TSV", ct).ConfigureAwait(false))
+        await foreach (var line in store.QueryLinesAsync($"SELECT case_id, document_id FROM {db}.document_invalidity WHERE invalidations > 0 FORMAT TSV", ct).ConfigureAwait(false))
         {
             var f = line.Split('\t');
             documents.Add((f[0], f[1]));

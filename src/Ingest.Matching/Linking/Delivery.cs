@@ -11,8 +11,8 @@ internal enum Delivery
 
     /// <summary>
     /// Seen before from this very unit: a Kafka record redelivered after a rebalance or an outage
-    /// lost its partition before the offset was stored. Not the sender's doing: evaluated as it was
-    /// the first time.
+    /// lost its partition before the offset was stored. Not the sender's doing: evaluated again, as a
+    /// re-evaluation is, with what the history holds now (itself left out), and not registered twice.
     /// </summary>
     Replay,
 }

@@ -163,7 +163,7 @@ internal sealed class HistoryGeneration
             ref var e = ref Record(s);
             if (Cancels(period, e.Has(HistoryFlags.Decision), e.Period))
             {
-                e.Flags |= HistoryFlags.Invalidated;
+                e.Flags |= HistoryFlags.Cancelled;
             }
         }
     }
@@ -178,7 +178,7 @@ internal sealed class HistoryGeneration
         for (var s = 0; s < Count; s++)
         {
             ref readonly var e = ref Record(s);
-            if (e.Has(HistoryFlags.Invalidated))
+            if (e.Has(HistoryFlags.Invalidated | HistoryFlags.Cancelled))
             {
                 into.Add((_texts.Text(e.Case), _texts.Text(e.Document)));
             }

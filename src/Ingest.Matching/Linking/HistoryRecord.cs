@@ -57,6 +57,7 @@ internal struct HistoryRecord
 
     public readonly DateOnly? IssueDate => IssueDay < 0 ? null : DateOnly.FromDayNumber(IssueDay);
 
+    /// <summary>Whether any of the flags is set.</summary>
     public readonly bool Has(HistoryFlags flag) => (Flags & flag) != 0;
 }
 
@@ -71,4 +72,6 @@ internal enum HistoryFlags : byte
     HadConflict = 16,
     ReliedUpon = 32,
     Decision = 64,
+    /// <summary>An A008 cancelled its whole period (<see cref="Invalidated"/> is an X008's).</summary>
+    Cancelled = 128,
 }

@@ -72,8 +72,14 @@ internal sealed class HistoryView
 
     public bool WholePeriodCancelled => _record.Has(HistoryFlags.WholePeriodCancelled);
 
-    /// <summary>An X008 (or a later cancellation) invalidated this SED.</summary>
-    public bool Invalidated => _record.Has(HistoryFlags.Invalidated);
+    /// <summary>An X008 invalidated this SED, or an A008 cancelled its whole period.</summary>
+    public bool Invalidated => _record.Has(HistoryFlags.Invalidated | HistoryFlags.Cancelled);
+
+    /// <summary>
+    /// An X008 invalidated this SED (sent in error, say): unlike a cancelled posting, it never was. A
+    /// cancellation's own rule still reads the posting it cancels, whichever A008 cancelled it first.
+    /// </summary>
+    public bool InvalidatedByX008 => _record.Has(HistoryFlags.Invalidated);
 
     /// <summary>
     /// A newer version of the document, or an amending decision of the case, was received: this entry

@@ -157,7 +157,7 @@ internal sealed class RunHistory
                 {
                     if (HistoryGeneration.Cancels(cancelled, true, entry.Period))
                     {
-                        flags |= HistoryFlags.Invalidated;
+                        flags |= HistoryFlags.Cancelled;
                     }
                 }
             }
@@ -212,7 +212,12 @@ internal sealed class RunHistory
             if (resolved == 0 && IsCase(caseId))
             {
                 ref var pending = ref CollectionsMarshal.GetValueRefOrAddDefault(_pendingInvalidations, caseId, out _);
-                (pending ??= []).Add((targetType, targetDate));
+                pending ??= [];
+                // A redelivered X008 waits once.
+                if (!pending.Contains((targetType, targetDate)))
+                {
+                    pending.Add((targetType, targetDate));
+                }
             }
             var ambiguous = documents.Exists(d => d != documents[0]);
             return new InvalidationOutcome(resolved, ambiguous, relied, documents.Count == 0 ? null : documents[^1]);

@@ -4,8 +4,8 @@ namespace Ingest.Matching.Linking;
 /// The SED versions a history generation holds, by (case, document, version) text ids, for the
 /// duplicate check, each with a hash of the unit it was first read from (a redelivered Kafka record
 /// is the same unit, a second delivery by the sender another one): open addressing over the identities
-/// themselves, so an addition or a lookup is one cache line, where a <see cref="HashSet{T}"/> of tuples
-/// read a bucket and then an entry elsewhere.
+/// themselves, so an addition or a lookup reads one place, where a <see cref="HashSet{T}"/> of tuples
+/// read a bucket and then an entry elsewhere (a slot is 20 bytes: mostly one cache line).
 /// </summary>
 internal sealed class VersionSet
 {

@@ -164,13 +164,16 @@ internal static class LifecycleRules
     private static bool Later(Linking.HistoryView a, Linking.HistoryView b) =>
         (a.IssueDate ?? DateOnly.MinValue) > (b.IssueDate ?? DateOnly.MinValue) || (a.IssueDate == b.IssueDate && a.Version > b.Version);
 
-    /// <summary>The period of the latest valid posting decision of the case, if one was received.</summary>
+    /// <summary>
+    /// The period of the case's latest posting decision not invalidated by an X008, if one was received:
+    /// a posting an A008 cancelled (this one, on a redelivery, or an earlier one) is the period it cancels.
+    /// </summary>
     private static Period? CasePosting(RuleContext c)
     {
         Linking.HistoryView? latest = null;
         foreach (var e in c.CaseHistory)
         {
-            if (e.SedType == "A009" && e.IsPosting && !e.Invalidated && e.Period is { IsInverted: false }
+            if (e.SedType == "A009" && e.IsPosting && !e.InvalidatedByX008 && e.Period is { IsInverted: false }
                 && (latest is null || e.IssueDate > latest.IssueDate || (e.IssueDate == latest.IssueDate && e.Version > latest.Version)))
             {
                 latest = e;

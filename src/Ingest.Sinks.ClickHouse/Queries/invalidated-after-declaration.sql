@@ -1,4 +1,4 @@
--- title: SEDs invalidated after a posting declaration relied on them (LIFE-01)
+-- title: SEDs invalidated or cancelled after a posting declaration relied on them (LIFE-01, LIFE-03)
 -- description: Documents that an X008 invalidated or an A008 cancelled, whose declaration match
 --   was conform: the declaration now stands without its A1 evidence.
 -- param: limit UInt 1000 rows at most

@@ -2,6 +2,7 @@ using System.Globalization;
 using Ingest.Core.Results;
 using Ingest.Core.Seds;
 using Ingest.Core.Units;
+using Ingest.Normalization.Dates;
 
 namespace Ingest.Sinks.ClickHouse.Writing;
 
@@ -222,32 +223,13 @@ internal static class RowMapper
             : institution[..2].ToUpperInvariant();
     }
 
-    /// <summary>Leading yyyy-MM-dd of a date or date-time; zero date when absent or impossible.</summary>
-    internal static DateOnly Date(string? raw)
-    {
-        if (raw is null || raw.Length < 10 || raw[4] != '-' || raw[7] != '-'
-            || !TryDigits(raw, 0, 4, out var year) || !TryDigits(raw, 5, 2, out var month) || !TryDigits(raw, 8, 2, out var day)
-            || year is < 1970 or >= 2106 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
-        {
-            return s_zeroDate;
-        }
-        return new DateOnly(year, month, day);
-    }
-
-    private static bool TryDigits(string s, int start, int count, out int value)
-    {
-        value = 0;
-        for (var i = start; i < start + count; i++)
-        {
-            var digit = s[i] - '0';
-            if ((uint)digit > 9)
-            {
-                return false;
-            }
-            value = (value * 10) + digit;
-        }
-        return true;
-    }
+    /// <summary>
+    /// A date as the engine reads it (<see cref="DateNormalizer"/>: CDM dates, date-times, YYYYMMDD,
+    /// DD.MM.YYYY…), so the rows' dates are those the rules saw; the zero date when absent, not a date,
+    /// or outside what a ClickHouse Date holds (1970–2105).
+    /// </summary>
+    internal static DateOnly Date(string? raw) =>
+        DateNormalizer.Parse(raw) is { IsValid: true, Value: var d } && d.Year is >= 1970 and < 2106 ? d : s_zeroDate;
 
     internal static DateTime Timestamp(string? raw)
     {

@@ -186,10 +186,30 @@ public sealed class SinkTests
         await WriteAsync(db, "run-1", overlapping, earlier, open, notFlagged);
         Assert.Equal("A008\t0\nA009\t0\nA009\t0\nA009\t0\n", await ValidityAsync(db, "case-7"));
 
-        await WriteAsync(db, "run-2", Cancellation(12, "2025-05-01", "2025-05-31", caseOf: 7));
+        // Written as some senders write dates: read as the rules read them, not as "no period" (which cancels all).
+        await WriteAsync(db, "run-2", Cancellation(12, "01.05.2025", "31.05.2025", caseOf: 7));
         var rows = await db.Store.QueryTextAsync(
             $"SELECT period_start, invalidated FROM {db.Name}.sed_current WHERE case_id = 'case-7' AND sed_type = 'A009' ORDER BY period_start FORMAT TSV", CancellationToken.None);
         Assert.Equal("2024-01-01\t0\n2024-12-01\t1\n2025-03-01\t1\n", rows);
+    }
+
+    [Fact]
+    public async Task SEDs_without_a_case_id_are_no_case_an_X008_or_A008_could_void()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        await new Migrator(db.Store).MigrateAsync(CancellationToken.None);
+        var posting = SampleResults.Evaluation(7);
+        posting.Sed.Envelope.CaseId = "";
+        posting.Sed.Envelope.CreatedAt = "2025-03-01T09:00:00Z";
+        var cancellation = Cancellation(8, periodStart: null, periodEnd: null);
+        cancellation.Sed.Envelope.CaseId = "";
+        var x008 = SampleResults.Evaluation(9, sedType: "X008");
+        x008.Sed.Envelope.CaseId = "";
+        x008.Sed.Invalidation = new InvalidationBlock { TargetSedType = "A009", TargetIssueDate = "2025-03-01", Reason = "01" };
+
+        await WriteAsync(db, "run-1", posting, cancellation, x008);
+
+        Assert.Equal("A008\t0\nA009\t0\nX008\t0\n", await ValidityAsync(db, ""));
     }
 
     private static SedEvaluation Cancellation(int i, string? periodStart, string? periodEnd, int? caseOf = null)

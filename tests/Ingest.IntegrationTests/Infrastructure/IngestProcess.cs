@@ -49,6 +49,8 @@ internal sealed class IngestProcess : IDisposable
         psi.Environment["ClickHouse__ConnectionString"] = LocalServices.ClickHouseConnectionString;
         psi.Environment["ClickHouse__Database"] = database;
         psi.Environment["Kafka__BootstrapServers"] = LocalServices.KafkaBootstrap;
+        // Wherever the broker wrote it: the worker then knows the dev broker ("auto" group protocol).
+        psi.Environment["Kafka__BootstrapFile"] = Path.GetFullPath(LocalServices.KafkaBootstrapFile);
         psi.Environment["Logging__LogLevel__Default"] = "Information";
         return new IngestProcess(Process.Start(psi)!);
     }

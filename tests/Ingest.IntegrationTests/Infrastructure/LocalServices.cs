@@ -19,12 +19,15 @@ internal static class LocalServices
         MaxRetries = 2,
     };
 
+    /// <summary>The dev broker's bootstrap file (it also tells the worker it talks to the dev broker).</summary>
+    public static string KafkaBootstrapFile =>
+        Environment.GetEnvironmentVariable("INGEST_KAFKA_BOOTSTRAP_FILE") ?? Path.Combine(RepositoryRoot, ".local", "kafka", "bootstrap.txt");
+
     public static string KafkaBootstrap
     {
         get
         {
-            var file = Environment.GetEnvironmentVariable("INGEST_KAFKA_BOOTSTRAP_FILE")
-                ?? Path.Combine(RepositoryRoot, ".local", "kafka", "bootstrap.txt");
+            var file = KafkaBootstrapFile;
             if (!File.Exists(file))
             {
                 throw new InvalidOperationException($"no dev broker address at {file}: run the tests with ./run-local.sh test (it starts the broker)");
