@@ -7,12 +7,22 @@ using Ingest.Normalization.Pins;
 namespace Ingest.Normalization;
 
 /// <summary>
-/// The stable person key used to partition work (Kafka record keys, evaluator partitions):
+/// The person key that names a person in results (evaluations, ClickHouse's person_key):
 /// "P|CC:PIN" from the sending country's usable PIN (else any usable PIN), otherwise
-/// "N|sorted name tokens|birth date".
+/// "N|sorted name tokens|birth date"; and the key that partitions a person's SEDs (Kafka records).
 /// </summary>
 public static class PersonKeys
 {
+    /// <summary>
+    /// The key that sends all of a person's SEDs to one partition, and so to one worker: "B|birth date",
+    /// the one person datum every sender agrees on (a PIN is national: each sender writes its own, and
+    /// names vary in spelling), else <see cref="For(SedRecord)"/>. Keys shared by several persons only put
+    /// them in one partition. On generated corpora (seed 5, 30 000 SEDs) the PIN-first key split 901 of
+    /// 21 037 persons over several keys (default noise) and 1 395 of 20 682 (hard); this one none.
+    /// </summary>
+    public static string PartitionKey(SedRecord sed) =>
+        DateNormalizer.ToIso(sed.Person.DateBirth) is { } birth ? "B|" + birth : For(sed);
+
     public static string For(SedRecord sed)
     {
         var pins = new NormalizedPin[sed.Person.Pins.Count];

@@ -24,9 +24,10 @@ internal sealed class ProduceCommand : ICliCommand
                ingest produce FILE.jsonl --topic ingest.a1|ingest.declarations [--rate N]
 
         Reads every unit under PATH (folders, zips, *.seds, files; a generator output folder gives
-        its zip/ or files/), and produces each one unchanged to topic T. The key is the person key
-        of the parsed SED (normalised PIN and country, else names and birth date), so one person's
-        SEDs land in one partition and one worker; units that do not parse are keyed by their name
+        its zip/ or files/), and produces each one unchanged to topic T. The key is the person's
+        partition key: the parsed SED's normalised birth date (the datum every sender agrees on;
+        PINs are national), else its PIN and country, else names; so one person's SEDs land in one
+        partition and one worker, whichever state sent them; units that do not parse are keyed by their name
         and still produced (the worker quarantines and dead-letters them). Delivery is idempotent;
         the command waits for every acknowledgement and fails if one is refused.
 
@@ -85,7 +86,7 @@ internal sealed class ProduceCommand : ICliCommand
                     break;
                 }
                 var outcome = parser.Parse(unit);
-                var key = outcome.Sed is { } sed ? PersonKeys.For(sed) : unit.Id.ToString();
+                var key = outcome.Sed is { } sed ? PersonKeys.PartitionKey(sed) : unit.Id.ToString();
                 var message = new Message<byte[], byte[]>
                 {
                     Key = Encoding.UTF8.GetBytes(key),
