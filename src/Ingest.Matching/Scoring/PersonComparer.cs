@@ -87,10 +87,12 @@ internal static class PersonComparer
             score -= 0.1;
             corroborate = true;
         }
-        else if (date == DateAgreement.OneComponent || (date == DateAgreement.Different && name >= PinConflictNameFloor))
+        else if (date == DateAgreement.OneComponent || (date == DateAgreement.Different && name >= PinConflictNameFloor)
+            || (date == DateAgreement.DayMonthSwapped && name < PinConflictNameFloor))
         {
             // A birth date off is how namesakes look: without a shared PIN, only a record of the same
-            // posting makes it this person with another date on record (ID-03).
+            // posting makes it this person with another date on record (ID-03). So is a day and month
+            // swapped under names that are only alike (KOVACEVIC AMIR 2006-08-05, KOVACEVIC MIRZA 2006-05-08).
             corroborate = true;
         }
         else if (nationality < 0 && name < PinConflictNameFloor)
