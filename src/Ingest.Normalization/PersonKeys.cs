@@ -14,11 +14,13 @@ namespace Ingest.Normalization;
 public static class PersonKeys
 {
     /// <summary>
-    /// The key that sends all of a person's SEDs to one partition, and so to one worker: "B|birth date",
-    /// the one person datum every sender agrees on (a PIN is national: each sender writes its own, and
-    /// names vary in spelling), else <see cref="For(SedRecord)"/>. Keys shared by several persons only put
-    /// them in one partition. On generated corpora (seed 5, 30 000 SEDs) the PIN-first key split 901 of
-    /// 21 037 persons over several keys (default noise) and 1 395 of 20 682 (hard); this one none.
+    /// The key that sends a person's SEDs to one partition, and so to one worker: "B|birth date", a datum
+    /// the sending states write alike (a PIN is national: each sender writes its own, and names vary in
+    /// spelling), else <see cref="For(SedRecord)"/>. Keys shared by several persons only put them in one
+    /// partition; a SED whose birth date was mistyped or later corrected goes elsewhere, as a SED with
+    /// another PIN did under the PIN-first key. On generated corpora (seed 5, 30 000 SEDs, whose noise
+    /// leaves a person's birth date alike across SEDs) the PIN-first key split 901 of 21 037 persons over
+    /// several keys (default noise) and 1 395 of 20 682 (hard); this one none.
     /// </summary>
     public static string PartitionKey(SedRecord sed) =>
         DateNormalizer.ToIso(sed.Person.DateBirth) is { } birth ? "B|" + birth : For(sed);

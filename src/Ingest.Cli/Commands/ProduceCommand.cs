@@ -17,7 +17,7 @@ internal sealed class ProduceCommand : ICliCommand
 {
     public string Name => "produce";
 
-    public string Summary => "replay a corpus into a Kafka topic, keyed by a stable person key";
+    public string Summary => "replay a corpus into a Kafka topic, keyed by the person's partition key";
 
     public string Help => """
         usage: ingest produce PATH... --topic T [--rate N] [--limit N] [--set Key=Value]...
@@ -25,8 +25,8 @@ internal sealed class ProduceCommand : ICliCommand
 
         Reads every unit under PATH (folders, zips, *.seds, files; a generator output folder gives
         its zip/ or files/), and produces each one unchanged to topic T. The key is the person's
-        partition key: the parsed SED's normalised birth date (the datum every sender agrees on;
-        PINs are national), else its PIN and country, else names; so one person's SEDs land in one
+        partition key: the parsed SED's normalised birth date (a datum the sending states write
+        alike, where PINs are national), else its PIN and country, else names; so one person's SEDs land in one
         partition and one worker, whichever state sent them; units that do not parse are keyed by their name
         and still produced (the worker quarantines and dead-letters them). Delivery is idempotent;
         the command waits for every acknowledgement and fails if one is refused.

@@ -8,8 +8,8 @@ namespace Ingest.Matching.Scoring;
 /// component tolerated), sex and nationality 0.075 each. A PIN of the same country that differs
 /// lowers the score but does not veto: ID-07 reports it. Without a shared PIN, names less than
 /// <see cref="NameGate"/> alike never match; a conflicting PIN, a birth date one component off, or
-/// another nationality with names only alike is only tolerated where everything else agrees and the
-/// record is of the same posting (<see cref="PersonScore.NeedsCorroboration"/>).
+/// another nationality or a day and month swapped with names only alike is only tolerated where
+/// everything else agrees and the record is of the same posting (<see cref="PersonScore.NeedsCorroboration"/>).
 /// </summary>
 internal static class PersonComparer
 {

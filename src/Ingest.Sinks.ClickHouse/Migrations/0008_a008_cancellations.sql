@@ -1,43 +1,28 @@
 -- An A008 cancelling the whole period voids the case's decisions (A003, A009, A010): those whose
 -- period overlaps the A008's own period, or all of them when the A008 restates none, whatever the
 -- order they arrive in. sed_current flagged X008 invalidations only, so a cancelled posting stayed
--- valid for every query that reads the current state. The run's history applies the same rule for
--- the rules (RunHistory.CancelPeriod): dates are written as the engine reads them, the zero date
--- standing for an absent or unreadable one, so a zero start is no period and a zero end is open.
+-- valid for every query that reads the current state. The run's history (the rules) already did this.
 ALTER TABLE {db}.sed_documents ADD COLUMN cancels_period UInt8 DEFAULT 0 AFTER invalidates_date;
 
 CREATE VIEW IF NOT EXISTS {db}.document_cancellations AS
 SELECT case_id, document_id, min(cancelled_at) AS cancelled_at, count() AS cancellations
 FROM
 (
-    SELECT DISTINCT case_id, document_id, period_start, period_end
+    SELECT DISTINCT case_id, document_id, period_start, period_end, open_period
     FROM {db}.sed_documents FINAL
-    WHERE sed_type IN ('A003', 'A009', 'A010') AND case_id != ''
+    WHERE sed_type IN ('A003', 'A009', 'A010')
 )
 ALL INNER JOIN
 (
-    SELECT case_id, received_at AS cancelled_at, period_start AS cancelled_start, period_end AS cancelled_end
+    SELECT case_id, received_at AS cancelled_at, period_start AS cancelled_start, period_end AS cancelled_end, open_period AS cancelled_open
     FROM {db}.sed_documents FINAL
-    WHERE sed_type = 'A008' AND cancels_period = 1 AND case_id != ''
+    WHERE sed_type = 'A008' AND cancels_period = 1
 ) USING (case_id)
 WHERE cancelled_start = toDate('1970-01-01')
    OR (period_start > toDate('1970-01-01')
-       AND period_start <= if(cancelled_end = toDate('1970-01-01'), toDate('2105-12-31'), cancelled_end)
-       AND cancelled_start <= if(period_end = toDate('1970-01-01'), toDate('2105-12-31'), period_end))
+       AND period_start <= if(cancelled_open = 1 OR cancelled_end = toDate('1970-01-01'), toDate('2105-12-31'), cancelled_end)
+       AND cancelled_start <= if(open_period = 1 OR period_end = toDate('1970-01-01'), toDate('2105-12-31'), period_end))
 GROUP BY case_id, document_id;
-
--- SEDs without a case id (bare Kafka records) are not one big case: an X008 among them names no
--- document (as in the run's history). sed_invalidations (0005) joined them all.
-DROP TABLE IF EXISTS {db}.sed_invalidations;
-CREATE VIEW IF NOT EXISTS {db}.sed_invalidations AS
-SELECT case_id, target_type AS sed_type, target_date AS issued_on, min(received_at) AS invalidated_at, count() AS invalidations
-FROM
-(
-    SELECT case_id, invalidates_type AS target_type, invalidates_date AS target_date, received_at
-    FROM {db}.sed_documents FINAL
-    WHERE sed_type = 'X008' AND invalidates_type != '' AND case_id != ''
-)
-GROUP BY case_id, sed_type, issued_on;
 
 -- Both ways a document loses its validity, one row a document.
 CREATE VIEW IF NOT EXISTS {db}.document_invalidity AS

@@ -33,7 +33,8 @@ internal static class RowMapper
         t.String(env.ReceiverInstitution);
         t.String(CountryOf(env.SenderInstitution));
         t.DateTime(received);
-        t.Date(Date(env.CreatedAt)); // issued_on
+        // issued_on as the engine reads a SED's issue date (the one an X008 names): created, else received.
+        t.Date(Date(env.CreatedAt) is var created && created != s_zeroDate ? created : Date(env.ReceivedAt));
         t.String(p.FamilyName);
         t.String(p.Forename);
         t.String(p.FamilyNameAtBirth);
