@@ -8,7 +8,7 @@ namespace Ingest.Matching.Scoring;
 /// component tolerated), sex and nationality 0.075 each. A PIN of the same country that differs
 /// lowers the score but does not veto: ID-07 reports it. Without a shared PIN, names less than
 /// <see cref="NameGate"/> alike never match; a conflicting PIN, a birth date one component off, or
-/// another nationality or a day and month swapped with names only alike is only tolerated where
+/// a day and month swapped, or another nationality with names only alike, is only tolerated where
 /// everything else agrees and the record is of the same posting (<see cref="PersonScore.NeedsCorroboration"/>).
 /// </summary>
 internal static class PersonComparer
@@ -88,11 +88,12 @@ internal static class PersonComparer
             corroborate = true;
         }
         else if (date == DateAgreement.OneComponent || (date == DateAgreement.Different && name >= PinConflictNameFloor)
-            || (date == DateAgreement.DayMonthSwapped && name < PinConflictNameFloor))
+            || date == DateAgreement.DayMonthSwapped)
         {
             // A birth date off is how namesakes look: without a shared PIN, only a record of the same
             // posting makes it this person with another date on record (ID-03). So is a day and month
-            // swapped under names that are only alike (KOVACEVIC AMIR 2006-08-05, KOVACEVIC MIRZA 2006-05-08).
+            // swapped, under the same names as under names only alike: in a register of a million
+            // workers, OLIVEIRA LUCAS 2003-05-06 of one state and 2003-06-05 of another are two people.
             corroborate = true;
         }
         else if (nationality < 0 && name < PinConflictNameFloor)

@@ -3,8 +3,8 @@ namespace Ingest.Matching.Scoring;
 /// <summary>
 /// How well a reference person matches the SED's person, with the parts that explain it.
 /// <see cref="NeedsCorroboration"/>: one identifier disagrees while the rest agrees — a PIN of the same
-/// country; the birth date by one component, or wholly under the very same names; day and month
-/// swapped, or another nationality, under names only alike — so such a candidate is only the person
+/// country; the birth date by one component, or day and month swapped, or wholly under the very same
+/// names; another nationality under names only alike — so such a candidate is only the person
 /// for a record of the same posting (same employer, overlapping period), as a namesake's would not be.
 /// </summary>
 internal readonly record struct PersonScore(
