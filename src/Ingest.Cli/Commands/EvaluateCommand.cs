@@ -31,8 +31,8 @@ internal sealed partial class EvaluateCommand : ICliCommand, IHasFlags
         them with the generator's truth: precision, recall and F1 of person, A1 and declaration
         matching, of every rule the truth models and of all injected anomalies together; of the
         documents invalidated in their current state (by an X008 or an A008 whole-period
-        cancellation; from ClickHouse's current state, or the offline run's history); the false red-flag rate and
-        the automation rate. With --corpus the run-level POST-02 audit of the
+        cancellation; from ClickHouse's current state, or the offline run's history); the false
+        red-flag rate and the automation rate. With --corpus the run-level POST-02 audit of the
         declarations is scored too (its own row, not in the SED anomalies total). Malformed units
         are left out (they are counted by the quarantine). Fractions are between 0 and 1.
 

@@ -26,10 +26,11 @@ internal sealed class ProduceCommand : ICliCommand
         Reads every unit under PATH (folders, zips, *.seds, files; a generator output folder gives
         its zip/ or files/), and produces each one unchanged to topic T. The key is the person's
         partition key: the parsed SED's normalised birth date (a datum the sending states write
-        alike, where PINs are national), else its PIN and country, else names; so one person's SEDs land in one
-        partition and one worker, whichever state sent them; units that do not parse are keyed by their name
-        and still produced (the worker quarantines and dead-letters them). Delivery is idempotent;
-        the command waits for every acknowledgement and fails if one is refused.
+        alike, where PINs are national), else its PIN and country, else names; so one person's
+        SEDs land in one partition and one worker, whichever state sent them; units that do not
+        parse are keyed by their name and still produced (the worker quarantines and dead-letters
+        them). Delivery is idempotent; the command waits for every acknowledgement and fails if
+        one is refused.
 
           --topic T     destination topic (required)
           --rate N      at most N records per second (default: as fast as the broker takes them)
