@@ -234,11 +234,7 @@ public sealed class CorpusGenerator(GeneratorOptions options)
             var partner = s.PreviousVersion ?? planned.Find(p => p.PreviousVersion == s);
             if (partner is not null && !visible.Contains(partner))
             {
-                result.Seds[i] = new GeneratedSed
-                {
-                    Record = sed.Record, Bytes = sed.Bytes, Day = sed.Day, EntryName = sed.EntryName,
-                    Truth = sed.Truth with { Rules = [.. sed.Truth.Rules.Where(r => r != "LIFE-06")] },
-                };
+                result.Seds[i] = sed.WithTruth(sed.Truth with { Rules = [.. sed.Truth.Rules.Where(r => r != "LIFE-06")] });
             }
         }
     }
@@ -270,11 +266,7 @@ public sealed class CorpusGenerator(GeneratorOptions options)
             }
             if (!readable.Contains(by))
             {
-                result.Seds[i] = new GeneratedSed
-                {
-                    Record = sed.Record, Bytes = sed.Bytes, Day = sed.Day, EntryName = sed.EntryName,
-                    Truth = sed.Truth with { Invalidated = false },
-                };
+                result.Seds[i] = sed.WithTruth(sed.Truth with { Invalidated = false });
             }
         }
     }

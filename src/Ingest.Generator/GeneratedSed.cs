@@ -13,4 +13,7 @@ public sealed class GeneratedSed
     /// <summary>Batch day (yyyy-MM-dd) and entry name inside the day's zip or folder.</summary>
     public required string Day { get; init; }
     public required string EntryName { get; init; }
+
+    /// <summary>The same SED with its truth corrected once the dossier is emitted.</summary>
+    public GeneratedSed WithTruth(TruthRecord truth) => new() { Record = Record, Bytes = Bytes, Truth = truth, Day = Day, EntryName = EntryName };
 }

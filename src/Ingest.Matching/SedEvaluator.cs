@@ -403,8 +403,7 @@ public sealed class SedEvaluator : ISedEvaluator
     {
         var env = f.Sed.Envelope;
         var employer = RuleFacts.MainEmployer(f);
-        var change = f.Sed.Change;
-        var cancelled = f.SedType == "A008" && change is { CancelsWholePeriod: true };
+        var cancelled = f.Sed.CancelsWholePeriod;
         var entry = new HistoryEntry
         {
             CaseId = env.CaseId,

@@ -39,6 +39,10 @@ public sealed class SedRecord
 
     public A001Block? Exception { get; set; }
     public ChangeBlock? Change { get; set; }
+
+    /// <summary>An A008 cancelling the whole period (<see cref="ChangeBlock.CancelsWholePeriod"/>): it voids its case's decisions.</summary>
+    public bool CancelsWholePeriod =>
+        Change is { CancelsWholePeriod: true } && SedType.AsSpan().Trim().Equals("A008", StringComparison.OrdinalIgnoreCase);
     public InvalidationBlock? Invalidation { get; set; }
 
     internal SedText AdditionalInformationText;

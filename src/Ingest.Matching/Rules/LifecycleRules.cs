@@ -51,8 +51,7 @@ internal static class LifecycleRules
             "987/2009 Art. 15; CDM 4.4 cancellation", ["A008 change", "declarations of the person"], "labour inspection follow-up", c =>
             {
                 var s = c.Sed;
-                var change = s.Sed.Change;
-                if (s.SedType != "A008" || change is not { CancelsWholePeriod: true })
+                if (!s.Sed.CancelsWholePeriod || s.Sed.Change is not { } change)
                 {
                     return null;
                 }

@@ -75,7 +75,7 @@ internal static class RowMapper
         Each(t, s.Employers, static employer => employer.Address?.Country);
         t.String(s.Invalidation?.TargetSedType);
         t.Date(Date(s.Invalidation?.TargetIssueDate));
-        t.UInt8(Flag(s.SedType == "A008" && s.Change is { CancelsWholePeriod: true }));
+        t.UInt8(Flag(s.CancelsWholePeriod));
         t.String(e.PersonKey);
         t.String(pseudonymizer.Pseudonym(e.PersonKey));
         t.UInt8(Flag(e.RedFlag));

@@ -1,8 +1,9 @@
 using Ingest.Core.Seds;
 using Ingest.Generator;
 using Ingest.Normalization;
+using Ingest.Tests.Matching;
 
-namespace Ingest.Tests.Matching;
+namespace Ingest.Tests.Normalization;
 
 /// <summary>
 /// `ingest produce` keys a record by the person's partition key, so that all of a person's SEDs reach
