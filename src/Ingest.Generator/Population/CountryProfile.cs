@@ -23,6 +23,11 @@ public sealed class CountryProfile
     public string StreetFormat { get; init; } = "{0} {1}";
     public required string[] CompanyStems { get; init; }
     public required string[] CompanyForms { get; init; }
+    private FamilyNamePool? _familyPool;
+
+    /// <summary>The listed family names and the rarer ones spliced from them, built at first use.</summary>
+    public FamilyNamePool FamilyPool => LazyInitializer.EnsureInitialized(ref _familyPool, () => FamilyNamePool.Build(this));
+
     /// <summary>Share of persons with a native-script name written in native script by the sender.</summary>
     public double NativeScriptShare { get; init; }
 }

@@ -22,12 +22,13 @@ public static class PopulationFactory
         var tcn = forceThirdCountry || (rng.Chance(tcnShare) && home.Code is not ("CH" or "NO" or "DK"));
         var origin = tcn ? rng.Pick(CountryProfiles.ThirdCountries) : home;
         var female = rng.Chance(sector is "construction" or "transport" ? 0.08 : 0.35);
-        var nameIndex = rng.Next(origin.FamilyNames.Length);
+        var pool = origin.FamilyPool;
+        var nameIndex = pool.Draw(rng);
         var forenames = female ? origin.FemaleNames : origin.MaleNames;
         var foreIndex = rng.Next(forenames.Length);
-        var family = Gendered(origin.FamilyNames[nameIndex], female);
+        var family = Gendered(pool.Latin[nameIndex], female);
         string? nativeFamily = null, nativeFore = null;
-        if (origin.NativeFamilyNames is { } nf)
+        if (pool.Native is { } nf)
         {
             nativeFamily = Gendered(nf[nameIndex], female);
             nativeFore = (female ? origin.NativeFemaleNames! : origin.NativeMaleNames!)[foreIndex];
@@ -36,14 +37,21 @@ public static class PopulationFactory
         if (female && rng.Chance(0.3))
         {
             // Women who married: the birth name differs (5–10 % of all persons overall).
-            birthFamily = Gendered(rng.Pick(origin.FamilyNames), true);
+            birthFamily = Gendered(pool.Latin[pool.Draw(rng)], true);
             if (birthFamily == family)
             {
                 birthFamily = null;
             }
         }
-        var age = 19 + (int)Math.Abs(rng.Normal() * 11) % 46;
+        // Posted workers are 18 to 66, about 40 on average (a mean of 28 crowded a million persons onto
+        // fewer birth dates than a real population shares).
+        var age = Math.Clamp((int)Math.Round(40 + rng.Normal() * 11), 18, 66);
         var birth = new DateOnly(2025 - age, 1, 1).AddDays(rng.Next(365));
+        if (birth == new DateOnly(1970, 1, 1))
+        {
+            // The epoch is the placeholder birth date STR-10 looks for; the generator writes it only as one.
+            birth = birth.AddDays(1);
+        }
         var nationalities = new List<string> { origin.Code };
         if (rng.Chance(0.035))
         {
@@ -55,7 +63,7 @@ public static class PopulationFactory
         }
         var birthTown = Town(rng.Pick(origin.Towns));
         var pins = new Dictionary<string, string>(StringComparer.Ordinal);
-        var subject = new PinSubject(birth, female, birthFamily ?? family, origin.FemaleNames.Length > 0 ? forenames[foreIndex] : "X", origin.Code);
+        var subject = new PinSubject(birth, female, birthFamily ?? family, origin.FemaleNames.Length > 0 ? forenames[foreIndex] : "X", origin.Code) { Number = HolderNumber(id) };
         pins[home.Code] = PinFormats.For(home.Code).Generate(subject, rng);
         return new Person
         {
@@ -74,6 +82,31 @@ public static class PopulationFactory
             HomeCountry = home.Code,
             Pins = pins,
             Residence = HomeAddress(home, rng),
+        };
+    }
+
+    /// <summary>
+    /// A number unique to the person, from its id: a dossier's persons ("P00000012", "P00000012-1")
+    /// even, the background register's ("B00000042") odd; 0 for any other id (PINs then drawn at random).
+    /// </summary>
+    public static ulong HolderNumber(string id)
+    {
+        var dash = id.IndexOf('-', StringComparison.Ordinal);
+        var digits = dash < 0 ? id.AsSpan(1) : id.AsSpan(1, dash - 1);
+        if (id.Length < 2 || !ulong.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+        {
+            return 0;
+        }
+        var nth = 0UL;
+        if (dash >= 0 && (!ulong.TryParse(id.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out nth) || nth > 1))
+        {
+            return 0;
+        }
+        return id[0] switch
+        {
+            'P' => 2 + 2 * (n * 2 + nth),
+            'B' when dash < 0 => 1 + 2 * n,
+            _ => 0,
         };
     }
 

@@ -97,4 +97,39 @@ public sealed class PinFormatTests
         var cz = new CzSkBirthNumber("CZ").Generate(new PinSubject(new DateOnly(1971, 3, 19), true, "Nováková", "Jana", "CZ"), rng);
         Assert.StartsWith("715319/", cz, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("PT", "PT")]
+    [InlineData("ES", "ES")]
+    [InlineData("ES", "MA")]
+    [InlineData("NL", "NL")]
+    [InlineData("AT", "AT")]
+    [InlineData("LU", "LU")]
+    public void Formats_without_a_birth_date_give_distinct_holders_distinct_valid_numbers(string country, string birthCountry)
+    {
+        var format = PinFormats.For(country);
+        var rng = new DetRandom(11);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        // Consecutive numbers from both ranges a year uses (dossiers' even, the background register's odd).
+        for (var n = 1UL; n <= 200_000; n++)
+        {
+            var number = n % 2 == 0 ? n : 4_000_001 + n;
+            var pin = format.Generate(new PinSubject(new DateOnly(1990, 1, 1), false, "Silva", "Rui", birthCountry) { Number = number }, rng);
+            Assert.True(format.IsValid(pin), pin);
+            Assert.True(seen.Add(pin), $"{pin} given twice");
+        }
+    }
+
+    [Fact]
+    public void The_holder_number_comes_from_the_person_id_and_none_from_another_id()
+    {
+        Assert.Equal(2UL, PopulationFactory.HolderNumber("P00000000"));
+        Assert.Equal(4UL, PopulationFactory.HolderNumber("P00000000-1"));
+        Assert.Equal(2 + 2 * 24UL, PopulationFactory.HolderNumber("P00000012"));
+        Assert.Equal(1 + 2 * 42UL, PopulationFactory.HolderNumber("B00000042"));
+        Assert.Equal(0UL, PopulationFactory.HolderNumber("P00000012-2"));
+        Assert.Equal(0UL, PopulationFactory.HolderNumber("B00000042-1"));
+        Assert.Equal(0UL, PopulationFactory.HolderNumber("X1"));
+        Assert.Equal(0UL, PopulationFactory.HolderNumber("P"));
+    }
 }

@@ -13,11 +13,19 @@ public sealed class EsDni : IPinFormat
     {
         if (s.BirthCountry != "ES")
         {
-            var prefix = rng.Pick(["X", "Y", "Z"]);
-            var digits = rng.Digits(7);
+            string prefix, digits;
+            if (s.Number > 0)
+            {
+                var v = HolderDigits.Spread(s.Number, 30_000_000);
+                (prefix, digits) = ("XYZ"[(int)(v / 10_000_000)].ToString(), (v % 10_000_000).ToString("D7", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                (prefix, digits) = (rng.Pick(["X", "Y", "Z"]), rng.Digits(7));
+            }
             return prefix + digits + Letter((prefix[0] - 'X') + digits);
         }
-        var dni = rng.Digits(8);
+        var dni = s.Number > 0 ? HolderDigits.Spread(s.Number, 100_000_000).ToString("D8", System.Globalization.CultureInfo.InvariantCulture) : rng.Digits(8);
         return dni + Letter(dni);
     }
 

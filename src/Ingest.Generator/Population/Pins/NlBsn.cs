@@ -11,9 +11,10 @@ public sealed class NlBsn : IPinFormat
 
     public string Generate(PinSubject s, DetRandom rng)
     {
-        while (true)
+        for (var attempt = 0UL; ; attempt++)
         {
-            var body = (char)('1' + rng.Next(9)) + rng.Digits(7);
+            // Each retry maps numbers past every holder's, so the bodies stay distinct (9 × 10⁷ of them).
+            var body = s.Number > 0 && attempt < 5 ? HolderDigits.Leading(s.Number + attempt * HolderDigits.RetryStride, 9, 7) : (char)('1' + rng.Next(9)) + rng.Digits(7);
             var last = PinDigits.Weighted(body, s_weights) % 11;
             if (last < 10)
             {

@@ -11,7 +11,7 @@ public sealed class PtNif : IPinFormat
 
     public string Generate(PinSubject s, DetRandom rng)
     {
-        var body = (char)('1' + rng.Next(3)) + rng.Digits(7);
+        var body = s.Number > 0 ? HolderDigits.Leading(s.Number, 3, 7) : (char)('1' + rng.Next(3)) + rng.Digits(7);
         return body + (char)('0' + Check(body));
     }
 
