@@ -7,14 +7,20 @@ namespace Ingest.Matching.Scoring;
 /// on the other side, averaged over both sides weighted by token length. Token order (swapped
 /// names) does not matter; an extra middle name costs a little, a misspelt token a little more.
 /// Compound names written together ("DELACRUZ" / "DE LA CRUZ") are caught by comparing the
-/// concatenations when the token counts differ. A token of the shorter name with no partner at all
-/// (another forename: "ION" against "CONSTANTIN") keeps the score below the match gate however long
-/// the shared family name is: noise misspells a token, it does not replace one.
+/// concatenations when the token counts differ. A token of the shorter name with no partner
+/// (another forename: "ION" against "CONSTANTIN"; another family name that merely shares letters:
+/// "KRAVCHENKO" against "TKACHELIINYK", 0.78) keeps the score below the match gate however long the
+/// shared tokens are: noise misspells a token, it does not replace one. A partner between
+/// <see cref="UnpairedToken"/> and <see cref="CloseToken"/> pairs only when it is one edit away, as a
+/// misspelt short token is ("SARA" / "SRA", 0.83).
 /// </summary>
 internal static class NameSimilarity
 {
     /// <summary>Best partner similarity under which a token counts as having none.</summary>
     public const double UnpairedToken = 0.75;
+
+    /// <summary>Best partner similarity under which a token pairs only with a partner one edit away.</summary>
+    public const double CloseToken = 0.85;
 
     /// <summary>Ceiling of a name with an unpaired token: just under <see cref="PersonComparer.NameGate"/>.</summary>
     public const double UnpairedCeiling = 0.79;
@@ -43,8 +49,8 @@ internal static class NameSimilarity
         Span<Range> tb = stackalloc Range[MaxTokens];
         var na = Split(a, ta);
         var nb = Split(b, tb);
-        var (tokens, worst) = Tokens(a, ta[..Math.Min(na, ScoredTokens)], b, tb[..Math.Min(nb, ScoredTokens)]);
-        if (worst < UnpairedToken)
+        var (tokens, unpaired) = Tokens(a, ta[..Math.Min(na, ScoredTokens)], b, tb[..Math.Min(nb, ScoredTokens)]);
+        if (unpaired)
         {
             tokens = Math.Min(tokens, UnpairedCeiling);
         }
@@ -105,6 +111,7 @@ internal static class NameSimilarity
                 bestB[j] = Math.Max(bestB[j], s);
             }
         }
+        // Capped only where no partner can reach UnpairedToken: the score caps in those cases and more.
         var (tokens, worst) = Weigh(bestA[..n], ta, bestB[..m], tb);
         if (worst < UnpairedToken - Margin)
         {
@@ -144,15 +151,17 @@ internal static class NameSimilarity
     }
 
     /// <summary>
-    /// Each pair's Jaro-Winkler once, then the best partner per token in both directions; also the
-    /// worst best-partner among the tokens of the shorter name (both names when equally long).
+    /// Each pair's Jaro-Winkler once, then the best partner per token in both directions; also whether
+    /// a token of the shorter name (of both when equally long) has no partner.
     /// </summary>
-    private static (double Score, double Worst) Tokens(ReadOnlySpan<char> a, ReadOnlySpan<Range> ra, ReadOnlySpan<char> b, ReadOnlySpan<Range> rb)
+    private static (double Score, bool Unpaired) Tokens(ReadOnlySpan<char> a, ReadOnlySpan<Range> ra, ReadOnlySpan<char> b, ReadOnlySpan<Range> rb)
     {
         var n = ra.Length;
         var m = rb.Length;
         Span<double> bestA = stackalloc double[ScoredTokens];
         Span<double> bestB = stackalloc double[ScoredTokens];
+        Span<int> partnerA = stackalloc int[ScoredTokens];
+        Span<int> partnerB = stackalloc int[ScoredTokens];
         bestA.Clear();
         bestB.Clear();
         for (var i = 0; i < n; i++)
@@ -163,15 +172,52 @@ internal static class NameSimilarity
                 var s = JaroWinkler.Similarity(x, b[rb[j]]);
                 if (s > bestA[i])
                 {
-                    bestA[i] = s;
+                    (bestA[i], partnerA[i]) = (s, j);
                 }
                 if (s > bestB[j])
                 {
-                    bestB[j] = s;
+                    (bestB[j], partnerB[j]) = (s, i);
                 }
             }
         }
-        return Weigh(bestA[..n], ra, bestB[..m], rb);
+        var (score, worst) = Weigh(bestA[..n], ra, bestB[..m], rb);
+        var unpaired = worst < CloseToken
+            && ((n <= m && HasUnpaired(a, ra, bestA[..n], partnerA, b, rb)) || (m <= n && HasUnpaired(b, rb, bestB[..m], partnerB, a, ra)));
+        return (score, unpaired);
+    }
+
+    private static bool HasUnpaired(ReadOnlySpan<char> key, ReadOnlySpan<Range> ranges, ReadOnlySpan<double> best, ReadOnlySpan<int> partner, ReadOnlySpan<char> other, ReadOnlySpan<Range> otherRanges)
+    {
+        for (var i = 0; i < best.Length; i++)
+        {
+            if (best[i] < UnpairedToken || (best[i] < CloseToken && !WithinOneEdit(key[ranges[i]], other[otherRanges[partner[i]]])))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Whether one substitution, insertion, deletion or swap of neighbours turns one token into the other.</summary>
+    internal static bool WithinOneEdit(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        var x = a.Length >= b.Length ? a : b;
+        var y = a.Length >= b.Length ? b : a;
+        if (x.Length - y.Length > 1)
+        {
+            return false;
+        }
+        var i = x.CommonPrefixLength(y);
+        if (i == y.Length)
+        {
+            return true;
+        }
+        if (x.Length != y.Length)
+        {
+            return x[(i + 1)..].SequenceEqual(y[i..]);
+        }
+        return x[(i + 1)..].SequenceEqual(y[(i + 1)..])
+            || (i + 1 < x.Length && x[i] == y[i + 1] && x[i + 1] == y[i] && x[(i + 2)..].SequenceEqual(y[(i + 2)..]));
     }
 
     /// <summary>

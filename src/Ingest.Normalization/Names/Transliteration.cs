@@ -65,6 +65,8 @@ internal static class Transliteration
             // Latin letters without a canonical decomposition
             ['ß'] = "SS", ['Æ'] = "AE", ['Ø'] = "O", ['Œ'] = "OE", ['Ł'] = "L", ['Đ'] = "D", ['Þ'] = "TH",
             ['Ð'] = "D", ['Ħ'] = "H", ['Ŀ'] = "L", ['Ŋ'] = "N", ['Ŧ'] = "T", ['ẞ'] = "SS",
+            // Turkish dotless i: invariant upper-casing keeps it (only the Turkish culture maps it to I).
+            ['ı'] = "I",
         };
         return m;
     }

@@ -1,5 +1,6 @@
 using Ingest.Generator;
 using Ingest.Generator.Population;
+using Ingest.Normalization.Names;
 
 namespace Ingest.Tests.Generator;
 
@@ -77,5 +78,28 @@ public class FamilyNamePoolTests
         var head = counts[..pool.HeadCount].Sum() / (double)draws;
         Assert.InRange(head, FamilyNamePool.HeadShare - 0.01, FamilyNamePool.HeadShare + 0.01);
         Assert.True(counts[pool.HeadCount..].Count(c => c > 0) > 0.95 * (pool.Latin.Length - pool.HeadCount));
+    }
+
+    [Fact]
+    public void Every_name_the_generator_writes_folds_to_plain_letters_in_the_engines_normaliser()
+    {
+        // A letter the normaliser does not fold ("Yıldız" kept its dotless ı) leaves a name that no
+        // ASCII-folded copy of it can match.
+        var unfolded = new List<string>();
+        foreach (var profile in CountryProfiles.Senders.Concat(CountryProfiles.ThirdCountries).Append(CountryProfiles.France))
+        {
+            var pool = profile.FamilyPool;
+            var names = pool.Latin.Concat(pool.Native ?? []).Concat(profile.MaleNames).Concat(profile.FemaleNames)
+                .Concat(profile.NativeMaleNames ?? []).Concat(profile.NativeFemaleNames ?? []);
+            foreach (var form in names.SelectMany(n => n.Split('/')))
+            {
+                var key = NameNormalizer.Normalize(form, null).Key;
+                if (!key.All(c => c is >= 'A' and <= 'Z' or ' '))
+                {
+                    unfolded.Add(form + " → " + key);
+                }
+            }
+        }
+        Assert.Empty(unfolded);
     }
 }

@@ -241,30 +241,39 @@ public sealed class ScoringEquivalenceTests
         var m = Math.Min(b.Tokens.Count, 8);
         var bestA = new double[n];
         var bestB = new double[m];
+        var partnerA = new string[n];
+        var partnerB = new string[m];
         for (var i = 0; i < n; i++)
         {
             for (var j = 0; j < m; j++)
             {
                 var s = Textbook(a.Tokens[i], b.Tokens[j]);
-                bestA[i] = Math.Max(bestA[i], s);
-                bestB[j] = Math.Max(bestB[j], s);
+                if (s > bestA[i])
+                {
+                    (bestA[i], partnerA[i]) = (s, b.Tokens[j]);
+                }
+                if (s > bestB[j])
+                {
+                    (bestB[j], partnerB[j]) = (s, a.Tokens[i]);
+                }
             }
         }
-        double sum = 0, weight = 0, worst = 1;
+        double sum = 0, weight = 0;
+        var unpaired = false;
         for (var i = 0; i < n; i++)
         {
             sum += bestA[i] * a.Tokens[i].Length;
             weight += a.Tokens[i].Length;
-            worst = n <= m ? Math.Min(worst, bestA[i]) : worst;
+            unpaired |= n <= m && Unpaired(bestA[i], a.Tokens[i], partnerA[i]);
         }
         for (var j = 0; j < m; j++)
         {
             sum += bestB[j] * b.Tokens[j].Length;
             weight += b.Tokens[j].Length;
-            worst = m <= n ? Math.Min(worst, bestB[j]) : worst;
+            unpaired |= m <= n && Unpaired(bestB[j], b.Tokens[j], partnerB[j]);
         }
         var tokens = weight == 0 ? 0 : sum / weight;
-        if (worst < NameSimilarity.UnpairedToken)
+        if (unpaired)
         {
             tokens = Math.Min(tokens, NameSimilarity.UnpairedCeiling);
         }
@@ -274,5 +283,35 @@ public sealed class ScoringEquivalenceTests
         }
         var joined = Textbook(a.Key.Replace(" ", "", StringComparison.Ordinal), b.Key.Replace(" ", "", StringComparison.Ordinal));
         return Math.Max(tokens, joined * 0.98);
+    }
+
+    private static bool Unpaired(double best, string token, string? partner) =>
+        best < NameSimilarity.UnpairedToken || (best < NameSimilarity.CloseToken && OptimalStringAlignment(token, partner!) > 1);
+
+    /// <summary>Edit distance counting a swap of neighbours as one edit, by the textbook table.</summary>
+    private static int OptimalStringAlignment(string x, string y)
+    {
+        var d = new int[x.Length + 1, y.Length + 1];
+        for (var i = 0; i <= x.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+        for (var j = 0; j <= y.Length; j++)
+        {
+            d[0, j] = j;
+        }
+        for (var i = 1; i <= x.Length; i++)
+        {
+            for (var j = 1; j <= y.Length; j++)
+            {
+                var cost = x[i - 1] == y[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+        return d[x.Length, y.Length];
     }
 }

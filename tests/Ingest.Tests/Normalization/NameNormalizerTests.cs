@@ -88,6 +88,8 @@ public sealed class NameNormalizerTests
     [InlineData("Йорданов", "IORDANOV")]
     [InlineData("Łukasz Wałęsa", "LUKASZ WALESA")]
     [InlineData("Strauß", "STRAUSS")]
+    [InlineData("Yıldız Aydın", "AYDIN YILDIZ")]
+    [InlineData("İbrahim", "IBRAHIM")]
     [InlineData("O'Brien", "OBRIEN")]
     [InlineData("Müller-Lüdenscheidt", "LUDENSCHEIDT MULLER")]
     [InlineData("  ", "")]
