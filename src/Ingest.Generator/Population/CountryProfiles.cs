@@ -75,7 +75,7 @@ public static class CountryProfiles
         new()
         {
             Code = "BE", SenderWeight = 6, Institutions = ["BE:ONSS0001", "BE:INASTI01"],
-            FamilyNames = ["Peeters", "Janssens", "Maes", "Jacobs", "Mertens", "Willems", "Claes", "Goossens", "Wouters", "De Smet", "Dubois", "Lambert", "Dupont", "Vandenberghe", "Lefèvre"],
+            FamilyNames = ["Peeters", "Janssens", "Maes", "Jacobs", "Mertens", "Willems", "Claes", "Goossens", "Wouters", "De Smet", "Dubois", "Lambert", "Dupont", "Vandenberghe", "Lefèvre", "Leclercq", "Martens", "Dumont", "Peters", "Smets", "Michiels", "Hermans", "Lemmens", "Aerts", "Stevens", "Renard", "Collard"],
             MaleNames = ["Jan", "Luc", "Marc", "Pieter", "Thomas", "Jean", "Michel", "Philippe", "Wouter", "Koen", "Sébastien"],
             FemaleNames = ["Marie", "Anne", "Els", "Sofie", "Nathalie", "Julie", "Inge", "Hélène", "Céline", "An"],
             Towns = ["Bruxelles|1000", "Antwerpen|2000", "Gent|9000", "Charleroi|6000", "Liège|4000", "Namur|5000", "Brugge|8000", "Mons|7000", "Arlon|6700"],
@@ -86,8 +86,8 @@ public static class CountryProfiles
         new()
         {
             Code = "BG", SenderWeight = 5, Institutions = ["BG:NOI00001", "BG:NRA00001"], NativeScriptShare = 0.35,
-            FamilyNames = ["Ivanov/Ivanova", "Georgiev/Georgieva", "Dimitrov/Dimitrova", "Petrov/Petrova", "Nikolov/Nikolova", "Hristov/Hristova", "Stoyanov/Stoyanova", "Todorov/Todorova", "Iliev/Ilieva", "Zhelyazkov/Zhelyazkova"],
-            NativeFamilyNames = ["Иванов/Иванова", "Георгиев/Георгиева", "Димитров/Димитрова", "Петров/Петрова", "Николов/Николова", "Христов/Христова", "Стоянов/Стоянова", "Тодоров/Тодорова", "Илиев/Илиева", "Желязков/Желязкова"],
+            FamilyNames = ["Ivanov/Ivanova", "Georgiev/Georgieva", "Dimitrov/Dimitrova", "Petrov/Petrova", "Nikolov/Nikolova", "Hristov/Hristova", "Stoyanov/Stoyanova", "Todorov/Todorova", "Iliev/Ilieva", "Zhelyazkov/Zhelyazkova", "Angelov/Angelova", "Atanasov/Atanasova", "Kolev/Koleva", "Marinov/Marinova", "Kostov/Kostova", "Popov/Popova"],
+            NativeFamilyNames = ["Иванов/Иванова", "Георгиев/Георгиева", "Димитров/Димитрова", "Петров/Петрова", "Николов/Николова", "Христов/Христова", "Стоянов/Стоянова", "Тодоров/Тодорова", "Илиев/Илиева", "Желязков/Желязкова", "Ангелов/Ангелова", "Атанасов/Атанасова", "Колев/Колева", "Маринов/Маринова", "Костов/Костова", "Попов/Попова"],
             MaleNames = ["Georgi", "Ivan", "Dimitar", "Nikolay", "Petar", "Hristo", "Stoyan", "Todor", "Yordan", "Zhivko"],
             NativeMaleNames = ["Георги", "Иван", "Димитър", "Николай", "Петър", "Христо", "Стоян", "Тодор", "Йордан", "Живко"],
             FemaleNames = ["Maria", "Ivanka", "Elena", "Yordanka", "Petya", "Desislava", "Tsvetanka", "Galina"],
@@ -114,9 +114,9 @@ public static class CountryProfiles
         new()
         {
             Code = "CZ", SenderWeight = 2, Institutions = ["CZ:CSSZ0001", "CZ:VZP00001"],
-            FamilyNames = ["Novák/Nováková", "Svoboda/Svobodová", "Novotný/Novotná", "Dvořák/Dvořáková", "Černý/Černá", "Procházka/Procházková", "Kučera/Kučerová", "Veselý/Veselá", "Horák/Horáková"],
-            MaleNames = ["Jiří", "Jan", "Petr", "Josef", "Pavel", "Martin", "Tomáš", "Jaroslav", "Lukáš"],
-            FemaleNames = ["Jana", "Marie", "Eva", "Hana", "Lenka", "Kateřina", "Věra", "Lucie"],
+            FamilyNames = ["Novák/Nováková", "Svoboda/Svobodová", "Novotný/Novotná", "Dvořák/Dvořáková", "Černý/Černá", "Procházka/Procházková", "Kučera/Kučerová", "Veselý/Veselá", "Horák/Horáková", "Pokorný/Pokorná", "Král/Králová", "Jelínek/Jelínková", "Růžička/Růžičková", "Beneš/Benešová", "Fiala/Fialová", "Sedláček/Sedláčková", "Doležal/Doležalová", "Zeman/Zemanová", "Kolář/Kolářová"],
+            MaleNames = ["Jiří", "Jan", "Petr", "Josef", "Pavel", "Martin", "Tomáš", "Jaroslav", "Lukáš", "Milan", "Zdeněk", "Jakub", "Michal"],
+            FemaleNames = ["Jana", "Marie", "Eva", "Hana", "Lenka", "Kateřina", "Věra", "Lucie", "Petra", "Alena", "Tereza", "Veronika"],
             Towns = ["Praha|110 00", "Brno|602 00", "Ostrava|702 00", "Plzeň|301 00", "Liberec|460 01", "Olomouc|779 00"],
             Streets = ["Václavské náměstí", "Národní", "Husova", "Masarykova", "Palackého"],
             CompanyStems = ["Stavby Morava", "Českomont", "Trans Bohemia", "Elektro Vltava"],
@@ -125,9 +125,9 @@ public static class CountryProfiles
         new()
         {
             Code = "SK", SenderWeight = 2, Institutions = ["SK:SP000001", "SK:SOCPOI01"],
-            FamilyNames = ["Horváth/Horváthová", "Kováč/Kováčová", "Varga/Vargová", "Tóth/Tóthová", "Nagy/Nagyová", "Baláž/Balážová", "Szabó/Szabóová", "Molnár/Molnárová"],
-            MaleNames = ["Peter", "Ján", "Jozef", "Michal", "Martin", "Ľubomír", "Štefan", "Miroslav"],
-            FemaleNames = ["Mária", "Anna", "Zuzana", "Katarína", "Ľudmila", "Eva", "Jana"],
+            FamilyNames = ["Horváth/Horváthová", "Kováč/Kováčová", "Varga/Vargová", "Tóth/Tóthová", "Nagy/Nagyová", "Baláž/Balážová", "Szabó/Szabóová", "Molnár/Molnárová", "Kollár/Kollárová", "Lukáč/Lukáčová", "Novák/Nováková", "Oravec/Oravcová", "Kováčik/Kováčiková", "Polák/Poláková", "Hudák/Hudáková", "Šimko/Šimková", "Marek/Mareková", "Gajdoš/Gajdošová"],
+            MaleNames = ["Peter", "Ján", "Jozef", "Michal", "Martin", "Ľubomír", "Štefan", "Miroslav", "Juraj", "Marek", "Tomáš", "Marián"],
+            FemaleNames = ["Mária", "Anna", "Zuzana", "Katarína", "Ľudmila", "Eva", "Jana", "Monika", "Lucia", "Ivana", "Martina"],
             Towns = ["Bratislava|811 01", "Košice|040 01", "Prešov|080 01", "Žilina|010 01", "Nitra|949 01"],
             Streets = ["Obchodná", "Hlavná", "Štúrova", "Námestie SNP"],
             CompanyStems = ["Tatry Stav", "Dunaj Trans", "Slovmont", "Váh Build"],
@@ -136,9 +136,9 @@ public static class CountryProfiles
         new()
         {
             Code = "HU", SenderWeight = 2, Institutions = ["HU:NEAK0001", "HU:ONYF0001"],
-            FamilyNames = ["Nagy", "Kovács", "Tóth", "Szabó", "Horváth", "Varga", "Kiss", "Molnár", "Németh", "Farkas"],
-            MaleNames = ["László", "István", "József", "János", "Zoltán", "Sándor", "Gábor", "Ferenc"],
-            FemaleNames = ["Mária", "Erzsébet", "Katalin", "Ilona", "Éva", "Anna", "Zsuzsanna"],
+            FamilyNames = ["Nagy", "Kovács", "Tóth", "Szabó", "Horváth", "Varga", "Kiss", "Molnár", "Németh", "Farkas", "Balogh", "Papp", "Takács", "Juhász", "Lakatos", "Mészáros", "Oláh", "Simon", "Rácz", "Fekete", "Szilágyi", "Török"],
+            MaleNames = ["László", "István", "József", "János", "Zoltán", "Sándor", "Gábor", "Ferenc", "Attila", "Tamás", "Csaba", "Péter", "Balázs"],
+            FemaleNames = ["Mária", "Erzsébet", "Katalin", "Ilona", "Éva", "Anna", "Zsuzsanna", "Judit", "Ágnes", "Andrea", "Krisztina"],
             Towns = ["Budapest|1051", "Debrecen|4024", "Szeged|6720", "Miskolc|3525", "Pécs|7621", "Győr|9021"],
             Streets = ["Andrássy út", "Fő utca", "Kossuth Lajos utca", "Petőfi Sándor utca"],
             CompanyStems = ["Duna Építő", "Alföld Trans", "Magyar Szerelő", "Tisza Bau"],
@@ -147,9 +147,9 @@ public static class CountryProfiles
         new()
         {
             Code = "LT", SenderWeight = 2, Institutions = ["LT:SODRA001", "LT:VLK00001"],
-            FamilyNames = ["Kazlauskas/Kazlauskienė", "Jankauskas/Jankauskienė", "Petrauskas/Petrauskienė", "Stankevičius/Stankevičienė", "Vasiliauskas/Vasiliauskienė", "Žukauskas/Žukauskienė"],
-            MaleNames = ["Jonas", "Tomas", "Mindaugas", "Darius", "Andrius", "Saulius", "Žydrūnas"],
-            FemaleNames = ["Ona", "Rūta", "Jūratė", "Laura", "Aistė", "Giedrė"],
+            FamilyNames = ["Kazlauskas/Kazlauskienė", "Jankauskas/Jankauskienė", "Petrauskas/Petrauskienė", "Stankevičius/Stankevičienė", "Vasiliauskas/Vasiliauskienė", "Žukauskas/Žukauskienė", "Kavaliauskas/Kavaliauskienė", "Rimkus/Rimkienė", "Paulauskas/Paulauskienė", "Butkus/Butkienė", "Urbonas/Urbonienė", "Navickas/Navickienė", "Kairys/Kairienė", "Ramanauskas/Ramanauskienė", "Sakalauskas/Sakalauskienė", "Adomaitis/Adomaitienė"],
+            MaleNames = ["Jonas", "Tomas", "Mindaugas", "Darius", "Andrius", "Saulius", "Žydrūnas", "Vytautas", "Paulius", "Rimantas", "Gintaras"],
+            FemaleNames = ["Ona", "Rūta", "Jūratė", "Laura", "Aistė", "Giedrė", "Inga", "Vilma", "Kristina", "Daiva"],
             Towns = ["Vilnius|LT-01100", "Kaunas|LT-44100", "Klaipėda|LT-91100", "Šiauliai|LT-76100", "Panevėžys|LT-35100"],
             Streets = ["Gedimino pr.", "Laisvės al.", "Vilniaus g.", "Pilies g."],
             CompanyStems = ["Baltic Statyba", "Nemunas Trans", "Vilniaus Montažas"],
@@ -158,9 +158,9 @@ public static class CountryProfiles
         new()
         {
             Code = "NL", SenderWeight = 3, Institutions = ["NL:SVB00001", "NL:UWV00001"],
-            FamilyNames = ["de Jong", "Jansen", "de Vries", "van den Berg", "van Dijk", "Bakker", "Janssen", "Visser", "Smit", "Meijer", "de Boer", "van der Meer"],
-            MaleNames = ["Jan", "Johannes", "Pieter", "Cornelis", "Hendrik", "Sander", "Daan", "Bram", "Joost"],
-            FemaleNames = ["Maria", "Johanna", "Anna", "Sanne", "Lotte", "Femke", "Anouk", "Eline"],
+            FamilyNames = ["de Jong", "Jansen", "de Vries", "van den Berg", "van Dijk", "Bakker", "Janssen", "Visser", "Smit", "Meijer", "de Boer", "van der Meer", "Mulder", "Bos", "Vos", "Peters", "Hendriks", "Dekker", "Brouwer", "Dijkstra", "Smits", "Vermeulen", "Kok", "Jacobs"],
+            MaleNames = ["Jan", "Johannes", "Pieter", "Cornelis", "Hendrik", "Sander", "Daan", "Bram", "Joost", "Willem", "Gerrit", "Thijs", "Ruben", "Niels"],
+            FemaleNames = ["Maria", "Johanna", "Anna", "Sanne", "Lotte", "Femke", "Anouk", "Eline", "Sophie", "Fleur", "Iris", "Marieke"],
             Towns = ["Amsterdam|1012 AB", "Rotterdam|3011 AA", "Den Haag|2511 AA", "Utrecht|3511 AA", "Eindhoven|5611 AA", "Maastricht|6211 AA"],
             Streets = ["Kerkstraat", "Dorpsstraat", "Stationsweg", "Molenweg", "Prinsengracht"],
             CompanyStems = ["Bouwbedrijf Holland", "Transport Maas", "Installatie Rijn", "Delta Montage"],
@@ -169,9 +169,9 @@ public static class CountryProfiles
         new()
         {
             Code = "AT", SenderWeight = 2, Institutions = ["AT:OEGK0001", "AT:SVS00001"],
-            FamilyNames = ["Gruber", "Huber", "Bauer", "Wagner", "Müller", "Pichler", "Steiner", "Moser", "Mayer", "Hofer"],
-            MaleNames = ["Johann", "Franz", "Josef", "Karl", "Wolfgang", "Günter", "Florian"],
-            FemaleNames = ["Maria", "Elisabeth", "Johanna", "Theresia", "Ursula", "Julia"],
+            FamilyNames = ["Gruber", "Huber", "Bauer", "Wagner", "Müller", "Pichler", "Steiner", "Moser", "Mayer", "Hofer", "Leitner", "Fuchs", "Berger", "Eder", "Fischer", "Schmid", "Winkler", "Weber", "Schwarz", "Maier", "Schneider", "Reiter"],
+            MaleNames = ["Johann", "Franz", "Josef", "Karl", "Wolfgang", "Günter", "Florian", "Michael", "Andreas", "Thomas", "Stefan", "Markus"],
+            FemaleNames = ["Maria", "Elisabeth", "Johanna", "Theresia", "Ursula", "Julia", "Anna", "Christine", "Sabine", "Andrea"],
             Towns = ["Wien|1010", "Graz|8010", "Linz|4020", "Salzburg|5020", "Innsbruck|6020"],
             Streets = ["Hauptplatz", "Mariahilfer Straße", "Bahnhofstraße", "Kärntner Straße"],
             CompanyStems = ["Alpenbau", "Donau Montage", "Tirol Transporte"],
@@ -180,9 +180,9 @@ public static class CountryProfiles
         new()
         {
             Code = "LU", SenderWeight = 3, Institutions = ["LU:CCSS0001", "LU:CNS00001"],
-            FamilyNames = ["Schmit", "Muller", "Weber", "Wagner", "Hoffmann", "Thill", "Kieffer", "Schroeder"],
-            MaleNames = ["Jean", "Marc", "Paul", "Luc", "Patrick", "Gilles"],
-            FemaleNames = ["Marie", "Anne", "Claudine", "Sandra", "Nathalie"],
+            FamilyNames = ["Schmit", "Muller", "Weber", "Wagner", "Hoffmann", "Thill", "Kieffer", "Schroeder", "Schmitz", "Reuter", "Kremer", "Klein", "Majerus", "Ries", "Welter", "Schiltz", "Meyer", "Hansen", "Wagener", "Goedert"],
+            MaleNames = ["Jean", "Marc", "Paul", "Luc", "Patrick", "Gilles", "Michel", "Claude", "Romain", "Fernand", "Laurent"],
+            FemaleNames = ["Marie", "Anne", "Claudine", "Sandra", "Nathalie", "Martine", "Carole", "Josiane", "Michèle"],
             Towns = ["Luxembourg|L-1111", "Esch-sur-Alzette|L-4001", "Differdange|L-4501", "Dudelange|L-3401"],
             Streets = ["Grand-Rue", "Avenue de la Liberté", "Rue de l'Alzette", "Boulevard Royal"],
             CompanyStems = ["Lux Construct", "Moselle Services", "Benelux Interim", "Alzette Trans"],
@@ -191,9 +191,9 @@ public static class CountryProfiles
         new()
         {
             Code = "SI", SenderWeight = 1, Institutions = ["SI:ZZZS0001", "SI:ZPIZ0001"],
-            FamilyNames = ["Novak", "Horvat", "Kovačič", "Krajnc", "Zupančič", "Potočnik"],
-            MaleNames = ["Franc", "Janez", "Marko", "Andrej", "Ivan", "Matej"],
-            FemaleNames = ["Marija", "Ana", "Maja", "Irena", "Mojca"],
+            FamilyNames = ["Novak", "Horvat", "Kovačič", "Krajnc", "Zupančič", "Potočnik", "Kos", "Golob", "Kralj", "Vidmar", "Bizjak", "Kavčič", "Mlakar", "Kolar", "Žagar", "Turk", "Hribar", "Božič"],
+            MaleNames = ["Franc", "Janez", "Marko", "Andrej", "Ivan", "Matej", "Anton", "Jožef", "Tomaž", "Boštjan", "Gregor"],
+            FemaleNames = ["Marija", "Ana", "Maja", "Irena", "Mojca", "Nina", "Katja", "Barbara", "Petra"],
             Towns = ["Ljubljana|1000", "Maribor|2000", "Celje|3000", "Kranj|4000"],
             Streets = ["Slovenska cesta", "Trubarjeva ulica", "Prešernova cesta"],
             CompanyStems = ["Gradnje Sava", "Kras Montaža", "Alpe Trans"],
@@ -202,9 +202,9 @@ public static class CountryProfiles
         new()
         {
             Code = "HR", SenderWeight = 1, Institutions = ["HR:HZMO0001", "HR:HZZO0001"],
-            FamilyNames = ["Horvat", "Kovačević", "Babić", "Marić", "Jurić", "Novak", "Knežević"],
-            MaleNames = ["Ivan", "Marko", "Josip", "Luka", "Tomislav", "Željko"],
-            FemaleNames = ["Ana", "Marija", "Ivana", "Petra", "Mirjana"],
+            FamilyNames = ["Horvat", "Kovačević", "Babić", "Marić", "Jurić", "Novak", "Knežević", "Pavlović", "Blažević", "Božić", "Lovrić", "Grgić", "Kovačić", "Vuković", "Matić", "Perić", "Tomić", "Pavić", "Radić"],
+            MaleNames = ["Ivan", "Marko", "Josip", "Luka", "Tomislav", "Željko", "Ante", "Stjepan", "Dario", "Mario", "Nikola"],
+            FemaleNames = ["Ana", "Marija", "Ivana", "Petra", "Mirjana", "Katarina", "Ivanka", "Sanja", "Nikolina"],
             Towns = ["Zagreb|10000", "Split|21000", "Rijeka|51000", "Osijek|31000"],
             Streets = ["Ilica", "Vukovarska ulica", "Ulica kralja Zvonimira"],
             CompanyStems = ["Jadran Gradnja", "Slavonija Trans", "Dalmacija Montaža"],
@@ -213,9 +213,9 @@ public static class CountryProfiles
         new()
         {
             Code = "CH", SenderWeight = 1, Institutions = ["CH:BSV00001", "CH:AHVBE001"],
-            FamilyNames = ["Müller", "Meier", "Schmid", "Keller", "Weber", "Huber", "Favre", "Rochat"],
-            MaleNames = ["Daniel", "Peter", "Thomas", "Urs", "Beat", "Reto", "Jean-Luc"],
-            FemaleNames = ["Maria", "Ursula", "Ruth", "Sandra", "Nicole", "Corinne"],
+            FamilyNames = ["Müller", "Meier", "Schmid", "Keller", "Weber", "Huber", "Favre", "Rochat", "Fischer", "Meyer", "Brunner", "Baumann", "Gerber", "Frei", "Zimmermann", "Moser", "Widmer", "Wyss", "Graf", "Roth"],
+            MaleNames = ["Daniel", "Peter", "Thomas", "Urs", "Beat", "Reto", "Jean-Luc", "Markus", "Martin", "Christian", "Andreas", "Stefan"],
+            FemaleNames = ["Maria", "Ursula", "Ruth", "Sandra", "Nicole", "Corinne", "Monika", "Barbara", "Elisabeth", "Daniela"],
             Towns = ["Zürich|8001", "Genève|1201", "Basel|4001", "Lausanne|1003", "Bern|3011"],
             Streets = ["Bahnhofstrasse", "Rue du Rhône", "Freie Strasse", "Avenue de la Gare"],
             CompanyStems = ["Helvetia Bau", "Léman Services", "Jura Technik"],
@@ -224,9 +224,9 @@ public static class CountryProfiles
         new()
         {
             Code = "DK", SenderWeight = 0.5, Institutions = ["DK:UDBETAL1", "DK:ATP00001"],
-            FamilyNames = ["Nielsen", "Jensen", "Hansen", "Pedersen", "Andersen", "Christensen", "Sørensen"],
-            MaleNames = ["Peter", "Jens", "Lars", "Søren", "Henrik", "Niels"],
-            FemaleNames = ["Anne", "Kirsten", "Hanne", "Mette", "Søs"],
+            FamilyNames = ["Nielsen", "Jensen", "Hansen", "Pedersen", "Andersen", "Christensen", "Sørensen", "Larsen", "Rasmussen", "Jørgensen", "Petersen", "Madsen", "Kristensen", "Olsen", "Thomsen", "Poulsen", "Johansen", "Møller", "Mortensen"],
+            MaleNames = ["Peter", "Jens", "Lars", "Søren", "Henrik", "Niels", "Michael", "Morten", "Anders", "Rasmus", "Thomas"],
+            FemaleNames = ["Anne", "Kirsten", "Hanne", "Mette", "Søs", "Susanne", "Lene", "Camilla", "Louise"],
             Towns = ["København|1050", "Aarhus|8000", "Odense|5000", "Aalborg|9000"],
             Streets = ["Strøget", "Vestergade", "Nørregade"],
             CompanyStems = ["Nordic Byg", "Jylland Transport", "Øresund Montage"],
@@ -235,9 +235,9 @@ public static class CountryProfiles
         new()
         {
             Code = "NO", SenderWeight = 0.5, Institutions = ["NO:889640782", "NO:NAV00001"],
-            FamilyNames = ["Hansen", "Johansen", "Olsen", "Larsen", "Andersen", "Pedersen", "Nilsen", "Bakke"],
-            MaleNames = ["Jan", "Per", "Bjørn", "Ole", "Lars", "Kjetil"],
-            FemaleNames = ["Anne", "Inger", "Kari", "Marit", "Ingrid", "Solveig"],
+            FamilyNames = ["Hansen", "Johansen", "Olsen", "Larsen", "Andersen", "Pedersen", "Nilsen", "Bakke", "Karlsen", "Eriksen", "Berg", "Haugen", "Hagen", "Jacobsen", "Halvorsen", "Dahl", "Jensen", "Kristiansen", "Lie", "Moen"],
+            MaleNames = ["Jan", "Per", "Bjørn", "Ole", "Lars", "Kjetil", "Knut", "Arne", "Geir", "Svein", "Terje"],
+            FemaleNames = ["Anne", "Inger", "Kari", "Marit", "Ingrid", "Solveig", "Hilde", "Randi", "Liv", "Astrid"],
             Towns = ["Oslo|0155", "Bergen|5003", "Trondheim|7011", "Stavanger|4006"],
             Streets = ["Storgata", "Karl Johans gate", "Kongens gate"],
             CompanyStems = ["Fjord Bygg", "Nordlys Transport", "Viking Montasje"],
@@ -250,56 +250,56 @@ public static class CountryProfiles
     [
         new()
         {
-            Code = "UA", Institutions = [], FamilyNames = ["Shevchenko", "Kovalenko", "Bondarenko", "Tkachenko", "Kravchenko", "Melnyk", "Oliinyk", "Boiko"],
-            MaleNames = ["Oleksandr", "Serhii", "Andrii", "Volodymyr", "Mykola", "Dmytro"], FemaleNames = ["Olena", "Nataliia", "Tetiana", "Iryna", "Oksana"],
+            Code = "UA", Institutions = [], FamilyNames = ["Shevchenko", "Kovalenko", "Bondarenko", "Tkachenko", "Kravchenko", "Melnyk", "Oliinyk", "Boiko", "Shevchuk", "Polishchuk", "Lysenko", "Savchenko", "Rudenko", "Marchenko", "Moroz", "Pavlenko", "Kovalchuk", "Klymenko", "Hnatiuk", "Ponomarenko"],
+            MaleNames = ["Oleksandr", "Serhii", "Andrii", "Volodymyr", "Mykola", "Dmytro", "Ivan", "Vasyl", "Petro", "Yurii", "Taras", "Viktor", "Roman", "Bohdan"], FemaleNames = ["Olena", "Nataliia", "Tetiana", "Iryna", "Oksana", "Yuliia", "Svitlana", "Halyna", "Mariia", "Liudmyla"],
             Towns = ["Kyiv|01001", "Lviv|79000", "Kharkiv|61000", "Odesa|65000"], Streets = ["vul. Khreshchatyk"], CompanyStems = ["x"], CompanyForms = ["x"],
         },
         new()
         {
-            Code = "MA", Institutions = [], FamilyNames = ["El Amrani", "Benali", "El Idrissi", "Alaoui", "Bennani", "Tazi", "Chraibi"],
-            MaleNames = ["Mohamed", "Ahmed", "Youssef", "Hicham", "Rachid", "Karim"], FemaleNames = ["Fatima", "Khadija", "Amina", "Naima", "Samira"],
+            Code = "MA", Institutions = [], FamilyNames = ["El Amrani", "Benali", "El Idrissi", "Alaoui", "Bennani", "Tazi", "Chraibi", "Benjelloun", "Berrada", "Lahlou", "Fassi", "Ouazzani", "Bouzid", "Haddad", "Ziani", "Tahiri", "Belhaj", "Kettani", "Sabri"],
+            MaleNames = ["Mohamed", "Ahmed", "Youssef", "Hicham", "Rachid", "Karim", "Abdelaziz", "Mustapha", "Said", "Hassan", "Omar", "Khalid", "Nabil", "Redouane"], FemaleNames = ["Fatima", "Khadija", "Amina", "Naima", "Samira", "Zineb", "Hanane", "Laila", "Meryem", "Souad"],
             Towns = ["Casablanca|20000", "Rabat|10000", "Tanger|90000", "Fès|30000"], Streets = ["Boulevard Mohammed V"], CompanyStems = ["x"], CompanyForms = ["x"],
         },
         new()
         {
-            Code = "TR", Institutions = [], FamilyNames = ["Yılmaz", "Kaya", "Demir", "Şahin", "Çelik", "Yıldız", "Öztürk", "Aydın"],
-            MaleNames = ["Mehmet", "Mustafa", "Ahmet", "Ali", "Hüseyin", "İbrahim"], FemaleNames = ["Fatma", "Ayşe", "Emine", "Hatice", "Zeynep"],
+            Code = "TR", Institutions = [], FamilyNames = ["Yılmaz", "Kaya", "Demir", "Şahin", "Çelik", "Yıldız", "Öztürk", "Aydın", "Arslan", "Doğan", "Kılıç", "Aslan", "Çetin", "Kara", "Koç", "Kurt", "Özdemir", "Polat", "Erdoğan", "Güneş"],
+            MaleNames = ["Mehmet", "Mustafa", "Ahmet", "Ali", "Hüseyin", "İbrahim", "Hasan", "Osman", "Murat", "Emre", "Yusuf", "Ömer", "Halil", "Kemal"], FemaleNames = ["Fatma", "Ayşe", "Emine", "Hatice", "Zeynep", "Elif", "Merve", "Esra", "Özlem", "Gül"],
             Towns = ["İstanbul|34000", "Ankara|06000", "İzmir|35000", "Bursa|16000"], Streets = ["Atatürk Caddesi"], CompanyStems = ["x"], CompanyForms = ["x"],
         },
         new()
         {
-            Code = "RS", Institutions = [], FamilyNames = ["Jovanović", "Petrović", "Nikolić", "Marković", "Đorđević", "Stojanović", "Ilić"],
-            MaleNames = ["Nikola", "Marko", "Stefan", "Miloš", "Dragan", "Zoran"], FemaleNames = ["Milica", "Jelena", "Ana", "Dragana", "Snežana"],
+            Code = "RS", Institutions = [], FamilyNames = ["Jovanović", "Petrović", "Nikolić", "Marković", "Đorđević", "Stojanović", "Ilić", "Pavlović", "Popović", "Đukić", "Kostić", "Stanković", "Milošević", "Lazić", "Todorović", "Ristić", "Mitrović", "Savić", "Simić"],
+            MaleNames = ["Nikola", "Marko", "Stefan", "Miloš", "Dragan", "Zoran", "Aleksandar", "Milan", "Dušan", "Nenad", "Vladimir", "Goran", "Ivan", "Dejan"], FemaleNames = ["Milica", "Jelena", "Ana", "Dragana", "Snežana", "Marija", "Ivana", "Jovana", "Tijana", "Maja"],
             Towns = ["Beograd|11000", "Novi Sad|21000", "Niš|18000"], Streets = ["Knez Mihailova"], CompanyStems = ["x"], CompanyForms = ["x"],
         },
         new()
         {
-            Code = "BA", Institutions = [], FamilyNames = ["Hodžić", "Begić", "Delić", "Hadžić", "Kovačević", "Mehmedović"],
-            MaleNames = ["Amir", "Adnan", "Emir", "Haris", "Mirza", "Senad"], FemaleNames = ["Amra", "Lejla", "Selma", "Aida", "Emina"],
+            Code = "BA", Institutions = [], FamilyNames = ["Hodžić", "Begić", "Delić", "Hadžić", "Kovačević", "Mehmedović", "Hasanović", "Halilović", "Ibrahimović", "Alić", "Husić", "Mujić", "Omerović", "Šehić", "Suljić", "Kadić", "Bešić", "Karić"],
+            MaleNames = ["Amir", "Adnan", "Emir", "Haris", "Mirza", "Senad", "Edin", "Kenan", "Dženan", "Almir", "Tarik", "Nermin", "Jasmin", "Elvir"], FemaleNames = ["Amra", "Lejla", "Selma", "Aida", "Emina", "Amila", "Lamija", "Ajla", "Merima", "Sanela"],
             Towns = ["Sarajevo|71000", "Banja Luka|78000", "Tuzla|75000", "Mostar|88000"], Streets = ["Ferhadija"], CompanyStems = ["x"], CompanyForms = ["x"],
         },
         new()
         {
-            Code = "AL", Institutions = [], FamilyNames = ["Hoxha", "Shehu", "Leka", "Gjoka", "Krasniqi", "Dervishi"],
-            MaleNames = ["Arben", "Besnik", "Ilir", "Gentian", "Erion", "Artan"], FemaleNames = ["Elona", "Anila", "Blerina", "Mirela", "Ardita"],
+            Code = "AL", Institutions = [], FamilyNames = ["Hoxha", "Shehu", "Leka", "Gjoka", "Krasniqi", "Dervishi", "Berisha", "Gashi", "Hyseni", "Kelmendi", "Morina", "Bytyqi", "Rama", "Shala", "Dema", "Mema", "Cela", "Hasani"],
+            MaleNames = ["Arben", "Besnik", "Ilir", "Gentian", "Erion", "Artan", "Besart", "Driton", "Fatmir", "Agron", "Endrit", "Dritan", "Blerim", "Valon"], FemaleNames = ["Elona", "Anila", "Blerina", "Mirela", "Ardita", "Arta", "Drita", "Jonida", "Teuta", "Valbona"],
             Towns = ["Tiranë|1001", "Durrës|2001", "Shkodër|4001"], Streets = ["Rruga e Durrësit"], CompanyStems = ["x"], CompanyForms = ["x"],
         },
         new()
         {
-            Code = "MD", Institutions = [], FamilyNames = ["Rusu", "Ceban", "Ciobanu", "Turcan", "Lungu", "Munteanu", "Cojocaru"],
-            MaleNames = ["Ion", "Vasile", "Sergiu", "Andrei", "Igor", "Victor"], FemaleNames = ["Ana", "Elena", "Natalia", "Tatiana", "Olga"],
+            Code = "MD", Institutions = [], FamilyNames = ["Rusu", "Ceban", "Ciobanu", "Turcan", "Lungu", "Munteanu", "Cojocaru", "Rotaru", "Bivol", "Sirbu", "Ursu", "Cazacu", "Moraru", "Grosu", "Lupu", "Balan", "Botnaru", "Cebotari", "Popescu"],
+            MaleNames = ["Ion", "Vasile", "Sergiu", "Andrei", "Igor", "Victor", "Alexandru", "Dumitru", "Nicolae", "Mihai", "Vitalie", "Oleg", "Ruslan", "Valeriu"], FemaleNames = ["Ana", "Elena", "Natalia", "Tatiana", "Olga", "Maria", "Irina", "Svetlana", "Cristina", "Ludmila"],
             Towns = ["Chișinău|2001", "Bălți|3100", "Cahul|3900"], Streets = ["Bulevardul Ștefan cel Mare"], CompanyStems = ["x"], CompanyForms = ["x"],
         },
         new()
         {
-            Code = "IN", Institutions = [], FamilyNames = ["Singh", "Kumar", "Sharma", "Patel", "Gill", "Sandhu"],
-            MaleNames = ["Gurpreet", "Harjit", "Rajesh", "Amit", "Sukhwinder", "Manpreet"], FemaleNames = ["Priya", "Simran", "Harpreet", "Anjali"],
+            Code = "IN", Institutions = [], FamilyNames = ["Singh", "Kumar", "Sharma", "Patel", "Gill", "Sandhu", "Dhillon", "Grewal", "Sidhu", "Brar", "Bains", "Virk", "Rana", "Chahal", "Mann", "Bajwa", "Randhawa", "Toor"],
+            MaleNames = ["Gurpreet", "Harjit", "Rajesh", "Amit", "Sukhwinder", "Manpreet", "Jaspreet", "Kuldeep", "Baljit", "Parminder", "Navdeep", "Rakesh", "Sandeep", "Vikram"], FemaleNames = ["Priya", "Simran", "Harpreet", "Anjali", "Navneet", "Kiran", "Jasleen", "Rupinder", "Sunita"],
             Towns = ["Amritsar|143001", "Ludhiana|141001", "Jalandhar|144001"], Streets = ["Mall Road"], CompanyStems = ["x"], CompanyForms = ["x"],
         },
         new()
         {
-            Code = "BR", Institutions = [], FamilyNames = ["da Silva", "dos Santos", "Oliveira", "Souza", "Lima", "Ferreira", "Alves"],
-            MaleNames = ["João", "Lucas", "Gabriel", "Rafael", "Thiago", "Felipe"], FemaleNames = ["Ana", "Juliana", "Fernanda", "Camila", "Letícia"],
+            Code = "BR", Institutions = [], FamilyNames = ["da Silva", "dos Santos", "Oliveira", "Souza", "Lima", "Ferreira", "Alves", "Pereira", "Costa", "Rodrigues", "Almeida", "Nascimento", "Araújo", "Carvalho", "Gomes", "Martins", "Rocha", "Ribeiro", "Barbosa"],
+            MaleNames = ["João", "Lucas", "Gabriel", "Rafael", "Thiago", "Felipe", "Pedro", "Matheus", "Bruno", "Leonardo", "Gustavo", "Diego", "Marcelo", "Rodrigo"], FemaleNames = ["Ana", "Juliana", "Fernanda", "Camila", "Letícia", "Beatriz", "Mariana", "Larissa", "Gabriela", "Aline"],
             Towns = ["São Paulo|01000-000", "Goiânia|74000-000", "Belo Horizonte|30000-000"], Streets = ["Rua Direita"], CompanyStems = ["x"], CompanyForms = ["x"],
         },
     ];

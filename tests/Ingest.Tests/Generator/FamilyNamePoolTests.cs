@@ -17,8 +17,8 @@ public class FamilyNamePoolTests
 
         Assert.Equal(profile.FamilyNames, pool.Latin[..pool.HeadCount]);
         Assert.Equal(pool.Latin.Length, pool.Latin.Distinct(StringComparer.Ordinal).Count());
-        // The main senders' lists (15 names or more) give hundreds; the short lists of small senders a few dozen.
-        Assert.True(pool.Latin.Length >= (pool.HeadCount >= 15 ? 150 : 2 * pool.HeadCount), $"{code}: {pool.Latin.Length} names from {pool.HeadCount}");
+        // Lists of 15 names or more give over a hundred (a one-syllable name gives no parts); shorter ones a few dozen.
+        Assert.True(pool.Latin.Length >= (pool.HeadCount >= 15 ? 100 : 2 * pool.HeadCount), $"{code}: {pool.Latin.Length} names from {pool.HeadCount}");
         foreach (var entry in pool.Latin[pool.HeadCount..])
         {
             foreach (var form in entry.Split('/'))
