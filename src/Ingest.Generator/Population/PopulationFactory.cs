@@ -86,8 +86,9 @@ public static class PopulationFactory
     }
 
     /// <summary>
-    /// A number unique to the person, from its id: a dossier's persons ("P00000012", "P00000012-1")
-    /// even, the background register's ("B00000042") odd; 0 for any other id (PINs then drawn at random).
+    /// A number unique to the person, from its id, one residue modulo 3 a kind of id: a dossier's
+    /// persons ("P00000012", "P00000012-1"), the background A1s' workers ("B00000042") and the
+    /// background declarations' ("D00000042"); 0 for any other id (PINs then drawn at random).
     /// </summary>
     public static ulong HolderNumber(string id)
     {
@@ -104,8 +105,9 @@ public static class PopulationFactory
         }
         return id[0] switch
         {
-            'P' => 2 + 2 * (n * 2 + nth),
-            'B' when dash < 0 => 1 + 2 * n,
+            'P' => 3 + 3 * (n * 2 + nth),
+            'B' when dash < 0 => 1 + 3 * n,
+            'D' when dash < 0 => 2 + 3 * n,
             _ => 0,
         };
     }

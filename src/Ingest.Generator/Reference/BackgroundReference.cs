@@ -22,7 +22,7 @@ public sealed class BackgroundReference(GeneratorOptions options)
             var rng = DetRandom.For(options.Seed, 2, (ulong)i);
             var outgoing = rng.Chance(0.45);
             var home = outgoing ? CountryProfiles.France : PopulationFactory.PickSender(rng);
-            var e = Episode(home, i, rng);
+            var e = Episode(home, i, 'B', rng);
             if (outgoing)
             {
                 e.LegislationState = "FR";
@@ -44,7 +44,7 @@ public sealed class BackgroundReference(GeneratorOptions options)
         for (var i = first; i < first + count; i++)
         {
             var rng = DetRandom.For(options.Seed, 3, (ulong)i);
-            var e = Episode(PopulationFactory.PickSender(rng), i, rng);
+            var e = Episode(PopulationFactory.PickSender(rng), i, 'D', rng);
             e.WantsDeclaration = true;
             e.Site = PopulationFactory.CreateSite(rng);
             e.DeclarationCancelled = rng.Chance(0.04);
@@ -53,17 +53,18 @@ public sealed class BackgroundReference(GeneratorOptions options)
         }
     }
 
+    /// <param name="person">The person id's letter: the A1s' workers and the declarations' are different people.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private Episode Episode(CountryProfile home, int i, DetRandom rng)
+    private Episode Episode(CountryProfile home, int i, char person, DetRandom rng)
     {
         var sector = PopulationFactory.PickSector(rng);
         var start = options.StartDate.AddDays(rng.Next(-200, options.Days));
-        var person = PopulationFactory.CreatePerson("B" + i.ToString("D8", System.Globalization.CultureInfo.InvariantCulture), home, sector, rng, options.ThirdCountryShare);
+        var worker = PopulationFactory.CreatePerson(person + i.ToString("D8", System.Globalization.CultureInfo.InvariantCulture), home, sector, rng, options.ThirdCountryShare);
         return new Episode
         {
             Kind = CaseKind.Posting,
             CaseId = "B" + i.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Person = person,
+            Person = worker,
             Employer = PopulationFactory.CreateEmployer("BE" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), home, sector, false, start, rng),
             SendingCountry = home.Code,
             SenderInstitution = rng.Pick(home.Institutions),

@@ -406,7 +406,7 @@ internal sealed class Matcher(EvaluatorOptions options)
         var best = -1;
         for (var i = 0; i < scored.Count; i++)
         {
-            if (best < 0 || scored[i].Person.Score > scored[best].Person.Score)
+            if (best < 0 || Better(scored[i].Person, scored[best].Person))
             {
                 best = i;
             }
@@ -496,6 +496,15 @@ internal sealed class Matcher(EvaluatorOptions options)
             CandidateCount = candidates,
         };
     }
+
+    /// <summary>
+    /// The higher score; of equal scores, the closer name, then the shared nationality. Every record
+    /// under the SED's PIN scores 1.0 once the birth date agrees, and a register can hold a second
+    /// person under a date-based PIN: the first of them in index order spoke for the person, so the
+    /// SED was compared with a stranger's name and nationality (ID-05, ID-06).
+    /// </summary>
+    private static bool Better(PersonScore a, PersonScore b) =>
+        a.Score > b.Score || (a.Score == b.Score && (a.Name > b.Name || (a.Name == b.Name && a.Nationality > b.Nationality)));
 
     private static readonly string[] s_noCandidate = ["no-candidate"];
 

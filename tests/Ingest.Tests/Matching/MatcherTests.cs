@@ -24,6 +24,20 @@ public sealed class MatcherTests
     }
 
     [Fact]
+    public void Of_records_sharing_the_pin_the_one_with_the_sed_s_name_speaks_for_the_person()
+    {
+        // A stranger first in the register under the same date-based PIN: both score 1.0 on the PIN
+        // and the birth date, and the stranger's name and nationality must not stand for the person.
+        var stranger = A1 with { DocumentNumber = "A1-0000", FamilyName = "Nikonov", Forename = "Nikolay", Nationalities = ["BG"], IssuedOn = "2023-01-02", Start = "2023-01-09", End = "2023-06-30" };
+        var result = Scenario.Of(A009()).WithA1s(stranger, A1).Evaluate();
+
+        var m = result.Matches.Single(x => x.Target == MatchTarget.A1);
+        Assert.Equal("A1-0001", m.TargetId);
+        Assert.Contains("name-jw:1.00", m.Reasons);
+        Assert.DoesNotContain(result.Anomalies, a => a.RuleId is "ID-05" or "ID-06");
+    }
+
+    [Fact]
     public void Pin_formatting_does_not_matter() =>
         Assert.Equal("A1-0001", A1Match(Scenario.Of(A009(s => s.Person.Pins[0].Number = string.Join(" ", Pesel.Chunk(3).Select(c => new string(c)))))).TargetId);
 
