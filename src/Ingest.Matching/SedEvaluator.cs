@@ -434,7 +434,7 @@ public sealed class SedEvaluator : ISedEvaluator
         _history.Register(in entry);
         if (cancelled)
         {
-            _history.CancelPeriod(env.CaseId, f.Period);
+            _history.CancelPeriod(env.CaseId, f.Period, f.IssueDate);
         }
     }
 }

@@ -168,6 +168,37 @@ internal sealed class HistoryGeneration
         }
     }
 
+    /// <summary>Whether the case holds a SED of the type and issue date that an X008 voided.</summary>
+    public bool HasInvalidated(string caseId, string sedType, DateOnly issued)
+    {
+        if (!CaseGroup(caseId, out var group) || !_texts.TryFind(sedType, out var type))
+        {
+            return false;
+        }
+        for (var s = group.Head; s != None; s = Record(s).NextInCase)
+        {
+            ref readonly var e = ref Record(s);
+            if (e.SedType == type && e.IssueDay == issued.DayNumber && e.Has(HistoryFlags.Invalidated))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Clears the cancellations of the case's records (the caller applies those that still hold).</summary>
+    public void Uncancel(string caseId)
+    {
+        if (!CaseGroup(caseId, out var group))
+        {
+            return;
+        }
+        for (var s = group.Head; s != None; s = Record(s).NextInCase)
+        {
+            Record(s).Flags &= ~HistoryFlags.Cancelled;
+        }
+    }
+
     /// <summary>Whether a cancellation of <paramref name="period"/> (null: the whole case) voids a SED.</summary>
     public static bool Cancels(Period? period, bool decision, Period? sedPeriod) =>
         decision && (period is not { } cancelled || (sedPeriod is { } p && p.Overlaps(cancelled)));

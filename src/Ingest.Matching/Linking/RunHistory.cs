@@ -24,9 +24,10 @@ internal sealed class RunHistory
     private readonly Lock _lock = new();
     private readonly int _generationSize;
     private readonly Dictionary<string, List<(string Type, DateOnly Date)>> _pendingInvalidations = new(StringComparer.Ordinal);
-    // A008 whole-period cancellations by case (null: the whole case), applied to the case's decisions
-    // that arrive after them too (late parents), as long as the case is remembered.
-    private readonly Dictionary<string, List<Period?>> _cancellations = new(StringComparer.Ordinal);
+    // A008 whole-period cancellations by case (period null: the whole case) with the A008's issue date,
+    // applied to the case's decisions that arrive after them too (late parents), as long as the case
+    // is remembered; an X008 naming the A008 takes its cancellation back.
+    private readonly Dictionary<string, List<Cancellation>> _cancellations = new(StringComparer.Ordinal);
     private HistoryGeneration? _older;
     private HistoryGeneration _newer;
 
@@ -155,7 +156,7 @@ internal sealed class RunHistory
             {
                 foreach (var cancelled in cancellations)
                 {
-                    if (HistoryGeneration.Cancels(cancelled, true, entry.Period))
+                    if (HistoryGeneration.Cancels(cancelled.Period, true, entry.Period))
                     {
                         flags |= HistoryFlags.Cancelled;
                     }
@@ -209,6 +210,10 @@ internal sealed class RunHistory
             var (newer, newerRelied) = _newer.Invalidate(caseId, targetType, targetDate, documents);
             resolved += newer;
             relied |= newerRelied;
+            if (targetType == "A008")
+            {
+                Uncancel(caseId, targetDate);
+            }
             if (resolved == 0 && IsCase(caseId))
             {
                 ref var pending = ref CollectionsMarshal.GetValueRefOrAddDefault(_pendingInvalidations, caseId, out _);
@@ -225,10 +230,11 @@ internal sealed class RunHistory
     }
 
     /// <summary>
-    /// An A008 whole-period cancellation: marks the case's decisions overlapping <paramref name="period"/>
-    /// (null: all of them, the cancellation restating no period) as invalid, now and as they arrive.
+    /// An A008 whole-period cancellation issued on <paramref name="issued"/>: marks the case's decisions
+    /// overlapping <paramref name="period"/> (null: all of them, the cancellation restating no period) as
+    /// invalid, now and as they arrive, unless an X008 of the case named that A008 already.
     /// </summary>
-    public void CancelPeriod(string caseId, Period? period)
+    public void CancelPeriod(string caseId, Period? period, DateOnly? issued)
     {
         if (!IsCase(caseId))
         {
@@ -236,12 +242,39 @@ internal sealed class RunHistory
         }
         lock (_lock)
         {
+            if (issued is { } day && (_pendingInvalidations.TryGetValue(caseId, out var pending) && pending.Contains(("A008", day))
+                || (_older?.HasInvalidated(caseId, "A008", day) ?? false) || _newer.HasInvalidated(caseId, "A008", day)))
+            {
+                // Voided already: an X008 came first, or this is a replay of an A008 an X008 voided since.
+                return;
+            }
             _older?.CancelPeriod(caseId, period);
             _newer.CancelPeriod(caseId, period);
             ref var cancellations = ref CollectionsMarshal.GetValueRefOrAddDefault(_cancellations, caseId, out _);
-            (cancellations ??= []).Add(period);
+            (cancellations ??= []).Add(new Cancellation(issued, period));
         }
     }
+
+    /// <summary>
+    /// An X008 voids the case's A008s of that issue date: their cancellations no longer hold, so the
+    /// case's decisions are valid again unless another cancellation or an X008 of their own voids them.
+    /// </summary>
+    private void Uncancel(string caseId, DateOnly issued)
+    {
+        if (!_cancellations.TryGetValue(caseId, out var cancellations) || cancellations.RemoveAll(c => c.Issued == issued) == 0)
+        {
+            return;
+        }
+        _older?.Uncancel(caseId);
+        _newer.Uncancel(caseId);
+        foreach (var c in cancellations)
+        {
+            _older?.CancelPeriod(caseId, c.Period);
+            _newer.CancelPeriod(caseId, c.Period);
+        }
+    }
+
+    private readonly record struct Cancellation(DateOnly? Issued, Period? Period);
 
     /// <summary>The documents (case, document id) with a version the history holds marked invalid: its view of their current state.</summary>
     public HashSet<(string Case, string Document)> InvalidatedDocuments()

@@ -170,11 +170,7 @@ public sealed class SinkTests
     {
         await using var db = await TempDatabase.CreateAsync();
         await new Migrator(db.Store).MigrateAsync(CancellationToken.None);
-        var overlapping = SampleResults.Evaluation(7); // 2025-03-01 .. 2025-08-31
-        var earlier = SampleResults.Evaluation(10);
-        earlier.Sed.Envelope.CaseId = overlapping.Sed.Envelope.CaseId;
-        earlier.Sed.Decision.PeriodStart = "2024-01-01";
-        earlier.Sed.Decision.PeriodEnd = "2024-06-30";
+        var (overlapping, earlier) = PostingAndEarlierDecision();
         var open = SampleResults.Evaluation(11);
         open.Sed.Envelope.CaseId = overlapping.Sed.Envelope.CaseId;
         open.Sed.Decision.PeriodStart = "2024-12-01";
@@ -194,6 +190,31 @@ public sealed class SinkTests
     }
 
     [Fact]
+    public async Task An_X008_naming_an_A008_takes_its_cancellation_back_and_leaves_the_others()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        await new Migrator(db.Store).MigrateAsync(CancellationToken.None);
+        var (posting, earlier) = PostingAndEarlierDecision();
+        var whole = Cancellation(7, periodStart: null, periodEnd: null);
+        whole.Sed.Envelope.CreatedAt = "2025-09-01T08:00:00Z";
+        var may = Cancellation(12, "2025-05-01", "2025-05-31", caseOf: 7);
+        may.Sed.Envelope.CreatedAt = "2025-09-15T08:00:00Z";
+        await WriteAsync(db, "run-1", posting, earlier, whole, may);
+        Assert.Equal("A008\t0\nA008\t0\nA009\t1\nA009\t1\n", await ValidityAsync(db, "case-7"));
+
+        var x008 = SampleResults.Evaluation(9, sedType: "X008");
+        x008.Sed.Envelope.CaseId = posting.Sed.Envelope.CaseId;
+        x008.Sed.Invalidation = new InvalidationBlock { TargetSedType = "A008", TargetIssueDate = "2025-09-01", Reason = "01" };
+        await WriteAsync(db, "run-2", x008);
+
+        // The whole-period A008 is void; the May one still cancels the posting, not the 2024 decision.
+        var rows = await db.Store.QueryTextAsync(
+            $"SELECT sed_type, if(period_start = toDate('1970-01-01'), 'none', toString(period_start)) AS start, invalidated FROM {db.Name}.sed_current "
+            + "WHERE case_id = 'case-7' ORDER BY sed_type, period_start FORMAT TSV", CancellationToken.None);
+        Assert.Equal("A008\tnone\t1\nA008\t2025-05-01\t0\nA009\t2024-01-01\t0\nA009\t2025-03-01\t1\nX008\t2025-03-01\t0\n", rows);
+    }
+
+    [Fact]
     public async Task SEDs_without_a_case_id_are_no_case_an_X008_or_A008_could_void()
     {
         await using var db = await TempDatabase.CreateAsync();
@@ -210,6 +231,17 @@ public sealed class SinkTests
         await WriteAsync(db, "run-1", posting, cancellation, x008);
 
         Assert.Equal("A008\t0\nA009\t0\nX008\t0\n", await ValidityAsync(db, ""));
+    }
+
+    /// <summary>Case 7's decisions: the posting, 2025-03-01 .. 2025-08-31, and one for the first half of 2024.</summary>
+    private static (SedEvaluation Posting, SedEvaluation Earlier) PostingAndEarlierDecision()
+    {
+        var posting = SampleResults.Evaluation(7);
+        var earlier = SampleResults.Evaluation(10);
+        earlier.Sed.Envelope.CaseId = posting.Sed.Envelope.CaseId;
+        earlier.Sed.Decision.PeriodStart = "2024-01-01";
+        earlier.Sed.Decision.PeriodEnd = "2024-06-30";
+        return (posting, earlier);
     }
 
     private static SedEvaluation Cancellation(int i, string? periodStart, string? periodEnd, int? caseOf = null)

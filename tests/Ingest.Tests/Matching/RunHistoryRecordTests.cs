@@ -99,7 +99,7 @@ public class RunHistoryRecordTests
         history.Register(Decision(1, version: 1));
         history.Register(HistoryEntries.Make(2, sedType: "A001"));
         history.Register(HistoryEntries.Make(3, caseNo: 2, sedType: "A009"));
-        history.CancelPeriod("C1", null);
+        history.CancelPeriod("C1", null, null);
         history.Register(Decision(4, version: 1));
         Assert.Equal([("D1", true), ("D2", false), ("D4", true)], history.Case("C1").Select(v => (v.DocumentId, v.Invalidated)));
         Assert.Equal([false], history.Case("C2").Select(v => v.Invalidated));
@@ -114,10 +114,59 @@ public class RunHistoryRecordTests
         history.Register(Decision(1, version: 1) with { Period = new Period(new DateOnly(2025, 3, 1), new DateOnly(2025, 8, 31)) });
         history.Register(Decision(2, version: 1) with { Period = new Period(new DateOnly(2024, 1, 1), new DateOnly(2024, 6, 30)) });
         history.Register(Decision(3, version: 1));
-        history.CancelPeriod("C1", cancelled);
+        history.CancelPeriod("C1", cancelled, null);
         history.Register(Decision(4, version: 1) with { Period = new Period(new DateOnly(2025, 5, 20), null) });
         Assert.Equal([("D1", true), ("D2", false), ("D3", false), ("D4", true)], history.Case("C1").Select(v => (v.DocumentId, v.Invalidated)));
     }
+
+    [Fact]
+    public void An_x008_naming_the_a008_takes_its_cancellation_back_and_leaves_the_others()
+    {
+        var history = new RunHistory();
+        var (first, second) = (new DateOnly(2025, 9, 1), new DateOnly(2025, 9, 20));
+        history.Register(Decision(1, version: 1) with { Period = new Period(new DateOnly(2025, 3, 1), new DateOnly(2025, 8, 31)) });
+        history.Register(Decision(2, version: 1) with { Period = new Period(new DateOnly(2024, 1, 1), new DateOnly(2024, 6, 30)) });
+        history.Register(Cancellation(10, first));
+        history.CancelPeriod("C1", null, first);
+        history.Register(Cancellation(11, second));
+        history.CancelPeriod("C1", new Period(new DateOnly(2025, 5, 1), new DateOnly(2025, 5, 31)), second);
+        Assert.Equal([true, true], Decisions(history));
+
+        var outcome = history.Invalidate("C1", "A008", first);
+
+        Assert.Equal(1, outcome.Resolved);
+        // The second A008 still cancels May 2025, which only the first decision covers.
+        Assert.Equal([true, false], Decisions(history));
+        history.Register(Decision(3, version: 1) with { Period = new Period(new DateOnly(2023, 1, 1), new DateOnly(2023, 3, 31)) });
+        Assert.Equal([true, false, false], Decisions(history));
+        Assert.Equal([("C1", "D1"), ("C1", "D10")], history.InvalidatedDocuments().Order());
+    }
+
+    [Fact]
+    public void An_a008_an_x008_voided_first_or_since_cancels_nothing_when_it_arrives_or_is_replayed()
+    {
+        var history = new RunHistory();
+        var issued = new DateOnly(2025, 9, 1);
+        history.Register(Decision(1, version: 1));
+        Assert.True(history.Invalidate("C1", "A008", issued).Pending);
+        history.Register(Cancellation(10, issued));
+        history.CancelPeriod("C1", null, issued);
+        Assert.Equal([false], Decisions(history));
+
+        var replayed = new RunHistory();
+        replayed.Register(Decision(1, version: 1));
+        replayed.Register(Cancellation(10, issued));
+        replayed.CancelPeriod("C1", null, issued);
+        replayed.Invalidate("C1", "A008", issued);
+        replayed.CancelPeriod("C1", null, issued); // the A008 delivered again
+        Assert.Equal([false], Decisions(replayed));
+    }
+
+    private static HistoryEntry Cancellation(int document, DateOnly issued) =>
+        HistoryEntries.Make(document, sedType: "A008", version: 1, issued: issued);
+
+    private static bool[] Decisions(RunHistory history) =>
+        [.. history.Case("C1").Where(v => v.SedType == "A009").Select(v => v.Invalidated)];
 
     [Fact]
     public void Names_link_a_person_unless_a_pin_of_the_same_country_differs()
