@@ -3,7 +3,7 @@ namespace Ingest.Generator.Population;
 /// <summary>
 /// The family names a country's persons are drawn from: the profile's list, its most frequent names,
 /// and a long tail spliced from them at syllable boundaries (the start of one name up to a vowel,
-/// the end of another from the consonant after it: "Kowal|ski" and "Wój|cik" give "Kowalcik"), as
+/// the end of another from the consonant after it: "Kowa|lski" and "Wó|jcik" give "Kowajcik"), as
 /// real registers have thousands of rarer names behind a few frequent ones. With the list alone a
 /// year's million persons shared about 5 700 full names, and two persons with one name and birth
 /// date were a hundred times more common than in a real population, which the cross-SED rules

@@ -88,13 +88,19 @@ public static class PopulationFactory
     /// <summary>
     /// A number unique to the person, from its id, one residue modulo 3 a kind of id: a dossier's
     /// persons ("P00000012", "P00000012-1"), the background A1s' workers ("B00000042") and the
-    /// background declarations' ("D00000042"); 0 for any other id (PINs then drawn at random).
+    /// background declarations' ("D00000042"); 0 for any other id, and past the numbers the PIN formats
+    /// map one to one (<see cref="Pins.HolderDigits.RetryStride"/>, some 2.8 million dossiers): PINs are
+    /// then drawn at random.
     /// </summary>
     public static ulong HolderNumber(string id)
     {
         var dash = id.IndexOf('-', StringComparison.Ordinal);
+        if (id.Length < 2 || dash == 0 || dash == 1)
+        {
+            return 0;
+        }
         var digits = dash < 0 ? id.AsSpan(1) : id.AsSpan(1, dash - 1);
-        if (id.Length < 2 || !ulong.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+        if (!ulong.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n >= Pins.HolderDigits.RetryStride)
         {
             return 0;
         }
@@ -103,13 +109,14 @@ public static class PopulationFactory
         {
             return 0;
         }
-        return id[0] switch
+        var number = id[0] switch
         {
             'P' => 3 + 3 * (n * 2 + nth),
             'B' when dash < 0 => 1 + 3 * n,
             'D' when dash < 0 => 2 + 3 * n,
-            _ => 0,
+            _ => 0UL,
         };
+        return number < Pins.HolderDigits.RetryStride ? number : 0;
     }
 
     /// <summary>Adds a French NIR as France would have registered it (birth abroad: department 99).</summary>

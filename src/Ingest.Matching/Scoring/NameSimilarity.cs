@@ -12,7 +12,8 @@ namespace Ingest.Matching.Scoring;
 /// "KRAVCHENKO" against "TKACHELIINYK", 0.78) keeps the score below the match gate however long the
 /// shared tokens are: noise misspells a token, it does not replace one. A partner between
 /// <see cref="UnpairedToken"/> and <see cref="CloseToken"/> pairs only when it is one edit away, as a
-/// misspelt short token is ("SARA" / "SRA", 0.83).
+/// misspelt short token is ("SARA" / "SRA", 0.83), or has the same consonants, as spellings of one
+/// name in another alphabet have ("YOUSSEF" / "YUSUF", "MUHAMMAD" / "MOHAMED").
 /// </summary>
 internal static class NameSimilarity
 {
@@ -190,12 +191,58 @@ internal static class NameSimilarity
     {
         for (var i = 0; i < best.Length; i++)
         {
-            if (best[i] < UnpairedToken || (best[i] < CloseToken && !WithinOneEdit(key[ranges[i]], other[otherRanges[partner[i]]])))
+            if (best[i] < UnpairedToken || (best[i] < CloseToken && !Variant(key[ranges[i]], other[otherRanges[partner[i]]])))
             {
                 return true;
             }
         }
         return false;
+    }
+
+    /// <summary>A misspelling (one edit) or another spelling (the same consonants) of a token.</summary>
+    internal static bool Variant(ReadOnlySpan<char> x, ReadOnlySpan<char> y) => WithinOneEdit(x, y) || SameConsonants(x, y);
+
+    /// <summary>
+    /// Whether the consonants, each run of one letter counted once, are the same and at least two:
+    /// vowels (and Y) are what transliterations of one name disagree on ("YOUSSEF" and "YUSUF" are
+    /// both S-F), while a single consonant says too little.
+    /// </summary>
+    internal static bool SameConsonants(ReadOnlySpan<char> x, ReadOnlySpan<char> y)
+    {
+        int i = 0, j = 0, shared = 0;
+        while (true)
+        {
+            var a = NextConsonant(x, ref i);
+            var b = NextConsonant(y, ref j);
+            if (a != b)
+            {
+                return false;
+            }
+            if (a == '\0')
+            {
+                return shared >= 2;
+            }
+            shared++;
+        }
+    }
+
+    private static char NextConsonant(ReadOnlySpan<char> s, ref int i)
+    {
+        while (i < s.Length)
+        {
+            var c = s[i++];
+            if (c is 'A' or 'E' or 'I' or 'O' or 'U' or 'Y')
+            {
+                continue;
+            }
+            while (i < s.Length && s[i] == c)
+            {
+                i++;
+            }
+            // A run split by vowels ("MUHAMMAD": M, H, M, D) keeps both letters; only doubled ones collapse.
+            return c;
+        }
+        return '\0';
     }
 
     /// <summary>Whether one substitution, insertion, deletion or swap of neighbours turns one token into the other.</summary>

@@ -132,6 +132,10 @@ public sealed class PinFormatTests
         Assert.Equal(0UL, PopulationFactory.HolderNumber("B00000042-1"));
         Assert.Equal(0UL, PopulationFactory.HolderNumber("X1"));
         Assert.Equal(0UL, PopulationFactory.HolderNumber("P"));
+        Assert.Equal(0UL, PopulationFactory.HolderNumber(""));
+        Assert.Equal(0UL, PopulationFactory.HolderNumber("-1"));
+        Assert.Equal(0UL, PopulationFactory.HolderNumber("P-1"));
+        Assert.Equal(0UL, PopulationFactory.HolderNumber("P99999999")); // past the one-to-one range
     }
 
     [Fact]

@@ -286,7 +286,16 @@ public sealed class ScoringEquivalenceTests
     }
 
     private static bool Unpaired(double best, string token, string? partner) =>
-        best < NameSimilarity.UnpairedToken || (best < NameSimilarity.CloseToken && OptimalStringAlignment(token, partner!) > 1);
+        best < NameSimilarity.UnpairedToken
+        || (best < NameSimilarity.CloseToken && OptimalStringAlignment(token, partner!) > 1 && !SameConsonants(token, partner!));
+
+    /// <summary>Consonants with doubled letters collapsed, by regular expressions: equal and at least two.</summary>
+    private static bool SameConsonants(string x, string y)
+    {
+        static string Skeleton(string s) => System.Text.RegularExpressions.Regex.Replace(System.Text.RegularExpressions.Regex.Replace(s, "(.)\\1+", "$1"), "[AEIOUY]", "");
+        // Doubled letters first, then vowels: "MUHAMMAD" keeps M-H-M-D, as the product reads it.
+        return Skeleton(x) == Skeleton(y) && Skeleton(x).Length >= 2;
+    }
 
     /// <summary>Edit distance counting a swap of neighbours as one edit, by the textbook table.</summary>
     private static int OptimalStringAlignment(string x, string y)

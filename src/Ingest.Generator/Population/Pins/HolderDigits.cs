@@ -9,7 +9,11 @@ namespace Ingest.Generator.Population.Pins;
 /// </summary>
 internal static class HolderDigits
 {
-    /// <summary>Holder numbers stay below this; a retry (a check digit that cannot exist) starts past all of them.</summary>
+    /// <summary>
+    /// Holder numbers stay below this (larger ones are not given: PINs drawn at random instead); a retry
+    /// (a check digit that cannot exist) starts past all of them. The smallest space, 3 × 10⁷ (PT NIF,
+    /// ES NIE), holds it.
+    /// </summary>
     public const ulong RetryStride = 1UL << 24;
 
     public static ulong Spread(ulong number, ulong space)
