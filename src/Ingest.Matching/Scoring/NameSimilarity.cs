@@ -20,7 +20,7 @@ internal static class NameSimilarity
     /// <summary>Best partner similarity under which a token counts as having none.</summary>
     public const double UnpairedToken = 0.75;
 
-    /// <summary>Best partner similarity under which a token pairs only with a partner one edit away.</summary>
+    /// <summary>Best partner similarity under which a token pairs only with a <see cref="Variant"/> of itself.</summary>
     public const double CloseToken = 0.85;
 
     /// <summary>Ceiling of a name with an unpaired token: just under <see cref="PersonComparer.NameGate"/>.</summary>
