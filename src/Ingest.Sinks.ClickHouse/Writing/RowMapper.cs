@@ -73,7 +73,8 @@ internal static class RowMapper
             }
         }
         Each(t, s.Employers, static employer => employer.Address?.Country);
-        t.String(s.Invalidation?.TargetSedType);
+        // As the engine reads it (SedEvaluator): the views compare it with sed_type.
+        t.String(s.Invalidation?.TargetSedType?.Trim().ToUpperInvariant());
         t.Date(Date(s.Invalidation?.TargetIssueDate));
         t.UInt8(Flag(s.CancelsWholePeriod));
         t.String(e.PersonKey);

@@ -259,14 +259,14 @@ public sealed class SinkTests
         $"SELECT sed_type, invalidated FROM {db.Name}.sed_current WHERE case_id = '{caseId}' ORDER BY sed_type, invalidated FORMAT TSV", CancellationToken.None);
 
     [Fact]
-    public async Task An_X008_reads_issue_dates_as_the_engine_does_and_an_unreadable_one_names_nothing()
+    public async Task An_X008_reads_its_target_type_and_date_as_the_engine_does_and_an_unreadable_date_names_nothing()
     {
         await using var db = await TempDatabase.CreateAsync();
         await new Migrator(db.Store).MigrateAsync(CancellationToken.None);
         var received = SampleResults.Evaluation(7); // no creation date: issued the day it was received, 2025-03-02
         var x008 = SampleResults.Evaluation(9, sedType: "X008");
         x008.Sed.Envelope.CaseId = received.Sed.Envelope.CaseId;
-        x008.Sed.Invalidation = new InvalidationBlock { TargetSedType = "A009", TargetIssueDate = "02.03.2025", Reason = "01" };
+        x008.Sed.Invalidation = new InvalidationBlock { TargetSedType = " a009 ", TargetIssueDate = "02.03.2025", Reason = "01" }; // type as the engine reads it
         var undated = SampleResults.Evaluation(8);
         undated.Sed.Envelope.CreatedAt = "unknown";
         undated.Sed.Envelope.ReceivedAt = "unknown";
