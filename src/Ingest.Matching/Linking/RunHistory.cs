@@ -242,10 +242,9 @@ internal sealed class RunHistory
         }
         lock (_lock)
         {
-            if (issued is { } day && (_pendingInvalidations.TryGetValue(caseId, out var pending) && pending.Contains(("A008", day))
-                || (_older?.HasInvalidated(caseId, "A008", day) ?? false) || _newer.HasInvalidated(caseId, "A008", day)))
+            if (issued is { } day && ((_older?.HasInvalidated(caseId, "A008", day) ?? false) || _newer.HasInvalidated(caseId, "A008", day)))
             {
-                // Voided already: an X008 came first, or this is a replay of an A008 an X008 voided since.
+                // Voided already: an X008 came first (registering the A008 applied it) or since (a replay).
                 return;
             }
             _older?.CancelPeriod(caseId, period);
