@@ -33,13 +33,12 @@ internal sealed class SedDocumentMapper
     private SedText _replaced;
 
     private SedPathTrie? _trie;
-    // The open map's guesses (the trie's own array, one load nearer).
-    private XmlNameGuess[] _guesses = [];
+    // The open map's guesses (the trie's own array, one load nearer); index 0 guesses nothing in every map.
+    private XmlNameGuess[] _guesses = [default];
     // The fast reader's guess of the next start tag: a node of the current map that is a child of the
-    // innermost open mapped element (the guesses are learned per parent), and its name as a guess,
-    // copied here so that the reader's check is one load away.
+    // innermost open mapped element (the guesses are learned per parent). The reader reads the guess
+    // in place: a copy here was a 64-byte store the reader's next narrow load had to wait for.
     private int _guessNode;
-    private XmlNameGuess _nextName;
     private string? _lastType;
     private CdmVersion _lastVersion;
     private SedPathTrie? _lastMap;
@@ -89,7 +88,7 @@ internal sealed class SedDocumentMapper
     public void ApplyHeaders(IReadOnlyDictionary<string, string> headers) => _builder.ApplyHeaders(headers);
 
     /// <summary>The name the next start tag is expected to have (see <see cref="XmlNameGuess"/>).</summary>
-    public ref readonly XmlNameGuess NextName => ref _nextName;
+    public ref readonly XmlNameGuess NextName => ref _guesses[_guessNode];
 
     /// <summary>A start tag; false asks the reader to skip the element (unknown, or not a SED).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -162,15 +161,11 @@ internal sealed class SedDocumentMapper
     private void Guess(int node)
     {
         _guessNode = node;
-        // Straight from the array into the field: a conditional expression here made the JIT copy the
-        // 64-byte guess through a stack temporary, a fifth of the parsing loop's samples.
-        _nextName = _guesses[node];
     }
 
     private void GuessNothing()
     {
         _guessNode = 0;
-        _nextName = default;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

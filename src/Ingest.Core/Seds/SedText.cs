@@ -17,15 +17,15 @@ internal struct SedText
 {
     // A string (set, or read once), the SedValueBytes holding the value, or null.
     private object? _source;
-    private int _start;
-    // The byte count, complemented when the bytes are not all ASCII.
-    private int _length;
+    // The bytes' start (low half) and count (high half, complemented when the bytes are not all ASCII),
+    // as one field: built in a register and stored whole, where two int fields were stored in halves and
+    // read back whole when the value was passed on, a store-forwarding stall on every value kept.
+    private long _extent;
 
     public SedText(SedValueBytes bytes, int start, int length, bool ascii)
     {
         _source = bytes;
-        _start = start;
-        _length = ascii ? length : ~length;
+        _extent = (long)(ascii ? length : ~length) << 32 | (uint)start;
     }
 
     public static implicit operator SedText(string? value) => new() { _source = value };
@@ -48,9 +48,11 @@ internal struct SedText
     [MethodImpl(MethodImplOptions.NoInlining)]
     private string Materialise(SedValueBytes bytes)
     {
-        var value = _length >= 0
-            ? Encoding.Latin1.GetString(bytes.Slice(_start, _length))
-            : Encoding.UTF8.GetString(bytes.Slice(_start, ~_length));
+        var start = (int)_extent;
+        var length = (int)(_extent >> 32);
+        var value = length >= 0
+            ? Encoding.Latin1.GetString(bytes.Slice(start, length))
+            : Encoding.UTF8.GetString(bytes.Slice(start, ~length));
         _source = value;
         return value;
     }
