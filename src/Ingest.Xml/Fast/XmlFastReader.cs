@@ -642,6 +642,9 @@ public ref struct XmlFastReader : IXmlStartTag
     {
         var references = false;
         var carriageReturn = false;
+        // A non-ASCII byte seen by this loop (the scan below passes over later ones unseen): the run is then
+        // known not to be ASCII without a second look.
+        var nonAscii = false;
         kind = TextKind.Ascii;
         while (true)
         {
@@ -659,7 +662,7 @@ public ref struct XmlFastReader : IXmlStartTag
                 }
                 // The scan passes over non-ASCII bytes: the run is checked as a whole.
                 var run = doc[start..i];
-                var ascii = Ascii.IsValid(run);
+                var ascii = !nonAscii && Ascii.IsValid(run);
                 if (!ascii && (!Utf8.IsValid(run) || XmlCharacters.ContainsNonCharacter(run)))
                 {
                     return -1;
@@ -671,6 +674,7 @@ public ref struct XmlFastReader : IXmlStartTag
             }
             if (b >= 0x80)
             {
+                nonAscii = true;
                 i++;
             }
             else if (b == (byte)'&')

@@ -136,6 +136,9 @@ public sealed class XmlFastReaderTests
     [InlineData("<p:a xmlns:p=\"urn:p\" xmlns=\"urn:d\"><b xmlns=\"\"><p:c/></b></p:a>")]
     [InlineData("<a>\n  <b>1</b>\n  <c>  </c>\n</a>")]
     [InlineData("<a xmlns=\"u\" xmlns:mlns=\"v\"/>")]
+    // Text whose first byte to look at is a reference or a ']' and whose non-ASCII comes after it, and
+    // the other way round: either order is decoded and reported as not ASCII.
+    [InlineData("<a><b>&amp; Łódź</b><c>] Kraków &lt;</c><d>Żory &amp;</d></a>")]
     public void It_reads_the_constructs_of_its_subset_as_the_general_reader(string xml)
     {
         var bytes = Encoding.UTF8.GetBytes(xml);
@@ -186,6 +189,18 @@ public sealed class XmlFastReaderTests
     public void It_leaves_everything_else_to_the_general_reader(string xml)
     {
         var bytes = Encoding.UTF8.GetBytes(xml);
+        Assert.Null(Fast(bytes, XmlReaderOptions.Default, skipOddNames: false));
+    }
+
+    /// <summary>Invalid UTF-8 in text is refused wherever the run's first special byte was (a reference, a ']', a non-ASCII byte).</summary>
+    [Theory]
+    [InlineData("<a>&amp; ", new byte[] { 0xC3, 0x28 })]
+    [InlineData("<a>] ", new byte[] { 0xFF })]
+    [InlineData("<a>\u00E9 ", new byte[] { 0xED, 0xA0, 0x80 })]
+    [InlineData("<a>&lt;", new byte[] { 0xEF, 0xBF, 0xBE })]
+    public void Text_with_invalid_utf8_after_any_first_special_byte_is_refused(string before, byte[] bad)
+    {
+        var bytes = Encoding.UTF8.GetBytes(before).Concat(bad).Concat("</a>"u8.ToArray()).ToArray();
         Assert.Null(Fast(bytes, XmlReaderOptions.Default, skipOddNames: false));
     }
 
