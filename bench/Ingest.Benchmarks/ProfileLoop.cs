@@ -32,6 +32,15 @@ internal static class ProfileLoop
             }, 1);
             return;
         }
+        if (what is "parse-1-worker" or "parse-2-workers")
+        {
+            // The scaling benchmark's operation; compare the two loops' wall time an operation (the best
+            // pass counts one thread's time only).
+            var scaling = new Parsing.ParsingScalingBenchmarks { Workers = what == "parse-1-worker" ? 1 : 2, ReuseRecords = true };
+            scaling.Setup();
+            Loop(what, seconds, scaling.SedParserWorkers, 1);
+            return;
+        }
         if (what == "history")
         {
             // Unbounded, at a year's size: one pass registers 1.2 M SEDs into a fresh history.

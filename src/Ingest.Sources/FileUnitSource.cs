@@ -18,7 +18,8 @@ public sealed class FileUnitSource(string path, UnitSourceOptions? options = nul
         }
         await using (stream.ConfigureAwait(false))
         {
-            yield return await StreamUnits.ReadAsync(new UnitId(path, null, 0), stream, stream.Length, _options, cancellationToken).ConfigureAwait(false);
+            // A pipe or a character device (/dev/stdin, a shell's <(…)) has no length: read to its end.
+            yield return await StreamUnits.ReadAsync(new UnitId(path, null, 0), stream, stream.CanSeek ? stream.Length : null, _options, cancellationToken).ConfigureAwait(false);
         }
     }
 }

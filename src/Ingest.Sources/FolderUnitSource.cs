@@ -13,10 +13,18 @@ public sealed class FolderUnitSource(string path, UnitSourceOptions? options = n
 {
     private readonly UnitSourceOptions _options = options ?? UnitSourceOptions.Default;
 
+    /// <summary>Lists a folder (tests stand in a failing one: a root process reads every folder).</summary>
+    internal Func<string, IEnumerable<FileSystemInfo>>? ListFolder { get; init; }
+
     public async IAsyncEnumerable<InputUnit> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        foreach (var file in Files(path))
+        foreach (var (file, error) in Files(path, ListFolder))
         {
+            if (error is not null)
+            {
+                yield return new InputUnit(new UnitId(file, null, 0), ReadOnlyMemory<byte>.Empty) { FramingError = $"folder is unreadable: {error}" };
+                continue;
+            }
             var source = UnitSources.ForFile(file, _options);
             if (source is null)
             {
@@ -29,10 +37,15 @@ public sealed class FolderUnitSource(string path, UnitSourceOptions? options = n
         }
     }
 
-    /// <summary>Every file below <paramref name="root"/>, each folder's real location visited once, sorted by path.</summary>
-    internal static List<string> Files(string root)
+    /// <summary>
+    /// Every file below <paramref name="root"/>, each folder's real location visited once, sorted by path;
+    /// a folder that cannot be listed is in the list with the reason (its files are then unknown, the
+    /// rest of the tree is still read).
+    /// </summary>
+    internal static List<(string Path, string? Error)> Files(string root, Func<string, IEnumerable<FileSystemInfo>>? list = null)
     {
-        var files = new List<string>();
+        list ??= static folder => new DirectoryInfo(folder).EnumerateFileSystemInfos();
+        var files = new List<(string Path, string? Error)>();
         var visited = new HashSet<string>(StringComparer.Ordinal);
         var folders = new Stack<string>();
         folders.Push(root);
@@ -42,7 +55,17 @@ public sealed class FolderUnitSource(string path, UnitSourceOptions? options = n
             {
                 continue;
             }
-            foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos())
+            var found = new List<FileSystemInfo>();
+            try
+            {
+                found.AddRange(list(folder));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                files.Add((Path.GetFullPath(folder), e.Message));
+                continue;
+            }
+            foreach (var entry in found)
             {
                 // A link to a folder is a folder to walk; a dangling link is a file (its reader reports it).
                 if (entry is DirectoryInfo || (entry.LinkTarget is not null && Directory.Exists(entry.FullName)))
@@ -51,11 +74,11 @@ public sealed class FolderUnitSource(string path, UnitSourceOptions? options = n
                 }
                 else
                 {
-                    files.Add(entry.FullName);
+                    files.Add((entry.FullName, null));
                 }
             }
         }
-        files.Sort(StringComparer.Ordinal);
+        files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         return files;
     }
 

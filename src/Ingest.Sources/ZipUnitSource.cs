@@ -200,7 +200,19 @@ public sealed class ZipUnitSource(string path, UnitSourceOptions? options = null
     {
         try
         {
-            return (new ZipArchive(file, ZipArchiveMode.Read, leaveOpen: true), null);
+            var archive = new ZipArchive(file, ZipArchiveMode.Read, leaveOpen: true);
+            try
+            {
+                // The entries are read at first use: a damaged central directory throws there, so here,
+                // where it is the archive's one error unit rather than the end of the whole run.
+                _ = archive.Entries.Count;
+            }
+            catch
+            {
+                archive.Dispose();
+                throw;
+            }
+            return (archive, null);
         }
         catch (Exception e) when (e is InvalidDataException or IOException)
         {

@@ -56,7 +56,7 @@ internal sealed class ProduceCommand : ICliCommand
         var limit = args.GetLong("limit", long.MaxValue);
         var kafka = new KafkaOptions();
         var configuration = CliConfiguration.Build(args);
-        configuration.GetSection(KafkaOptions.Section).Bind(kafka);
+        CliConfiguration.Bind(configuration, KafkaOptions.Section, kafka);
         var limits = CliConfiguration.Parser(configuration);
         try
         {

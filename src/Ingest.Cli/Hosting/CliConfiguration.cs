@@ -42,7 +42,7 @@ internal static class CliConfiguration
     public static ClickHouseOptions ClickHouse(IConfiguration configuration)
     {
         var options = new ClickHouseOptions();
-        configuration.GetSection(ClickHouseOptions.Section).Bind(options);
+        Bind(configuration, ClickHouseOptions.Section, options);
         if (string.IsNullOrWhiteSpace(options.ConnectionString) || options.BatchRows < 1 || !ClickHouseOptions.IsPlainIdentifier(options.Database))
         {
             throw new CliUsageException("invalid ClickHouse configuration: ConnectionString must be set, BatchRows ≥ 1, Database a plain identifier");
@@ -54,7 +54,7 @@ internal static class CliConfiguration
     public static ParserLimits Parser(IConfiguration configuration)
     {
         var limits = new ParserLimits();
-        configuration.GetSection(ParserLimits.Section).Bind(limits);
+        Bind(configuration, ParserLimits.Section, limits);
         try
         {
             limits.ToParserOptions();
@@ -69,7 +69,20 @@ internal static class CliConfiguration
     public static PipelineOptions Pipeline(IConfiguration configuration)
     {
         var options = new PipelineOptions();
-        configuration.GetSection("Pipeline").Bind(options);
+        Bind(configuration, "Pipeline", options);
         return options;
+    }
+
+    /// <summary>Binds a section; a value of the wrong type (e.g. --set Parser:MaxDepth=abc) is a usage error naming it.</summary>
+    internal static void Bind(IConfiguration configuration, string section, object options)
+    {
+        try
+        {
+            configuration.GetSection(section).Bind(options);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new CliUsageException($"invalid {section} configuration: {e.Message}");
+        }
     }
 }

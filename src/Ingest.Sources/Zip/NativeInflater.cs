@@ -67,9 +67,13 @@ internal sealed unsafe partial class NativeInflater
         inflater.Reset();
         var s = inflater._stream;
         int rc;
+        // zlib refuses a null output pointer (Z_STREAM_ERROR), which is what an empty span pins: an empty
+        // entry still deflated gets a one-byte stand-in with no room in it.
+        byte none = 0;
         fixed (byte* inPtr = input)
-        fixed (byte* outPtr = output)
+        fixed (byte* pinned = output)
         {
+            var outPtr = output.IsEmpty ? &none : pinned;
             s->NextIn = inPtr;
             s->AvailIn = (uint)input.Length;
             s->NextOut = outPtr;

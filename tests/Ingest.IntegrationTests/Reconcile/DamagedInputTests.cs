@@ -61,4 +61,18 @@ public sealed class DamagedInputTests
         Assert.Equal(64, exit);
         Assert.Contains("--a1: no such file: /nonexistent/a1.jsonl", output, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("parse", "Parser:MaxDepth=abc", "invalid Parser configuration")]
+    [InlineData("reconcile", "Pipeline:ChunkUnits=many", "invalid Pipeline configuration")]
+    public async Task A_setting_of_the_wrong_type_is_a_usage_error_naming_it(string verb, string setting, string message)
+    {
+        string[] args = verb == "parse" ? ["parse", Valid, "--status", "--set", setting] : ["reconcile", "--input", Valid, "--dry-run", "--set", setting];
+        var (exit, output) = await IngestProcess.RunAsync("unused", TimeSpan.FromMinutes(1), args);
+
+        Assert.Equal(64, exit);
+        Assert.Contains(message, output, StringComparison.Ordinal);
+        Assert.Contains(setting.Split('=')[0], output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
 }

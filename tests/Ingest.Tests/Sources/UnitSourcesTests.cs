@@ -86,6 +86,53 @@ public sealed class UnitSourcesTests
     }
 
     [Fact]
+    public async Task A_folder_that_cannot_be_listed_is_one_unit_error_and_the_rest_of_the_tree_still_reads()
+    {
+        using var tree = new TempTree();
+        tree.Write("a/1.xml", "<one/>");
+        tree.Write("locked/hidden.xml", "<hidden/>");
+        tree.Write("z.xml", "<z/>");
+        var locked = Path.Combine(tree.Root, "locked");
+        var source = new FolderUnitSource(tree.Root)
+        {
+            ListFolder = folder => Path.GetFullPath(folder) == locked
+                ? throw new UnauthorizedAccessException($"Access to the path '{locked}' is denied.")
+                : new DirectoryInfo(folder).EnumerateFileSystemInfos(),
+        };
+
+        var units = await ReadAll(source);
+
+        Assert.Equal(
+            [
+                (Path.Combine(tree.Root, "a", "1.xml"), "<one/>", null),
+                (locked, "", $"folder is unreadable: Access to the path '{locked}' is denied."),
+                (Path.Combine(tree.Root, "z.xml"), "<z/>", (string?)null),
+            ],
+            units.Select(u => (u.Name, u.Payload, u.FramingError)));
+    }
+
+    /// <summary>A pipe has no length (as /dev/stdin or a shell's &lt;(…)): read to its end, not refused.</summary>
+    [Fact]
+    public async Task A_file_that_cannot_seek_is_read_to_its_end()
+    {
+        using var tree = new TempTree();
+        var fifo = Path.Combine(tree.Root, "pipe.xml");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", fifo))
+        {
+            mkfifo.WaitForExit();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+        var document = "<a>" + new string('x', 100_000) + "</a>";
+        // Opening a FIFO for writing waits for its reader, which the source below is.
+        var writer = Task.Run(() => File.WriteAllText(fifo, document));
+
+        var units = await ReadAll(new FileUnitSource(fifo));
+        await writer;
+
+        Assert.Equal([(fifo, document, (string?)null)], units.Select(u => (u.Name, u.Payload, u.FramingError)));
+    }
+
+    [Fact]
     public async Task A_link_back_up_the_folder_tree_is_walked_once()
     {
         using var tree = new TempTree();

@@ -250,6 +250,99 @@ public sealed class ZipDeferredInflateTests
         var bad = tree.Write("not-a.zip", "<A002>this is no archive</A002>");
         var next = tree.Write("next.xml", "<doc/>");
 
+        AssertOneArchiveErrorThenTheNextPath(bad, next, deferred);
+    }
+
+    /// <summary>An empty entry still deflated (as Python's zipfile writes it): a two-byte final block expanding to nothing.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void An_empty_deflated_entry_is_an_empty_unit_and_an_empty_seds_entry_no_unit(bool deferred)
+    {
+        Assert.Null(Ingest.Sources.Zip.NativeInflater.Inflate([0x03, 0x00], Span<byte>.Empty));
+        using var tree = new TempTree();
+        var path = tree.Write("batch.zip", StoredOrDeflated([("empty.xml", [0x03, 0x00]), ("empty.seds", [0x03, 0x00]), ("next.xml", null)]));
+
+        var units = ReadAll(UnitSources.For([path], deferred ? s_deferred : null));
+
+        Assert.Equal([(path + "!empty.xml", "", (string?)null), (path + "!next.xml", "<doc/>", null)], units);
+    }
+
+    /// <summary>A central directory that says more entries than it holds: the archive's one error unit, and the next path still reads.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void An_archive_whose_directory_miscounts_its_entries_is_one_unit_error_and_the_next_path_still_reads(bool deferred)
+    {
+        using var tree = new TempTree();
+        var bytes = Archive([("a.xml", 300, CompressionLevel.Optimal), ("b.xml", 300, CompressionLevel.Optimal)]);
+        var end = bytes.AsSpan().LastIndexOf("PK\u0005\u0006"u8);
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(end + 8), 3);
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(end + 10), 3);
+        var bad = tree.Write("count.zip", bytes);
+        var next = tree.Write("next.xml", "<doc/>");
+
+        AssertOneArchiveErrorThenTheNextPath(bad, next, deferred);
+    }
+
+    /// <summary>
+    /// A zip written by hand: each entry deflated from the given bytes (method 8, sizes and CRC of an
+    /// empty file), or stored as "&lt;doc/&gt;" when null.
+    /// </summary>
+    private static byte[] StoredOrDeflated(IEnumerable<(string Name, byte[]? Deflated)> entries)
+    {
+        using var ms = new MemoryStream();
+        var central = new MemoryStream();
+        var count = 0;
+        foreach (var (name, deflated) in entries)
+        {
+            var stored = "<doc/>"u8.ToArray();
+            var data = deflated ?? stored;
+            var method = (ushort)(deflated is null ? 0 : 8);
+            var crc = deflated is null ? System.IO.Hashing.Crc32.HashToUInt32(stored) : 0u;
+            var size = deflated is null ? stored.Length : 0;
+            var nameBytes = Encoding.UTF8.GetBytes(name);
+            var offset = (uint)ms.Position;
+            Header(ms, 0x04034b50, central: false, method, crc, data.Length, size, nameBytes, 0);
+            ms.Write(nameBytes);
+            ms.Write(data);
+            Header(central, 0x02014b50, central: true, method, crc, data.Length, size, nameBytes, offset);
+            central.Write(nameBytes);
+            count++;
+        }
+        var directoryOffset = (uint)ms.Position;
+        central.Position = 0;
+        central.CopyTo(ms);
+        var end = new byte[22];
+        BinaryPrimitives.WriteUInt32LittleEndian(end, 0x06054b50);
+        BinaryPrimitives.WriteUInt16LittleEndian(end.AsSpan(8), (ushort)count);
+        BinaryPrimitives.WriteUInt16LittleEndian(end.AsSpan(10), (ushort)count);
+        BinaryPrimitives.WriteUInt32LittleEndian(end.AsSpan(12), (uint)central.Length);
+        BinaryPrimitives.WriteUInt32LittleEndian(end.AsSpan(16), directoryOffset);
+        ms.Write(end);
+        return ms.ToArray();
+    }
+
+    private static void Header(Stream to, uint signature, bool central, ushort method, uint crc, int compressed, int size, byte[] name, uint offset)
+    {
+        var h = new byte[central ? 46 : 30];
+        BinaryPrimitives.WriteUInt32LittleEndian(h, signature);
+        var at = central ? 6 : 4; // the central header has "version made by" first
+        BinaryPrimitives.WriteUInt16LittleEndian(h.AsSpan(at), 20);
+        BinaryPrimitives.WriteUInt16LittleEndian(h.AsSpan(at + 4), method);
+        BinaryPrimitives.WriteUInt32LittleEndian(h.AsSpan(at + 10), crc);
+        BinaryPrimitives.WriteUInt32LittleEndian(h.AsSpan(at + 14), (uint)compressed);
+        BinaryPrimitives.WriteUInt32LittleEndian(h.AsSpan(at + 18), (uint)size);
+        BinaryPrimitives.WriteUInt16LittleEndian(h.AsSpan(at + 22), (ushort)name.Length);
+        if (central)
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(h.AsSpan(42), offset);
+        }
+        to.Write(h);
+    }
+
+    private static void AssertOneArchiveErrorThenTheNextPath(string bad, string next, bool deferred)
+    {
         var units = ReadAll(UnitSources.For([bad, next], deferred ? s_deferred : null));
 
         Assert.Equal(2, units.Count);
