@@ -64,4 +64,7 @@ internal static partial class Log
 
     [LoggerMessage(7019, LogLevel.Warning, "Kafka consume error, retrying: {Error}")]
     public static partial void ConsumeRetry(ILogger logger, string error);
+
+    [LoggerMessage(7020, LogLevel.Warning, "consumer held past max.poll.interval.ms (back-pressure): it rejoins the group and reads again from the committed offsets: {Error}")]
+    public static partial void PollIntervalExceeded(ILogger logger, string error);
 }

@@ -69,5 +69,13 @@ public static class KafkaClients
             Thread.Sleep(timeout);
             return null;
         }
+        catch (ConsumeException e) when (!e.Error.IsFatal && e.Error.Code == ErrorCode.Local_MaxPollExceeded)
+        {
+            // The loop was held longer than max.poll.interval.ms (back-pressure through a long ClickHouse
+            // outage): the client left the group and rejoins at this poll. What it held is revoked as lost
+            // and read again from the committed offsets; the worker goes on.
+            Log.PollIntervalExceeded(logger, e.Error.Reason);
+            return null;
+        }
     }
 }

@@ -118,8 +118,10 @@ public sealed class ReferenceFeed(
             }
             pending.Set(ReferenceJsonl.ParseDeclaration(message.Value));
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
+            // One record the reader cannot take (JSON or otherwise) is logged and passed over: the topic is
+            // compacted and replayed from its start, so letting it stop the worker would stop it at every start.
             Log.BadReferenceRecord(logger, topic, key ?? "(no key)", e.Message);
         }
     }

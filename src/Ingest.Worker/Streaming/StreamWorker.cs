@@ -321,7 +321,8 @@ public sealed class StreamWorker(
     /// <summary>
     /// Idle is not enough to stop: a worker replacing a crashed one receives that member's
     /// partitions only once the group has fenced it. Drained means every partition of the SED
-    /// topics is read up to its high watermark: by us (position) or by the group (committed).
+    /// topics is read up to its high watermark: by us (position) or by the group (committed, also for
+    /// a partition of ours that has yielded nothing since it was assigned).
     /// </summary>
     private bool Drained(IConsumer<byte[]?, PooledBuffer?> consumer)
     {
@@ -335,14 +336,21 @@ public sealed class StreamWorker(
             foreach (var partition in admin.GetMetadata(topic, TimeSpan.FromSeconds(5)).Topics[0].Partitions)
             {
                 var tp = new TopicPartition(topic, partition.PartitionId);
-                var high = consumer.QueryWatermarkOffsets(tp, TimeSpan.FromSeconds(2)).High;
-                if (high.Value <= 0)
+                var marks = consumer.QueryWatermarkOffsets(tp, TimeSpan.FromSeconds(2));
+                var high = marks.High;
+                // Empty, or every record gone with retention: nothing left to read there.
+                if (high.Value <= 0 || high.Value <= marks.Low.Value)
                 {
                     continue;
                 }
-                var read = _assigned.Contains(tp)
-                    ? consumer.Position(tp)
-                    : consumer.Committed([tp], TimeSpan.FromSeconds(2))[0].Offset;
+                // A partition of ours that has yielded no record since it was assigned has no position
+                // (librdkafka sets it from consumed records only): where it was read up to is then
+                // what the group committed, as for a partition of another member.
+                var read = _assigned.Contains(tp) ? consumer.Position(tp) : Offset.Unset;
+                if (read == Offset.Unset)
+                {
+                    read = consumer.Committed([tp], TimeSpan.FromSeconds(2))[0].Offset;
+                }
                 if (read == Offset.Unset || read.Value < high.Value)
                 {
                     return false;

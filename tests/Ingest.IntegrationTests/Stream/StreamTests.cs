@@ -78,6 +78,23 @@ public sealed class StreamTests : IAsyncLifetime
         Assert.Equal(3000, await _db.Store.ScalarAsync($"SELECT count() FROM {_db.Name}.sed_latest", CancellationToken.None));
     }
 
+    /// <summary>
+    /// A second run with nothing new to read: the partitions it is assigned yield no record, so it has
+    /// no position of its own in them, and drained is what the group committed.
+    /// </summary>
+    [Fact]
+    public async Task A_run_with_nothing_new_to_read_stops_when_idle()
+    {
+        await ProduceAsync("again", 0, 200);
+        var first = await IngestProcess.RunAsync(_db.Name, TimeSpan.FromSeconds(120), Stream(["--exit-when-idle", "3"]));
+        Assert.True(first.ExitCode == 0, first.Output);
+
+        var second = await IngestProcess.RunAsync(_db.Name, TimeSpan.FromSeconds(60), Stream(["--exit-when-idle", "3"]));
+
+        Assert.True(second.ExitCode == 0, second.Output);
+        Assert.Equal(200, await DistinctSeds());
+    }
+
     [Fact]
     public async Task Two_workers_share_the_partitions_and_the_one_left_takes_over()
     {
@@ -102,10 +119,15 @@ public sealed class StreamTests : IAsyncLifetime
         Assert.Equal(4000, await _db.Store.ScalarAsync($"SELECT count() FROM {_db.Name}.sed_documents FINAL", CancellationToken.None));
     }
 
+    /// <summary>
+    /// The outage outlasts max.poll.interval.ms (10 s here): a pipeline window of a few small chunks fills,
+    /// the consume loop waits on it, the client leaves the group and rejoins when the loop polls again.
+    /// </summary>
     [Fact]
     public async Task A_ClickHouse_outage_of_30_seconds_delays_the_stream_but_loses_nothing()
     {
-        using var worker = IngestProcess.Start(_db.Name, Stream(["--set", "Stream:BatchMaxRecords=200"]));
+        using var worker = IngestProcess.Start(_db.Name, Stream(["--set", "Stream:BatchMaxRecords=200", "--set", "Stream:ChannelCapacity=2",
+            "--set", "Stream:ChunkRecords=16", "--set", "Kafka:Client:max.poll.interval.ms=10000"]));
         await ProduceAsync("outage", 0, 1000);
         await WaitUntil(async () => await Rows() > 0, TimeSpan.FromSeconds(90), worker);
 
@@ -126,6 +148,7 @@ public sealed class StreamTests : IAsyncLifetime
 
         Assert.Equal(2000, await DistinctSeds());
         Assert.Contains("ClickHouse unavailable", worker.Output, StringComparison.Ordinal);
+        Assert.Contains("max.poll.interval.ms", worker.Output, StringComparison.Ordinal);
     }
 
     [Fact]

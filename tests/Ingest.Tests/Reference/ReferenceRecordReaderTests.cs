@@ -58,6 +58,9 @@ public sealed class ReferenceRecordReaderTests
     [InlineData("""["declarationId"]""", "must be a JSON object")]
     [InlineData("""{"declarationId":"D" """, "")]
     [InlineData("""{"declarationId":"D"} {}""", "after a single JSON value")]
+    // An escape that decodes to no text: a lone surrogate in a key and in a value.
+    [InlineData("""{"declarationId":"\udc00"}""", "string at byte 17")]
+    [InlineData("""{"declarationI\ud800":"D"}""", "string at byte 1")]
     public void Bad_records_throw_a_json_exception_that_says_why(string json, string because)
     {
         var e = Assert.ThrowsAny<JsonException>(() => new ReferenceRecordReader().ReadDeclaration(Encoding.UTF8.GetBytes(json)));

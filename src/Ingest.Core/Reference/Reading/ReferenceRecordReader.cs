@@ -247,8 +247,15 @@ internal sealed class ReferenceRecordReader
         {
             _scratch = new byte[Math.Max(needed, _scratch.Length * 2)];
         }
-        var written = reader.CopyString(_scratch);
-        return _scratch.AsSpan(0, written);
+        try
+        {
+            return _scratch.AsSpan(0, reader.CopyString(_scratch));
+        }
+        catch (InvalidOperationException e)
+        {
+            // An escape that is no text (a lone surrogate such as \udc00): bad data like any other, not a crash.
+            throw new JsonException($"{e.Message} (string at byte {reader.TokenStartIndex})", e);
+        }
     }
 
     private static JsonException Expected(string what, ref Utf8JsonReader reader) =>
