@@ -222,23 +222,31 @@ public sealed class SedPipeline(ISedParser parser, ISedEvaluator evaluator, IRes
     {
         if (outcome.Evaluation is { } e)
         {
-            _counters.Sed();
-            CountResults(e);
-            await sink.WriteAsync(e, ct).ConfigureAwait(false);
-            _spares?.Return(e.Sed);
+            try
+            {
+                await sink.WriteAsync(e, ct).ConfigureAwait(false);
+                _counters.Sed();
+                CountResults(e);
+                _spares?.Return(e.Sed);
+                _counters.WrittenUnit();
+                return;
+            }
+            catch (UnwritableResultException x)
+            {
+                // None of its rows were kept: quarantined with the reason, as a SED whose rules crashed.
+                outcome = new Outcome(null, x.ToQuarantine(), ParseOutcomeKind.Malformed);
+            }
+        }
+        // Not a SED, or a SED whose result could not be written.
+        if (outcome.Kind == ParseOutcomeKind.NotSed)
+        {
+            _counters.NotSedUnit();
         }
         else
         {
-            if (outcome.Kind == ParseOutcomeKind.NotSed)
-            {
-                _counters.NotSedUnit();
-            }
-            else
-            {
-                _counters.MalformedUnit();
-            }
-            await sink.QuarantineAsync(outcome.Error!, outcome.Kind, ct).ConfigureAwait(false);
+            _counters.MalformedUnit();
         }
+        await sink.QuarantineAsync(outcome.Error!, outcome.Kind, ct).ConfigureAwait(false);
         _counters.WrittenUnit();
     }
 

@@ -47,6 +47,11 @@ public sealed class ClickHouseResultSink(ClickHouseStore store, string runId, Ti
         // Parsed once: every row of the SED carries it (the partition key of each table).
         var received = RowMapper.Timestamp(evaluation.Sed.Envelope.ReceivedAt);
         var encoders = Encoders();
+        // The SED's rows land in four tables: one that cannot be encoded takes the others back with it.
+        var seds = batch.Seds.Checkpoint();
+        var review = batch.Review.Checkpoint();
+        var matches = batch.Matches.Checkpoint();
+        var anomalies = batch.Anomalies.Checkpoint();
         try
         {
             RowMapper.SedDocument(encoders.Seds.Into(batch.Seds), evaluation, received, runId, now, stamp, _pseudonymizer);
@@ -63,11 +68,16 @@ public sealed class ClickHouseResultSink(ClickHouseStore store, string runId, Ti
                 RowMapper.Anomaly(encoders.Anomalies.Into(batch.Anomalies), evaluation, anomaly, received, runId, now, stamp);
             }
         }
-        catch
+        catch (Exception e)
         {
-            // Rows go straight into the batch's bytes: a row half written must not reach ClickHouse.
+            // Rows go straight into the batch's bytes: a row half written must not reach ClickHouse, nor
+            // a SED without the match and anomaly rows that go with it.
             encoders.Abort();
-            throw;
+            batch.Seds.RestoreTo(seds);
+            batch.Review.RestoreTo(review);
+            batch.Matches.RestoreTo(matches);
+            batch.Anomalies.RestoreTo(anomalies);
+            throw new UnwritableResultException(evaluation.Unit, e);
         }
         return SendIfDueAsync(cancellationToken);
     }

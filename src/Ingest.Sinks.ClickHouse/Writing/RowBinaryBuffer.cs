@@ -139,6 +139,16 @@ internal sealed unsafe class RowBinaryBuffer
         _used = mark.Used;
     }
 
+    /// <summary>Where the buffer stands, counted rows included: <see cref="RestoreTo"/> drops every row written since.</summary>
+    public (int Chunks, int Used, int Rows) Checkpoint() => (_full.Count, _used, Rows);
+
+    /// <summary>Drops every row written since <paramref name="checkpoint"/>, whole or in part.</summary>
+    public void RestoreTo((int Chunks, int Used, int Rows) checkpoint)
+    {
+        Rollback((checkpoint.Chunks, checkpoint.Used));
+        Rows = checkpoint.Rows;
+    }
+
     /// <summary>Returns the chunks to the pool; the buffer can be written again.</summary>
     public void Clear()
     {

@@ -234,7 +234,20 @@ internal sealed class StreamProcessor(
         }
         if (evaluation is not null)
         {
-            await WriteAsync(() => sink.WriteAsync(evaluation, cancellationToken), cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await WriteAsync(() => sink.WriteAsync(evaluation, cancellationToken), cancellationToken).ConfigureAwait(false);
+            }
+            catch (UnwritableResultException e)
+            {
+                // None of its rows were kept: the record is poison, as a rule that crashed on it.
+                kind = ParseOutcomeKind.Malformed;
+                poison = e.ToQuarantine();
+                evaluation = null;
+            }
+        }
+        if (evaluation is not null)
+        {
             if (!RememberIfUnmatched(evaluation))
             {
                 SpareRecords?.Return(evaluation.Sed);
@@ -476,7 +489,8 @@ internal sealed class StreamProcessor(
 
     /// <summary>
     /// The sink buffers a row before a due flush can fail, so a failed write is finished by
-    /// flushing again, never by writing the row twice.
+    /// flushing again, never by writing the row twice. A result the sink cannot encode is no outage:
+    /// it is thrown on, nothing of it buffered.
     /// </summary>
     private async Task WriteAsync(Func<ValueTask> write, CancellationToken cancellationToken)
     {
@@ -484,7 +498,7 @@ internal sealed class StreamProcessor(
         {
             await write().ConfigureAwait(false);
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not UnwritableResultException)
         {
             Log.SinkOutage(logger, _batchRecords, options.OutageRetryDelay, e.Message);
             await Task.Delay(options.OutageRetryDelay, cancellationToken).ConfigureAwait(false);

@@ -368,6 +368,12 @@ public sealed class StreamWorker(
     {
         foreach (var (tp, offset) in _lastInChunk)
         {
+            if (!_assigned.Contains(tp))
+            {
+                // Revoked or lost since its record was consumed (inside this chunk's polls): its new
+                // owner reports its lag, and a gauge set again here would count it twice.
+                continue;
+            }
             var marks = consumer.GetWatermarkOffsets(tp);
             if (marks.High != Offset.Unset)
             {

@@ -68,6 +68,36 @@ public sealed class SinkTests
         Assert.Equal("UnexpectedEndOfInput\t17\t2\t3\t/A009/Person\t<A009><Person>\n", raw);
     }
 
+    /// <summary>
+    /// A result whose last row cannot be encoded (a severity no table knows) takes back the SED, review and
+    /// match rows written before it, and says so; the results around it are written whole.
+    /// </summary>
+    [Fact]
+    public async Task A_result_that_cannot_be_encoded_leaves_no_row_behind_and_the_others_land()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        await new Migrator(db.Store).MigrateAsync(CancellationToken.None);
+        var broken = SampleResults.Evaluation(1);
+        broken.Anomalies.Add(new Anomaly { RuleId = "LEG-04", Severity = Severity.Red, Reasons = "a red flag first: a review row" });
+        broken.Anomalies.Add(new Anomaly { RuleId = "ZZ-99", Severity = (Severity)99, Reasons = "no such severity" });
+        await using (var sink = new ClickHouseResultSink(db.Store, "run-u"))
+        {
+            await sink.WriteAsync(SampleResults.Evaluation(0), CancellationToken.None);
+            var e = await Assert.ThrowsAsync<Ingest.Core.Evaluation.UnwritableResultException>(() => sink.WriteAsync(broken, CancellationToken.None).AsTask());
+            Assert.Equal(broken.Unit, e.Unit);
+            Assert.Equal("ResultUnwritable", e.ToQuarantine().ErrorCode);
+            await sink.WriteAsync(SampleResults.Evaluation(2), CancellationToken.None);
+            await sink.FlushAsync(CancellationToken.None);
+        }
+
+        async Task<string> Count(string table) =>
+            (await db.Store.QueryTextAsync($"SELECT count() FROM {db.Name}.{table} FINAL FORMAT TSV", CancellationToken.None)).Trim();
+        Assert.Equal("2", await Count("sed_documents"));
+        Assert.Equal("4", await Count("match_results"));
+        Assert.Equal(SampleResults.Evaluation(0).Anomalies.Count + SampleResults.Evaluation(2).Anomalies.Count + "", await Count("anomalies"));
+        Assert.Equal(new[] { SampleResults.Evaluation(0), SampleResults.Evaluation(2) }.Count(x => x.RedFlag) + "", await Count("review_queue"));
+    }
+
     [Fact]
     public async Task Stores_the_fields_analysts_query()
     {

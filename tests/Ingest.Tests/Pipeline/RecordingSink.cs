@@ -9,7 +9,7 @@ namespace Ingest.Tests.Pipeline;
 /// the line holds the whole SED record as JSON, taken as it is written, and the sink keeps no evaluation
 /// (so the pipeline may recycle records).
 /// </summary>
-internal sealed class RecordingSink(bool wholeRecords = false) : IResultSink
+internal sealed class RecordingSink(bool wholeRecords = false, Func<SedEvaluation, bool>? refuses = null) : IResultSink
 {
     public List<string> Outcomes { get; } = [];
 
@@ -22,6 +22,11 @@ internal sealed class RecordingSink(bool wholeRecords = false) : IResultSink
 
     public ValueTask WriteAsync(SedEvaluation evaluation, CancellationToken cancellationToken)
     {
+        if (refuses?.Invoke(evaluation) == true)
+        {
+            // As the ClickHouse sink does with a value its schema cannot hold: nothing kept, said so.
+            throw new UnwritableResultException(evaluation.Unit, new IndexOutOfRangeException("a severity no table knows"));
+        }
         // Order and details included: the pipeline must reproduce the evaluator exactly, not just the rule set.
         var rules = string.Join(",", evaluation.Anomalies.Select(a => $"{a.RuleId}/{a.Severity}/{a.Reasons}"));
         var matches = string.Join(",", evaluation.Matches.Select(m => $"{m.Target}:{m.Status}:{m.TargetId}:{m.Score:F4}:{string.Join("+", m.Reasons)}"));

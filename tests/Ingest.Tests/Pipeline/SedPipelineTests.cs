@@ -45,6 +45,24 @@ public sealed class SedPipelineTests
     }
 
     [Fact]
+    public async Task A_result_the_sink_cannot_write_is_quarantined_and_the_run_goes_on()
+    {
+        var sink = new RecordingSink(refuses: e => e.Unit.Entry!.StartsWith("001", StringComparison.Ordinal));
+        var pipeline = new SedPipeline(Engine.CreateParser(), new SedEvaluator(ReferenceSnapshot.Empty), sink, new PipelineOptions { ParseWorkers = 2, ChunkUnits = 5 });
+
+        await pipeline.RunAsync(new MemorySource(60), CancellationToken.None);
+
+        var counters = pipeline.Counters;
+        var refused = sink.Outcomes.Where(o => o.EndsWith("|Malformed|ResultUnwritable", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(refused);
+        Assert.All(refused, o => Assert.StartsWith("mem!001", o, StringComparison.Ordinal));
+        Assert.Equal(60, sink.Outcomes.Count);
+        Assert.Equal(60, counters.Written);
+        Assert.Equal(counters.UnitsRead, counters.Seds + counters.Quarantined);
+        Assert.Equal(sink.Seds, counters.Seds);
+    }
+
+    [Fact]
     public async Task A_failing_source_fails_the_run_loudly()
     {
         var pipeline = new SedPipeline(Engine.CreateParser(), new SedEvaluator(ReferenceSnapshot.Empty), new RecordingSink(), new PipelineOptions { ChunkUnits = 4 });

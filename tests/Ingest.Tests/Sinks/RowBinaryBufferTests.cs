@@ -70,6 +70,33 @@ public sealed class RowBinaryBufferTests
     }
 
     [Fact]
+    public void Restoring_a_checkpoint_drops_whole_rows_written_since_across_chunks_and_their_count()
+    {
+        var buffer = new RowBinaryBuffer();
+        buffer.String("kept");
+        buffer.EndRow();
+        var checkpoint = buffer.Checkpoint();
+        buffer.String(new string('x', 700_000));
+        buffer.EndRow();
+        buffer.String(new string('y', 900_000));
+        buffer.EndRow();
+        buffer.String("half a row");
+        Assert.Equal(3, buffer.Rows);
+
+        buffer.RestoreTo(checkpoint);
+        buffer.String("next");
+        buffer.EndRow();
+
+        using var read = new MemoryStream();
+        using (var stream = buffer.OpenRead())
+        {
+            stream.CopyTo(read);
+        }
+        Assert.Equal([4, .. "kept"u8, 4, .. "next"u8], read.ToArray());
+        Assert.Equal(2, buffer.Rows);
+    }
+
+    [Fact]
     public void A_value_larger_than_a_chunk_is_written_whole()
     {
         var buffer = new RowBinaryBuffer();
