@@ -16,6 +16,13 @@ internal static class Digits
 
     public static int At(ReadOnlySpan<char> s, int i) => s[i] - '0';
 
+    /// <summary>The two-digit number at <paramref name="i"/>.</summary>
+    public static int Two(ReadOnlySpan<char> s, int i) => (s[i] - '0') * 10 + (s[i + 1] - '0');
+
+    /// <summary>Whether the day exists (a birth date encoded in a PIN must).</summary>
+    public static bool IsDate(int year, int month, int day) =>
+        year is >= 1 and <= 9999 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month);
+
     /// <summary>Σ digit·weight over the first weights.Length digits.</summary>
     public static int Weighted(ReadOnlySpan<char> s, ReadOnlySpan<int> weights)
     {

@@ -2,7 +2,8 @@ namespace Ingest.Normalization.Pins;
 
 /// <summary>
 /// FR NIR: sex, year, month, department (2A/2B for Corsica), commune, order = 13 characters, then
-/// the key 97 − (n mod 97), computed with 2A → 19 and 2B → 18.
+/// the key 97 − (n mod 97), computed with 2A → 19 and 2B → 18. The month is 01–12, or 20–42 and 50–99
+/// for a person registered without a known birth month.
 /// </summary>
 internal static class FrenchNir
 {
@@ -12,7 +13,7 @@ internal static class FrenchNir
         {
             return PinStatus.Invalid;
         }
-        if (s[0] is not ('1' or '2' or '3' or '4' or '7' or '8'))
+        if (s[0] is not ('1' or '2' or '3' or '4' or '7' or '8') || !Digits.AllDigits(s[3..5]) || Digits.Two(s, 3) is 0 or (> 12 and < 20) or (> 42 and < 50))
         {
             return PinStatus.Invalid;
         }

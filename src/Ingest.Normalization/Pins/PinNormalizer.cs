@@ -1,3 +1,4 @@
+using System.Globalization;
 using Ingest.Normalization.Countries;
 
 namespace Ingest.Normalization.Pins;
@@ -22,9 +23,20 @@ public static class PinNormalizer
         {
             return new NormalizedPin(cc, "", PinStatus.Empty, raw);
         }
-        var value = buffer[..n];
-        return new NormalizedPin(cc, value.ToString(), Validate(cc, value), raw);
+        var value = Canonical(cc, buffer[..n]);
+        return new NormalizedPin(cc, value, Validate(cc, value), raw);
     }
+
+    /// <summary>
+    /// The form two writings of one PIN share: an NL BSN and an ES DNI written without their leading zero
+    /// get it back (8 digits; 7 digits and a letter), so both writings give one key.
+    /// </summary>
+    private static string Canonical(string country, ReadOnlySpan<char> value) => country switch
+    {
+        "NL" when value.Length == 8 && Digits.AllDigits(value) => "0" + value.ToString(),
+        "ES" when value.Length == 8 && Digits.AllDigits(value[..7]) && value[7] is >= 'A' and <= 'Z' => "0" + value.ToString(),
+        _ => value.ToString(),
+    };
 
     /// <summary>Keeps letters and digits, upper-cased: formatting never changes the value.</summary>
     public static int Strip(ReadOnlySpan<char> raw, Span<char> destination)
@@ -39,6 +51,15 @@ public static class PinNormalizer
             else if (c is >= 'a' and <= 'z')
             {
                 destination[n++] = (char)(c - 32);
+            }
+            else if (c >= 128 && char.IsDigit(c))
+            {
+                // Full-width and other scripts' digits (a form filled in on another keyboard) are the same digits.
+                destination[n++] = (char)('0' + CharUnicodeInfo.GetDecimalDigitValue(c));
+            }
+            else if (c is >= '\uFF21' and <= '\uFF3A' or >= '\uFF41' and <= '\uFF5A')
+            {
+                destination[n++] = (char)('A' + ((c - '\uFF21') % 32));
             }
             else if (c >= 128 && char.IsLetterOrDigit(c))
             {
@@ -58,6 +79,7 @@ public static class PinNormalizer
         "BG" => BulgarianEgn.Validate(value),
         "CZ" or "SK" => CzechSlovakBirthNumber.Validate(value),
         "DE" => GermanRvnr.Validate(value),
+        "ES" when value.Length == 8 => SpanishDocument.Validate(("0" + value.ToString()).AsSpan()),
         "ES" => SpanishDocument.Validate(value),
         "PT" => PortugueseNif.Validate(value),
         "NL" => DutchBsn.Validate(value.Length == 8 ? ("0" + value.ToString()).AsSpan() : value),

@@ -1,12 +1,30 @@
 namespace Ingest.Normalization.Pins;
 
-/// <summary>PL PESEL: 11 digits, weights 1-3-7-9, check = (10 − Σ mod 10) mod 10.</summary>
+/// <summary>
+/// PL PESEL: 11 digits, YYMMDD (month +80 for the 1800s, +20 for the 2000s, +40, +60 after), weights
+/// 1-3-7-9, check = (10 − Σ mod 10) mod 10; the birth date must exist.
+/// </summary>
 internal static class PolishPesel
 {
     private static ReadOnlySpan<int> Weights => [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
 
     public static PinStatus Validate(ReadOnlySpan<char> s) =>
-        s.Length == 11 && Digits.AllDigits(s) && Digits.At(s, 10) == Check(s) ? PinStatus.Valid : PinStatus.Invalid;
+        s.Length == 11 && Digits.AllDigits(s) && HasBirthDate(s) && Digits.At(s, 10) == Check(s) ? PinStatus.Valid : PinStatus.Invalid;
+
+    private static bool HasBirthDate(ReadOnlySpan<char> s)
+    {
+        var month = Digits.Two(s, 2);
+        var century = month switch
+        {
+            >= 81 and <= 92 => 1800,
+            >= 1 and <= 12 => 1900,
+            >= 21 and <= 32 => 2000,
+            >= 41 and <= 52 => 2100,
+            >= 61 and <= 72 => 2200,
+            _ => 0,
+        };
+        return century > 0 && Digits.IsDate(century + Digits.Two(s, 0), month % 20, Digits.Two(s, 4));
+    }
 
     public static int Check(ReadOnlySpan<char> s) => (10 - Digits.Weighted(s, Weights) % 10) % 10;
 }

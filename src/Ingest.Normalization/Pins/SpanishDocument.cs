@@ -2,7 +2,9 @@ namespace Ingest.Normalization.Pins;
 
 /// <summary>
 /// ES DNI (8 digits + letter), NIE (X/Y/Z + 7 digits + letter, prefix read as 0/1/2), letter =
-/// table[n mod 23]; and the social-security number NAF (12 digits, last two = first ten mod 97).
+/// table[n mod 23] (a DNI written without its leading zero is padded, see <see cref="PinNormalizer"/>); and
+/// the social-security number NAF (12 digits: province, 8-digit number, control = province and number
+/// mod 97, where a number below 10⁷ is added to province · 10⁷; the plain concatenation is accepted too).
 /// </summary>
 internal static class SpanishDocument
 {
@@ -12,7 +14,10 @@ internal static class SpanishDocument
     {
         if (s.Length == 12 && Digits.AllDigits(s))
         {
-            return Digits.Mod(s[..10], 97) == Digits.At(s, 10) * 10 + Digits.At(s, 11) ? PinStatus.Valid : PinStatus.Invalid;
+            var control = Digits.Two(s, 10);
+            var affiliate = long.Parse(s[2..10], provider: null);
+            var valid = Digits.Mod(s[..10], 97) == control || (affiliate < 10_000_000 && (Digits.Two(s, 0) * 10_000_000L + affiliate) % 97 == control);
+            return valid ? PinStatus.Valid : PinStatus.Invalid;
         }
         if (s.Length != 9)
         {

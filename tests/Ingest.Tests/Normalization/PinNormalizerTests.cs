@@ -36,9 +36,9 @@ public sealed class PinNormalizerTests
     public Property Single_digit_change_is_detected_where_the_check_guarantees_it() =>
         Prop.ForAll(Gen.OneOf(
                 PinGen.FrNir().Select(p => ("FR", p)),
-                PinGen.DigitsOf(10).Select(b => ("PL", b + PolishPesel.Check(b))),
+                PinGen.PlPesel().Select(p => ("PL", p)),
                 PinGen.ItCf().Select(p => ("IT", p)),
-                PinGen.DigitsOf(9).Select(b => ("CZ", b + CzechSlovakBirthNumber.Check(b))),
+                PinGen.CzSkBirthNumber().Select(p => ("CZ", p)),
                 PinGen.EsDni().Where(p => char.IsAsciiDigit(p[0])).Select(p => ("ES", p)),
                 PinGen.NlBsn().Select(p => ("NL", p)))
             .SelectMany(t => Gen.Choose(0, t.Item2.Length - 1).Zip(Gen.Choose(1, 9)).Select(c => (t.Item1, t.Item2, Pos: c.Item1, Delta: c.Item2)))
@@ -71,6 +71,11 @@ public sealed class PinNormalizerTests
     [InlineData("BE", "85073003357")]
     [InlineData("CZ", "736028/1852")]
     [InlineData("ES", "X1234567L")]
+    [InlineData("IT", "RSSMRA85T10A56NH")] // a homocode: the last digit written as its letter
+    [InlineData("ES", "1234567L")] // a DNI written without its leading zero
+    [InlineData("ES", "280123456742")] // a social-security number below 10⁷: 28 · 10⁷ + 1234567 ≡ 42 (mod 97)
+    [InlineData("FR", "１８５０５７８００６０８４９１")] // full-width digits
+    [InlineData("PL", "02270803624")] // born 2002-07-08 (month + 20)
     public void Known_valid_values(string country, string pin) =>
         Assert.Equal(PinStatus.Valid, PinNormalizer.Normalize(country, pin).Status);
 
@@ -82,6 +87,19 @@ public sealed class PinNormalizerTests
     [InlineData("ES", "12345678A")]
     [InlineData("NL", "111222334")]
     [InlineData("PL", "4405140135")]
+    // Check digits right, but no such birth date, county, month letter, day or first digit.
+    [InlineData("PL", "44999900004")]
+    [InlineData("PL", "00000000000")]
+    [InlineData("BG", "7513999999")]
+    [InlineData("RO", "1991331000012")]
+    [InlineData("CZ", "9999999999")]
+    [InlineData("CZ", "0000000000")]
+    [InlineData("IT", "RSSMRA85Z10A562B")]
+    [InlineData("IT", "RSSMRAA5T10A562A")]
+    [InlineData("IT", "RSSMRA85T99A562U")]
+    [InlineData("PT", "000000000")]
+    [InlineData("PT", "400000008")]
+    [InlineData("PT", "012345679")]
     public void Known_invalid_values(string country, string pin) =>
         Assert.Equal(PinStatus.Invalid, PinNormalizer.Normalize(country, pin).Status);
 
@@ -91,6 +109,20 @@ public sealed class PinNormalizerTests
     [InlineData("FR", "2550819168025")]
     public void Without_a_verifiable_check_pins_are_unchecked(string country, string pin) =>
         Assert.Equal(PinStatus.Unchecked, PinNormalizer.Normalize(country, pin).Status);
+
+    [Theory]
+    [InlineData("NL", "12345672", "012345672")]
+    [InlineData("ES", "1234567L", "01234567L")]
+    [InlineData("FR", "１８５０５７８００６０８４９１", "185057800608491")]
+    [InlineData("IT", "ｒｓｓｍｒａ８５ｔ１０ａ５６２ｓ", "RSSMRA85T10A562S")]
+    public void Two_writings_of_one_pin_give_one_key(string country, string one, string other)
+    {
+        var a = PinNormalizer.Normalize(country, one);
+        var b = PinNormalizer.Normalize(country, other);
+        Assert.Equal(b.Key, a.Key);
+        Assert.Equal(PinStatus.Valid, a.Status);
+        Assert.Equal(PinStatus.Valid, b.Status);
+    }
 
     [Fact]
     public void Corsica_keys_use_19_and_18()

@@ -14,7 +14,7 @@ public sealed class FrNir : IPinFormat
     private static readonly Dictionary<string, string> s_inseeCountry = new(StringComparer.Ordinal)
     {
         ["PL"] = "122", ["PT"] = "139", ["ES"] = "134", ["IT"] = "127", ["DE"] = "109", ["BE"] = "131",
-        ["RO"] = "126", ["BG"] = "111", ["EL"] = "126", ["CZ"] = "116", ["SK"] = "117", ["NL"] = "135",
+        ["RO"] = "114", ["BG"] = "111", ["EL"] = "126", ["CZ"] = "116", ["SK"] = "117", ["NL"] = "135",
         ["MA"] = "350", ["TR"] = "208", ["UA"] = "155", ["TN"] = "351", ["RS"] = "121",
     };
 
