@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Ingest.Core.Evaluation;
 using Ingest.Core.Results;
+using Ingest.Core.Seds;
 using Ingest.Core.Units;
 using Ingest.Sources;
 
@@ -115,6 +116,10 @@ public sealed class SedPipeline(ISedParser parser, ISedEvaluator evaluator, IRes
                 using (var ready = UnitInflation.Inflate(unit))
                 {
                     outcome = _spares is null ? parser.Parse(ready) : _spares.Parse(parser, ready);
+                    if (outcome.Sed is { } sed)
+                    {
+                        StandInIdentity.AssignIfMissing(sed, ready.Payload);
+                    }
                 }
                 results.Add(Prepare(new Parsed(unit.Id, outcome, null, null)));
             }

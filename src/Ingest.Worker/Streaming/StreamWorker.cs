@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Confluent.Kafka;
 using Ingest.Core.Evaluation;
 using Ingest.Core.Results;
+using Ingest.Core.Seds;
 using Ingest.Core.Units;
 using Ingest.Matching.Indexes;
 using Ingest.Worker.Kafka;
@@ -253,6 +254,10 @@ public sealed class StreamWorker(
         {
             var spares = _processor.SpareRecords;
             entry.Outcome = spares is null ? parser.Parse(unit) : spares.Parse(parser, unit);
+            if (entry.Outcome.Sed is { } parsed)
+            {
+                StandInIdentity.AssignIfMissing(parsed, unit.Payload);
+            }
         }
         catch (Exception e)
         {

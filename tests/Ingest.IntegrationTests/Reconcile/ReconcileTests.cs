@@ -55,6 +55,28 @@ public sealed class ReconcileTests : IAsyncLifetime
         Assert.Equal(2000 - malformed - duplicates, counts.RootElement.GetProperty("sedDistinct").GetInt64());
     }
 
+    /// <summary>
+    /// The hand-written samples include SEDs without an envelope, so without a case or document id: each
+    /// is stored under a stand-in id from its bytes, not all under one empty identity the final views
+    /// would fold into one row; read twice, they are still one document each.
+    /// </summary>
+    [Fact]
+    public async Task SEDs_that_name_no_document_are_each_a_document_of_their_own()
+    {
+        var samples = Path.Combine(LocalServices.RepositoryRoot, "samples", "valid");
+        for (var pass = 0; pass < 2; pass++)
+        {
+            var (exit, output) = await IngestProcess.RunAsync(_db.Name, TimeSpan.FromMinutes(3), "reconcile", "--input", samples);
+            Assert.True(exit == 0, output);
+        }
+
+        var bare = await _db.Store.ScalarAsync($"SELECT count() FROM {_db.Name}.sed_documents FINAL WHERE document_id LIKE 'content-%'", CancellationToken.None);
+        var all = await _db.Store.ScalarAsync($"SELECT count() FROM {_db.Name}.sed_documents FINAL", CancellationToken.None);
+        var files = Directory.GetFiles(samples, "*.xml").Length;
+        Assert.Equal(files, all);
+        Assert.Equal(Directory.GetFiles(samples, "*.xml").Count(f => !f.Contains("sbdh", StringComparison.Ordinal)), bare);
+    }
+
     [Fact]
     public async Task A_dry_run_writes_nothing()
     {
