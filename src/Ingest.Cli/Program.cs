@@ -38,6 +38,13 @@ internal static class Program
                 Console.WriteLine(command.Help);
                 return 0;
             }
+            foreach (var option in args.OptionNames)
+            {
+                if (!command.Options.Contains(option))
+                {
+                    throw new CliUsageException($"unknown option --{option}");
+                }
+            }
             // Returns unless the process restarts itself with the GC settings the verb asks for.
             GcModeRestart.Ensure(command.GcEnvironment(args));
             return await command.RunAsync(args, cts.Token).ConfigureAwait(false);

@@ -45,6 +45,22 @@ public sealed class ClickHouseOptions
     /// <summary>The effective <see cref="CompressInserts"/>.</summary>
     public bool ShouldCompressInserts => CompressInserts ?? !IsLoopback(HostOf(ConnectionString));
 
+    /// <summary>The connection string as it may be printed (logs, cron mail): every password replaced by ***.</summary>
+    public static string Redacted(string connectionString)
+    {
+        var parts = connectionString.Split(';');
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var eq = parts[i].IndexOf('=', StringComparison.Ordinal);
+            if (eq > 0 && parts[i][..eq].Trim() is var key
+                && (key.Equals("Password", StringComparison.OrdinalIgnoreCase) || key.Equals("Pwd", StringComparison.OrdinalIgnoreCase)))
+            {
+                parts[i] = parts[i][..(eq + 1)] + "***";
+            }
+        }
+        return string.Join(';', parts);
+    }
+
     internal static string? HostOf(string connectionString)
     {
         foreach (var part in connectionString.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))

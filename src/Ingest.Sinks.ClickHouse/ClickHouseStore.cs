@@ -52,6 +52,17 @@ public sealed class ClickHouseStore : IDisposable
         return await result.ReadAsStringAsync().ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// As <see cref="QueryTextAsync(string, CancellationToken)"/>, with session settings sent as URL
+    /// parameters: 18.16 refuses a SETTINGS clause after FORMAT, and modern servers take both.
+    /// </summary>
+    public async Task<string> QueryTextAsync(string sql, IReadOnlyDictionary<string, object> settings, CancellationToken cancellationToken)
+    {
+        var options = new QueryOptions { CustomSettings = new Dictionary<string, object>(settings) };
+        using var result = await _client.ExecuteRawResultAsync(sql, options, cancellationToken).ConfigureAwait(false);
+        return await result.ReadAsStringAsync().ConfigureAwait(false);
+    }
+
     /// <summary>Streams a TSV query line by line, so a million-row result never sits in one string.</summary>
     public async IAsyncEnumerable<string> QueryLinesAsync(string sql, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {

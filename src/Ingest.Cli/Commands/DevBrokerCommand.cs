@@ -9,6 +9,8 @@ internal sealed class DevBrokerCommand : ICliCommand
 {
     public string Name => "dev-broker";
 
+    public IReadOnlySet<string> Options { get; } = new HashSet<string>(StringComparer.Ordinal) { "bootstrap-file", "brokers", "status-file", "topic", "watch-group" };
+
     public string Summary => "run a local Kafka broker (librdkafka mock cluster) for development and tests";
 
     public string Help => """

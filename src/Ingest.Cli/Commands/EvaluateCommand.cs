@@ -18,6 +18,8 @@ internal sealed partial class EvaluateCommand : ICliCommand, IHasFlags
 {
     public string Name => "evaluate";
 
+    public IReadOnlySet<string> Options { get; } = new HashSet<string>(StringComparer.Ordinal) { "a1", "corpus", "declarations", "json", "misses", "run", "set", "truth" };
+
     public string Summary => "score a run's results (in ClickHouse, or an in-memory run of a corpus) against the generator's truth.jsonl";
 
     public IReadOnlySet<string> Flags { get; } = new HashSet<string> { "json" };

@@ -9,6 +9,8 @@ internal sealed class GenerateCommand : ICliCommand
 {
     public string Name => "generate";
 
+    public IReadOnlySet<string> Options { get; } = new HashSet<string>(StringComparer.Ordinal) { "a1", "days", "declarations", "injection-share", "layout", "noise", "out", "seds", "seed", "start-date", "threads" };
+
     public string Summary => "generate a synthetic SED corpus with reference data and ground truth";
 
     public string Help => """

@@ -10,6 +10,8 @@ internal sealed class ParseCommand : ICliCommand, IHasFlags
 {
     public string Name => "parse";
 
+    public IReadOnlySet<string> Options { get; } = new HashSet<string>(StringComparer.Ordinal) { "json", "set", "status" };
+
     public string Summary => "parse XML files, folders, zips and .seds files into SED records";
 
     public IReadOnlySet<string> Flags { get; } = new HashSet<string>(StringComparer.Ordinal) { "json", "status" };
@@ -44,14 +46,6 @@ internal sealed class ParseCommand : ICliCommand, IHasFlags
 
     public async Task<int> RunAsync(CliArgs args, CancellationToken cancellationToken)
     {
-        // Unknown options first: an unknown option takes the next word as its value, which may be the path.
-        foreach (var option in args.OptionNames)
-        {
-            if (option is not ("json" or "status" or "set"))
-            {
-                throw new CliUsageException($"unknown option --{option}");
-            }
-        }
         if (args.Positionals.Count == 0)
         {
             throw new CliUsageException("at least one PATH is required");

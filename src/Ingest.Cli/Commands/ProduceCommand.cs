@@ -17,6 +17,8 @@ internal sealed class ProduceCommand : ICliCommand
 {
     public string Name => "produce";
 
+    public IReadOnlySet<string> Options { get; } = new HashSet<string>(StringComparer.Ordinal) { "limit", "rate", "set", "topic" };
+
     public string Summary => "replay a corpus into a Kafka topic, keyed by the person's partition key";
 
     public string Help => """

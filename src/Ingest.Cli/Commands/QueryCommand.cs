@@ -8,6 +8,8 @@ internal sealed class QueryCommand : ICliCommand, IHasFlags
 {
     public string Name => "query";
 
+    public IReadOnlySet<string> Options { get; } = new HashSet<string>(StringComparer.Ordinal) { "format", "list", "param", "set", "sql" };
+
     public string Summary => "run a named CLASS query against ClickHouse (--list to see them)";
 
     public IReadOnlySet<string> Flags { get; } = new HashSet<string> { "list", "sql" };

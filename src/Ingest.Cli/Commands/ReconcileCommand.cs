@@ -19,6 +19,8 @@ internal sealed class ReconcileCommand : ICliCommand, IHasFlags
 {
     public string Name => "reconcile";
 
+    public IReadOnlySet<string> Options { get; } = new HashSet<string>(StringComparer.Ordinal) { "a1", "declarations", "dry-run", "heap-limit", "input", "set", "workers" };
+
     public string Summary => "the nightly job: parse, match and control every SED of a corpus into ClickHouse";
 
     public IReadOnlySet<string> Flags { get; } = new HashSet<string> { "dry-run" };
@@ -135,7 +137,7 @@ internal sealed class ReconcileCommand : ICliCommand, IHasFlags
                     copy = await new ReferenceSnapshotWriter(store).BeginAsync(layout.A1Path, layout.DeclarationsPath, cancellationToken).ConfigureAwait(false);
                 }
             }
-            catch (Exception e) when (IsClickHouseDown(e))
+            catch (Exception e) when (IsClickHouseDown(e, cancellationToken))
             {
                 return await ClickHouseUnusableAsync(store, e).ConfigureAwait(false);
             }
@@ -155,7 +157,7 @@ internal sealed class ReconcileCommand : ICliCommand, IHasFlags
             if (copy is not null)
             {
                 await copy.AbandonAsync().ConfigureAwait(false);
-                if (copy.Failure is { } failure && IsClickHouseDown(failure))
+                if (copy.Failure is { } failure && IsClickHouseDown(failure, cancellationToken))
                 {
                     return await ClickHouseUnusableAsync(store!, failure).ConfigureAwait(false);
                 }
@@ -177,7 +179,7 @@ internal sealed class ReconcileCommand : ICliCommand, IHasFlags
             {
                 await copy.CompleteAsync().ConfigureAwait(false);
             }
-            catch (Exception e) when (IsClickHouseDown(e))
+            catch (Exception e) when (IsClickHouseDown(e, cancellationToken))
             {
                 return await ClickHouseUnusableAsync(store!, e).ConfigureAwait(false);
             }
@@ -232,11 +234,13 @@ internal sealed class ReconcileCommand : ICliCommand, IHasFlags
             : string.Create(CultureInfo.InvariantCulture, $"no heap limit, conserve-memory {GcModeRestart.CurrentConserveMemory}");
     }
 
-    private static bool IsClickHouseDown(Exception e) => e is HttpRequestException or global::ClickHouse.Driver.ClickHouseServerException;
+    // A server that accepts the connection and never answers ends in the HTTP client's timeout (a cancellation
+    // the run did not ask for): as down as one that refuses it.
+    private static bool IsClickHouseDown(Exception e, CancellationToken cancellationToken) => ClickHouseFailure.Is(e, cancellationToken);
 
     private static async Task<int> ClickHouseUnusableAsync(ClickHouseStore store, Exception e)
     {
-        await Console.Error.WriteLineAsync($"ingest reconcile: ClickHouse is not usable at {store.Options.ConnectionString}: {e.Message}").ConfigureAwait(false);
+        await Console.Error.WriteLineAsync($"ingest reconcile: ClickHouse is not usable at {ClickHouseOptions.Redacted(store.Options.ConnectionString)}: {ClickHouseFailure.Describe(e)}").ConfigureAwait(false);
         store.Dispose();
         return 1;
     }

@@ -9,6 +9,8 @@ internal sealed class RulesCommand : ICliCommand, IHasFlags
 {
     public string Name => "rules";
 
+    public IReadOnlySet<string> Options { get; } = new HashSet<string>(StringComparer.Ordinal) { "json" };
+
     public string Summary => "list the control-rule catalogue (id, severity, title, legal basis)";
 
     public string Help => """
@@ -31,13 +33,6 @@ internal sealed class RulesCommand : ICliCommand, IHasFlags
 
     public Task<int> RunAsync(CliArgs args, CancellationToken cancellationToken)
     {
-        foreach (var name in args.OptionNames)
-        {
-            if (name != "json")
-            {
-                throw new CliUsageException($"unknown option --{name}");
-            }
-        }
         if (args.Positionals.Count > 0)
         {
             throw new CliUsageException($"unexpected argument '{args.Positionals[0]}'");

@@ -8,6 +8,8 @@ internal sealed class StatusCommand : ICliCommand, IHasFlags
 {
     public string Name => "status";
 
+    public IReadOnlySet<string> Options { get; } = new HashSet<string>(StringComparer.Ordinal) { "json", "set" };
+
     public string Summary => "what ClickHouse holds: SED rows, distinct SEDs, quarantined units, runs";
 
     public IReadOnlySet<string> Flags { get; } = new HashSet<string> { "json" };

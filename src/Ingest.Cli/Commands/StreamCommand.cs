@@ -10,6 +10,8 @@ internal sealed class StreamCommand : ICliCommand
 {
     public string Name => "stream";
 
+    public IReadOnlySet<string> Options { get; } = new HashSet<string>(StringComparer.Ordinal) { "a1", "declarations", "exit-when-idle", "group", "metrics-port", "set", "topic" };
+
     public string Summary => "run the continuous Kafka worker in the foreground";
 
     /// <summary>The worker holds a bounded window, not a year: conserve-memory mode only costs it CPU (measured in the README).</summary>

@@ -15,6 +15,12 @@ internal interface ICliCommand
     string Help { get; }
 
     /// <summary>
+    /// Every option the verb takes (flags and valued ones, without dashes; --help is always taken): any
+    /// other is a usage error, so a mistyped --dry-run never runs a real run.
+    /// </summary>
+    IReadOnlySet<string> Options { get; }
+
+    /// <summary>
     /// The GC settings (runtime environment variables) the verb runs best with for these arguments,
     /// applied by restarting in place (see <see cref="GcModeRestart"/>); empty: the executable's own.
     /// </summary>

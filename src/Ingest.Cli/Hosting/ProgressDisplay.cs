@@ -15,6 +15,11 @@ internal sealed class ProgressDisplay(long expectedUnits, TextWriter output, boo
     public static ProgressDisplay ForConsole(long expectedUnits) =>
         new(expectedUnits, Console.Error, !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("TERM") is not (null or "dumb"));
 
+    /// <summary>Minutes and seconds, with the hours in front past an hour (mm:ss alone wraps at 60 minutes).</summary>
+    internal static string Eta(TimeSpan left) => left.TotalHours >= 1
+        ? string.Create(CultureInfo.InvariantCulture, $"{(int)left.TotalHours}:{left:mm\\:ss}")
+        : left.ToString(@"mm\:ss", CultureInfo.InvariantCulture);
+
     public void Report(RunCounters c, TimeSpan elapsed)
     {
         var done = c.Written;
@@ -26,7 +31,7 @@ internal sealed class ProgressDisplay(long expectedUnits, TextWriter output, boo
         if (expectedUnits > 0)
         {
             fraction = Math.Clamp(done / (double)expectedUnits, 0, 1);
-            eta = rate > 0 && done < expectedUnits ? $" ETA {TimeSpan.FromSeconds((expectedUnits - done) / rate):mm\\:ss}" : "";
+            eta = rate > 0 && done < expectedUnits ? " ETA " + Eta(TimeSpan.FromSeconds((expectedUnits - done) / rate)) : "";
         }
         var counts = string.Create(CultureInfo.InvariantCulture, $"{done:N0} units, {c.Seds:N0} SEDs, {c.Quarantined:N0} quarantined, {rate:N0}/s, {mbps:N0} MB/s{eta}");
         if (interactive)

@@ -6,6 +6,8 @@ namespace Ingest.Cli.Hosting;
 /// <summary>Prints a query result as an aligned table, CSV with a header, or one JSON array.</summary>
 internal static class QueryOutput
 {
+    private static readonly Dictionary<string, object> s_unquoted64 = new() { ["output_format_json_quote_64bit_integers"] = 0 };
+
     public static async Task WriteAsync(ClickHouseStore store, string sql, string format, TextWriter output, CancellationToken cancellationToken)
     {
         switch (format)
@@ -14,7 +16,8 @@ internal static class QueryOutput
                 await output.WriteAsync(await store.QueryTextAsync(sql + "\nFORMAT CSVWithNames", cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
                 break;
             case "json":
-                var lines = (await store.QueryTextAsync(sql + "\nFORMAT JSONEachRow", cancellationToken).ConfigureAwait(false))
+                // Counts are 64-bit: ClickHouse quotes those in JSON unless told not to, and a count is a number.
+                var lines = (await store.QueryTextAsync(sql + "\nFORMAT JSONEachRow", s_unquoted64, cancellationToken).ConfigureAwait(false))
                     .Split('\n', StringSplitOptions.RemoveEmptyEntries);
                 await output.WriteLineAsync("[" + string.Join(",\n", lines) + "]").ConfigureAwait(false);
                 break;

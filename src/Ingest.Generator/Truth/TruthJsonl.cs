@@ -21,8 +21,17 @@ public static class TruthJsonl
             {
                 continue;
             }
-            yield return JsonSerializer.Deserialize(line, TruthJsonContext.Default.TruthRecord)
-                ?? throw new InvalidDataException($"{path}:{n}: null record");
+            TruthRecord? record;
+            try
+            {
+                record = JsonSerializer.Deserialize(line, TruthJsonContext.Default.TruthRecord);
+            }
+            catch (JsonException e)
+            {
+                // A damaged truth file is bad input, said where, not a defect (the CLI prints it on one line).
+                throw new InvalidDataException($"{path}:{n}: {e.Message}", e);
+            }
+            yield return record ?? throw new InvalidDataException($"{path}:{n}: null record");
         }
     }
 }

@@ -94,6 +94,35 @@ public sealed class QueryPackTests : IAsyncLifetime
         }
     }
 
+    /// <summary>--format json: one valid array, and counts (64-bit integers, which ClickHouse quotes by default) as numbers.</summary>
+    [Fact]
+    public async Task Every_query_prints_valid_json_with_counts_as_numbers()
+    {
+        var numbers = 0;
+        foreach (var query in SavedQueries.All)
+        {
+            var values = query.Parameters.Where(p => p.Required).ToDictionary(p => p.Name, _ => "PL:85022912345");
+            var sql = SavedQueries.Render(query, _db.Name, values, DateOnly.FromDateTime(DateTime.UtcNow));
+            using var output = new StringWriter();
+            await Ingest.Cli.Hosting.QueryOutput.WriteAsync(_db.Store, sql, "json", output, CancellationToken.None);
+            using var json = System.Text.Json.JsonDocument.Parse(output.ToString());
+            foreach (var row in json.RootElement.EnumerateArray())
+            {
+                foreach (var cell in row.EnumerateObject())
+                {
+                    Assert.False(cell.Value.ValueKind == System.Text.Json.JsonValueKind.String && long.TryParse(cell.Value.GetString(), out _) && cell.Name is "anomalies" or "documents" or "units_in" or "seds",
+                        $"{query.Name}: {cell.Name} is the string {cell.Value}");
+                    numbers += cell.Value.ValueKind == System.Text.Json.JsonValueKind.Number ? 1 : 0;
+                }
+            }
+        }
+        Assert.True(numbers > 0, "no query printed a number: the test proves nothing");
+        using var byRule = new StringWriter();
+        await Ingest.Cli.Hosting.QueryOutput.WriteAsync(_db.Store, SavedQueries.Render(SavedQueries.All.Single(q => q.Name == "anomalies-by-rule"), _db.Name, new Dictionary<string, string>(), DateOnly.FromDateTime(DateTime.UtcNow)), "json", byRule, CancellationToken.None);
+        using var rows = System.Text.Json.JsonDocument.Parse(byRule.ToString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Number, rows.RootElement[0].GetProperty("anomalies").ValueKind);
+    }
+
     [Fact]
     public async Task Postings_without_declaration_lists_exactly_the_unmatched_A009s()
     {

@@ -75,4 +75,69 @@ public sealed class DamagedInputTests
         Assert.Contains(setting.Split('=')[0], output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("reconcile", "--dryrun")]
+    [InlineData("status", "--bogus")]
+    [InlineData("query", "--formatt")]
+    public async Task An_unknown_option_is_a_usage_error_and_runs_nothing(string verb, string option)
+    {
+        string[] args = verb switch
+        {
+            "reconcile" => ["reconcile", "--input", Valid, option],
+            "query" => ["query", "run-history", option, "csv"],
+            _ => [verb, option],
+        };
+        var (exit, output) = await IngestProcess.RunAsync("unused", TimeSpan.FromMinutes(1), args);
+
+        Assert.Equal(64, exit);
+        Assert.Contains($"unknown option {option}", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_password_in_the_connection_string_is_never_printed()
+    {
+        var (exit, output) = await IngestProcess.RunAsync("unused", TimeSpan.FromMinutes(2), "reconcile", "--input", Valid,
+            "--set", "ClickHouse:ConnectionString=Host=127.0.0.1;Port=1;Username=ingest;Password=s3cret");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("ClickHouse is not usable at", output, StringComparison.Ordinal);
+        Assert.Contains("Password=***", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>A server that takes the connection and never answers: the client's timeout, said in one line.</summary>
+    [Fact]
+    public async Task A_ClickHouse_that_never_answers_is_one_clear_line_not_a_stack_trace()
+    {
+        using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start();
+        var port = ((System.Net.IPEndPoint)silent.LocalEndpoint).Port;
+
+        var (exit, output) = await IngestProcess.RunAsync("unused", TimeSpan.FromMinutes(3), "reconcile", "--input", Valid,
+            "--set", $"ClickHouse:ConnectionString=Host=127.0.0.1;Port={port};Timeout=2");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("did not answer", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("unexpected error", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_damaged_truth_file_is_one_line_saying_where()
+    {
+        var truth = Path.Combine(Path.GetTempPath(), $"ingest-bad-truth-{Guid.NewGuid():N}.jsonl");
+        await File.WriteAllTextAsync(truth, "{bad\n");
+        try
+        {
+            var (exit, output) = await IngestProcess.RunAsync("unused", TimeSpan.FromMinutes(2), "evaluate", "--truth", truth, "--corpus", Valid);
+
+            Assert.Equal(1, exit);
+            Assert.Contains($"{truth}:1:", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("unexpected error", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(truth);
+        }
+    }
 }
