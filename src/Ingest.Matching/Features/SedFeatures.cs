@@ -31,8 +31,8 @@ internal sealed class SedFeatures
     public required string? ResidenceCountry { get; init; }
     public required string PersonKey { get; init; }
 
-    /// <summary>Decision period; null when the start is missing or not a date.</summary>
-    public Period? Period => Start.IsValid ? new Period(Start.Value, End.AsNullable) : null;
+    /// <summary>Decision period; null when the start is missing or not a date, or the end is written but not a date.</summary>
+    public Period? Period => Ingest.Normalization.Dates.Period.Of(Start, End);
 
     /// <summary>"Today" for this SED: when it was received (batch reruns stay reproducible).</summary>
     public DateOnly? Now => Received.AsNullable ?? Created.AsNullable;
@@ -85,7 +85,8 @@ internal sealed class SedFeatures
             Created = DateNormalizer.Parse(sed.Envelope.CreatedAt),
             Start = DateNormalizer.Parse(d.PeriodStart),
             End = end,
-            OpenPeriod = !string.IsNullOrWhiteSpace(d.OpenPeriodType) || (end.Status == DateStatus.Empty && !string.IsNullOrWhiteSpace(d.PeriodStart)),
+            OpenPeriod = !string.IsNullOrWhiteSpace(d.OpenPeriodType) || (end.Status == DateStatus.Empty && !string.IsNullOrWhiteSpace(d.PeriodStart))
+                || (end.IsValid && Ingest.Normalization.Dates.Period.IsPlaceholderEnd(end.Value)),
             ForDuration = d.ForDurationOfActivity?.Trim() == "1",
             State = CountryNormalizer.Normalize(d.LegislationState),
             Article = ArticleCodes.Normalize(sedType, sed.Article),

@@ -51,9 +51,9 @@ public static class CountryNormalizer
     /// <summary>EU member states, EEA states and Switzerland: where Regulation 883/2004 coordinates.</summary>
     public static bool IsCoordinated(string? internalCode) => internalCode is not null && CountryTables.CoordinationStart.ContainsKey(internalCode);
 
-    /// <summary>The date the regulation began to apply between France and that state (EU 2010-05-01, CH 2012-04-01, EEA 2012-06-01).</summary>
+    /// <summary>The date the regulation began to apply between France and that state (EU 2010-05-01, HR 2013-07-01, CH 2012-04-01, EEA 2012-06-01).</summary>
     public static DateOnly? CoordinationStart(string? internalCode) =>
         internalCode is not null && CountryTables.CoordinationStart.TryGetValue(internalCode, out var d) ? d : null;
 
-    public static bool IsEu(string? internalCode) => internalCode != "GB" && CoordinationStart(internalCode) == CountryTables.EuStart;
+    public static bool IsEu(string? internalCode) => internalCode is not null && CountryTables.Eu.Contains(internalCode);
 }

@@ -28,17 +28,37 @@ internal static class CountryTables
         ("QA", "QAT"), ("KW", "KWT"), ("ET", "ETH"), ("ER", "ERI"), ("SO", "SOM"), ("SD", "SDN"), ("GH", "GHA"),
         ("GN", "GIN"), ("CD", "COD"), ("CG", "COG"), ("AO", "AGO"), ("MG", "MDG"), ("MU", "MUS"), ("HT", "HTI"),
         ("CU", "CUB"), ("DO", "DOM"), ("AD", "AND"), ("MC", "MCO"), ("SM", "SMR"), ("VA", "VAT"),
+        ("CV", "CPV"), ("BF", "BFA"), ("TG", "TGO"), ("BJ", "BEN"), ("GA", "GAB"), ("NE", "NER"), ("TD", "TCD"),
+        ("MR", "MRT"), ("GM", "GMB"), ("GW", "GNB"), ("SL", "SLE"), ("LR", "LBR"), ("RW", "RWA"), ("BI", "BDI"),
+        ("KE", "KEN"), ("UG", "UGA"), ("TZ", "TZA"), ("ZW", "ZWE"), ("ZM", "ZMB"), ("MZ", "MOZ"), ("NA", "NAM"),
+        ("BW", "BWA"), ("LY", "LBY"), ("CF", "CAF"), ("GQ", "GNQ"), ("DJ", "DJI"), ("KM", "COM"), ("SC", "SYC"),
+        ("PS", "PSE"), ("YE", "YEM"), ("OM", "OMN"), ("BH", "BHR"), ("TM", "TKM"), ("MY", "MYS"), ("SG", "SGP"),
+        ("KH", "KHM"), ("LA", "LAO"), ("MM", "MMR"), ("TW", "TWN"), ("HK", "HKG"), ("MO", "MAC"), ("KP", "PRK"),
+        ("BT", "BTN"), ("MV", "MDV"), ("UY", "URY"), ("PY", "PRY"), ("CR", "CRI"), ("PA", "PAN"), ("GT", "GTM"),
+        ("HN", "HND"), ("SV", "SLV"), ("NI", "NIC"), ("JM", "JAM"), ("TT", "TTO"), ("BB", "BRB"), ("BS", "BHS"),
+        ("SR", "SUR"), ("GY", "GUY"), ("FO", "FRO"), ("GL", "GRL"), ("GI", "GIB"), ("IM", "IMN"), ("JE", "JEY"),
+        ("GG", "GGY"), ("FJ", "FJI"), ("PG", "PNG"),
         ("XR", "XXB"), ("XS", "XXA"), ("XU", "XXX"),
     ];
 
     private static readonly string[] s_eu =
         ["AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"];
 
+    // Croatia joined the EU, and Regulation 883/2004 began to apply to it, on 2013-07-01.
+    private static readonly DateOnly s_hrStart = new(2013, 7, 1);
+
+    // Three-letter codes in use besides ISO 3166-1's: Kosovo's passports (RKS) and Romania's former code (ROM).
+    private static readonly (string A3, string A2)[] s_alpha3Aliases = [("RKS", "XK"), ("ROM", "RO")];
+
+    /// <summary>The EU member states (internal codes).</summary>
+    public static readonly FrozenSet<string> Eu = s_eu.ToFrozenSet(StringComparer.Ordinal);
+
 
     /// <summary>Two capital letters → internal code, as a 26×26 table (EL → GR, UK → GB included): no hashing on the hot path.</summary>
     public static readonly string?[] ByAlpha2 = BuildAlpha2();
 
-    public static readonly FrozenDictionary<string, string> Alpha3 = s_codes.ToFrozenDictionary(c => c.A3, c => c.A2, StringComparer.Ordinal);
+    public static readonly FrozenDictionary<string, string> Alpha3 =
+        s_codes.Select(c => (c.A3, c.A2)).Concat(s_alpha3Aliases).ToFrozenDictionary(c => c.Item1, c => c.Item2, StringComparer.Ordinal);
 
     public static readonly FrozenDictionary<string, DateOnly> CoordinationStart = BuildCoordination();
 
@@ -61,6 +81,7 @@ internal static class CountryTables
         {
             d[c] = EuStart;
         }
+        d["HR"] = s_hrStart;
         d["IS"] = s_eeaStart;
         d["LI"] = s_eeaStart;
         d["NO"] = s_eeaStart;

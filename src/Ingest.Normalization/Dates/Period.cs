@@ -46,15 +46,23 @@ public readonly record struct Period(DateOnly Start, DateOnly? End)
         return months;
     }
 
-    /// <summary>Builds a period from raw CDM fields; null when the start is not a valid date.</summary>
-    public static Period? From(string? start, string? end)
+    /// <summary>Builds a period from raw CDM fields; null when the start is not a valid date (see <see cref="Of"/>).</summary>
+    public static Period? From(string? start, string? end) => Of(DateNormalizer.Parse(start), DateNormalizer.Parse(end));
+
+    /// <summary>
+    /// The period of a start and an end as parsed. Null when the start is not a date, and when the end
+    /// is written but is not one (2023-02-29, "31/13/2024"): read as open, it would overlap everything
+    /// after it, so nothing is assumed. An end in the year 9999 (a placeholder for "no end") is open.
+    /// </summary>
+    public static Period? Of(ParsedDate start, ParsedDate end)
     {
-        var s = DateNormalizer.Parse(start);
-        if (!s.IsValid)
+        if (!start.IsValid || end.Status is DateStatus.Impossible or DateStatus.Unparseable)
         {
             return null;
         }
-        var e = DateNormalizer.Parse(end);
-        return new Period(s.Value, e.AsNullable);
+        return new Period(start.Value, end.IsValid && !IsPlaceholderEnd(end.Value) ? end.Value : null);
     }
+
+    /// <summary>An end date that stands for "no end" (9999-12-31 and the like).</summary>
+    public static bool IsPlaceholderEnd(DateOnly end) => end.Year == 9999;
 }

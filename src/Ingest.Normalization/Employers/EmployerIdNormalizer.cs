@@ -32,7 +32,7 @@ public static class EmployerIdNormalizer
             if (v.Length == 9)
             {
                 var siren = Same(v, raw);
-                return new NormalizedEmployerId(siren, EmployerIdKind.Siren, Luhn.IsValid(v), string.Concat("FR:", siren), raw);
+                return new NormalizedEmployerId(siren, EmployerIdKind.Siren, Luhn.IsValid(v) && !AllZeros(v), string.Concat("FR:", siren), raw);
             }
             if (v.Length == 14)
             {
@@ -48,8 +48,12 @@ public static class EmployerIdNormalizer
     /// <summary>The FR VAT key of a SIREN.</summary>
     public static int FrenchVatKey(ReadOnlySpan<char> siren) => (12 + 3 * Pins.Digits.Mod(siren, 97)) % 97;
 
+    // All zeros passes Luhn but is the placeholder a form gets when the number is unknown: valid, it would
+    // make every employer without a number one employer.
     private static bool IsValidSiret(ReadOnlySpan<char> v) =>
-        Luhn.IsValid(v) || (v.StartsWith("356000000") && DigitSum(v) % 5 == 0); // La Poste establishments
+        !AllZeros(v) && (Luhn.IsValid(v) || (v.StartsWith("356000000") && DigitSum(v) % 5 == 0)); // La Poste establishments
+
+    private static bool AllZeros(ReadOnlySpan<char> v) => !v.ContainsAnyExcept('0');
 
     private static int DigitSum(ReadOnlySpan<char> v)
     {
@@ -71,7 +75,7 @@ public static class EmployerIdNormalizer
             {
                 var siren = body[2..];
                 var key = (body[0] - '0') * 10 + (body[1] - '0');
-                var valid = Luhn.IsValid(siren) && key == FrenchVatKey(siren);
+                var valid = Luhn.IsValid(siren) && !AllZeros(siren) && key == FrenchVatKey(siren);
                 return new NormalizedEmployerId(value, EmployerIdKind.Vat, valid, string.Concat("FR:", siren), raw);
             }
             return new NormalizedEmployerId(value, EmployerIdKind.Vat, false, string.Concat("FR:", body), raw);
@@ -85,10 +89,11 @@ public static class EmployerIdNormalizer
 
     private static string? VatPrefix(ReadOnlySpan<char> two)
     {
-        // VAT numbers use the EU prefixes (EL for Greece, XI for Northern Ireland). A prefix that
+        // VAT numbers use the EU prefixes (EL for Greece, XI for Northern Ireland), and the UK's own
+        // register GB: one business is GB… or XI… with the same digits, so both read as GB. A prefix that
         // disagrees with the address country counts only before digits, so "HRB 12345" (a German
         // commercial register number) is not read as a Croatian VAT number.
-        if (two.SequenceEqual("XI"))
+        if (two.SequenceEqual("XI") || two.SequenceEqual("GB"))
         {
             return "GB";
         }

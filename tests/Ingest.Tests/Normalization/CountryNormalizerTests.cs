@@ -20,6 +20,12 @@ public sealed class CountryNormalizerTests
     [InlineData("XK", "XK")]
     [InlineData("XKX", "XK")]
     [InlineData("DEU", "DE")]
+    [InlineData("CPV", "CV")]
+    [InlineData("cv", "CV")]
+    [InlineData("KEN", "KE")]
+    [InlineData("TW", "TW")]
+    [InlineData("RKS", "XK")]
+    [InlineData("ROM", "RO")]
     public void Known_codes(string raw, string expected) => Assert.Equal(expected, CountryNormalizer.Normalize(raw));
 
     [Theory]
@@ -44,6 +50,11 @@ public sealed class CountryNormalizerTests
         Assert.Equal(new DateOnly(2010, 5, 1), CountryNormalizer.CoordinationStart("PL"));
         Assert.Equal(new DateOnly(2012, 4, 1), CountryNormalizer.CoordinationStart("CH"));
         Assert.Equal(new DateOnly(2012, 6, 1), CountryNormalizer.CoordinationStart("NO"));
+        // Croatia joined on 2013-07-01, and is an EU state from then on.
+        Assert.Equal(new DateOnly(2013, 7, 1), CountryNormalizer.CoordinationStart("HR"));
+        Assert.True(CountryNormalizer.IsEu("HR"));
+        Assert.False(CountryNormalizer.IsEu("GB"));
+        Assert.False(CountryNormalizer.IsEu("CH"));
         Assert.False(CountryNormalizer.IsCoordinated("MA"));
         Assert.True(CountryNormalizer.IsCoordinated(CountryNormalizer.Normalize("EL")));
     }

@@ -67,6 +67,18 @@ public sealed class DateNormalizerTests
     }
 
     [Fact]
+    public void An_end_written_but_not_a_date_gives_no_period_and_the_year_9999_an_open_one()
+    {
+        // Read as open, 2023-02-29 would make the period overlap everything after it.
+        Assert.Null(Period.From("2023-01-01", "2023-02-29"));
+        Assert.Null(Period.From("2023-01-01", "soon"));
+        var placeholder = Period.From("2020-01-01", "9999-12-31")!.Value;
+        Assert.True(placeholder.IsOpen);
+        Assert.Equal(int.MaxValue, placeholder.Days);
+        Assert.True(Period.From("2020-01-01", "")!.Value.IsOpen);
+    }
+
+    [Fact]
     public void An_inverted_period_is_repaired_to_its_start_day()
     {
         var inverted = Period.From("2024-05-01", "2024-04-01")!.Value;

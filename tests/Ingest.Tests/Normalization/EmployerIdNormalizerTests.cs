@@ -49,6 +49,10 @@ public sealed class EmployerIdNormalizerTests
     [InlineData("EL123456789", EmployerIdKind.Vat, true)]
     [InlineData("HRB 12345", EmployerIdKind.Other, true)]
     [InlineData("", EmployerIdKind.Empty, false)]
+    // All zeros passes Luhn, but is the placeholder of an unknown number.
+    [InlineData("000 000 000", EmployerIdKind.Siren, false)]
+    [InlineData("00000000000000", EmployerIdKind.Siret, false)]
+    [InlineData("FR00000000000", EmployerIdKind.Vat, false)]
     public void Known_ids(string raw, EmployerIdKind kind, bool valid)
     {
         var id = EmployerIdNormalizer.Normalize(raw, raw.StartsWith("HRB", StringComparison.Ordinal) ? "DE" : null);
@@ -61,5 +65,15 @@ public sealed class EmployerIdNormalizerTests
     {
         Assert.Equal("GR:123456789", EmployerIdNormalizer.Normalize("EL 123 456 789").Key);
         Assert.Equal("FR:732829320", EmployerIdNormalizer.Normalize("FR 44 732829320").Key);
+    }
+
+    [Fact]
+    public void A_uk_vat_number_is_one_key_with_its_gb_or_northern_irish_prefix()
+    {
+        var gb = EmployerIdNormalizer.Normalize("GB 123 4567 89");
+        var xi = EmployerIdNormalizer.Normalize("XI123456789");
+        Assert.Equal(EmployerIdKind.Vat, gb.Kind);
+        Assert.Equal("GB:123456789", gb.Key);
+        Assert.Equal(gb.Key, xi.Key);
     }
 }
