@@ -14,8 +14,12 @@ public static class XmlTranscoding
 {
     static XmlTranscoding() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    /// <summary>A document transcoded to UTF-8 (without a byte order mark).</summary>
-    public sealed class Transcoded(byte[] utf8, Encoding source, int prefixBytes)
+    /// <summary>
+    /// A document transcoded to UTF-8: without a byte order mark, unless the text itself starts with
+    /// U+FEFF (a second mark after the real one), which then follows a UTF-8 mark so that the reader
+    /// meets it as what it is, a character before the root, and refuses it.
+    /// </summary>
+    public sealed class Transcoded(byte[] utf8, Encoding source, int prefixBytes, int utf8PrefixBytes = 0)
     {
         public byte[] Utf8 { get; } = utf8;
 
@@ -24,7 +28,7 @@ public static class XmlTranscoding
 
         /// <summary>The offset in the original bytes of a character starting at <paramref name="utf8Offset"/> in <see cref="Utf8"/>.</summary>
         public long OriginalOffset(long utf8Offset) =>
-            prefixBytes + source.GetByteCount(Encoding.UTF8.GetString(Utf8, 0, (int)Math.Clamp(utf8Offset, 0, Utf8.Length)));
+            prefixBytes + source.GetByteCount(Encoding.UTF8.GetString(Utf8, utf8PrefixBytes, (int)Math.Clamp(utf8Offset - utf8PrefixBytes, 0, Utf8.Length - utf8PrefixBytes)));
     }
 
     /// <summary>A document whose bytes are not valid in the encoding it is in.</summary>
@@ -55,7 +59,35 @@ public static class XmlTranscoding
             var (line, column) = XmlPosition.LineAndColumn(new System.Buffers.ReadOnlySequence<byte>(before), before.Length);
             return (null, new Invalid($"the bytes are not valid {encoding.WebName}", prefix + at, line, column));
         }
+        if (encoding is UnicodeEncoding utf16 && Contradiction(utf16, text) is { } contradiction)
+        {
+            return (null, new Invalid(contradiction.Message, prefix + 2L * contradiction.Index, 1, contradiction.Index + 1));
+        }
+        if (text.StartsWith('\uFEFF'))
+        {
+            return (new Transcoded([.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(text)], encoding, prefix, Encoding.UTF8.Preamble.Length), null);
+        }
         return (new Transcoded(Encoding.UTF8.GetBytes(text), encoding, prefix), null);
+    }
+
+    /// <summary>
+    /// A UTF-16 document whose declaration names another encoding (XML 1.0 §4.3.3: a fatal error), and
+    /// where in its text that name is; null when it names UTF-16 (or this byte order), or nothing.
+    /// </summary>
+    private static (string Message, int Index)? Contradiction(UnicodeEncoding utf16, string text)
+    {
+        var head = Encoding.UTF8.GetBytes(text[..Math.Min(text.Length, 1024)]);
+        if (DeclaredEncoding(head) is not { } name || name.Equals("UTF-16", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+        var bigEndian = utf16.CodePage == BigEndianCodePage;
+        if (name.Equals(bigEndian ? "UTF-16BE" : "UTF-16LE", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+        var at = head.AsSpan().IndexOf("encoding"u8);
+        return ($"the document is in {(bigEndian ? "UTF-16BE" : "UTF-16LE")} but its declaration says encoding=\"{name}\"", Math.Max(at, 0));
     }
 
     /// <summary>
@@ -103,6 +135,8 @@ public static class XmlTranscoding
             : (declared, 0);
     }
 
+    private const int BigEndianCodePage = 1201;
+
     private static UnicodeEncoding Utf16(bool bigEndian) => new(bigEndian, byteOrderMark: false, throwOnInvalidBytes: true);
 
     /// <summary>The encoding named by an XML declaration at the very start (no byte order mark), or null.</summary>
@@ -142,7 +176,8 @@ public static class XmlTranscoding
     {
         if (encoding is UnicodeEncoding)
         {
-            var bigEndian = encoding.GetPreamble() is [0xFE, 0xFF];
+            // The code page, not the preamble: these encodings are made without one.
+            var bigEndian = encoding.CodePage == BigEndianCodePage;
             var i = 0;
             for (; i + 1 < body.Length; i += 2)
             {

@@ -94,6 +94,49 @@ public sealed class TranscodingTests
         Assert.Contains(detail, error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>Big-endian UTF-16's bad units are placed in its own byte order too.</summary>
+    [Fact]
+    public void Bytes_not_valid_in_big_endian_UTF16_are_refused_where_they_are()
+    {
+        // A lone low surrogate (DC00) after "<a>": character 3, bytes 8-9 after the mark.
+        byte[] bytes = [.. Encode("<a>", Encoding.BigEndianUnicode, bom: true), 0xDC, 0x00, .. Encoding.BigEndianUnicode.GetBytes("</a>")];
+        var error = Parse(bytes).Error!;
+        Assert.Equal(("UnsupportedEncoding", 8L, 1, 4), (error.ErrorCode, error.ByteOffset, error.Line, error.Column));
+    }
+
+    /// <summary>A second byte order mark is a character before the root (the first is the mark), in either byte order.</summary>
+    [Theory]
+    [InlineData("utf-16")]
+    [InlineData("utf-16BE")]
+    public void A_UTF16_document_with_two_byte_order_marks_is_malformed(string encodingName)
+    {
+        var encoding = Encoding.GetEncoding(encodingName);
+        var outcome = Parse(Encode("\uFEFF<a/>", encoding, bom: true));
+        Assert.Equal(ParseOutcomeKind.Malformed, outcome.Kind);
+        Assert.Equal(2L, outcome.Error!.ByteOffset);
+        Assert.Equal(ParseOutcomeKind.NotSed, Parse(Encode("<a/>", encoding, bom: true)).Kind);
+    }
+
+    /// <summary>XML 1.0 §4.3.3: a declaration naming an encoding the document is not in is a fatal error.</summary>
+    [Theory]
+    [InlineData("utf-16", "ISO-8859-1", false)]
+    [InlineData("utf-16", "UTF-16BE", false)]
+    [InlineData("utf-16BE", "UTF-16LE", false)]
+    [InlineData("utf-16", "UTF-16", true)]
+    [InlineData("utf-16", "utf-16le", true)]
+    [InlineData("utf-16BE", "UTF-16BE", true)]
+    public void A_UTF16_document_must_not_declare_another_encoding(string encodingName, string declared, bool accepted)
+    {
+        var outcome = Parse(Encode($"<?xml version=\"1.0\" encoding=\"{declared}\"?><a/>", Encoding.GetEncoding(encodingName), bom: true));
+        if (accepted)
+        {
+            Assert.Equal(ParseOutcomeKind.NotSed, outcome.Kind);
+            return;
+        }
+        Assert.Equal(("UnsupportedEncoding", 2L + 2 * 20, 21), (outcome.Error!.ErrorCode, outcome.Error.ByteOffset, outcome.Error.Column));
+        Assert.Contains($"encoding=\"{declared}\"", outcome.Error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void UTF32_stays_refused()
     {
