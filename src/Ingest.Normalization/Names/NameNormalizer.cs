@@ -169,6 +169,18 @@ public static class NameNormalizer
             {
                 continue;
             }
+            if (national && c is 'И' or 'и' && i + 1 < text.Length && text[i + 1] == '\u0306')
+            {
+                // Й written decomposed (И and a combining breve): the national tables know it precomposed.
+                c = 'Й';
+                i++;
+            }
+            if (national && c is 'Я' or 'я' && i > 0 && text[i - 1] is 'И' or 'и' && (i + 1 == text.Length || !char.IsLetter(text[i + 1])))
+            {
+                // Bulgarian transliteration (2009 act): -ия at the end of a word is IA (Мария → MARIA).
+                dest[n++] = 'A';
+                continue;
+            }
             if (national && Transliteration.TryMapNational(char.ToUpperInvariant(c), out var romanised))
             {
                 romanised.AsSpan().CopyTo(dest[n..]);
@@ -176,7 +188,8 @@ public static class NameNormalizer
                 continue;
             }
             var upper = FoldChar(c);
-            if (i + 1 < text.Length && Transliteration.GreekDigraph(upper, FoldChar(text[i + 1]), national) is { } digraph)
+            // A diaeresis on the second vowel (Ταϋγέτη) says the two are read apart: no digraph.
+            if (i + 1 < text.Length && !HasDiaeresis(text, i + 1) && Transliteration.GreekDigraph(upper, FoldChar(text[i + 1]), national, national ? LetterAfter(text, i + 1) : 'Α') is { } digraph)
             {
                 digraph.AsSpan().CopyTo(dest[n..]);
                 n += digraph.Length;
@@ -203,6 +216,18 @@ public static class NameNormalizer
             }
         }
     }
+
+    /// <summary>The folded letter after the one at <paramref name="index"/> (marks skipped), '\0' when the word ends there.</summary>
+    private static char LetterAfter(string text, int index)
+    {
+        var after = SkipMarks(text, index) + 1;
+        return after < text.Length && char.IsLetter(text[after]) ? FoldChar(text[after]) : '\0';
+    }
+
+    /// <summary>Whether the letter at <paramref name="index"/> bears a diaeresis, precomposed (ϋ, ΰ, Ϋ, ῢ…) or as a following combining mark.</summary>
+    private static bool HasDiaeresis(string text, int index) =>
+        text[index] is '\u03CB' or '\u03AB' or '\u03B0' or '\u03CA' or '\u03AA' or '\u0390' or '\u1FE2' or '\u1FE3' or '\u1FE7' or '\u1FD2' or '\u1FD3' or '\u1FD7'
+        || (index + 1 < text.Length && text[index + 1] == '\u0308');
 
     /// <summary>Upper case without diacritics (Ё → Е, Ά → Α, Ł stays Ł for the transliteration table).</summary>
     private static char FoldChar(char c) => char.ToUpperInvariant(Decomposition.Base(char.ToUpperInvariant(c)));

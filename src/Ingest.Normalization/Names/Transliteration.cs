@@ -34,10 +34,13 @@ internal static class Transliteration
 
     /// <summary>
     /// Greek vowel + Υ digraphs that ICAO writes as AV, EV, OU (I before Y is IV); with
-    /// <paramref name="national"/>, also ELOT 743's ΓΓ → NG.
+    /// <paramref name="national"/>, ELOT 743's forms: ΓΓ → NG, and AF, EF, IF where the digraph is
+    /// followed by a voiceless consonant (θ κ ξ π σ τ φ χ ψ) or ends the word (<paramref name="next"/>:
+    /// the folded letter after it, '\0' at the end of the word).
     /// </summary>
-    public static string? GreekDigraph(char first, char second, bool national = false) => (first, second) switch
+    public static string? GreekDigraph(char first, char second, bool national = false, char next = 'Α') => (first, second) switch
     {
+        ('Α' or 'Ε' or 'Η', 'Υ') when national && IsVoicelessOrEnd(next) => first switch { 'Α' => "AF", 'Ε' => "EF", _ => "IF" },
         ('Α', 'Υ') => "AV",
         ('Ε', 'Υ') => "EV",
         ('Η', 'Υ') => "IV",
@@ -45,6 +48,8 @@ internal static class Transliteration
         ('Γ', 'Γ') when national => "NG",
         _ => null,
     };
+
+    private static bool IsVoicelessOrEnd(char next) => next is '\0' or 'Θ' or 'Κ' or 'Ξ' or 'Π' or 'Σ' or 'Τ' or 'Φ' or 'Χ' or 'Ψ';
 
     private static Dictionary<char, string> Build()
     {

@@ -78,6 +78,11 @@ public sealed class NameNormalizerTests
     [InlineData("ΠΑΠΑΔΟΠΟΥΛΟΣ", "PAPADOPOULOS")]
     [InlineData("Παπαδόπουλος", "PAPADOPOULOS")]
     [InlineData("Γεώργιος", "GEORGIOS")]
+    [InlineData("Γε\u1F7Dργιος", "GEORGIOS")] // ώ written with oxia (Greek Extended)
+    [InlineData("Ἀλέξανδρος", "ALEXANDROS")] // polytonic: psili on the capital
+    [InlineData("Ταϋγέτη", "TAYGETI")] // the diaeresis keeps α and υ apart
+    [InlineData("Ταυ\u0308γέτη", "TAYGETI")] // the same with a combining diaeresis
+    [InlineData("Ταυγέτη", "TAVGETI")]
     [InlineData("Ευάγγελος", "EVAGGELOS")]
     [InlineData("Θεοδωρίδης", "THEODORIDIS")]
     [InlineData("Иванов", "IVANOV")]
@@ -107,8 +112,12 @@ public sealed class NameNormalizerTests
     [InlineData("Христов", "Йордан", "HRISTOV YORDAN")]
     [InlineData("Стоянов", "Петър", "PETAR STOYANOV")]
     [InlineData("Желязков", "Николай", "NIKOLAY ZHELYAZKOV")]
-    [InlineData("Щерев", "Юлия", "SHTEREV YULIYA")]
+    [InlineData("Щерев", "Юлия", "SHTEREV YULIA")] // -ия at the end of a word is IA
+    [InlineData("Иванова", "Мария", "IVANOVA MARIA")]
+    [InlineData("Христов", "И\u0306ордан", "HRISTOV YORDAN")] // Й written decomposed
     [InlineData("Παπαδάκη", "Αγγελική", "ANGELIKI PAPADAKI")]
+    [InlineData("Παπαδάκης", "Ευθύμιος", "EFTHYMIOS PAPADAKIS")] // ευ before θ: EF
+    [InlineData("Παπαδάκης", "Ευστάθιος", "EFSTATHIOS PAPADAKIS")]
     public void National_romanisation_of_greek_and_cyrillic(string family, string forename, string expected)
     {
         Assert.Equal(expected, NameNormalizer.NormalizeNational(family, forename).Key);
