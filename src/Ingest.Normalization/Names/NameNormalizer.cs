@@ -165,7 +165,7 @@ public static class NameNormalizer
             }
             var category = CharUnicodeInfo.GetUnicodeCategory(c);
             if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark
-                || c is '\u2019' or '\u02BC' or '\u2018')
+                || c is '\u2019' or '\u02BC' or '\u2018' or '\u00B4' or '\u02BB' or '\u02B9' or '\u2032')
             {
                 continue;
             }

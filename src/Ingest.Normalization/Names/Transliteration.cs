@@ -70,6 +70,10 @@ internal static class Transliteration
             // Latin letters without a canonical decomposition
             ['ß'] = "SS", ['Æ'] = "AE", ['Ø'] = "O", ['Œ'] = "OE", ['Ł'] = "L", ['Đ'] = "D", ['Þ'] = "TH",
             ['Ð'] = "D", ['Ħ'] = "H", ['Ŀ'] = "L", ['Ŋ'] = "N", ['Ŧ'] = "T", ['ẞ'] = "SS",
+            // Ligatures (Dutch IJ, the Croatian digraph letters, typographic f-ligatures) are their letters.
+            ['Ĳ'] = "IJ", ['Ǆ'] = "DZ", ['ǅ'] = "DZ", ['Ǉ'] = "LJ", ['ǈ'] = "LJ", ['Ǌ'] = "NJ", ['ǋ'] = "NJ",
+            ['Ǳ'] = "DZ", ['ǲ'] = "DZ", ['ﬀ'] = "FF", ['ﬁ'] = "FI", ['ﬂ'] = "FL", ['ﬃ'] = "FFI", ['ﬄ'] = "FFL",
+            ['ﬅ'] = "ST", ['ﬆ'] = "ST",
             // Turkish dotless i: invariant upper-casing keeps it (only the Turkish culture maps it to I).
             ['ı'] = "I",
         };

@@ -96,6 +96,10 @@ public sealed class NameNormalizerTests
     [InlineData("Yıldız Aydın", "AYDIN YILDIZ")]
     [InlineData("İbrahim", "IBRAHIM")]
     [InlineData("O'Brien", "OBRIEN")]
+    [InlineData("O´Brien", "OBRIEN")] // an acute accent typed for the apostrophe
+    [InlineData("Ĳzerman", "IJZERMAN")]
+    [InlineData("ǈubić", "LJUBIC")]
+    [InlineData("Griﬃn", "GRIFFIN")]
     [InlineData("Müller-Lüdenscheidt", "LUDENSCHEIDT MULLER")]
     [InlineData("  ", "")]
     public void Known_names(string raw, string expected) => Assert.Equal(expected, NameNormalizer.Normalize(raw).Key);
