@@ -80,8 +80,47 @@ public static class EmployerIdNormalizer
             }
             return new NormalizedEmployerId(value, EmployerIdKind.Vat, false, string.Concat("FR:", body), raw);
         }
-        var ok = body.Length is >= 2 and <= 13;
-        return new NormalizedEmployerId(value, EmployerIdKind.Vat, ok, string.Concat(country, ":", body), raw);
+        return new NormalizedEmployerId(value, EmployerIdKind.Vat, HasVatFormat(country, body), string.Concat(country, ":", body), raw);
+    }
+
+    /// <summary>
+    /// The shape of a VAT number after its prefix, per member state (the Commission's VIES formats):
+    /// lengths and which places hold digits or letters. Check digits are not verified (only FR's, above).
+    /// </summary>
+    internal static bool HasVatFormat(string country, ReadOnlySpan<char> b) => country switch
+    {
+        "AT" => b.Length == 9 && b[0] == 'U' && D(b[1..]),
+        "BE" => b.Length == 10 && D(b) && b[0] is '0' or '1',
+        "BG" => b.Length is 9 or 10 && D(b),
+        "CY" => b.Length == 9 && D(b[..8]) && char.IsAsciiLetter(b[8]),
+        "CZ" => b.Length is >= 8 and <= 10 && D(b),
+        "DE" or "EE" or "GR" or "PT" => b.Length == 9 && D(b),
+        "DK" or "FI" or "HU" or "LU" or "MT" or "SI" => b.Length == 8 && D(b),
+        "ES" => b.Length == 9 && char.IsAsciiLetterOrDigit(b[0]) && D(b[1..8]) && char.IsAsciiLetterOrDigit(b[8]),
+        "HR" or "IT" or "LV" => b.Length == 11 && D(b),
+        "IE" => b.Length is 8 or 9 && char.IsAsciiDigit(b[0]) && char.IsAsciiLetterOrDigit(b[1]) && D(b[2..7]) && Letters(b[7..]),
+        "LT" => b.Length is 9 or 12 && D(b),
+        "NL" => b.Length == 12 && D(b[..9]) && b[9] == 'B' && D(b[10..]),
+        "PL" or "SK" => b.Length == 10 && D(b),
+        "RO" => b.Length is >= 2 and <= 10 && D(b),
+        "SE" => b.Length == 12 && D(b),
+        // The UK's (and Northern Ireland's XI): 9 or 12 digits, or a government department or health authority (GD, HA + 3 digits).
+        "GB" => (b.Length is 9 or 12 && D(b)) || (b.Length == 5 && (b.StartsWith("GD") || b.StartsWith("HA")) && D(b[2..])),
+        _ => b.Length is >= 2 and <= 13,
+    };
+
+    private static bool D(ReadOnlySpan<char> s) => Pins.Digits.AllDigits(s);
+
+    private static bool Letters(ReadOnlySpan<char> s)
+    {
+        foreach (var c in s)
+        {
+            if (!char.IsAsciiLetter(c))
+            {
+                return false;
+            }
+        }
+        return s.Length > 0;
     }
 
     /// <summary>The raw string when stripping changed nothing (the usual case), so that no copy is made.</summary>

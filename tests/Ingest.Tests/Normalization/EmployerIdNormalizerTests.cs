@@ -53,6 +53,19 @@ public sealed class EmployerIdNormalizerTests
     [InlineData("000 000 000", EmployerIdKind.Siren, false)]
     [InlineData("00000000000000", EmployerIdKind.Siret, false)]
     [InlineData("FR00000000000", EmployerIdKind.Vat, false)]
+    // Each member state's VAT shape (check digits other than FR's are not verified).
+    [InlineData("DE12", EmployerIdKind.Vat, false)]
+    [InlineData("ATU12345678", EmployerIdKind.Vat, true)]
+    [InlineData("AT12345678", EmployerIdKind.Vat, false)]
+    [InlineData("NL123456789B01", EmployerIdKind.Vat, true)]
+    [InlineData("NL123456789", EmployerIdKind.Vat, false)]
+    [InlineData("IE1234567T", EmployerIdKind.Vat, true)]
+    [InlineData("IE1S23456T", EmployerIdKind.Vat, true)]
+    [InlineData("PL5261040828", EmployerIdKind.Vat, true)]
+    [InlineData("PL526104082", EmployerIdKind.Vat, false)]
+    [InlineData("ESB12345678", EmployerIdKind.Vat, true)]
+    [InlineData("GB123456789", EmployerIdKind.Vat, true)]
+    [InlineData("GBGD123", EmployerIdKind.Vat, true)]
     public void Known_ids(string raw, EmployerIdKind kind, bool valid)
     {
         var id = EmployerIdNormalizer.Normalize(raw, raw.StartsWith("HRB", StringComparison.Ordinal) ? "DE" : null);
