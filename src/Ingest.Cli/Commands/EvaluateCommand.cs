@@ -90,7 +90,9 @@ internal sealed partial class EvaluateCommand : ICliCommand, IHasFlags
             var predicted = await ReadRunAsync(store, db, run, cancellationToken).ConfigureAwait(false);
             if (predicted.Count == 0)
             {
-                await Console.Error.WriteLineAsync($"ingest evaluate: run {run} has no documents").ConfigureAwait(false);
+                // The run id was checked to be one (RunId), so it is safe in the SQL.
+                var known = await store.ScalarAsync($"SELECT count() FROM {db}.runs WHERE run_id = '{run}'", cancellationToken).ConfigureAwait(false) > 0;
+                await Console.Error.WriteLineAsync(known ? $"ingest evaluate: run {run} has no documents" : $"ingest evaluate: no run {run} in ClickHouse").ConfigureAwait(false);
                 return 1;
             }
             var invalidated = await ReadInvalidatedAsync(store, db, cancellationToken).ConfigureAwait(false);

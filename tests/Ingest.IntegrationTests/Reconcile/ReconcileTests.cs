@@ -78,6 +78,18 @@ public sealed class ReconcileTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Evaluating_a_run_that_does_not_exist_says_so()
+    {
+        var (exit, output) = await Reconcile();
+        Assert.True(exit == 0, output);
+
+        var (evaluated, said) = await IngestProcess.RunAsync(_db.Name, TimeSpan.FromMinutes(1), "evaluate", "--truth", Path.Combine(s_corpus.Value, "truth.jsonl"), "--run", "reconcile-nosuch");
+
+        Assert.Equal(1, evaluated);
+        Assert.Contains("no run reconcile-nosuch in ClickHouse", said, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_dry_run_writes_nothing()
     {
         var (exit, output) = await IngestProcess.RunAsync(_db.Name, TimeSpan.FromMinutes(3), "reconcile", "--input", s_corpus.Value, "--dry-run");
