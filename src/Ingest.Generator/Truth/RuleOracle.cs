@@ -290,7 +290,7 @@ public static class RuleOracle
             {
                 rules.Add("STR-05");
             }
-            if (st2 > DateOnly.FromDateTime(s.Received).AddDays(365))
+            if (st2 > DateOnly.FromDateTime(s.Received).AddYears(1))
             {
                 rules.Add("STR-06");
             }

@@ -120,7 +120,7 @@ internal static class MultiStateRules
             {
                 continue;
             }
-            var (start, end, count) = RuleFacts.LongestChain(periods, RuleFacts.TwoMonthsDays);
+            var (start, end, count) = RuleFacts.LongestChain(periods);
             if (count >= 3 && RuleFacts.Over24Months(start, end))
             {
                 return "employer " + key + " present continuously at client " + client + " " + D(start) + ".." + D(end) + " (" + I(count) + " postings)";

@@ -56,7 +56,7 @@ internal static class PeriodRules
                 {
                     return null;
                 }
-                var (start, end, count) = RuleFacts.ChainAround(p, earlier, RuleFacts.TwoMonthsDays);
+                var (start, end, count) = RuleFacts.ChainAround(p, earlier);
                 return count >= 2 && end == p.EffectiveEnd && RuleFacts.Over24Months(start, end)
                     ? Hit(I(count) + " chained postings " + D(start) + ".." + D(end) + " with gaps under 2 months")
                     : null;
@@ -88,7 +88,8 @@ internal static class PeriodRules
                     return null;
                 }
                 return p.IsOpen ? Hit("Art. " + s.Article + " open from " + D(p.Start))
-                    : p.End!.Value > p.Start.PlusYears(5) ? Hit("Art. " + s.Article + " for " + I(p.Months) + " months")
+                    // Over 5 years, both end days counted (as the 24-month rule): the end falls on or after start + 5 years.
+                    : p.End!.Value > p.Start.PlusYears(5).PlusDays(-1) ? Hit("Art. " + s.Article + " for " + I(p.Months) + " months")
                     : null;
             });
 
@@ -164,14 +165,13 @@ internal static class PeriodRules
         return false;
     }
 
-    /// <summary>Days between the previous period's end and the next start, when 1..60.</summary>
+    /// <summary>Days between the previous period's end and the next start, when the next starts after it and under 2 months after it (<see cref="RuleFacts.WithinTwoMonths"/>).</summary>
     private static int? Gap(Period previous, Period next)
     {
-        if (previous.End is not { } end || end >= next.Start)
+        if (previous.End is not { } end || end >= next.Start || !RuleFacts.WithinTwoMonths(end, next.Start))
         {
             return null;
         }
-        var gap = next.Start.DayNumber - end.DayNumber - 1;
-        return gap is >= 0 and < RuleFacts.TwoMonthsDays - 1 ? gap : null;
+        return next.Start.DayNumber - end.DayNumber - 1;
     }
 }

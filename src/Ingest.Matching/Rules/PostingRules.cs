@@ -163,7 +163,7 @@ internal static class PostingRules
                 return s.WorkCountries.Length > 1 ? new Finding("several host states: " + string.Join("/", s.WorkCountries), Severity.Med)
                     : s.WorkCountries[0] != "FR" ? Hit("work country " + s.WorkCountries[0] + ", not France")
                     : null;
-            });
+            }, escalatesTo: Severity.Med);
 
         yield return new ControlRule("POST-14", Severity.Red, "Posted worker resides in France",
             "883/2004 Art. 12 (temporary work abroad); Art. 13 if habitual", ["SedType", "residence address", "work countries"], "A005 request for information", c =>

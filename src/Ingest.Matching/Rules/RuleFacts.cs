@@ -162,10 +162,17 @@ internal static class RuleFacts
     }
 
     /// <summary>
-    /// Merges periods whose gaps are under <paramref name="maxGapDays"/> and returns the block that
-    /// contains <paramref name="current"/>: its start, end and how many periods it joined.
+    /// A period starting on <paramref name="nextStart"/> follows one ending on <paramref name="previousEnd"/>
+    /// with a gap under 2 months (PER-03, PER-04, the chains of A13-03): in calendar months, as the
+    /// regulation counts them (an overlap counts too).
     /// </summary>
-    public static (DateOnly Start, DateOnly End, int Count) ChainAround(Period current, List<Period> others, int maxGapDays)
+    public static bool WithinTwoMonths(DateOnly previousEnd, DateOnly nextStart) => nextStart < previousEnd.PlusMonths(2);
+
+    /// <summary>
+    /// Merges periods whose gaps are under 2 months (<see cref="WithinTwoMonths"/>) and returns the block
+    /// that contains <paramref name="current"/>: its start, end and how many periods it joined.
+    /// </summary>
+    public static (DateOnly Start, DateOnly End, int Count) ChainAround(Period current, List<Period> others)
     {
         others.Add(current);
         others.Sort((a, b) => a.Start.CompareTo(b.Start));
@@ -176,7 +183,7 @@ internal static class RuleFacts
         for (var i = 1; i < others.Count; i++)
         {
             var p = others[i];
-            if (p.Start.DayNumber - end.DayNumber <= maxGapDays)
+            if (WithinTwoMonths(end, p.Start))
             {
                 if (p.EffectiveEnd > end)
                 {
@@ -200,7 +207,7 @@ internal static class RuleFacts
     }
 
     /// <summary>The longest run of periods (sorted in place) whose gaps stay under <paramref name="maxGapDays"/>.</summary>
-    public static (DateOnly Start, DateOnly End, int Count) LongestChain(List<Period> periods, int maxGapDays)
+    public static (DateOnly Start, DateOnly End, int Count) LongestChain(List<Period> periods)
     {
         periods.Sort((a, b) => a.Start.CompareTo(b.Start));
         (DateOnly Start, DateOnly End, int Count) best = (periods[0].Start, periods[0].EffectiveEnd, 1);
@@ -208,7 +215,7 @@ internal static class RuleFacts
         for (var i = 1; i < periods.Count; i++)
         {
             var p = periods[i];
-            current = p.Start.DayNumber - current.End.DayNumber <= maxGapDays
+            current = WithinTwoMonths(current.End, p.Start)
                 ? (current.Start, p.EffectiveEnd > current.End ? p.EffectiveEnd : current.End, current.Count + 1)
                 : (p.Start, p.EffectiveEnd, 1);
             if (current.End.DayNumber - current.Start.DayNumber > best.End.DayNumber - best.Start.DayNumber)

@@ -110,7 +110,7 @@ internal static class StructuralRules
 
         yield return new ControlRule("STR-06", Severity.Med, "Start more than a year ahead",
             "987/2009 Art. 15(1) (notification in advance)", ["Decision.PeriodStart", "Envelope.ReceivedAt"], "review", c =>
-                c.Sed.Start.IsValid && c.Sed.Start.Value > c.Now.PlusDays(365) ? Hit("start " + D(c.Sed.Start.Value) + " more than a year after " + D(c.Now)) : null);
+                c.Sed.Start.IsValid && c.Sed.Start.Value > c.Now.PlusYears(1) ? Hit("start " + D(c.Sed.Start.Value) + " more than a year after " + D(c.Now)) : null);
 
         yield return new ControlRule("STR-07", Severity.Med, "Sender institution malformed or not the case creator's country",
             "EESSI institution id (CC:ID)", ["Envelope.SenderInstitution", "case history"], "review the routing", c =>
