@@ -77,6 +77,55 @@ public sealed class ReconcileTests : IAsyncLifetime
         Assert.Equal(Directory.GetFiles(samples, "*.xml").Count(f => !f.Contains("sbdh", StringComparison.Ordinal)), bare);
     }
 
+    /// <summary>Four queries of the pack against a reconciled corpus, each held to what its title says.</summary>
+    [Fact]
+    public async Task The_query_pack_computes_what_its_titles_say()
+    {
+        var (exit, output) = await Reconcile();
+        Assert.True(exit == 0, output);
+
+        // Conflicts: one row for each LEG-01/LEG-02 finding on a valid document (the engine's person links).
+        var conflicts = await Query("conflicting-legislation");
+        var findings = await _db.Store.ScalarAsync(
+            $"SELECT count() FROM {_db.Name}.anomalies_current ALL INNER JOIN (SELECT case_id, document_id FROM {_db.Name}.sed_current WHERE invalidated = 0) USING (case_id, document_id) WHERE rule_id IN ('LEG-01', 'LEG-02')",
+            CancellationToken.None);
+        Assert.Equal(findings, conflicts.Count);
+        Assert.True(findings > 0, "the corpus has no conflict: the check proves nothing");
+
+        // Employers: a posting is a case, whatever amendments it had.
+        var employers = await Query("employers-by-risk", "limit=100000");
+        var cases = await _db.Store.ScalarAsync(
+            $"SELECT uniqExact(case_id) FROM {_db.Name}.sed_current WHERE sed_type = 'A009' AND invalidated = 0 AND notEmpty(employer_ids) AND employer_ids[1] != ''",
+            CancellationToken.None);
+        Assert.Equal(cases, employers.Sum(e => e.GetProperty("postings").GetInt64()));
+
+        // Invalidated after a declaration relied on them: the declaration was filed before the SED went void.
+        Assert.All(await Query("invalidated-after-declaration"), r =>
+            Assert.True(DateOnly.Parse(r.GetProperty("declaration_filed_on").GetString()!, System.Globalization.CultureInfo.InvariantCulture)
+                <= DateOnly.FromDateTime(DateTime.Parse(r.GetProperty("invalidated_at").GetString()!, System.Globalization.CultureInfo.InvariantCulture))));
+
+        // Chains: at least two postings, the last end on or after the first start + 24 months.
+        Assert.All(await Query("posting-chains-over-24-months"), r =>
+        {
+            Assert.True(r.GetProperty("postings").GetInt64() >= 2);
+            var first = DateOnly.Parse(r.GetProperty("first_start").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(DateOnly.Parse(r.GetProperty("last_end").GetString()!, System.Globalization.CultureInfo.InvariantCulture) >= first.AddMonths(24));
+        });
+    }
+
+    private async Task<List<JsonElement>> Query(string name, params string[] parameters)
+    {
+        var args = new List<string> { "query", name, "--format", "json" };
+        foreach (var p in parameters)
+        {
+            args.AddRange(["--param", p]);
+        }
+        var (exit, output) = await IngestProcess.RunAsync(_db.Name, TimeSpan.FromMinutes(1), [.. args]);
+        Assert.True(exit == 0, output);
+        var json = output[output.IndexOf('[', StringComparison.Ordinal)..];
+        return [.. JsonDocument.Parse(json).RootElement.EnumerateArray().Select(e => e.Clone())];
+    }
+
     [Fact]
     public async Task Evaluating_a_run_that_does_not_exist_says_so()
     {
