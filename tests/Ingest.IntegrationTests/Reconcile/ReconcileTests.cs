@@ -104,6 +104,17 @@ public sealed class ReconcileTests : IAsyncLifetime
             Assert.True(DateOnly.Parse(r.GetProperty("declaration_filed_on").GetString()!, System.Globalization.CultureInfo.InvariantCulture)
                 <= DateOnly.FromDateTime(DateTime.Parse(r.GetProperty("invalidated_at").GetString()!, System.Globalization.CultureInfo.InvariantCulture))));
 
+        // The review queue: valid documents only, each listed with the time it first entered the queue,
+        // which a second run of the same input does not change.
+        var queue = await Query("review-queue", "limit=100000");
+        var queuedValid = await _db.Store.ScalarAsync(
+            $"SELECT count() FROM {_db.Name}.review_current ANY INNER JOIN (SELECT case_id, document_id FROM {_db.Name}.sed_current WHERE invalidated = 0) USING (case_id, document_id)",
+            CancellationToken.None);
+        Assert.Equal(queuedValid, queue.Count);
+        var again = await Reconcile();
+        Assert.True(again.ExitCode == 0, again.Output);
+        Assert.Equal(queue.Select(r => r.GetRawText()), (await Query("review-queue", "limit=100000")).Select(r => r.GetRawText()));
+
         // Chains: at least two postings, the last end on or after the first start + 24 months.
         Assert.All(await Query("posting-chains-over-24-months"), r =>
         {
