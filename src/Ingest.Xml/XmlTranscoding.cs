@@ -61,7 +61,10 @@ public static class XmlTranscoding
         }
         if (encoding is UnicodeEncoding utf16 && Contradiction(utf16, text) is { } contradiction)
         {
-            return (null, new Invalid(contradiction.Message, prefix + 2L * contradiction.Index, 1, contradiction.Index + 1));
+            // The declaration is ASCII: its characters are its UTF-8 bytes, two bytes each in the document.
+            var declaration = Encoding.UTF8.GetBytes(text[..contradiction.Index]);
+            var (line, column) = XmlPosition.LineAndColumn(new System.Buffers.ReadOnlySequence<byte>(declaration), declaration.Length);
+            return (null, new Invalid(contradiction.Message, prefix + 2L * contradiction.Index, line, column));
         }
         if (text.StartsWith('\uFEFF'))
         {
@@ -77,7 +80,8 @@ public static class XmlTranscoding
     private static (string Message, int Index)? Contradiction(UnicodeEncoding utf16, string text)
     {
         var head = Encoding.UTF8.GetBytes(text[..Math.Min(text.Length, 1024)]);
-        if (DeclaredEncoding(head) is not { } name || name.Equals("UTF-16", StringComparison.OrdinalIgnoreCase))
+        // The names of UTF-16 that say no byte order (the mark or the bytes say it).
+        if (DeclaredEncoding(head) is not { } name || name.ToUpperInvariant() is "UTF-16" or "UCS-2" or "ISO-10646-UCS-2" or "CSUNICODE")
         {
             return null;
         }
@@ -86,8 +90,8 @@ public static class XmlTranscoding
         {
             return null;
         }
-        var at = head.AsSpan().IndexOf("encoding"u8);
-        return ($"the document is in {(bigEndian ? "UTF-16BE" : "UTF-16LE")} but its declaration says encoding=\"{name}\"", Math.Max(at, 0));
+        var at = Math.Max(head.AsSpan().IndexOf("encoding"u8), 0);
+        return ($"the document is in {(bigEndian ? "UTF-16BE" : "UTF-16LE")} but its declaration says encoding=\"{name}\"", at);
     }
 
     /// <summary>

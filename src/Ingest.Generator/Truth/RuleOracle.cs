@@ -284,6 +284,7 @@ public static class RuleOracle
             {
                 "CH" => new DateOnly(2012, 4, 1),
                 "NO" or "IS" or "LI" => new DateOnly(2012, 6, 1),
+                "HR" => new DateOnly(2013, 7, 1),
                 _ => new DateOnly(2010, 5, 1),
             };
             if (st2 < applied)

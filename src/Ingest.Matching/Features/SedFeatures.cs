@@ -31,8 +31,15 @@ internal sealed class SedFeatures
     public required string? ResidenceCountry { get; init; }
     public required string PersonKey { get; init; }
 
-    /// <summary>Decision period; null when the start is missing or not a date, or the end is written but not a date.</summary>
-    public Period? Period => Ingest.Normalization.Dates.Period.Of(Start, End);
+    /// <summary>
+    /// Decision period; null when the start is missing or not a date. An end written but not a date reads
+    /// as open here, unlike a register's (<see cref="Ingest.Normalization.Dates.Period.Of"/>): a SED's period
+    /// also says what an A008 cancels and what the store's views void, and those read it so; STR-01 flags
+    /// the impossible end itself. A 9999 end is open.
+    /// </summary>
+    public Period? Period => Start.IsValid
+        ? new Period(Start.Value, End.IsValid && !Ingest.Normalization.Dates.Period.IsPlaceholderEnd(End.Value) ? End.Value : null)
+        : null;
 
     /// <summary>"Today" for this SED: when it was received (batch reruns stay reproducible).</summary>
     public DateOnly? Now => Received.AsNullable ?? Created.AsNullable;

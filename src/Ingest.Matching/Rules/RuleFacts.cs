@@ -12,8 +12,6 @@ namespace Ingest.Matching.Rules;
 /// <summary>Facts several rules share, computed from a <see cref="RuleContext"/>.</summary>
 internal static class RuleFacts
 {
-    public const int TwoMonthsDays = 61;
-
     /// <summary>An Art. 16 agreement, however the article was written ("16", "16(1)" normalised to "16.1", "16.2").</summary>
     public static bool IsArticle16(string? article) => article is not null && (article == "16" || article.StartsWith("16.", StringComparison.Ordinal));
 
@@ -206,7 +204,7 @@ internal static class RuleFacts
         return (start, end, count);
     }
 
-    /// <summary>The longest run of periods (sorted in place) whose gaps stay under <paramref name="maxGapDays"/>.</summary>
+    /// <summary>The longest run of periods (sorted in place) whose gaps stay under 2 months (<see cref="WithinTwoMonths"/>).</summary>
     public static (DateOnly Start, DateOnly End, int Count) LongestChain(List<Period> periods)
     {
         periods.Sort((a, b) => a.Start.CompareTo(b.Start));

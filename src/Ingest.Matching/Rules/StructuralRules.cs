@@ -95,7 +95,7 @@ internal static class StructuralRules
                     : null);
 
         yield return new ControlRule("STR-05", Severity.Med, "Start before the regulation applied between the states",
-            "883/2004 Art. 87, 90-91; EEA from 2012-06-01, CH from 2012-04-01", ["Decision.PeriodStart", "Decision.LegislationState", "sender"], "review: older instruments apply", c =>
+            "883/2004 Art. 87, 90-91; EEA from 2012-06-01, CH from 2012-04-01, HR from 2013-07-01", ["Decision.PeriodStart", "Decision.LegislationState", "sender"], "review: older instruments apply", c =>
             {
                 var s = c.Sed;
                 if (!s.Start.IsValid || !(s.IsDecision || s.SedType == "A001"))

@@ -22,6 +22,12 @@ public static class EmployerIdNormalizer
             return new NormalizedEmployerId("", EmployerIdKind.Empty, false, "", raw);
         }
         var v = buffer[..n];
+        if (AllZeros(v) || (v.Length > 2 && char.IsAsciiLetter(v[0]) && char.IsAsciiLetter(v[1]) && AllZeros(v[2..])))
+        {
+            // Zeros (with or without a country prefix) are what a form holds when the number is unknown:
+            // no number, not one every such employer would share as a key.
+            return new NormalizedEmployerId("", EmployerIdKind.Empty, false, "", raw);
+        }
         var cc = CountryNormalizer.Normalize(country);
         if (v.Length >= 4 && char.IsAsciiLetter(v[0]) && char.IsAsciiLetter(v[1]) && VatPrefix(v[..2]) is { } prefix && (cc is null || cc == prefix || char.IsAsciiDigit(v[2]) || (prefix == "AT" && v[2] == 'U')))
         {

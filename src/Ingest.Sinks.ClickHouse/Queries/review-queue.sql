@@ -19,5 +19,5 @@ ANY LEFT JOIN
     FROM {db}.review_queue
     GROUP BY case_id, document_id
 ) USING (case_id, document_id)
-ORDER BY received_at DESC
+ORDER BY received_at DESC, case_id, document_id
 LIMIT {limit}

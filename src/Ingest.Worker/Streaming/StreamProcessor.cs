@@ -356,7 +356,15 @@ internal sealed class StreamProcessor(
             }
             if (evaluation.Matches.Exists(m => m.Status != MatchStatus.Unmatched))
             {
-                await WriteAsync(() => sink.WriteAsync(evaluation, cancellationToken), cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await WriteAsync(() => sink.WriteAsync(evaluation, cancellationToken), cancellationToken).ConfigureAwait(false);
+                }
+                catch (UnwritableResultException e)
+                {
+                    // Nothing of the new result was kept: the provisional one stays, as for a rule that threw.
+                    Log.ReevaluationFailed(logger, unit.ToString(), e.Message);
+                }
             }
             if (!stillUnmatched)
             {

@@ -49,10 +49,10 @@ public sealed class EmployerIdNormalizerTests
     [InlineData("EL123456789", EmployerIdKind.Vat, true)]
     [InlineData("HRB 12345", EmployerIdKind.Other, true)]
     [InlineData("", EmployerIdKind.Empty, false)]
-    // All zeros passes Luhn, but is the placeholder of an unknown number.
-    [InlineData("000 000 000", EmployerIdKind.Siren, false)]
-    [InlineData("00000000000000", EmployerIdKind.Siret, false)]
-    [InlineData("FR00000000000", EmployerIdKind.Vat, false)]
+    // All zeros passes Luhn, but is the placeholder of an unknown number: no number, no key to share.
+    [InlineData("000 000 000", EmployerIdKind.Empty, false)]
+    [InlineData("00000000000000", EmployerIdKind.Empty, false)]
+    [InlineData("FR00000000000", EmployerIdKind.Empty, false)]
     // Each member state's VAT shape (check digits other than FR's are not verified).
     [InlineData("DE12", EmployerIdKind.Vat, false)]
     [InlineData("ATU12345678", EmployerIdKind.Vat, true)]

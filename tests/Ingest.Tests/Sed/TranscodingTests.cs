@@ -137,6 +137,15 @@ public sealed class TranscodingTests
         Assert.Contains($"encoding=\"{declared}\"", outcome.Error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>A contradiction placed where the name is, on its own line; UCS-2 is a name of UTF-16.</summary>
+    [Fact]
+    public void A_contradicting_declaration_over_two_lines_is_placed_on_its_line()
+    {
+        var error = Parse(Encode("<?xml version=\"1.0\"\n  encoding=\"ISO-8859-1\"?><a/>", Encoding.Unicode, bom: true)).Error!;
+        Assert.Equal(("UnsupportedEncoding", 2L + 2 * 22, 2, 3), (error.ErrorCode, error.ByteOffset, error.Line, error.Column));
+        Assert.Equal(ParseOutcomeKind.NotSed, Parse(Encode("<?xml version=\"1.0\" encoding=\"ISO-10646-UCS-2\"?><a/>", Encoding.Unicode, bom: true)).Kind);
+    }
+
     [Fact]
     public void UTF32_stays_refused()
     {

@@ -21,7 +21,9 @@ public sealed class StructuralInjector : IRuleInjector
             {
                 // An old period reported today: the received date stays in the corpus year.
                 var issued = e.Issued;
-                e.Start = positive ? new DateOnly(2010, 4, 19) : new DateOnly(2010, 5, 3);
+                // Croatia's coordination began on 2013-07-01: its near-miss is a few days after that.
+                var hr = e.SendingCountry == "HR";
+                e.Start = positive ? new DateOnly(2010, 4, 19) : hr ? new DateOnly(2013, 7, 3) : new DateOnly(2010, 5, 3);
                 InjectionHelpers.Period(e, 60);
                 e.Issued = issued;
                 break;
