@@ -38,7 +38,7 @@ public static class EmployerIdNormalizer
             if (v.Length == 9)
             {
                 var siren = Same(v, raw);
-                return new NormalizedEmployerId(siren, EmployerIdKind.Siren, Luhn.IsValid(v) && !AllZeros(v), string.Concat("FR:", siren), raw);
+                return new NormalizedEmployerId(siren, EmployerIdKind.Siren, Luhn.IsValid(v), string.Concat("FR:", siren), raw);
             }
             if (v.Length == 14)
             {
@@ -54,10 +54,8 @@ public static class EmployerIdNormalizer
     /// <summary>The FR VAT key of a SIREN.</summary>
     public static int FrenchVatKey(ReadOnlySpan<char> siren) => (12 + 3 * Pins.Digits.Mod(siren, 97)) % 97;
 
-    // All zeros passes Luhn but is the placeholder a form gets when the number is unknown: valid, it would
-    // make every employer without a number one employer.
     private static bool IsValidSiret(ReadOnlySpan<char> v) =>
-        !AllZeros(v) && (Luhn.IsValid(v) || (v.StartsWith("356000000") && DigitSum(v) % 5 == 0)); // La Poste establishments
+        Luhn.IsValid(v) || (v.StartsWith("356000000") && DigitSum(v) % 5 == 0); // La Poste establishments
 
     private static bool AllZeros(ReadOnlySpan<char> v) => !v.ContainsAnyExcept('0');
 
@@ -80,8 +78,13 @@ public static class EmployerIdNormalizer
             if (body.Length == 11 && Pins.Digits.AllDigits(body))
             {
                 var siren = body[2..];
+                if (AllZeros(siren))
+                {
+                    // A key before a zero SIREN: still the placeholder of an unknown number.
+                    return new NormalizedEmployerId("", EmployerIdKind.Empty, false, "", raw);
+                }
                 var key = (body[0] - '0') * 10 + (body[1] - '0');
-                var valid = Luhn.IsValid(siren) && !AllZeros(siren) && key == FrenchVatKey(siren);
+                var valid = Luhn.IsValid(siren) && key == FrenchVatKey(siren);
                 return new NormalizedEmployerId(value, EmployerIdKind.Vat, valid, string.Concat("FR:", siren), raw);
             }
             return new NormalizedEmployerId(value, EmployerIdKind.Vat, false, string.Concat("FR:", body), raw);

@@ -53,6 +53,7 @@ public sealed class EmployerIdNormalizerTests
     [InlineData("000 000 000", EmployerIdKind.Empty, false)]
     [InlineData("00000000000000", EmployerIdKind.Empty, false)]
     [InlineData("FR00000000000", EmployerIdKind.Empty, false)]
+    [InlineData("FR12000000000", EmployerIdKind.Empty, false)]
     // Each member state's VAT shape (check digits other than FR's are not verified).
     [InlineData("DE12", EmployerIdKind.Vat, false)]
     [InlineData("ATU12345678", EmployerIdKind.Vat, true)]
