@@ -46,19 +46,17 @@ public sealed class ClickHouseStore : IDisposable
     private static readonly QueryOptions s_plainFormat = new() { CustomSettings = new Dictionary<string, object> { ["default_format"] = "TabSeparated" } };
 
     /// <summary>Runs a query whose SQL ends with a FORMAT clause and returns the body as text.</summary>
-    public async Task<string> QueryTextAsync(string sql, CancellationToken cancellationToken)
-    {
-        using var result = await _client.ExecuteRawResultAsync(sql, null, cancellationToken).ConfigureAwait(false);
-        return await result.ReadAsStringAsync().ConfigureAwait(false);
-    }
+    public Task<string> QueryTextAsync(string sql, CancellationToken cancellationToken) => QueryTextAsync(sql, options: null, cancellationToken);
 
     /// <summary>
     /// As <see cref="QueryTextAsync(string, CancellationToken)"/>, with session settings sent as URL
     /// parameters: 18.16 refuses a SETTINGS clause after FORMAT, and modern servers take both.
     /// </summary>
-    public async Task<string> QueryTextAsync(string sql, IReadOnlyDictionary<string, object> settings, CancellationToken cancellationToken)
+    public Task<string> QueryTextAsync(string sql, IReadOnlyDictionary<string, object> settings, CancellationToken cancellationToken) =>
+        QueryTextAsync(sql, new QueryOptions { CustomSettings = new Dictionary<string, object>(settings) }, cancellationToken);
+
+    private async Task<string> QueryTextAsync(string sql, QueryOptions? options, CancellationToken cancellationToken)
     {
-        var options = new QueryOptions { CustomSettings = new Dictionary<string, object>(settings) };
         using var result = await _client.ExecuteRawResultAsync(sql, options, cancellationToken).ConfigureAwait(false);
         return await result.ReadAsStringAsync().ConfigureAwait(false);
     }

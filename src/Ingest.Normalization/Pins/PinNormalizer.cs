@@ -69,6 +69,7 @@ public static class PinNormalizer
         return n;
     }
 
+    /// <summary>The status of a value as <see cref="Normalize"/> makes it (stripped, in its canonical form).</summary>
     public static PinStatus Validate(string country, ReadOnlySpan<char> value) => country switch
     {
         "FR" => FrenchNir.Validate(value),
@@ -79,10 +80,9 @@ public static class PinNormalizer
         "BG" => BulgarianEgn.Validate(value),
         "CZ" or "SK" => CzechSlovakBirthNumber.Validate(value),
         "DE" => GermanRvnr.Validate(value),
-        "ES" when value.Length == 8 => SpanishDocument.Validate(("0" + value.ToString()).AsSpan()),
         "ES" => SpanishDocument.Validate(value),
         "PT" => PortugueseNif.Validate(value),
-        "NL" => DutchBsn.Validate(value.Length == 8 ? ("0" + value.ToString()).AsSpan() : value),
+        "NL" => DutchBsn.Validate(value),
         _ => value.Length is >= 2 and <= 65 ? PinStatus.Unchecked : PinStatus.Invalid,
     };
 }

@@ -9,22 +9,17 @@ internal static class PolishPesel
     private static ReadOnlySpan<int> Weights => [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
 
     public static PinStatus Validate(ReadOnlySpan<char> s) =>
-        s.Length == 11 && Digits.AllDigits(s) && HasBirthDate(s) && Digits.At(s, 10) == Check(s) ? PinStatus.Valid : PinStatus.Invalid;
+        s.Length == 11 && Digits.AllDigits(s) && Digits.HasBirthDate(s, Century) && Digits.At(s, 10) == Check(s) ? PinStatus.Valid : PinStatus.Invalid;
 
-    private static bool HasBirthDate(ReadOnlySpan<char> s)
+    private static int Century(int month) => month switch
     {
-        var month = Digits.Two(s, 2);
-        var century = month switch
-        {
-            >= 81 and <= 92 => 1800,
-            >= 1 and <= 12 => 1900,
-            >= 21 and <= 32 => 2000,
-            >= 41 and <= 52 => 2100,
-            >= 61 and <= 72 => 2200,
-            _ => 0,
-        };
-        return century > 0 && Digits.IsDate(century + Digits.Two(s, 0), month % 20, Digits.Two(s, 4));
-    }
+        >= 81 and <= 92 => 1800,
+        >= 1 and <= 12 => 1900,
+        >= 21 and <= 32 => 2000,
+        >= 41 and <= 52 => 2100,
+        >= 61 and <= 72 => 2200,
+        _ => 0,
+    };
 
     public static int Check(ReadOnlySpan<char> s) => (10 - Digits.Weighted(s, Weights) % 10) % 10;
 }
